@@ -1,0 +1,22 @@
+/** Jest: unit and component tests beside the code, suites that span layers under tests/. */
+module.exports = {
+  testEnvironment: 'node',
+  reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
+  roots: ['<rootDir>/src', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          jsx: 'react-jsx',
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
+      },
+    ],
+  },
+};

@@ -1,0 +1,370 @@
+import { referenceValues } from '../../tests/fixtures/reference';
+import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../tests/fixtures/sheets';
+import { analyseSheet, CoreOptionError } from './analyse';
+import type { Analysis, CellValue, RuleId } from './types';
+
+const rules = (a: Analysis, rule: RuleId) => a.findings.filter((f) => f.rule === rule);
+const analyse = (values: CellValue[][], options = OPTIONS) => analyseSheet(snapshot(values), options);
+
+describe('the reference appendix (../shared/reference)', () => {
+  const a = analyseSheet({ name: 'Appendix 1', origin: 'A1', values: referenceValues() }, OPTIONS);
+
+  test('[T1] finds the header on row 5 and every column', () => {
+    expect(a.table).toMatchObject({ headerRow: 5, firstRow: 6, lastRow: 18, firstColumn: 'A', lastColumn: 'F' });
+    expect(a.table?.columns).toEqual({
+      id: 'A',
+      subject: 'B',
+      statutory: null,
+      lead: 'C',
+      timescale: 'D',
+      recommendation: 'E',
+      progress: 'F',
+      rating: null,
+    });
+  });
+
+  test('[T3] takes the as-at date from the title rows', () => {
+    expect(a).toMatchObject({ asAt: '2002-03-31', asAtSource: 'sheet', documentDate: '2002-03-31' });
+  });
+
+  test('[S1] 13 recommendations: 6 completely, 4 significantly, 2 moderately, 1 partially', () => {
+    expect(a.stats.total).toBe(13);
+    expect(a.stats.byRating).toEqual({ completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 });
+    expect(a.stats.completionRate).toBeCloseTo(6 / 13);
+    expect(a.stats.weightedScore).toBeCloseTo((6 + 4 * 0.75 + 2 * 0.5 + 0.25) / 13);
+  });
+
+  test('[T5] 3 statutory: R1, R3, R10', () => {
+    expect(a.recommendations.filter((r) => r.statutory).map((r) => r.id)).toEqual(['R1', 'R3', 'R10']);
+    expect(a.stats.statutory).toMatchObject({ total: 3, completely: 1 });
+    expect(a.recommendations[0]?.subject).toBe('Performance information to be included in the plan');
+  });
+
+  test('[TIMESCALE_MISSING] R5 has no timescale', () => {
+    expect(rules(a, 'TIMESCALE_MISSING').map((f) => [f.id, f.cell])).toEqual([['R5', 'D10']]);
+  });
+
+  test('[TIMESCALE_YEAR_INFERRED] R10 is read as May 2002, its year inferred', () => {
+    const r10 = a.recommendations.find((r) => r.id === 'R10');
+    expect(r10?.timescale).toMatchObject({ kind: 'date', due: '2002-05-31', yearInferred: true });
+    expect(rules(a, 'TIMESCALE_YEAR_INFERRED').map((f) => f.id)).toEqual(['R10']);
+  });
+
+  test('[T6] every timescale of the appendix is read as an officer would', () => {
+    expect(a.recommendations.map((r) => [r.id, r.timescale.kind, r.timescale.due])).toEqual([
+      ['R1', 'none', null],
+      ['R2', 'date', '2002-03-31'],
+      ['R3', 'ongoing', null],
+      ['R4', 'date', '2002-09-30'],
+      ['R5', 'missing', null],
+      ['R6', 'date', '2002-12-31'],
+      ['R7', 'date', '2002-06-30'],
+      ['R8', 'ongoing', null],
+      ['R9', 'date', '2003-03-31'],
+      ['R10', 'date', '2002-05-31'],
+      ['R11', 'complete', null],
+      ['R12', 'date', '2002-07-31'],
+      ['R13', 'date', '2002-12-31'],
+    ]);
+  });
+
+  test('[S1] by lead, leads differing only in case counted together', () => {
+    const bv = a.stats.byLead.find((l) => l.lead === 'ACPRS/ Head of Best Value group');
+    expect(bv).toMatchObject({ total: 6, completely: 5 });
+    expect(a.stats.byLead.reduce((n, l) => n + l.total, 0)).toBe(13);
+  });
+
+  test('[OVERDUE] as at a later date, unfinished items with past due dates are overdue', () => {
+    const later = analyseSheet({ name: 'Appendix 1', origin: 'A1', values: referenceValues() }, { ...OPTIONS, asAt: '2003-01-31' });
+    expect(later.asAtSource).toBe('option');
+    expect(later.recommendations.filter((r) => r.overdue).map((r) => [r.id, r.daysOverdue])).toEqual([
+      ['R6', 31],
+      ['R7', 215],
+      ['R13', 31],
+    ]);
+    expect(later.stats.ageing).toEqual({ '1-30': 0, '31-90': 2, '91-365': 1, over365: 0 });
+  });
+});
+
+describe('[T1] finding the table', () => {
+  test('[TABLE_NOT_FOUND] a sheet with no header gives one error and nothing else', () => {
+    const a = analyse([['Budget'], ['Line', 'Amount'], ['Rent', 100]]);
+    expect(a.table).toBeNull();
+    expect(a.findings.map((f) => [f.rule, f.severity])).toEqual([['TABLE_NOT_FOUND', 'error']]);
+    expect(a.findings[0]?.message).toContain('"Plan"');
+    expect(a.stats.total).toBe(0);
+  });
+
+  test('an empty sheet has no table', () => {
+    expect(analyse([]).findings[0]?.rule).toBe('TABLE_NOT_FOUND');
+  });
+
+  test('synonyms and extra words in header cells', () => {
+    const a = analyse([
+      ['Rec no.', 'Area', 'Statutory?', 'Responsible officer', 'Target date (agreed)', 'Agreed action', 'Progress update', 'Degree met'],
+      ['1', 'Budgets', 'Yes', 'CFO', 'Sept 2002', 'Act', 'Going well', 'Significantly'],
+    ]);
+    expect(a.table?.columns).toEqual({
+      id: 'A',
+      subject: 'B',
+      statutory: 'C',
+      lead: 'D',
+      timescale: 'E',
+      recommendation: 'F',
+      progress: 'G',
+      rating: 'H',
+    });
+    expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
+  });
+
+  test('"Recommendation met" is the rating column; "Progress ... recommendation met" is progress', () => {
+    const a = analyse([
+      ['No', 'Recommendation', 'Progress update and degree to which recommendation met', 'Recommendation met'],
+      ['R1', 'x', 'y', 'Completely'],
+    ]);
+    expect(a.table?.columns).toMatchObject({ recommendation: 'B', progress: 'C', rating: 'D' });
+  });
+
+  test('the header can be far down and the values need not start at A1', () => {
+    const rows: CellValue[][] = Array.from({ length: 30 }, () => [null]);
+    const a = analyseSheet({ name: 'P', origin: 'C4', values: [...rows, HEADER, rec('R1')] }, OPTIONS);
+    expect(a.table).toMatchObject({ headerRow: 34, firstColumn: 'C', lastColumn: 'H' });
+    expect(a.recommendations[0]?.row).toBe(35);
+  });
+
+  test('column overrides win over detection, and a bad letter is a misuse error', () => {
+    const a = analyseSheet(planSheet([rec('R1', { timescale: 'Soon', recommendation: 'March 2003' })]), {
+      ...OPTIONS,
+      columns: { timescale: 'E' },
+    });
+    expect(a.recommendations[0]?.timescale.due).toBe('2003-03-31');
+    expect(() => analyseSheet(planSheet([rec('R1')]), { ...OPTIONS, columns: { lead: '12' } })).toThrow(CoreOptionError);
+  });
+
+  test('[T2] blank rows inside the table are skipped; a totals row ends it', () => {
+    const a = analyseSheet(
+      planSheet([rec('R1'), [null, null, null, null, null, null], rec('R2'), ['Total', null, null, null, null, null]]),
+      OPTIONS,
+    );
+    expect(a.recommendations.map((r) => r.id)).toEqual(['R1', 'R2']);
+    expect(a.table?.lastRow).toBe(5);
+  });
+
+  test('[T3] the as-at option wins; without any date, today', () => {
+    expect(analyseSheet(planSheet([rec('R1')]), { ...OPTIONS, asAt: '2002-06-30' })).toMatchObject({
+      asAt: '2002-06-30',
+      asAtSource: 'option',
+    });
+    expect(analyseSheet(planSheet([rec('R1')], 'Action plan'), OPTIONS)).toMatchObject({
+      asAt: '2026-11-26',
+      asAtSource: 'today',
+      documentDate: null,
+    });
+    expect(() => analyseSheet(planSheet([rec('R1')]), { ...OPTIONS, asAt: '2002-02-30' })).toThrow(CoreOptionError);
+  });
+
+  test.each([
+    ['31st March 2002', '2002-03-31'],
+    ['March 31 2002', '2002-03-31'],
+    ['Position as at 30 September 2002', '2002-09-30'],
+    ['Progress as at 05/04/2002', '2002-04-05'],
+    ['Report of 1 May 2002, position as at March 2002', '2002-03-31'],
+  ])('[T3] as-at date from the title %j', (title, asAt) => {
+    expect(analyseSheet(planSheet([rec('R1')], title), OPTIONS)).toMatchObject({ asAt, asAtSource: 'sheet' });
+  });
+
+  test('[T3] a date cell in the title rows', () => {
+    const s = snapshot([['As at', 37437], HEADER, rec('R1')], {
+      numberFormats: [['General', 'd mmm yyyy'], HEADER.map(() => 'General'), HEADER.map(() => 'General')],
+    });
+    expect(analyseSheet(s, OPTIONS).asAt).toBe('2002-06-30');
+  });
+});
+
+describe('findings', () => {
+  test('[COLUMN_MISSING] a table without a lead or timescale column', () => {
+    const a = analyse([
+      ['No', 'Subject', 'Recommendation', 'Progress'],
+      ['R1', 'S\nStatutory', 'R', 'Recommendation met: completely'],
+    ]);
+    const missing = rules(a, 'COLUMN_MISSING');
+    expect(missing.map((f) => f.message)).toEqual([expect.stringContaining('Lead'), expect.stringContaining('Timescale')]);
+    expect(missing[0]).toMatchObject({ cell: 'A1', row: 1, severity: 'warning' });
+  });
+
+  test('[COLUMN_MISSING] statutory not recorded anywhere is one note, not a finding per row', () => {
+    const a = analyse([HEADER, rec('R1', { subject: 'Budgets' }), rec('R2', { subject: 'Staffing' })]);
+    expect(rules(a, 'COLUMN_MISSING').map((f) => f.severity)).toEqual(['info']);
+    expect(rules(a, 'STATUTORY_MISSING')).toHaveLength(0);
+  });
+
+  test('[ID_MISSING] a row with no reference', () => {
+    const a = analyse([HEADER, rec('R1'), rec(null)]);
+    expect(rules(a, 'ID_MISSING')).toEqual([expect.objectContaining({ cell: 'A3', row: 3, id: null, severity: 'error' })]);
+    expect(a.recommendations[1]?.flags).toContain('No reference');
+  });
+
+  test('[ID_DUPLICATE] a reference used twice, reported on the later use', () => {
+    const a = analyse([HEADER, rec('R1'), rec('R2'), rec('r 2')]);
+    const dup = rules(a, 'ID_DUPLICATE');
+    expect(dup).toEqual([expect.objectContaining({ cell: 'A4', id: 'r 2', severity: 'error' })]);
+    expect(dup[0]?.message).toContain('row 3');
+    expect(a.recommendations[2]?.flags).toContain('Duplicate reference');
+  });
+
+  test('[ID_SEQUENCE_GAP] R4 then R7: R5 to R6 missing', () => {
+    const a = analyse([HEADER, rec('R3'), rec('R4'), rec('R7')]);
+    expect(rules(a, 'ID_SEQUENCE_GAP')).toEqual([
+      expect.objectContaining({ cell: 'A4', id: 'R7', message: expect.stringContaining('R5 to R6 are missing') }),
+    ]);
+  });
+
+  test('[ID_SEQUENCE_GAP] numeric references (1, 2, 4) are checked too', () => {
+    const a = analyse([HEADER, rec(1), rec(2), rec(4)]);
+    expect(rules(a, 'ID_SEQUENCE_GAP').map((f) => f.message)).toEqual([expect.stringContaining('3 is missing')]);
+    expect(rules(a, 'ID_FORMAT')).toHaveLength(0);
+  });
+
+  test('[ID_FORMAT] a reference with no number, or a stray prefix', () => {
+    const a = analyse([HEADER, rec('R1'), rec('R2'), rec('Rec five'), rec('X3')]);
+    expect(rules(a, 'ID_FORMAT').map((f) => f.id)).toEqual(['Rec five', 'X3']);
+  });
+
+  test('[FIELD_MISSING] empty lead, recommendation and progress cells', () => {
+    const a = analyse([HEADER, ['R1', 'S\nStatutory', '', 'Ongoing', '  ', null]]);
+    expect(rules(a, 'FIELD_MISSING').map((f) => f.cell)).toEqual(['C2', 'E2', 'F2']);
+    expect(rules(a, 'FIELD_MISSING')[0]?.message).toBe('R1 has no lead officer in C2. Fill it in so the report is complete.');
+  });
+
+  test('[STATUTORY_MISSING] when the table records statutory status, a row without it is flagged', () => {
+    const a = analyse([HEADER, rec('R1', { subject: 'Budgets\nSTATUTORY' }), rec('R2', { subject: 'Staffing' })]);
+    expect(rules(a, 'STATUTORY_MISSING')).toEqual([expect.objectContaining({ cell: 'B3', id: 'R2' })]);
+  });
+
+  test('[STATUTORY_UNKNOWN] a statutory column cell that is not a marker', () => {
+    const a = analyse([
+      ['No', 'Subject', 'Statutory', 'Recommendation'],
+      ['R1', 'S', 'Maybe', 'x'],
+      ['R2', 'S', 'N', 'x'],
+      ['R3', 'S', true, 'x'],
+    ]);
+    expect(rules(a, 'STATUTORY_UNKNOWN')).toEqual([expect.objectContaining({ cell: 'C2', message: expect.stringContaining('"Maybe"') })]);
+    expect(a.recommendations.map((r) => r.statutory)).toEqual([null, false, true]);
+  });
+
+  test('[T5] "Nonstatutory" is not statutory, and a trailing marker in the Subject counts', () => {
+    const a = analyse([
+      HEADER,
+      rec('R1', { subject: 'A\nNonstatutory' }),
+      rec('R2', { subject: 'B (Statutory)' }),
+      rec('R3', { subject: 'C - Non-statutory' }),
+    ]);
+    expect(a.recommendations.map((r) => [r.statutory, r.subject])).toEqual([
+      [false, 'A'],
+      [true, 'B'],
+      [false, 'C'],
+    ]);
+  });
+
+  test('[TIMESCALE_UNPARSED] a timescale with no readable date', () => {
+    const a = analyse([HEADER, rec('R1', { timescale: 'soonish' })]);
+    expect(rules(a, 'TIMESCALE_UNPARSED')).toEqual([
+      expect.objectContaining({ cell: 'D2', message: expect.stringContaining('"soonish"') }),
+    ]);
+    expect(a.recommendations[0]?.flags).toContain('Check timescale');
+  });
+
+  test('[TIMESCALE_NO_DEADLINE] a stated dependency with no date', () => {
+    const a = analyse([HEADER, rec('R1', { timescale: 'TBC' })]);
+    expect(rules(a, 'TIMESCALE_NO_DEADLINE')).toEqual([expect.objectContaining({ severity: 'info', cell: 'D2' })]);
+  });
+
+  test('[TIMESCALE_COMPLETE_MISMATCH] timescale says complete, rating below completely', () => {
+    const a = analyse([
+      HEADER,
+      rec('R1', { timescale: 'Complete', progress: 'Recommendation met: significantly' }),
+      rec('R2', { timescale: 'Complete', progress: 'Recommendation met: completely' }),
+    ]);
+    expect(rules(a, 'TIMESCALE_COMPLETE_MISMATCH')).toEqual([
+      expect.objectContaining({ id: 'R1', message: expect.stringContaining('"significantly"') }),
+    ]);
+  });
+
+  test('[RATING_MISSING] no "Recommendation met" line: unrated, counted as not complete', () => {
+    const a = analyseSheet(planSheet([rec('R1', { progress: 'Work continues.', timescale: 'Jan 2002' })]), OPTIONS);
+    expect(rules(a, 'RATING_MISSING')).toEqual([expect.objectContaining({ cell: 'F3', id: 'R1' })]);
+    expect(a.stats).toMatchObject({ unrated: 1, rated: 0, overdue: 1, weightedScore: null });
+    expect(a.recommendations[0]?.flags).toEqual(['Overdue 59 days', 'Unrated']);
+  });
+
+  test('[T4] ratings however they are spaced', () => {
+    const a = analyse([
+      HEADER,
+      rec('R1', { progress: 'x\nRecommendation met :completely' }),
+      rec('R2', { progress: 'x\nrecommendation MET:   Significantly.' }),
+      rec('R3', { progress: 'x\nRecommendation met:\nmoderately' }),
+      rec('R4', { progress: 'x Recommendation met - not at all' }),
+    ]);
+    expect(a.recommendations.map((r) => r.rating)).toEqual(['completely', 'significantly', 'moderately', 'notMet']);
+  });
+
+  test('[RATING_UNKNOWN] "Recommendation met: mostly" is not on the scale', () => {
+    const a = analyse([HEADER, rec('R1', { progress: 'Recommendation met: mostly' })]);
+    expect(rules(a, 'RATING_UNKNOWN')).toEqual([expect.objectContaining({ cell: 'F2', message: expect.stringContaining('"mostly"') })]);
+    expect(a.recommendations[0]).toMatchObject({ rating: null, flags: ['Rating unclear'] });
+    expect(a.stats.unrated).toBe(1);
+  });
+
+  test('[RATING_CONFLICT] two different ratings: the last counts and both are named', () => {
+    const a = analyse([HEADER, rec('R1', { progress: 'Recommendation met: partially\nLater: Recommendation met: completely' })]);
+    expect(rules(a, 'RATING_CONFLICT')).toEqual([expect.objectContaining({ message: expect.stringContaining('"completely" is counted') })]);
+    expect(a.recommendations[0]?.rating).toBe('completely');
+  });
+
+  test('[RATING_CONFLICT] a rating column wins over the progress text', () => {
+    const a = analyse([
+      ['No', 'Recommendation', 'Progress', 'Rating'],
+      ['R1', 'x', 'Recommendation met: partially', 'Moderately'],
+    ]);
+    expect(a.recommendations[0]?.rating).toBe('moderately');
+    expect(rules(a, 'RATING_CONFLICT')[0]?.cell).toBe('D2');
+  });
+
+  test('[OVERDUE] a statutory item overdue is an error; a non-statutory one a warning; complete items never', () => {
+    const a = analyseSheet(
+      planSheet([
+        rec('R1', { subject: 'A\nSTATUTORY', timescale: 'Sept 2001' }),
+        rec('R2', { subject: 'B\nNonstatutory', timescale: 'March 2002', progress: 'Recommendation met: significantly' }),
+        rec('R3', { timescale: 'Jan 2002', progress: 'Recommendation met: completely' }),
+      ]),
+      OPTIONS,
+    );
+    expect(rules(a, 'OVERDUE').map((f) => [f.id, f.severity, f.cell])).toEqual([['R1', 'error', 'D3']]);
+    expect(a.recommendations[0]).toMatchObject({ overdue: true, daysOverdue: 182 });
+    expect(a.recommendations[1]).toMatchObject({ overdue: false });
+    const nonStatutory = analyseSheet(planSheet([rec('R1', { timescale: 'Sept 2001' })]), OPTIONS);
+    expect(rules(nonStatutory, 'OVERDUE')[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('182 days overdue') });
+  });
+
+  test('[DUE_SOON] due within 30 days and not complete', () => {
+    const a = analyseSheet(planSheet([rec('R1', { timescale: '20 April 2002' }), rec('R2', { timescale: '15 May 2002' })]), OPTIONS);
+    expect(rules(a, 'DUE_SOON').map((f) => f.id)).toEqual(['R1']);
+    expect(a.recommendations[0]?.flags).toContain('Due soon (20 days)');
+  });
+
+  test('[CELL_ERROR] an error value in a table cell, not checked further', () => {
+    const a = analyse([HEADER, ['R1', 'S\nStatutory', { error: '#N/A' }, { error: '#REF!' }, 'x', 'Recommendation met: partially']]);
+    expect(rules(a, 'CELL_ERROR').map((f) => [f.cell, f.severity])).toEqual([
+      ['C2', 'error'],
+      ['D2', 'error'],
+    ]);
+    expect(rules(a, 'FIELD_MISSING')).toHaveLength(0);
+    expect(rules(a, 'TIMESCALE_UNPARSED')).toHaveLength(0);
+    expect(a.recommendations[0]?.flags).toContain('Cell error');
+  });
+
+  test('findings are sorted errors first, then by row', () => {
+    const a = analyse([HEADER, rec('R1', { timescale: 'TBC' }), rec(null)]);
+    expect(a.findings.map((f) => f.severity)).toEqual(['error', 'info']);
+  });
+});

@@ -1,0 +1,95 @@
+/** Calendar dates as whole days, UTC, so no time zone moves a due date. */
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's serial 0 is 1899-12-30 in the 1900 date system (the 1900 leap-year bug included). */
+const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
+
+/** Day number (days since 1970-01-01) of a calendar date; month is 1-12. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/** True when year, month (1-12) and day form a real calendar date. */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= lastDayOfMonth(year, month);
+}
+
+/** The last day (28-31) of a month; month is 1-12. */
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Day number of the last day of a month. */
+export function endOfMonth(year: number, month: number): number {
+  return dayNumber(year, month, lastDayOfMonth(year, month));
+}
+
+/** ISO `YYYY-MM-DD` for a day number. */
+export function toIso(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Day number for an ISO `YYYY-MM-DD`; null when it is not a real date. */
+export function fromIso(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? dayNumber(y, mo, d) : null;
+}
+
+/** Year, month (1-12) and day of a day number. */
+export function parts(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Day number for an Excel date serial (whole days; the time of day is dropped). */
+export function fromSerial(serial: number): number {
+  return Math.floor(serial) + EXCEL_EPOCH_DAY;
+}
+
+/** Excel date serial for a day number. */
+export function toSerial(day: number): number {
+  return day - EXCEL_EPOCH_DAY;
+}
+
+/** True when an Excel number format shows a date (d, m with y, or a named date format). */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  // Drop quoted text, escapes and colour/condition brackets before looking for date codes.
+  const code = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .toLowerCase();
+  if (code === 'general' || code === '@') return false;
+  return /[dy]/.test(code) || /m{3,}/.test(code);
+}
+
+/** Today's date as ISO from a clock reading, for composition roots (the core takes `today` as an option). */
+export function isoFromDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** "31 March 2002" for a day number: how dates are written for people. */
+export function formatLong(day: number): string {
+  const p = parts(day);
+  return `${p.day} ${MONTH_NAMES[p.month - 1] ?? ''} ${p.year}`;
+}
+
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -1,0 +1,85 @@
+import type { Finding, RuleId, Severity } from './types';
+
+/** Default severity of each rule; OVERDUE is raised to an error for statutory items. */
+export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  TABLE_NOT_FOUND: 'error',
+  COLUMN_MISSING: 'warning',
+  ID_MISSING: 'error',
+  ID_DUPLICATE: 'error',
+  ID_SEQUENCE_GAP: 'warning',
+  ID_FORMAT: 'warning',
+  FIELD_MISSING: 'warning',
+  STATUTORY_MISSING: 'warning',
+  STATUTORY_UNKNOWN: 'warning',
+  TIMESCALE_MISSING: 'warning',
+  TIMESCALE_UNPARSED: 'warning',
+  TIMESCALE_NO_DEADLINE: 'info',
+  TIMESCALE_YEAR_INFERRED: 'info',
+  TIMESCALE_COMPLETE_MISMATCH: 'warning',
+  RATING_MISSING: 'warning',
+  RATING_UNKNOWN: 'warning',
+  RATING_CONFLICT: 'warning',
+  OVERDUE: 'warning',
+  DUE_SOON: 'info',
+  CELL_ERROR: 'error',
+  STATUS_COLUMN_MOVED: 'info',
+};
+
+/** Plain-words name of each rule, for lists grouped by rule. */
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
+  TABLE_NOT_FOUND: 'No action-plan table',
+  COLUMN_MISSING: 'Column missing',
+  ID_MISSING: 'Reference missing',
+  ID_DUPLICATE: 'Reference used twice',
+  ID_SEQUENCE_GAP: 'Gap in the references',
+  ID_FORMAT: 'Reference in an unusual form',
+  FIELD_MISSING: 'Empty cell',
+  STATUTORY_MISSING: 'Statutory status missing',
+  STATUTORY_UNKNOWN: 'Statutory status not recognised',
+  TIMESCALE_MISSING: 'Timescale missing',
+  TIMESCALE_UNPARSED: 'Timescale has no readable date',
+  TIMESCALE_NO_DEADLINE: 'No deadline set',
+  TIMESCALE_YEAR_INFERRED: 'Year assumed',
+  TIMESCALE_COMPLETE_MISMATCH: 'Timescale says complete',
+  RATING_MISSING: 'Unrated',
+  RATING_UNKNOWN: 'Rating not on the scale',
+  RATING_CONFLICT: 'Two different ratings',
+  OVERDUE: 'Overdue',
+  DUE_SOON: 'Due soon',
+  CELL_ERROR: 'Error value in a cell',
+  STATUS_COLUMN_MOVED: 'Status column moved',
+};
+
+/** Severity order for sorting and grouping: errors first. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Builds a finding with the rule's default severity unless one is given. */
+export function finding(
+  rule: RuleId,
+  where: { cell?: string | null; row?: number | null; id?: string | null },
+  message: string,
+  severity: Severity = SEVERITY[rule],
+): Finding {
+  return { rule, severity, cell: where.cell ?? null, row: where.row ?? null, id: where.id ?? null, message };
+}
+
+/** "R5" or "The recommendation in row 9" when it has no reference: how messages name an item. */
+export function itemName(id: string | null, row: number): string {
+  return id ? id : `The recommendation in row ${row}`;
+}
+
+/** Quotes a cell's text for a message, shortened so a long narrative does not swamp it. */
+export function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat}"`;
+}
+
+/** Findings sorted errors first, then by row, then by rule: the order people work through them. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+}

@@ -1,0 +1,130 @@
+import { referenceValues } from '../../tests/fixtures/reference';
+import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../tests/fixtures/sheets';
+import { analyseSheet } from './analyse';
+import { isOurRule, planFormat, RULE_MARKER, statusMovedFinding } from './formatPlan';
+import { contrast, HEADER as HEADER_SWATCH, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import type { CellValue, SheetSnapshot } from './types';
+
+const plan = (s: SheetSnapshot, options = {}) => {
+  const p = planFormat(analyseSheet(s, OPTIONS), s, options);
+  if (!p) throw new Error('no plan');
+  return p;
+};
+
+describe('[F1] table formatting', () => {
+  const s = { name: 'Appendix 1', origin: 'A1', values: referenceValues() };
+  const p = plan(s);
+
+  test('header, table, frozen rows, autofilter and widths cover the table and its status column', () => {
+    expect(p).toMatchObject({
+      headerRange: 'A5:G5',
+      tableRange: 'A5:G18',
+      autoFilterRange: 'A5:G18',
+      freezeRows: 5,
+      wrapText: true,
+      verticalAlignment: 'Top',
+    });
+    expect(p.columnWidths).toContainEqual({ column: 'F', width: 70 });
+    expect(p.columnWidths).toContainEqual({ column: 'G', width: 24 });
+  });
+
+  test('no plan when there is no table', () => {
+    const empty = snapshot([['nothing']]);
+    expect(planFormat(analyseSheet(empty, OPTIONS), empty)).toBeNull();
+  });
+});
+
+describe('[F2] status column', () => {
+  test('goes in the first empty column right of the table, one literal cell per row', () => {
+    const p = plan(
+      planSheet([rec('R1', { timescale: 'Jan 2002', progress: 'x' }), [null], rec('R2', { progress: 'Recommendation met: completely' })]),
+    );
+    expect(p.status).toMatchObject({ column: 'G', header: 'Check (auto)', headerCell: 'G2', range: 'G3:G5', moved: false });
+    expect(p.status?.values).toEqual([['Overdue 59 days; Unrated'], [''], ['Complete']]);
+  });
+
+  test('a column right of the table holding the user\u2019s notes is skipped, and the move reported', () => {
+    const values: CellValue[][] = [
+      ['As at 31 March 2002'],
+      [...HEADER, null, null],
+      [...rec('R1'), null, null],
+      [...rec('R2'), 'my note', null],
+    ];
+    const s = snapshot(values);
+    const a = analyseSheet(s, OPTIONS);
+    const p = planFormat(a, s);
+    expect(p?.status).toMatchObject({ column: 'H', moved: true });
+    expect(p?.autoFilterRange).toBe('A2:F4');
+    const f = p && a.table ? statusMovedFinding(p, a.table) : null;
+    expect(f).toMatchObject({
+      rule: 'STATUS_COLUMN_MOVED',
+      cell: 'H2',
+      message: expect.stringContaining('Nothing in column G was changed'),
+    });
+  });
+
+  test('an existing status column of ours is reused, so a re-run writes the same column', () => {
+    const values: CellValue[][] = [['As at 31 March 2002'], [...HEADER, 'Check (auto)'], [...rec('R1'), 'OK']];
+    expect(plan(snapshot(values)).status).toMatchObject({ column: 'G', moved: false });
+  });
+
+  test('can be turned off', () => {
+    expect(plan(planSheet([rec('R1')]), { statusColumn: false }).status).toBeNull();
+  });
+});
+
+describe('[F3] conditional-format rules', () => {
+  const p = plan({ name: 'Appendix 1', origin: 'A1', values: referenceValues() });
+
+  test('every rule carries the marker and covers only the table rows', () => {
+    expect(p.rules.length).toBeGreaterThan(5);
+    for (const r of p.rules) {
+      expect(isOurRule(r.formula)).toBe(true);
+      expect(r.formula.startsWith(`=AND(${RULE_MARKER},`)).toBe(true);
+      expect(r.range).toMatch(/^[A-Z]+6:[A-Z]+18$/);
+    }
+    expect(isOurRule('=A1>0')).toBe(false);
+  });
+
+  test('one colour per rating level, keyed on the progress text', () => {
+    const rating = p.rules.filter((r) => r.purpose.startsWith('Rating'));
+    expect(rating.map((r) => r.purpose)).toEqual([
+      'Rating: completely',
+      'Rating: significantly',
+      'Rating: moderately',
+      'Rating: partially',
+      'Rating: not met',
+    ]);
+    expect(rating[0]?.range).toBe('F6:F18');
+    expect(rating[0]?.formula).toContain('"met:completely"');
+    expect(rating[4]?.formula).toContain('"met:notmet"');
+  });
+
+  test('statutory rows keyed on the Subject marker, never on "Nonstatutory"', () => {
+    const statutory = p.rules.find((r) => r.purpose === 'Statutory row');
+    expect(statutory?.range).toBe('A6:F18');
+    expect(statutory?.formula).toContain('NONSTATUTORY');
+  });
+
+  test('with a rating column, rules read that column and a statutory column', () => {
+    const s = snapshot([
+      ['No', 'Statutory', 'Recommendation', 'Rating'],
+      ['R1', 'Yes', 'x', 'Partially'],
+    ]);
+    const q = plan(s);
+    expect(q.rules.find((r) => r.purpose === 'Rating: partially')?.formula).toContain('SEARCH("partially",TRIM($D2))=1');
+    expect(q.rules.find((r) => r.purpose === 'Statutory row')?.formula).toContain('UPPER(TRIM($B2))="STATUTORY"');
+  });
+});
+
+describe('[F4] colour is readable', () => {
+  const swatches: [string, Swatch][] = [
+    ['header', HEADER_SWATCH],
+    ['statutory', STATUTORY_ROW],
+    ...RATING_SWATCHES.map((s, i): [string, Swatch] => [`rating ${i}`, s]),
+    ...Object.entries(STATUS_SWATCHES),
+  ];
+  test.each(swatches)('%s text on its fill has at least 4.5:1 contrast', (_name, swatch) => {
+    expect(contrast(swatch.fill, swatch.font)).toBeGreaterThanOrEqual(4.5);
+  });
+});

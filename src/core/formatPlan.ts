@@ -1,0 +1,233 @@
+import { columnIndex, columnLetter, rangeAddress } from './address';
+import { cellText, isBlank } from './cells';
+import { STATUS_HEADER } from './findTable';
+import { BORDER_COLOUR, HEADER, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import type { Analysis, Role, SheetSnapshot } from './types';
+import { ROLES } from './types';
+import { parseAddress } from './address';
+
+/** Every conditional-format formula of ours carries this, so a re-run can find and remove its own rules. */
+export const RULE_MARKER = 'N("ActionPlanChecker")=0';
+
+/** True for a conditional-format formula this add-in wrote. */
+export function isOurRule(formula: string | null | undefined): boolean {
+  return typeof formula === 'string' && formula.includes(RULE_MARKER);
+}
+
+/** A conditional-format rule: a formula relative to the top-left cell of its range, and the look when true. */
+export interface ConditionalRule {
+  readonly range: string;
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor: string;
+  readonly bold: boolean;
+  /** What the rule shows, in words (for people, tests and the settings list). */
+  readonly purpose: string;
+}
+
+/** The status column: where it goes and what it holds, one row per table row. */
+export interface StatusColumnPlan {
+  readonly column: string;
+  readonly header: string;
+  readonly headerCell: string;
+  /** First to last data row in the status column. */
+  readonly range: string;
+  /** One cell per data row, as literal text; blank rows of the table get "". */
+  readonly values: readonly (readonly [string])[];
+  /** True when the first free column held something not ours, so the status column moved right. */
+  readonly moved: boolean;
+}
+
+/** Formats to apply, as data: the adapters turn it into host calls. */
+export interface FormatPlan {
+  readonly sheet: string;
+  readonly headerRange: string;
+  readonly header: { readonly fill: string; readonly fontColor: string; readonly bold: true };
+  /** Header and data rows of the table (and the status column when it sits next to it). */
+  readonly tableRange: string;
+  readonly wrapText: true;
+  readonly verticalAlignment: 'Top';
+  readonly borderColor: string;
+  /** Widths in Excel character units (adapters convert to points or pixels). */
+  readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  /** Rows to freeze at the top (through the header), or 0 when the header is too far down to freeze. */
+  readonly freezeRows: number;
+  readonly autoFilterRange: string;
+  /** Highest priority first. */
+  readonly rules: readonly ConditionalRule[];
+  readonly status: StatusColumnPlan | null;
+}
+
+const WIDTHS: Readonly<Record<Role, number>> = {
+  id: 8,
+  subject: 28,
+  statutory: 14,
+  lead: 22,
+  timescale: 24,
+  recommendation: 45,
+  progress: 70,
+  rating: 16,
+};
+export const STATUS_WIDTH = 24;
+const MAX_FROZEN_ROWS = 20;
+
+/** A string literal for an Excel formula. */
+function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function rule(range: string, condition: string, swatch: Swatch, bold: boolean, purpose: string): ConditionalRule {
+  return { range, formula: `=AND(${RULE_MARKER},${condition})`, fill: swatch.fill, fontColor: swatch.font, bold, purpose };
+}
+
+/** The cell text with spaces and line breaks removed, for matching "Recommendation met: x" however it is spaced. */
+function compact(ref: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref}," ",""),CHAR(10),""),CHAR(13),"")`;
+}
+
+/** The column (0-based) for the status column: ours if present, else the first column right of the table free in the table's rows. */
+function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { column: number; moved: boolean } {
+  const table = analysis.table;
+  if (!table) return { column: 0, moved: false };
+  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
+  const headerIndex = table.headerRow - origin.row;
+  const row = snapshot.values[headerIndex] ?? [];
+  const ours = row.findIndex((v) => typeof v === 'string' && v.trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+  if (ours >= 0) return { column: origin.column + ours, moved: false };
+  const first = columnIndex(table.lastColumn) + 1;
+  for (let column = first; column < 16384; column++) {
+    let used = false;
+    for (let r = headerIndex; r <= table.lastRow - origin.row && !used; r++) {
+      used = !isBlank(snapshot.values[r]?.[column - origin.column]);
+    }
+    if (!used) return { column, moved: column !== first };
+  }
+  return { column: first, moved: false };
+}
+
+/** The words for one row's status cell. */
+export function statusText(flags: readonly string[], complete: boolean): string {
+  if (flags.length > 0) return flags.join('; ');
+  return complete ? 'Complete' : 'OK';
+}
+
+/**
+ * Plans the formatting of the table: header style, widths, wrapping, borders, frozen header,
+ * autofilter, rating colours and statutory highlighting as live rules keyed on the cell text,
+ * and the status column. Null when no table was found.
+ */
+export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options: { statusColumn?: boolean } = {}): FormatPlan | null {
+  const table = analysis.table;
+  if (!table) return null;
+  const first = columnIndex(table.firstColumn);
+  const last = columnIndex(table.lastColumn);
+  const { headerRow, firstRow, lastRow } = table;
+  const bodyLast = Math.max(lastRow, firstRow);
+  const rules: ConditionalRule[] = [];
+
+  // Status column.
+  let status: StatusColumnPlan | null = null;
+  if (options.statusColumn !== false) {
+    const { column, moved } = statusColumnIndex(analysis, snapshot);
+    const letter = columnLetter(column);
+    const byRow = new Map(analysis.recommendations.map((r) => [r.row, r]));
+    const values: [string][] = [];
+    for (let row = firstRow; row <= bodyLast; row++) {
+      const rec = byRow.get(row);
+      values.push([rec ? statusText(rec.flags, rec.rating !== null && rec.rating === analysis.scale[0]?.key) : '']);
+    }
+    status = {
+      column: letter,
+      header: STATUS_HEADER,
+      headerCell: `${letter}${headerRow}`,
+      range: `${letter}${firstRow}:${letter}${bodyLast}`,
+      values,
+      moved,
+    };
+    const ref = `$${letter}${firstRow}`;
+    const has = (word: string) => `ISNUMBER(SEARCH(${str(word)},${ref}))`;
+    rules.push(rule(status.range, has('Overdue'), STATUS_SWATCHES.overdue, true, 'Status: overdue'));
+    rules.push(rule(status.range, `OR(${has('Unrated')},${has('Rating unclear')})`, STATUS_SWATCHES.unrated, true, 'Status: unrated'));
+    rules.push(rule(status.range, has('Due soon'), STATUS_SWATCHES.dueSoon, false, 'Status: due soon'));
+    rules.push(
+      rule(status.range, `OR(${has('Check')},${has('reference')},${has('Cell error')})`, STATUS_SWATCHES.check, false, 'Status: check'),
+    );
+    rules.push(rule(status.range, `OR(${ref}="OK",${ref}="Complete")`, STATUS_SWATCHES.ok, false, 'Status: no problems'));
+  }
+
+  // Rating colours, keyed on the text of the cell that holds the rating.
+  const ratingColumn = table.columns.rating ?? table.columns.progress;
+  if (ratingColumn) {
+    const range = `${ratingColumn}${firstRow}:${ratingColumn}${bodyLast}`;
+    const ref = `$${ratingColumn}${firstRow}`;
+    analysis.scale.forEach((level, i) => {
+      const words = [level.label, ...level.synonyms].map((w) => w.trim()).filter((w) => w !== '');
+      const unique = [...new Set(words.map((w) => w.toLowerCase()))];
+      const tests = table.columns.rating
+        ? unique.map((w) => `IFERROR(SEARCH(${str(w)},TRIM(${ref}))=1,FALSE)`)
+        : unique.flatMap((w) => [':', '-'].map((sep) => `ISNUMBER(SEARCH(${str(`met${sep}${w.replace(/\s+/g, '')}`)},${compact(ref)}))`));
+      const swatch = RATING_SWATCHES[Math.min(i, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check;
+      rules.push(rule(range, `OR(${tests.join(',')})`, swatch, false, `Rating: ${level.label.toLowerCase()}`));
+    });
+  }
+
+  // Statutory rows, keyed on the statutory text (the column, or the Subject cell's marker).
+  const bodyRange = rangeAddress(first, firstRow, last, bodyLast);
+  if (table.columns.statutory) {
+    const ref = `$${table.columns.statutory}${firstRow}`;
+    const t = `UPPER(TRIM(${ref}))`;
+    rules.push(rule(bodyRange, `OR(${t}="STATUTORY",${t}="YES",${t}="Y",${ref}=TRUE)`, STATUTORY_ROW, false, 'Statutory row'));
+  } else if (table.columns.subject) {
+    const ref = `$${table.columns.subject}${firstRow}`;
+    const squashed = `SUBSTITUTE(SUBSTITUTE(${ref}," ",""),"-","")`;
+    rules.push(
+      rule(
+        bodyRange,
+        `AND(ISNUMBER(SEARCH("STATUTORY",${ref})),ISERROR(SEARCH("NONSTATUTORY",${squashed})),ISERROR(SEARCH("NOTSTATUTORY",${squashed})))`,
+        STATUTORY_ROW,
+        false,
+        'Statutory row',
+      ),
+    );
+  }
+
+  const statusIndex = status ? columnIndex(status.column) : -1;
+  const adjacent = status !== null && statusIndex === last + 1;
+  const tableLast = adjacent ? statusIndex : last;
+  const columnWidths = ROLES.filter((r) => table.columns[r] !== null).map((r) => ({ column: table.columns[r] ?? 'A', width: WIDTHS[r] }));
+  if (status) columnWidths.push({ column: status.column, width: STATUS_WIDTH });
+
+  return {
+    sheet: analysis.sheet,
+    headerRange: rangeAddress(first, headerRow, tableLast, headerRow),
+    header: { fill: HEADER.fill, fontColor: HEADER.font, bold: true },
+    tableRange: rangeAddress(first, headerRow, tableLast, bodyLast),
+    wrapText: true,
+    verticalAlignment: 'Top',
+    borderColor: BORDER_COLOUR,
+    columnWidths,
+    freezeRows: headerRow <= MAX_FROZEN_ROWS ? headerRow : 0,
+    autoFilterRange: rangeAddress(first, headerRow, tableLast, bodyLast),
+    rules,
+    status,
+  };
+}
+
+/** Text of a header cell, for adapters checking whether a column is ours. */
+export function isStatusHeader(value: unknown): boolean {
+  return typeof value === 'string' && cellText(value).trim().toLowerCase() === STATUS_HEADER.toLowerCase();
+}
+
+/** The STATUS_COLUMN_MOVED finding for a plan whose status column had to move right, else null. */
+export function statusMovedFinding(plan: FormatPlan, table: { lastColumn: string; headerRow: number }): import('./types').Finding | null {
+  if (!plan.status?.moved) return null;
+  const skipped = columnLetter(columnIndex(table.lastColumn) + 1);
+  return {
+    rule: 'STATUS_COLUMN_MOVED',
+    severity: 'info',
+    cell: plan.status.headerCell,
+    row: table.headerRow,
+    id: null,
+    message: `Column ${skipped}, right of the table, holds other data, so the status column "${plan.status.header}" is in column ${plan.status.column}. Nothing in column ${skipped} was changed.`,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Analysis, Finding, RatingScale, Role } from './types';
+
+/** Settings that travel with the workbook. */
+export interface WorkbookSettings {
+  /** As-at date chosen by the user (`YYYY-MM-DD`). */
+  readonly asAt?: string;
+  /** Column letters chosen per role. */
+  readonly columns?: Partial<Record<Role, string>>;
+  /** 1-based header row chosen by the user. */
+  readonly headerRow?: number;
+  readonly ratingScale?: RatingScale;
+  /** Whether the status column is written (default true). */
+  readonly statusColumn?: boolean;
+}
+
+/** Which parts of the everyday job to do. */
+export interface RunParts {
+  readonly format: boolean;
+  readonly summary: boolean;
+}
+
+/** What a run did, in words a user can read, and what it found. */
+export interface RunResult {
+  readonly analysis: Analysis;
+  /** Things written, e.g. "Formatted A5:G18", "Status column G", "Summary sheet 'Action plan summary'". */
+  readonly applied: readonly string[];
+  /** Findings about the run itself (STATUS_COLUMN_MOVED). */
+  readonly notes: readonly Finding[];
+  readonly summarySheet: string | null;
+}
+
+/** What the task pane needs from a host: the Excel adapter in Excel, a fake in tests. */
+export interface PlanHost {
+  /** Reads the active sheet (or `sheet`) and analyses it; writes nothing. */
+  check(settings: WorkbookSettings, sheet?: string): Promise<RunResult>;
+  /** Checks, then formats and/or writes the summary sheet as `parts` says. */
+  run(settings: WorkbookSettings, parts: RunParts, sheet?: string): Promise<RunResult>;
+  /** Selects a cell (activating its sheet), for "go to finding". */
+  select(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<WorkbookSettings>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Calls back when the user changes a sheet; returns a function that stops listening. */
+  onChange(callback: () => void): Promise<() => void>;
+}

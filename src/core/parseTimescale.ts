@@ -1,0 +1,108 @@
+import * as chrono from 'chrono-node/en';
+import { cellText, isBlank, isCellError } from './cells';
+import { dayNumber, endOfMonth, fromSerial, isDateFormat, parts, toIso } from './dates';
+import { findDateMentions } from './dateMentions';
+import type { CellValue, Timescale } from './types';
+
+/** Due dates further than this from the reference date are treated as typing mistakes. */
+const MAX_YEARS_FROM_REFERENCE = 30;
+
+const COMPLETE_RE = /^\s*(complete|completed|done|achieved|implemented|closed|finished)\b/i;
+const COMPLETE_PAST_RE = /^\s*(completed|done|achieved|implemented|closed|finished)\b/i;
+const NO_DEADLINE_RE =
+  /\b(tbc|tba|tbd|to be (confirmed|agreed|determined|decided|arranged|set)|depend(s|ent|ing)? (on|upon)|subject to|deferred|on hold|awaiting|not (yet )?(known|set|agreed)|no (date|deadline|timescale))\b/i;
+const ONGOING_RE =
+  /\b(on-?going|on going|continuous(ly)?|continuing|continual|rolling|business as usual|bau|as required|as and when|every year|each year|quarterly|monthly)\b/i;
+/** Words chrono reads as "today", which say nothing about a deadline. */
+const CHRONO_NOISE = /^(now|today|tonight|this)$/i;
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, Timescale>();
+
+function withinReach(day: number, reference: number): boolean {
+  return Math.abs(day - reference) <= MAX_YEARS_FROM_REFERENCE * 366;
+}
+
+function result(text: string, kind: Timescale['kind'], due: number | null = null, yearInferred = false): Timescale {
+  return { text, kind, due: due === null ? null : toIso(due), yearInferred };
+}
+
+/** Rare forms ("in six months", "next Tuesday") go to chrono; a day it was unsure of means the month's end. */
+function chronoDue(text: string, reference: number): number | null {
+  const p = parts(reference);
+  // Day clamped to 28: chrono adds months to the 31st by overflowing ("next month" of 31 March is 1 May).
+  const ref = new Date(p.year, p.month - 1, Math.min(p.day, 28), 12);
+  let latest: number | null = null;
+  for (const r of chrono.GB.parse(text, ref, { forwardDate: true })) {
+    if (CHRONO_NOISE.test(r.text.trim())) continue;
+    const year = r.start.get('year');
+    const month = r.start.get('month');
+    const day = r.start.get('day');
+    if (year === null || month === null || day === null) continue;
+    const due = !r.start.isCertain('month')
+      ? dayNumber(year, 12, 31)
+      : r.start.isCertain('day')
+        ? dayNumber(year, month, day)
+        : endOfMonth(year, month);
+    if (withinReach(due, reference) && (latest === null || due > latest)) latest = due;
+  }
+  return latest;
+}
+
+function parseText(text: string, reference: number): Timescale {
+  const mentions = findDateMentions(text, reference).filter((m) => withinReach(m.day, reference));
+  if (COMPLETE_RE.test(text) && (mentions.length === 0 || COMPLETE_PAST_RE.test(text))) return result(text, 'complete');
+  if (mentions.length > 0) {
+    // Several dates ("April 2002 ... May/June 2002", "revised from"): the latest is the due date.
+    const latest = mentions.reduce((a, b) => (b.day > a.day || (b.day === a.day && !b.yearInferred) ? b : a));
+    return result(text, 'date', latest.day, latest.yearInferred);
+  }
+  if (NO_DEADLINE_RE.test(text)) return result(text, 'none');
+  if (ONGOING_RE.test(text)) return result(text, 'ongoing');
+  const due = chronoDue(text, reference);
+  return due === null ? result(text, 'unparsed') : result(text, 'date', due);
+}
+
+/**
+ * Reads a timescale phrase as a due date, UK conventions. `reference` is the document date
+ * (ISO), which places two-digit and missing years. Never throws; the same input gives the same answer.
+ */
+export function parseTimescale(text: string, reference: string): Timescale {
+  const ref = /^\d{4}-\d{2}-\d{2}$/.test(reference) ? Date.parse(reference) / 86_400_000 : NaN;
+  const trimmed = text.trim();
+  if (trimmed === '') return result(text, 'missing');
+  if (!Number.isFinite(ref)) return result(text, 'unparsed');
+  const key = `${reference}|${trimmed.replace(/\s+/g, ' ')}`;
+  const hit = cache.get(key);
+  if (hit) return hit.text === text ? hit : { ...hit, text };
+  const parsed = parseText(trimmed, ref);
+  const answer = { ...parsed, text };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, answer);
+  return answer;
+}
+
+/**
+ * Reads a timescale cell: a date cell (a serial shown with a date format) is that date,
+ * a bare year number is the end of that year, text goes to `parseTimescale`.
+ */
+export function parseTimescaleCell(value: CellValue | undefined, numberFormat: string | undefined, reference: string): Timescale {
+  if (isBlank(value)) return result('', 'missing');
+  if (isCellError(value)) return result(value.error, 'unparsed');
+  if (typeof value === 'number') {
+    const text = cellText(value);
+    const ref = Date.parse(reference) / 86_400_000;
+    if (Number.isInteger(value) && value >= 1900 && value <= 2200 && !isDateFormat(numberFormat)) {
+      const due = dayNumber(value, 12, 31);
+      return withinReach(due, ref) ? result(text, 'date', due) : result(text, 'unparsed');
+    }
+    // A serial counts as a date when its format says so, or when the host gave no formats at all.
+    if (isDateFormat(numberFormat) || numberFormat === undefined) {
+      const due = fromSerial(value);
+      return Number.isFinite(ref) && withinReach(due, ref) ? result(text, 'date', due) : result(text, 'unparsed');
+    }
+    return result(text, 'unparsed');
+  }
+  if (typeof value === 'boolean') return result(cellText(value), 'unparsed');
+  return typeof value === 'string' ? parseTimescale(value, reference) : result('', 'missing');
+}

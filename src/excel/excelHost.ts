@@ -1,0 +1,213 @@
+import { analyseSheet } from '../core/analyse';
+import { isoFromDate } from '../core/dates';
+import { HostError } from '../core/errors';
+import { planFormat, statusMovedFinding } from '../core/formatPlan';
+import type { PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import { parseSettings } from '../core/settings';
+import { buildSummary, SUMMARY_SHEET_NAME } from '../core/summaryModel';
+import type { AnalyseOptions, Finding } from '../core/types';
+import { isPayloadLimit } from './errors';
+import { finishSheetRead, queueSheetRead, readInBlocks, type QueuedRead } from './read';
+import { runExcel } from './run';
+import { queueFormat, queueRemoveOurRules, queueSummary, SUMMARY_NAME } from './write';
+
+/** The key our settings live under in `workbook.settings`. */
+export const SETTINGS_KEY = 'ActionPlanChecker.settings';
+/** Sheet changes within this long after our own writes are our own, not the user's. */
+const OWN_CHANGE_MS = 2000;
+let quietUntil = 0;
+
+/** Options for the core from the workbook's settings and the clock. */
+export function analyseOptions(settings: WorkbookSettings, today: string): AnalyseOptions {
+  return {
+    today,
+    ...(settings.asAt ? { asAt: settings.asAt } : {}),
+    ...(settings.columns ? { columns: settings.columns } : {}),
+    ...(settings.headerRow ? { headerRow: settings.headerRow } : {}),
+    ...(settings.ratingScale ? { ratingScale: settings.ratingScale } : {}),
+  };
+}
+
+/** "26 November 2026, 10:04": when a summary was written, for people. */
+export function generatedAt(now: Date): string {
+  const date = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return `${date}, ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/** A sheet name for the summary that no sheet of the user's has (Excel compares names ignoring case). */
+export function freeSheetName(taken: readonly string[], base = SUMMARY_SHEET_NAME): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`.slice(0, 31);
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+interface FirstRead {
+  read: QueuedRead;
+  formats: Excel.ConditionalFormatCollection | null;
+  autoFilter: Excel.AutoFilter | null;
+  workbookProtection: Excel.WorkbookProtection | null;
+  marker: Excel.NamedItem | null;
+  sheets: Excel.WorksheetCollection | null;
+}
+
+function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, withValues: boolean): FirstRead {
+  const read = queueSheetRead(context, sheet, withValues);
+  const formats = parts.format ? read.sheet.getRange().conditionalFormats : null;
+  formats?.load('items/type');
+  const autoFilter = parts.format ? read.sheet.autoFilter : null;
+  autoFilter?.load('enabled');
+  const workbookProtection = parts.summary ? context.workbook.protection : null;
+  workbookProtection?.load('protected');
+  const marker = parts.summary ? context.workbook.names.getItemOrNullObject(SUMMARY_NAME) : null;
+  marker?.load('name');
+  const sheets = parts.summary ? context.workbook.worksheets : null;
+  sheets?.load('items/name');
+  return { read, formats, autoFilter, workbookProtection, marker, sheets };
+}
+
+/**
+ * Check, and where asked format and summarise, the active sheet (or `sheetName`) in at most three syncs
+ * while the sheet fits one request: read everything, read the formulas of existing rules and where our
+ * summary sheet is, write everything.
+ */
+export async function runPlan(
+  settings: WorkbookSettings,
+  parts: RunParts,
+  sheetName?: string,
+  options: { activateSummary?: boolean; now?: Date } = {},
+): Promise<RunResult> {
+  const now = options.now ?? new Date();
+  return runExcel(async (context, tracker) => {
+    let first = queueFirstRead(context, sheetName, parts, true);
+    let snapshot;
+    try {
+      await context.sync();
+      snapshot = finishSheetRead(first.read);
+    } catch (error) {
+      if (!isPayloadLimit(error)) throw error;
+      first = queueFirstRead(context, sheetName, parts, false);
+      await context.sync();
+      snapshot = await readInBlocks(context, first.read);
+    }
+    const analysis = analyseSheet(snapshot, analyseOptions(settings, isoFromDate(now)));
+    const applied: string[] = [];
+    const notes: Finding[] = [];
+    const writes = (parts.format || parts.summary) && analysis.table !== null;
+    if (!writes) return { analysis, applied, notes, summarySheet: null };
+
+    if (first.read.sheet.protection.protected && parts.format) {
+      throw new HostError(
+        'SheetProtected',
+        `The sheet "${snapshot.name}" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet) to format it, or use Check only.`,
+      );
+    }
+    if (first.workbookProtection?.protected && parts.summary) {
+      throw new HostError(
+        'SheetProtected',
+        'The workbook structure is protected, so the summary sheet cannot be added and nothing was changed. Unprotect the workbook (Review > Protect Workbook), or use Check only.',
+      );
+    }
+
+    // Second read, only when needed: formulas of existing custom rules (to find ours) and where our summary sheet is.
+    const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
+    for (const cf of customs) cf.custom.rule.load('formula');
+    const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
+    const markerSheet = markerRange ? markerRange.worksheet : null;
+    markerRange?.load('address');
+    markerSheet?.load('name,position');
+    if (customs.length > 0 || markerRange) await context.sync();
+
+    tracker.markWriting();
+    const plan = parts.format ? planFormat(analysis, snapshot, { statusColumn: settings.statusColumn !== false }) : null;
+    if (plan && analysis.table) {
+      const removed = queueRemoveOurRules(customs.map((format) => ({ format, formula: format.custom.rule.formula })));
+      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) });
+      applied.push(
+        `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
+      );
+      if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+      const moved = statusMovedFinding(plan, analysis.table);
+      if (moved) notes.push(moved);
+    }
+
+    let summarySheet: string | null = null;
+    if (parts.summary) {
+      const ours =
+        markerRange && !markerRange.isNullObject && markerSheet ? { name: markerSheet.name, position: markerSheet.position } : null;
+      const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
+      summarySheet = ours?.name ?? freeSheetName(taken);
+      if (ours && markerSheet) markerSheet.delete();
+      if (first.marker && !first.marker.isNullObject) first.marker.delete();
+      const sheet = queueSummary(context, summarySheet, buildSummary(analysis, generatedAt(now), summarySheet), ours?.position ?? null);
+      if (options.activateSummary) sheet.activate();
+      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (replaced ours)' : ''}`);
+    }
+    await context.sync();
+    quietUntil = Date.now() + OWN_CHANGE_MS;
+    return { analysis, applied, notes, summarySheet };
+  }, sheetName);
+}
+
+/** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */
+export function loadSettings(): Promise<WorkbookSettings> {
+  return runExcel(async (context) => {
+    const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    item.load('value');
+    await context.sync();
+    return item.isNullObject ? {} : parseSettings(item.value);
+  });
+}
+
+/** Stores the add-in's settings in the workbook, so they travel with it. */
+export function saveSettings(settings: WorkbookSettings): Promise<void> {
+  return runExcel(async (context) => {
+    context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
+    await context.sync();
+  });
+}
+
+/** Activates a sheet and selects a cell on it. */
+export function selectCell(sheet: string, cell: string): Promise<void> {
+  return runExcel(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  }, sheet);
+}
+
+/** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
+export async function onWorkbookChange(callback: () => void): Promise<() => void> {
+  const handler = await runExcel(async (context) => {
+    const result = context.workbook.worksheets.onChanged.add(async () => {
+      if (Date.now() >= quietUntil) callback();
+    });
+    await context.sync();
+    return result;
+  });
+  return () => {
+    void runExcel(
+      async (context) => {
+        handler.remove();
+        await context.sync();
+      },
+      undefined,
+      handler.context,
+    ).catch(() => undefined);
+  };
+}
+
+/** The Excel implementation of the pane's host. */
+export function createExcelHost(): PlanHost {
+  return {
+    check: (settings, sheet) => runPlan(settings, { format: false, summary: false }, sheet),
+    run: (settings, parts, sheet) => runPlan(settings, parts, sheet),
+    select: selectCell,
+    loadSettings,
+    saveSettings,
+    onChange: onWorkbookChange,
+  };
+}

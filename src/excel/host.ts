@@ -1,0 +1,39 @@
+/** Where the pane is running, found once at start-up. */
+export type HostInfo =
+  | { readonly kind: 'excel' }
+  | { readonly kind: 'other'; readonly host: string }
+  | { readonly kind: 'none'; readonly reason: 'no-office' | 'timeout' | 'no-host' };
+
+/**
+ * Waits for Office.js: "none" when the script did not load (not inside Office, or the CDN is unreachable),
+ * when Office.onReady reports no host (a plain browser), or when it does not answer within `timeoutMs`.
+ */
+export async function detectHost(timeoutMs = 5000): Promise<HostInfo> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return { kind: 'none', reason: 'no-office' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<HostInfo>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'none', reason: 'timeout' }), timeoutMs);
+  });
+  const ready = Office.onReady().then((info): HostInfo => {
+    if (!info.host) return { kind: 'none', reason: 'no-host' };
+    return info.host === Office.HostType.Excel ? { kind: 'excel' } : { kind: 'other', host: String(info.host) };
+  });
+  try {
+    return await Promise.race([ready, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Light or dark, from the Office theme's body background. */
+export function officeTheme(): 'light' | 'dark' {
+  try {
+    const bg = Office.context.officeTheme?.bodyBackgroundColor;
+    if (!bg) return 'light';
+    const n = Number.parseInt(bg.replace('#', ''), 16);
+    const lum = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255);
+    return lum < 128 ? 'dark' : 'light';
+  } catch {
+    return 'light';
+  }
+}

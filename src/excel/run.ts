@@ -1,0 +1,45 @@
+import type { ChangeState } from '../core/errors';
+import { toHostError } from './errors';
+
+/** Tells the wrapper when a batch starts writing, so an error can say whether anything changed. */
+export interface WriteTracker {
+  markWriting(): void;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** True where Excel can merge a run's syncs into one undo step (ExcelApi 1.20). */
+function canMergeUndo(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', '1.20');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one way into Excel. Runs are queued one at a time; each waits for cell-edit mode to end,
+ * merges into one undo step where the host can, and turns Office errors into HostErrors that say
+ * what was and was not changed.
+ */
+export function runExcel<T>(
+  batch: (context: Excel.RequestContext, tracker: WriteTracker) => Promise<T>,
+  sheet?: string,
+  /** The context of an earlier run that this run must reuse (removing an event handler). */
+  reuse?: OfficeExtension.ClientRequestContext,
+): Promise<T> {
+  const next = queue.then(async () => {
+    let changed: ChangeState = 'nothing';
+    const tracker: WriteTracker = { markWriting: () => (changed = 'partial') };
+    const options: Excel.RunOptions = canMergeUndo() ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+    try {
+      return reuse
+        ? await Excel.run(reuse, (context) => batch(context, tracker))
+        : await Excel.run(options, (context) => batch(context, tracker));
+    } catch (error) {
+      throw toHostError(error, changed, sheet);
+    }
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}

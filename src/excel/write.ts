@@ -1,0 +1,123 @@
+import { looksLikeFormula } from '../core/cells';
+import { isOurRule, type FormatPlan } from '../core/formatPlan';
+import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
+
+/** The workbook-level name that marks our summary sheet: it refers to the sheet's A1, follows renames, and breaks if the sheet goes. */
+export const SUMMARY_NAME = 'ActionPlanChecker.Summary';
+
+/**
+ * Text written so that Excel keeps it as text: a leading apostrophe (Excel's quote prefix, not stored in
+ * the value) for anything that would otherwise become a formula.
+ */
+export function literal(text: string): string {
+  return looksLikeFormula(text) ? `'${text}` : text;
+}
+
+/** Excel character widths to points, as Excel sizes columns (7 px per character plus 5 px padding, at 96 dpi). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
+/** Queues the deletion of our own conditional formats (identified by their marked formula), given the loaded candidates. */
+export function queueRemoveOurRules(candidates: readonly { format: Excel.ConditionalFormat; formula: string }[]): number {
+  let removed = 0;
+  for (const c of candidates) {
+    if (!isOurRule(c.formula)) continue;
+    c.format.delete();
+    removed++;
+  }
+  return removed;
+}
+
+/** Queues the format plan: range-level operations only, a constant number of them whatever the table's size. */
+export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: { applyAutoFilter: boolean }): void {
+  const header = sheet.getRange(plan.headerRange);
+  header.format.fill.color = plan.header.fill;
+  header.format.font.color = plan.header.fontColor;
+  header.format.font.bold = true;
+
+  const table = sheet.getRange(plan.tableRange);
+  table.format.wrapText = plan.wrapText;
+  table.format.verticalAlignment = plan.verticalAlignment;
+  for (const edge of BORDERS) {
+    const border = table.format.borders.getItem(edge);
+    border.style = 'Continuous';
+    border.color = plan.borderColor;
+  }
+  for (const { column, width } of plan.columnWidths) sheet.getRange(`${column}:${column}`).format.columnWidth = widthToPoints(width);
+  if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (options.applyAutoFilter) sheet.autoFilter.apply(plan.autoFilterRange);
+
+  if (plan.status) {
+    sheet.getRange(plan.status.headerCell).values = [[literal(plan.status.header)]];
+    sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [literal(v)]);
+  }
+
+  plan.rules.forEach((rule, priority) => {
+    const cf = sheet.getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    cf.custom.rule.formula = rule.formula;
+    cf.custom.format.fill.color = rule.fill;
+    cf.custom.format.font.color = rule.fontColor;
+    if (rule.bold) cf.custom.format.font.bold = true;
+    cf.priority = priority;
+  });
+}
+
+const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
+  title: (r) => {
+    r.format.font.size = 16;
+    r.format.font.bold = true;
+    r.format.font.color = '#1F4E79';
+  },
+  subtitle: (r) => {
+    r.format.font.italic = true;
+  },
+  heading: (r) => {
+    r.format.font.size = 12;
+    r.format.font.bold = true;
+    r.format.font.color = '#1F4E79';
+  },
+  tableHeader: (r) => {
+    r.format.fill.color = '#1F4E79';
+    r.format.font.color = '#FFFFFF';
+    r.format.font.bold = true;
+  },
+  label: (r) => {
+    r.format.font.color = '#333333';
+  },
+  body: (r) => {
+    r.format.wrapText = true;
+    r.format.verticalAlignment = 'Top';
+  },
+  note: (r) => {
+    r.format.font.italic = true;
+  },
+};
+
+/** Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart and our marker name. */
+export function queueSummary(context: Excel.RequestContext, name: string, model: SummaryModel, position: number | null): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(name);
+  if (position !== null) sheet.position = position;
+  const rows = model.rows.length;
+  const width = model.rows[0]?.length ?? 1;
+  const grid = sheet.getRangeByIndexes(0, 0, rows, width);
+  grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
+  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? literal(c.value) : (c.value ?? ''))));
+  for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
+  model.columnWidths.forEach((w, i) => {
+    sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthToPoints(w);
+  });
+  if (model.chart) {
+    const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(model.chart.dataRange), Excel.ChartSeriesBy.columns);
+    chart.title.text = model.chart.title;
+    chart.legend.visible = false;
+    chart.setPosition(model.chart.anchor);
+    chart.width = 360;
+    chart.height = 220;
+  }
+  const marker = context.workbook.names.add(SUMMARY_NAME, sheet.getRange('A1'), 'Marks the summary sheet written by Action Plan Checker.');
+  marker.visible = false;
+  return sheet;
+}

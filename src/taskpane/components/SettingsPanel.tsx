@@ -1,0 +1,148 @@
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { WorkbookSettings } from '../../core/host';
+import { DEFAULT_SCALE, validateScale } from '../../core/rating';
+import type { Analysis, RatingLevel, Role } from '../../core/types';
+import { ROLES } from '../../core/types';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  level: { display: 'grid', gridTemplateColumns: '1fr 72px', gap: tokens.spacingHorizontalS },
+  problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  summary: {
+    cursor: 'pointer',
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
+  select: {
+    font: 'inherit',
+    padding: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+const ROLE_LABELS: Record<Role, string> = {
+  id: 'Reference (No)',
+  subject: 'Subject',
+  statutory: 'Statutory',
+  lead: 'Lead',
+  timescale: 'Timescale',
+  recommendation: 'Recommendation',
+  progress: 'Progress',
+  rating: 'Rating',
+};
+
+/** Column mapping, status column and rating scale, stored in the workbook; collapsed until wanted. */
+export function SettingsPanel({
+  analysis,
+  settings,
+  onSave,
+}: {
+  analysis: Analysis | null;
+  settings: WorkbookSettings;
+  onSave: (s: WorkbookSettings) => void;
+}) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<WorkbookSettings>(settings);
+  useEffect(() => setDraft(settings), [settings]);
+  const noTable = analysis !== null && analysis.table === null;
+  const cells = analysis?.table?.headerCells ?? [];
+  const scale: readonly RatingLevel[] = draft.ratingScale ?? DEFAULT_SCALE;
+  const problems = validateScale(scale);
+  const setColumn = (role: Role, letter: string) => {
+    const columns = { ...(draft.columns ?? {}) };
+    if (letter === '') delete columns[role];
+    else columns[role] = letter;
+    setDraft({ ...draft, columns });
+  };
+  const setLevel = (i: number, change: Partial<RatingLevel>) =>
+    setDraft({ ...draft, ratingScale: scale.map((l, j) => (j === i ? { ...l, ...change } : l)) });
+
+  return (
+    <details open={noTable || undefined}>
+      <summary className={styles.summary}>Settings for this workbook</summary>
+      <div>
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (problems.length === 0) onSave(draft);
+          }}
+        >
+          <Field label="Header row" hint="Leave empty to find it automatically.">
+            <Input
+              type="number"
+              min={1}
+              value={draft.headerRow ? String(draft.headerRow) : ''}
+              onChange={(_e, d) => {
+                const n = Number(d.value);
+                const { headerRow: _old, ...rest } = draft;
+                setDraft(d.value && Number.isInteger(n) && n >= 1 ? { ...rest, headerRow: n } : rest);
+              }}
+            />
+          </Field>
+          {ROLES.map((role) =>
+            cells.length > 0 ? (
+              <Field key={role} label={`${ROLE_LABELS[role]} column`}>
+                <select className={styles.select} value={draft.columns?.[role] ?? ''} onChange={(e) => setColumn(role, e.target.value)}>
+                  <option value="">Found automatically{analysis?.table?.columns[role] ? ` (${analysis.table.columns[role]})` : ''}</option>
+                  {cells.map((c) => (
+                    <option key={c.column} value={c.column}>
+                      {c.column}: {c.text.slice(0, 40)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : (
+              <Field key={role} label={`${ROLE_LABELS[role]} column letter`}>
+                <Input
+                  value={draft.columns?.[role] ?? ''}
+                  maxLength={3}
+                  onChange={(_e, d) => setColumn(role, d.value.toUpperCase().replace(/[^A-Z]/g, ''))}
+                />
+              </Field>
+            ),
+          )}
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={draft.statusColumn !== false}
+              onChange={(e) => setDraft({ ...draft, statusColumn: e.target.checked })}
+            />
+            Write the status column (&quot;Check (auto)&quot;)
+          </label>
+          <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+            <legend>Rating scale, best first: label and weight (0 to 1)</legend>
+            {scale.map((level, i) => (
+              <div key={level.key} className={styles.level}>
+                <Input aria-label={`Rating ${i + 1} label`} value={level.label} onChange={(_e, d) => setLevel(i, { label: d.value })} />
+                <Input
+                  aria-label={`Rating ${i + 1} weight`}
+                  type="number"
+                  step={0.05}
+                  min={0}
+                  max={1}
+                  value={String(level.weight)}
+                  onChange={(_e, d) => setLevel(i, { weight: Number(d.value) })}
+                />
+              </div>
+            ))}
+          </fieldset>
+          {problems.map((p) => (
+            <p key={p} className={styles.problem} role="alert">
+              {p}
+            </p>
+          ))}
+          <Button type="submit" disabled={problems.length > 0}>
+            Save settings and check again
+          </Button>
+        </form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,1214 @@
+/**
+ * A strict in-memory fake of the Excel JavaScript API subset Action Plan Checker uses.
+ *
+ * Stricter than office-addin-mock on purpose, because it has to prove batching and error handling:
+ * - a property read before `load` + `sync` throws `PropertyNotLoaded`;
+ * - writes and method calls are queued and applied at `sync`, in order; a failing operation fails the sync
+ *   with the real error code, and the operations before it stay applied (Excel batches are not transactions);
+ * - every sync and queued operation is counted, and request and response bytes are accounted: over 5 MB fails
+ *   with `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`;
+ * - strings written to `values` that start with `=`, `+`, `-` or `@` become formulas, as in Excel, unless
+ *   they carry the quote prefix (`'`) or the cell is formatted as text (`@`);
+ * - `*OrNullObject` / `isNullObject`, protection (`AccessDenied`), cell-edit mode
+ *   (`InvalidOperationInCellEditMode` unless `delayForCellEdit`), and any error injected on demand.
+ */
+import { boxAddress, colLetters, intersects, MAX_COLS, MAX_ROWS, parseBox, qualified, type Box } from './addresses';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+type Scalar = string | number | boolean;
+
+/** The error Office.js throws: an OfficeExtension.Error with a code. */
+export class FakeOfficeError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly debugInfo: { code: string; message: string } = { code, message },
+  ) {
+    super(message);
+  }
+}
+
+export interface CfState {
+  id: number;
+  box: Box;
+  type: string;
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  priority: number;
+}
+
+export interface ChartState {
+  type: string;
+  source: string;
+  title: string;
+  legendVisible: boolean;
+  position: string | null;
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  position: number;
+  protected: boolean;
+  values: Scalar[][];
+  formulas: Map<string, string>;
+  numberFormats: Map<string, string>;
+  formatLog: { address: string; path: string; value: unknown }[];
+  conditionalFormats: CfState[];
+  charts: ChartState[];
+  freezeRows: number;
+  autoFilter: string | null;
+}
+
+export interface NameState {
+  name: string;
+  sheetId: string;
+  address: string;
+  visible: boolean;
+  comment: string;
+}
+
+export interface FakeStats {
+  syncs: number;
+  ops: number;
+  maxRequestBytes: number;
+  /** Largest response of a sync that succeeded. */
+  maxResponseBytes: number;
+  /** Syncs refused for a response over the limit. */
+  payloadFailures: number;
+  runs: number;
+}
+
+export interface InjectedFault {
+  code: string;
+  /** Which sync (1-based, counted over the whole fake) fails; default the next one. */
+  atSync?: number;
+  /** How many of that sync's operations are applied before it fails (default 0). */
+  afterOps?: number;
+  message?: string;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function bytes(value: unknown): number {
+  return JSON.stringify(value ?? null).length;
+}
+
+function err(code: string, message: string): FakeOfficeError {
+  return new FakeOfficeError(code, message);
+}
+
+/** The workbook's state and the knobs tests turn. */
+export class FakeWorkbook {
+  sheets: SheetState[] = [];
+  names: NameState[] = [];
+  settings = new Map<string, unknown>();
+  workbookProtected = false;
+  activeSheetId: string | null = null;
+  /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
+  chartSheetActive = false;
+  cellEditMode = false;
+  apiVersion = 1.2;
+  theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
+  selection: { sheet: string; address: string } | null = null;
+  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0 };
+  lastRunOptions: Record<string, unknown> | null = null;
+  faults: InjectedFault[] = [];
+  dialogs: string[] = [];
+  changeHandlers = new Set<(args: unknown) => unknown>();
+  private nextId = 1;
+  private nextCf = 1;
+
+  /** Adds a worksheet from sheet-shaped values (row 1 first); `formats` the same shape. */
+  addSheet(
+    name: string,
+    values: Scalar[][] = [],
+    options: { formulas?: Record<string, string>; numberFormats?: (string | null)[][]; protected?: boolean } = {},
+  ): SheetState {
+    const sheet: SheetState = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      position: this.sheets.length,
+      protected: options.protected ?? false,
+      values: values.map((row) => row.map((v) => v ?? '')),
+      formulas: new Map(),
+      numberFormats: new Map(),
+      formatLog: [],
+      conditionalFormats: [],
+      charts: [],
+      freezeRows: 0,
+      autoFilter: null,
+    };
+    for (const [address, formula] of Object.entries(options.formulas ?? {})) {
+      const b = parseBox(address);
+      if (b) sheet.formulas.set(key(b.r0, b.c0), formula);
+    }
+    options.numberFormats?.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f && f !== 'General') sheet.numberFormats.set(key(r, c), f);
+      }),
+    );
+    this.sheets.push(sheet);
+    this.activeSheetId ??= sheet.id;
+    return sheet;
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(nameOrId: string): SheetState | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === lower);
+  }
+
+  activate(name: string): void {
+    this.activeSheetId = this.sheet(name).id;
+  }
+
+  /** Fails a coming sync with `code` (see InjectedFault). */
+  inject(fault: InjectedFault): void {
+    this.faults.push(fault);
+  }
+
+  /** Simulates the user typing in a sheet: the value changes and change handlers fire. */
+  async userEdit(sheetName: string, address: string, value: Scalar): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const b = parseBox(address);
+    if (!b) throw new Error(address);
+    setCell(sheet, b.r0, b.c0, value);
+    for (const h of this.changeHandlers) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited' });
+  }
+
+  /** Every cell's value and formula, for "nothing of the user's changed" comparisons. */
+  cellsOf(name: string): Map<string, { value: Scalar; formula: string | null }> {
+    const sheet = this.sheet(name);
+    const out = new Map<string, { value: Scalar; formula: string | null }>();
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const formula = sheet.formulas.get(key(r, c)) ?? null;
+        if (v !== '' || formula !== null) out.set(`${colLetters(c)}${r + 1}`, { value: v, formula });
+      }),
+    );
+    for (const [k, formula] of sheet.formulas) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      out.set(`${colLetters(c)}${r + 1}`, { value: sheet.values[r]?.[c] ?? '', formula });
+    }
+    return out;
+  }
+
+  newCfId(): number {
+    return this.nextCf++;
+  }
+
+  newSheetId(): string {
+    return `{sheet-${this.nextId++}}`;
+  }
+}
+
+function getCell(sheet: SheetState, r: number, c: number): Scalar {
+  return sheet.values[r]?.[c] ?? '';
+}
+
+function setCell(sheet: SheetState, r: number, c: number, value: Scalar): void {
+  while (sheet.values.length <= r) sheet.values.push([]);
+  const row = sheet.values[r] ?? [];
+  while (row.length <= c) row.push('');
+  row[c] = value;
+  sheet.values[r] = row;
+}
+
+/** Writes one value the way Excel's Range.values does. */
+function writeValue(sheet: SheetState, r: number, c: number, value: unknown): void {
+  const k = key(r, c);
+  sheet.formulas.delete(k);
+  if (typeof value === 'string') {
+    const textFormat = sheet.numberFormats.get(k) === '@';
+    if (value.startsWith("'")) {
+      setCell(sheet, r, c, value.slice(1));
+    } else if (!textFormat && value.length > 1 && /^[=+\-@]/.test(value)) {
+      sheet.formulas.set(k, value.startsWith('=') ? value : `=${value}`);
+      setCell(sheet, r, c, '#NAME?');
+    } else setCell(sheet, r, c, value);
+  } else if (typeof value === 'number' || typeof value === 'boolean') setCell(sheet, r, c, value);
+  else if (value === null || value === undefined) setCell(sheet, r, c, '');
+  else throw err('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+}
+
+function usedBox(sheet: SheetState): Box | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === '' && !sheet.formulas.has(key(r, c))) return;
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
+    }),
+  );
+  for (const k of sheet.formulas.keys()) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, c);
+    r1 = Math.max(r1, r);
+    c1 = Math.max(c1, c);
+  }
+  return r1 < 0 ? null : { r0, c0, r1, c1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests: proxies queue operations on their context; sync applies them in order.
+
+type Op = { apply: () => void; requestBytes: number };
+
+/** One Excel.run's request context. */
+export class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: FakeWorkbookProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(
+    readonly fake: FakeWorkbook,
+    readonly options: Record<string, unknown>,
+  ) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  enqueue(apply: () => void, requestBytes = 16): void {
+    this.queue.push({ apply, requestBytes });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const fake = this.fake;
+    const ops = this.queue;
+    this.queue = [];
+    fake.stats.syncs++;
+    fake.stats.ops += ops.length;
+    const request = ops.reduce((n, o) => n + o.requestBytes, 0);
+    fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, request);
+    await Promise.resolve();
+    if (fake.cellEditMode && !this.options.delayForCellEdit) {
+      throw err('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell-edit mode.');
+    }
+    const faultIndex = fake.faults.findIndex((f) => (f.atSync ?? fake.stats.syncs) === fake.stats.syncs);
+    const fault = faultIndex >= 0 ? fake.faults.splice(faultIndex, 1)[0] : undefined;
+    if (request > PAYLOAD_LIMIT) throw err('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    responseBytes = 0;
+    ops.forEach((op, i) => {
+      if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+      op.apply();
+    });
+    if (fault) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+    if (responseBytes > PAYLOAD_LIMIT) {
+      fake.stats.payloadFailures++;
+      pendingLoads.forEach((commit) => commit.abort());
+      pendingLoads = [];
+      throw err('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    fake.stats.maxResponseBytes = Math.max(fake.stats.maxResponseBytes, responseBytes);
+    pendingLoads.forEach((commit) => commit.commit());
+    pendingLoads = [];
+  }
+}
+
+// Loaded values become readable only when the whole sync succeeds.
+let responseBytes = 0;
+let pendingLoads: { commit: () => void; abort: () => void }[] = [];
+
+/** Base of every proxy: loading, strict reads, queued writes. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  /** Set when a sync has resolved this object (for isNullObject). */
+  protected resolved = false;
+  protected nullObject = false;
+
+  constructor(readonly context: FakeContext) {}
+
+  /** Reads a loaded property or throws PropertyNotLoaded, as Office.js does. */
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw err(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Queues a read of props; `get` computes each at sync time. */
+  protected queueLoad(props: readonly string[], get: (prop: string) => unknown): void {
+    this.context.enqueue(() => {
+      if (this.nullObject) return;
+      const values = new Map<string, unknown>();
+      for (const p of props) {
+        const v = get(p);
+        responseBytes += bytes(v);
+        values.set(p, v);
+      }
+      pendingLoads.push({
+        commit: () => values.forEach((v, p) => this.loaded.set(p, v)),
+        abort: () => undefined,
+      });
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (!this.resolved) throw err('PropertyNotLoaded', "The property 'isNullObject' is not available until the object has been synced.");
+    return this.nullObject;
+  }
+
+  /** Marks a prop loaded when the running sync succeeds (collection loads fill items this way). */
+  protected loadOnCommit(values: Map<string, unknown>): void {
+    pendingLoads.push({ commit: () => values.forEach((v, p) => this.loaded.set(p, v)), abort: () => undefined });
+  }
+
+  protected markResolved(isNull: boolean): void {
+    this.resolved = true;
+    this.nullObject = isNull;
+  }
+
+  toJSON(): unknown {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+function props(spec: string | string[] | undefined): string[] {
+  const list = Array.isArray(spec) ? spec : (spec ?? '').split(',');
+  return list.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: WorksheetsProxy;
+  readonly settings: SettingsProxy;
+  readonly names: NamesProxy;
+  readonly protection: WorkbookProtectionProxy;
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new WorksheetsProxy(context);
+    this.settings = new SettingsProxy(context);
+    this.names = new NamesProxy(context);
+    this.protection = new WorkbookProtectionProxy(context);
+  }
+}
+
+class WorkbookProtectionProxy extends Proxy {
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), () => this.context.fake.workbookProtected);
+    return this;
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+class WorksheetsProxy extends Proxy {
+  private itemsList: WorksheetProxy[] | null = null;
+  readonly onChanged = {
+    add: (handler: (args: unknown) => unknown) => {
+      const fake = this.context.fake;
+      this.context.enqueue(() => fake.changeHandlers.add(handler));
+      return {
+        context: this.context,
+        remove: () => this.context.enqueue(() => fake.changeHandlers.delete(handler)),
+      };
+    },
+  };
+
+  getActiveWorksheet(): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context);
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      if (fake.chartSheetActive) throw err('ItemNotFound', 'The requested resource does not exist.');
+      const sheet = fake.sheets.find((s) => s.id === fake.activeSheetId);
+      if (!sheet) throw err('ItemNotFound', 'The requested resource does not exist.');
+      ws.bind(sheet);
+    });
+    return ws;
+  }
+
+  getItem(nameOrId: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context);
+    this.context.enqueue(() => {
+      const sheet = this.context.fake.findSheet(nameOrId);
+      if (!sheet) throw err('ItemNotFound', `The requested resource does not exist. (${nameOrId})`);
+      ws.bind(sheet);
+    });
+    return ws;
+  }
+
+  getItemOrNullObject(nameOrId: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context);
+    this.context.enqueue(() => {
+      const sheet = this.context.fake.findSheet(nameOrId);
+      if (sheet) ws.bind(sheet);
+      else ws.bindNull();
+    });
+    return ws;
+  }
+
+  add(name: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context);
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
+      if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw err('InvalidArgument', `Invalid sheet name ${name}`);
+      if (fake.findSheet(name)) throw err('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      const sheet = fake.addSheet(name);
+      sheet.id = fake.newSheetId();
+      ws.bind(sheet);
+    }, bytes(name));
+    return ws;
+  }
+
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const list = this.context.fake.sheets.map((s) => {
+        const ws = new WorksheetProxy(this.context);
+        ws.bind(s);
+        ws.preload(wanted);
+        return ws;
+      });
+      responseBytes += bytes(list.map((w) => w.toJSON()));
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+}
+
+class WorksheetProxy extends Proxy {
+  state: SheetState | null = null;
+  readonly protection: SheetProtectionProxy;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly autoFilter: AutoFilterProxy;
+  readonly charts: ChartsProxy;
+
+  constructor(context: FakeContext) {
+    super(context);
+    this.protection = new SheetProtectionProxy(context, this);
+    this.freezePanes = {
+      freezeRows: (n: number) =>
+        this.context.enqueue(() => {
+          this.target().freezeRows = n;
+        }),
+    };
+    this.autoFilter = new AutoFilterProxy(context, this);
+    this.charts = new ChartsProxy(context, this);
+  }
+
+  bind(state: SheetState): void {
+    this.state = state;
+    this.markResolved(false);
+  }
+
+  bindNull(): void {
+    this.markResolved(true);
+  }
+
+  target(): SheetState {
+    if (!this.state) throw err('ItemNotFound', 'The requested resource does not exist.');
+    if (!this.context.fake.sheets.includes(this.state)) throw err('ItemNotFound', 'The worksheet was deleted.');
+    return this.state;
+  }
+
+  /** For collection loads: fill props now (the caller is already inside a sync). */
+  preload(wanted: string[]): void {
+    const s = this.target();
+    this.loadOnCommit(new Map<string, unknown>(wanted.map((p) => [p, this.prop(s, p)])));
+  }
+
+  private prop(s: SheetState, p: string): unknown {
+    switch (p) {
+      case 'name':
+        return s.name;
+      case 'id':
+        return s.id;
+      case 'position':
+        return s.position;
+      case 'visibility':
+        return 'Visible';
+      default:
+        throw err('InvalidArgument', `Unknown worksheet property ${p}`);
+    }
+  }
+
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => this.prop(this.target(), p));
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  set position(value: number) {
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      const s = this.target();
+      const others = fake.sheets.filter((x) => x !== s).sort((a, b) => a.position - b.position);
+      others.splice(Math.min(value, others.length), 0, s);
+      others.forEach((x, i) => (x.position = i));
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, this, () => {
+      if (address === undefined) return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+      const b = parseBox(address);
+      if (!b) throw err('InvalidArgument', `Invalid address ${address}`);
+      return b;
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.context, this, () => {
+      if (rows < 1 || cols < 1 || row < 0 || col < 0 || row + rows > MAX_ROWS || col + cols > MAX_COLS)
+        throw err('InvalidArgument', 'Invalid range indexes');
+      return { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 };
+    });
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.context, this, () => usedBox(this.target()), true);
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      this.context.fake.activeSheetId = this.target().id;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      const s = this.target();
+      if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
+      fake.sheets = fake.sheets.filter((x) => x !== s);
+      fake.sheets.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
+      if (fake.activeSheetId === s.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
+    });
+  }
+}
+
+class SheetProtectionProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), () => this.sheet.target().protected);
+    return this;
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+class AutoFilterProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), () => this.sheet.target().autoFilter !== null);
+    return this;
+  }
+  get enabled(): boolean {
+    return this.read('enabled');
+  }
+  apply(range: string): void {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      const b = parseBox(range);
+      if (!b) throw err('InvalidArgument', range);
+      s.autoFilter = boxAddress(b);
+    });
+  }
+}
+
+class ChartsProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  add(type: string, source: RangeProxy, _seriesBy?: string): ChartProxy {
+    const chart: ChartState = { type, source: '', title: '', legendVisible: true, position: null };
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      chart.source = boxAddress(source.box());
+      s.charts.push(chart);
+    });
+    return new ChartProxy(this.context, chart);
+  }
+}
+
+class ChartProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly chart: ChartState,
+  ) {
+    super(context);
+  }
+  get title(): { text: string } {
+    const self = this;
+    return {
+      get text(): string {
+        throw err('PropertyNotLoaded', "The property 'text' is not available.");
+      },
+      set text(v: string) {
+        self.context.enqueue(() => (self.chart.title = v), bytes(v));
+      },
+    };
+  }
+  get legend(): { visible: boolean } {
+    const self = this;
+    return {
+      get visible(): boolean {
+        throw err('PropertyNotLoaded', "The property 'visible' is not available.");
+      },
+      set visible(v: boolean) {
+        self.context.enqueue(() => (self.chart.legendVisible = v));
+      },
+    };
+  }
+  set width(_v: number) {
+    this.context.enqueue(() => undefined);
+  }
+  set height(_v: number) {
+    this.context.enqueue(() => undefined);
+  }
+  setPosition(start: string, _end?: string): void {
+    this.context.enqueue(() => {
+      this.chart.position = start;
+    });
+  }
+}
+
+/** A chain of format properties ("format.font.color") whose writes are queued and logged on the sheet. */
+function formatChain(range: RangeProxy, path: string[]): unknown {
+  const context = range.context;
+  return new globalThis.Proxy(
+    {},
+    {
+      get(_t, prop: string) {
+        if (prop === 'getItem') return (name: string) => formatChain(range, [...path, name]);
+        if (prop === 'toJSON' || typeof prop === 'symbol') return undefined;
+        return formatChain(range, [...path, prop]);
+      },
+      set(_t, prop: string, value: unknown) {
+        context.enqueue(() => {
+          const s = range.sheet.target();
+          if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+          s.formatLog.push({ address: boxAddress(range.box()), path: [...path, prop].join('.'), value });
+        }, bytes(value));
+        return true;
+      },
+    },
+  );
+}
+
+class RangeProxy extends Proxy {
+  private resolvedBox: Box | null = null;
+  readonly format: Record<string, unknown>;
+  readonly conditionalFormats: CfCollectionProxy;
+
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+    private readonly locate: () => Box | null,
+    private readonly orNull = false,
+  ) {
+    super(context);
+    this.format = formatChain(this, ['format']) as Record<string, unknown>;
+    this.conditionalFormats = new CfCollectionProxy(context, this);
+    context.enqueue(() => {
+      const b = this.locate();
+      if (!b && !orNull) throw err('ItemNotFound', 'Range not found');
+      this.resolvedBox = b;
+      this.markResolved(b === null);
+    });
+  }
+
+  box(): Box {
+    if (!this.resolvedBox) throw err('ItemNotFound', 'Range not found');
+    return this.resolvedBox;
+  }
+
+  get worksheet(): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context);
+    this.context.enqueue(() => {
+      if (this.nullObject) ws.bindNull();
+      else ws.bind(this.sheet.target());
+    });
+    return ws;
+  }
+
+  private prop(p: string): unknown {
+    const s = this.sheet.target();
+    const b = this.box();
+    const grid = <T>(f: (r: number, c: number) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: T[] = [];
+        for (let c = b.c0; c <= b.c1; c++) row.push(f(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (p) {
+      case 'address':
+        return qualified(s.name, b);
+      case 'rowIndex':
+        return b.r0;
+      case 'columnIndex':
+        return b.c0;
+      case 'rowCount':
+        return b.r1 - b.r0 + 1;
+      case 'columnCount':
+        return b.c1 - b.c0 + 1;
+      case 'values':
+        return grid((r, c) => getCell(s, r, c));
+      case 'formulas':
+        return grid((r, c) => s.formulas.get(key(r, c)) ?? getCell(s, r, c));
+      case 'numberFormat':
+        return grid((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+      default:
+        throw err('InvalidArgument', `Unknown range property ${p}`);
+    }
+  }
+
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    const cells = () => {
+      const b = this.box();
+      return (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+    };
+    this.queueLoad(list, (p) => {
+      if (['values', 'formulas', 'numberFormat'].includes(p) && cells() > 5_000_000) return null;
+      return this.prop(p);
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get values(): Scalar[][] {
+    return this.read('values');
+  }
+  get formulas(): Scalar[][] {
+    return this.read('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+
+  private writeGrid(input: unknown, write: (s: SheetState, r: number, c: number, v: unknown) => void): void {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      const b = this.box();
+      const rows = b.r1 - b.r0 + 1;
+      const cols = b.c1 - b.c0 + 1;
+      if (!Array.isArray(input) || input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw err(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${boxAddress(b)}).`,
+        );
+      }
+      (input as unknown[][]).forEach((row, i) => row.forEach((v, j) => write(s, b.r0 + i, b.c0 + j, v)));
+    }, bytes(input));
+  }
+
+  set values(input: unknown[][]) {
+    this.writeGrid(input, writeValue);
+  }
+
+  set numberFormat(input: unknown[][]) {
+    this.writeGrid(input, (s, r, c, v) => {
+      if (typeof v === 'string' && v !== 'General') s.numberFormats.set(key(r, c), v);
+      else s.numberFormats.delete(key(r, c));
+    });
+  }
+
+  set formulas(_input: unknown[][]) {
+    throw new Error('Action Plan Checker never writes formulas');
+  }
+
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => {
+      const b = this.box();
+      return { r0: 0, c0: b.c0, r1: MAX_ROWS - 1, c1: b.c1 };
+    });
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      this.context.fake.selection = { sheet: this.sheet.target().name, address: boxAddress(this.box()) };
+    });
+  }
+
+  clear(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      const b = this.box();
+      for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) for (let c = b.c0; c <= b.c1; c++) writeValue(s, r, c, '');
+    });
+  }
+}
+
+class CfCollectionProxy extends Proxy {
+  private itemsList: CfProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+
+  add(type: string): CfProxy {
+    const cf = new CfProxy(this.context, this.range.sheet);
+    this.context.enqueue(() => {
+      const s = this.range.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      const b = this.range.box();
+      if (b.r0 === 0 && b.r1 === MAX_ROWS - 1) throw new Error('Action Plan Checker must never put rules on whole columns');
+      const state: CfState = {
+        id: this.context.fake.newCfId(),
+        box: b,
+        type,
+        formula: '',
+        fill: null,
+        fontColor: null,
+        bold: false,
+        priority: 0,
+      };
+      s.conditionalFormats.forEach((x) => x.priority++);
+      s.conditionalFormats.unshift(state);
+      cf.bind(state);
+    });
+    return cf;
+  }
+
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const s = this.range.sheet.target();
+      const b = this.range.box();
+      const list = s.conditionalFormats
+        .filter((x) => intersects(x.box, b))
+        .map((state) => {
+          const cf = new CfProxy(this.context, this.range.sheet);
+          cf.bind(state);
+          cf.preload(wanted);
+          return cf;
+        });
+      responseBytes += bytes(list.length * 40);
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+
+  get items(): CfProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+}
+
+class CfProxy extends Proxy {
+  state: CfState | null = null;
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  bind(state: CfState): void {
+    this.state = state;
+    this.markResolved(false);
+  }
+  private target(): CfState {
+    const s = this.state;
+    if (!s || !this.sheet.target().conditionalFormats.includes(s)) throw err('ItemNotFound', 'The conditional format was deleted.');
+    return s;
+  }
+  preload(wanted: string[]): void {
+    const s = this.target();
+    this.loadOnCommit(new Map<string, unknown>(wanted.map((p) => [p, p === 'type' ? s.type : p === 'priority' ? s.priority : undefined])));
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  set priority(value: number) {
+    this.context.enqueue(() => {
+      const s = this.target();
+      const list = this.sheet.target().conditionalFormats;
+      const others = list.filter((x) => x !== s).sort((a, b) => a.priority - b.priority);
+      others.splice(Math.min(value, others.length), 0, s);
+      others.forEach((x, i) => (x.priority = i));
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.target();
+      const sheet = this.sheet.target();
+      if (sheet.protected) throw err('AccessDenied', 'The sheet is protected.');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== s);
+      sheet.conditionalFormats.sort((a, b) => a.priority - b.priority).forEach((x, i) => (x.priority = i));
+    });
+  }
+  private customView: unknown = null;
+  get custom(): unknown {
+    this.customView ??= this.makeCustom();
+    return this.customView;
+  }
+  private makeCustom(): unknown {
+    const self = this;
+    const ensureCustom = () => {
+      const s = self.target();
+      if (s.type !== 'Custom') throw err('InvalidArgument', 'This conditional format is not a custom one.');
+      return s;
+    };
+    const ruleLoaded = new Map<string, unknown>();
+    return {
+      rule: {
+        load(spec?: string) {
+          const wanted = props(spec);
+          self.context.enqueue(() => {
+            const s = ensureCustom();
+            const values = new Map<string, unknown>(wanted.map((p) => [p, p === 'formula' ? s.formula : undefined]));
+            responseBytes += bytes(s.formula);
+            pendingLoads.push({ commit: () => values.forEach((v, p) => ruleLoaded.set(p, v)), abort: () => undefined });
+          });
+        },
+        get formula(): string {
+          if (!ruleLoaded.has('formula')) throw err('PropertyNotLoaded', "The property 'formula' is not available.");
+          return ruleLoaded.get('formula') as string;
+        },
+        set formula(v: string) {
+          self.context.enqueue(() => (ensureCustom().formula = v), bytes(v));
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            self.context.enqueue(() => (ensureCustom().fill = v));
+          },
+        },
+        font: {
+          set color(v: string) {
+            self.context.enqueue(() => (ensureCustom().fontColor = v));
+          },
+          set bold(v: boolean) {
+            self.context.enqueue(() => (ensureCustom().bold = v));
+          },
+        },
+      },
+    };
+  }
+}
+
+class SettingsProxy extends Proxy {
+  getItemOrNullObject(name: string): SettingProxy {
+    const item = new SettingProxy(this.context, name);
+    this.context.enqueue(() => item.resolve());
+    return item;
+  }
+  add(name: string, value: unknown): SettingProxy {
+    const item = new SettingProxy(this.context, name);
+    this.context.enqueue(() => {
+      this.context.fake.settings.set(name, value);
+      item.resolve();
+    }, bytes(value));
+    return item;
+  }
+}
+
+class SettingProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly key: string,
+  ) {
+    super(context);
+  }
+  resolve(): void {
+    this.markResolved(!this.context.fake.settings.has(this.key));
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), () => this.context.fake.settings.get(this.key));
+    return this;
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+}
+
+class NamesProxy extends Proxy {
+  getItemOrNullObject(name: string): NamedItemProxy {
+    const item = new NamedItemProxy(this.context);
+    this.context.enqueue(() => item.resolve(this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null));
+    return item;
+  }
+  add(name: string, reference: RangeProxy, comment?: string): NamedItemProxy {
+    const item = new NamedItemProxy(this.context);
+    this.context.enqueue(
+      () => {
+        const fake = this.context.fake;
+        if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw err('ItemAlreadyExists', `The name ${name} already exists.`);
+        const state: NameState = {
+          name,
+          sheetId: reference.sheet.target().id,
+          address: boxAddress(reference.box()),
+          visible: true,
+          comment: comment ?? '',
+        };
+        fake.names.push(state);
+        item.resolve(state);
+      },
+      bytes(name) + bytes(comment),
+    );
+    return item;
+  }
+}
+
+class NamedItemProxy extends Proxy {
+  state: NameState | null = null;
+  resolve(state: NameState | null): void {
+    this.state = state;
+    this.markResolved(state === null);
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => (p === 'name' ? this.state?.name : p === 'visible' ? this.state?.visible : undefined));
+    return this;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set visible(v: boolean) {
+    this.context.enqueue(() => {
+      if (this.state) this.state.visible = v;
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
+      fake.names = fake.names.filter((n) => n !== this.state);
+    });
+  }
+  getRangeOrNullObject(): RangeProxy {
+    // Resolved at sync: a name whose sheet has gone refers to #REF! and gives a null range.
+    const sheetProxy = new WorksheetProxy(this.context);
+    let located: Box | null = null;
+    this.context.enqueue(() => {
+      const sheet = this.state ? this.context.fake.findSheet(this.state.sheetId) : undefined;
+      if (sheet && this.state) {
+        sheetProxy.bind(sheet);
+        located = parseBox(this.state.address);
+      } else sheetProxy.bindNull();
+    });
+    return new RangeProxy(this.context, sheetProxy, () => located, true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals: what Office.js would put on window.
+
+/** Installs `Excel`, `Office` and `OfficeExtension` globals backed by `fake`; returns a function that removes them. */
+export function installFakeOffice(
+  fake: FakeWorkbook,
+  target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): () => void {
+  const run = async (first: unknown, second?: unknown): Promise<unknown> => {
+    const batch = (typeof first === 'function' ? first : second) as (ctx: FakeContext) => Promise<unknown>;
+    const reuse = first instanceof FakeContext ? first : null;
+    const options = reuse ? reuse.options : typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
+    fake.stats.runs++;
+    fake.lastRunOptions = options;
+    if (fake.cellEditMode && options.delayForCellEdit) {
+      // Excel waits for the user to leave the cell; the fake leaves it at once.
+      fake.cellEditMode = false;
+    }
+    const context = reuse ?? new FakeContext(fake, options);
+    const result = await batch(context);
+    if (context.pending > 0) await context.sync();
+    return result;
+  };
+  const previous = { Excel: target.Excel, Office: target.Office, OfficeExtension: target.OfficeExtension };
+  target.Excel = {
+    run,
+    ConditionalFormatType: { custom: 'Custom' },
+    ChartType: { barClustered: 'BarClustered', columnClustered: 'ColumnClustered' },
+    ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+  };
+  target.OfficeExtension = { Error: FakeOfficeError };
+  target.Office = {
+    HostType: { Excel: 'Excel' },
+    onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+    actions: {
+      associate: (name: string, fn: unknown) => {
+        (target.__officeActions as Record<string, unknown> | undefined) ?? (target.__officeActions = {});
+        (target.__officeActions as Record<string, unknown>)[name] = fn;
+      },
+    },
+    context: {
+      get officeTheme() {
+        return fake.theme;
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= fake.apiVersion + 1e-9,
+      },
+      ui: {
+        displayDialogAsync: (url: string, _options: unknown, callback?: (r: unknown) => void) => {
+          fake.dialogs.push(url);
+          callback?.({ status: 'succeeded', value: { close: () => undefined, addEventHandler: () => undefined } });
+        },
+      },
+    },
+  };
+  return () => Object.assign(target, previous);
+}
