@@ -5,7 +5,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { productionManifest, checkBaseUrl } = require('../scripts/manifest') as {
   productionManifest: (xml: string, base: string) => string;
   checkBaseUrl: (url: string) => string;
@@ -62,8 +61,14 @@ describe.each([
   });
 
   test('every resid referenced is defined', () => {
-    const defined = new Set(all(doc, '*').filter((e) => e.parentElement && /^(bt:)?(Images|Urls|ShortStrings|LongStrings)$/.test(e.parentElement.tagName)).map((e) => e.getAttribute('id')));
-    const used = all(doc, '*').map((e) => e.getAttribute('resid')).filter((r): r is string => r !== null);
+    const defined = new Set(
+      all(doc, '*')
+        .filter((e) => e.parentElement && /^(bt:)?(Images|Urls|ShortStrings|LongStrings)$/.test(e.parentElement.tagName))
+        .map((e) => e.getAttribute('id')),
+    );
+    const used = all(doc, '*')
+      .map((e) => e.getAttribute('resid'))
+      .filter((r): r is string => r !== null);
     expect(used.length).toBeGreaterThan(5);
     for (const r of used) expect(defined).toContain(r);
   });

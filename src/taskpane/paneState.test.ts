@@ -1,0 +1,39 @@
+import { analyseSheet } from '../core/analyse';
+import { HostError } from '../core/errors';
+import { referenceValues } from '../../tests/fixtures/reference';
+import { OPTIONS } from '../../tests/fixtures/sheets';
+import { initialState, paneError, paneReducer } from './paneState';
+
+const analysis = analyseSheet({ name: 'Appendix 1', origin: 'A1', values: referenceValues() }, OPTIONS);
+const result = { analysis, applied: [], notes: [], summarySheet: null };
+
+describe('pane state', () => {
+  test('a run announces what it found, in words, through the live region', () => {
+    let s = paneReducer(initialState, { type: 'settingsLoaded', settings: {} });
+    expect(s.phase).toBe('ready');
+    s = paneReducer(s, { type: 'start', action: 'runAll' });
+    expect(s.phase).toBe('working');
+    s = paneReducer(s, { type: 'succeed', result });
+    expect(s.announcement).toBe(
+      'Checked, formatted and summarised 13 recommendations on Appendix 1: 6 met completely, 0 overdue, 0 unrated, 0 errors to fix.',
+    );
+  });
+
+  test('results go stale when the sheet or the settings change, and fresh on the next run', () => {
+    let s = paneReducer(initialState, { type: 'sheetChanged' });
+    expect(s.stale).toBe(false);
+    s = paneReducer(paneReducer(s, { type: 'start', action: 'check' }), { type: 'succeed', result });
+    s = paneReducer(s, { type: 'sheetChanged' });
+    expect(s.stale).toBe(true);
+    s = paneReducer(paneReducer(s, { type: 'start', action: 'check' }), { type: 'succeed', result });
+    expect(s.stale).toBe(false);
+  });
+
+  test('errors keep the adapter\u2019s message and code; anything else says nothing was changed', () => {
+    expect(paneError(new HostError('SheetProtected', 'The sheet is protected, so nothing was changed.'))).toEqual({
+      code: 'SheetProtected',
+      message: 'The sheet is protected, so nothing was changed.',
+    });
+    expect(paneError(new Error('boom'))).toEqual({ code: 'Unknown', message: 'Something went wrong: boom. Nothing was changed.' });
+  });
+});

@@ -1,0 +1,90 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+
+/** Serves dist/ on a free localhost port. */
+export async function serveDist(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Debian's Chromium, headless, with the flags that behave on a closed network. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Opened {
+  page: Page;
+  /** Requests to any origin but the local server and the Office.js CDN. */
+  foreign: string[];
+  /** Content-Security-Policy violations the page reported. */
+  violations: string[];
+}
+
+/** Opens the pane with `scenario` (or with Office.js unreachable when null), watching requests and CSP reports. */
+export async function openPane(
+  browser: Browser,
+  base: string,
+  scenario: unknown | null,
+  viewport = { width: 350, height: 900 },
+): Promise<Opened> {
+  const page = await browser.newPage({ viewport });
+  const foreign: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && url !== OFFICE_JS && !url.startsWith('data:')) foreign.push(url);
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      ((window as unknown as { __csp?: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  if (scenario === null) {
+    await page.route(OFFICE_JS, (route) => route.abort('internetdisconnected'));
+  } else {
+    const fakeJs = readFileSync(join(ROOT, '.e2e', 'fake-office.js'), 'utf8');
+    await page.addInitScript((s) => ((window as unknown as { __scenario: unknown }).__scenario = s), scenario);
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
+  }
+  await page.goto(`${base}/taskpane.html`);
+  return { page, foreign, violations };
+}
+
+/** CSP violations recorded in the page. */
+export async function cspReports(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { referenceValues } from '../fixtures/reference';
+import { cspReports, launch, openPane, ROOT, serveDist } from './harness';
+
+type Scalar = string | number | boolean;
+const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+const reference = (): Scalar[][] => referenceValues().map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
+const scenario = (extra: { protected?: boolean; theme?: string } = {}) => ({
+  sheets: [{ name: 'Appendix 1', values: reference(), protected: extra.protected ?? false }],
+  theme: extra.theme,
+});
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const runAll = (page: Page) => page.getByRole('button', { name: 'Check, format and summarise' }).click();
+interface FakeView {
+  selection: { sheet: string; address: string } | null;
+  sheets: { name: string }[];
+}
+/** Reads the fake workbook's state in the page. */
+const fake = (page: Page) =>
+  page.evaluate(() => {
+    const f = (window as unknown as { __fake: FakeView }).__fake;
+    return { selection: f.selection, sheets: f.sheets.map((s) => s.name) };
+  });
+
+describe('task pane in a real browser, on the strict fake Excel', () => {
+  test('Run all shows the reference figures: 13 recommendations, 6 met completely, 3 statutory', async () => {
+    const { page, foreign, violations } = await openPane(browser, base, scenario());
+    await runAll(page);
+    const tiles = page.getByRole('list', { name: 'Headline figures' });
+    await expect(tiles.getByRole('listitem').filter({ hasText: 'Recommendations' }).textContent()).resolves.toContain('13');
+    await expect(tiles.getByRole('listitem').filter({ hasText: 'Statutory met' }).textContent()).resolves.toContain('1 of 3');
+    const counts = page.getByRole('list', { name: 'Rating counts' });
+    await expect(counts.getByRole('listitem').filter({ hasText: 'Completely' }).textContent()).resolves.toContain('6');
+    await expect(
+      page.getByRole('img', { name: /Ratings: Completely 6, Significantly 4, Moderately 2, Partially 1/ }).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByRole('status').filter({ hasText: 'recommendations on Appendix 1' }).textContent()).resolves.toContain(
+      '13 recommendations',
+    );
+    expect((await fake(page)).sheets).toEqual(['Appendix 1', 'Action plan summary']);
+    await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
+    expect(foreign).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(await cspReports(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('activating a finding selects its cell in the sheet', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: /Timescale missing, R5, cell D10/ }).click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
+    expect((await fake(page)).selection).toEqual({ sheet: 'Appendix 1', address: 'D10' });
+    await page.close();
+  });
+
+  test('a protected sheet shows the adapter\u2019s message and what was not changed', async () => {
+    const { page } = await openPane(browser, base, scenario({ protected: true }));
+    await runAll(page);
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(/protected.*nothing was changed/i);
+    expect((await fake(page)).sheets).toEqual(['Appendix 1']);
+    await page.close();
+  });
+
+  test('keyboard only: Tab to the primary button, Enter, then Tab to a finding and Enter', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await page.getByRole('button', { name: 'Check, format and summarise' }).waitFor();
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'Check, format and summarise'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Check, format and summarise');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Headline figures' }).waitFor();
+    for (let i = 0; i < 40 && !focused.startsWith('Timescale missing'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toMatch(/^Timescale missing/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
+    expect((await fake(page)).selection).toEqual({ sheet: 'Appendix 1', address: 'D10' });
+    await page.close();
+  });
+
+  test('dark Office theme gives a dark pane', async () => {
+    const { page } = await openPane(browser, base, scenario({ theme: '#1F1F1F' }));
+    await runAll(page);
+    await page.getByRole('list', { name: 'Headline figures' }).waitFor();
+    const bg = await page.getByRole('main').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(3 * 80);
+    await page.screenshot({ path: join(SHOTS, 'results-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('outside Excel (Office.js unreachable) the pane says to open it in Excel, within seconds', async () => {
+    const { page, foreign } = await openPane(browser, base, null);
+    await page.getByText('Open this in Excel').waitFor({ timeout: 6000 });
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});
