@@ -1,0 +1,85 @@
+import { formatLong, fromIso } from '../core/dates';
+import { RULE_TITLES, SEVERITY_ORDER } from '../core/findings';
+import type { Analysis, Finding, Role } from '../core/types';
+import { ROLES } from '../core/types';
+
+const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
+const SOURCE = {
+  option: 'chosen with --as-at',
+  sheet: "from the sheet's title rows",
+  today: "today's date (no date in the title rows)",
+} as const;
+const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
+
+/** The check report for people: headline figures, then findings grouped by severity. */
+export function humanReport(analysis: Analysis, extra: readonly Finding[] = []): string {
+  const { stats, table } = analysis;
+  const asAt = fromIso(analysis.asAt);
+  const lines: string[] = [];
+  if (!table) return `No action-plan table found on "${analysis.sheet}".\n`;
+  lines.push(
+    `Action plan check: "${analysis.sheet}" ${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}, ${stats.total} recommendations, as at ${asAt === null ? analysis.asAt : formatLong(asAt)} (${SOURCE[analysis.asAtSource]})`,
+  );
+  lines.push(
+    `  Met completely ${stats.completely} (${pct(stats.total ? stats.completionRate : null)}), weighted score ${pct(stats.weightedScore)}, overdue ${stats.overdue}, due soon ${stats.dueSoon}, unrated ${stats.unrated}, statutory met completely ${stats.statutory.completely} of ${stats.statutory.total}`,
+  );
+  lines.push(`  Ratings: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `unrated ${stats.unrated}`].join(', ')}`);
+  const findings = [...analysis.findings, ...extra];
+  for (const severity of SEVERITY_ORDER) {
+    const group = findings.filter((f) => f.severity === severity);
+    lines.push('', `${HEADINGS[severity]} (${group.length})`);
+    for (const f of group) lines.push(`  ${(f.cell ?? '').padEnd(6)} ${RULE_TITLES[f.rule]}: ${f.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `check --json` contract: add fields freely, never rename these. */
+export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = {}): unknown {
+  const { stats, table } = analysis;
+  return {
+    sheet: analysis.sheet,
+    table: table
+      ? {
+          headerRow: table.headerRow,
+          firstRow: table.firstRow,
+          lastRow: table.lastRow,
+          columns: Object.fromEntries(ROLES.map((r: Role) => [r, table.columns[r]])),
+        }
+      : null,
+    asAt: analysis.asAt,
+    asAtSource: analysis.asAtSource,
+    documentDate: analysis.documentDate,
+    stats: {
+      total: stats.total,
+      rated: stats.rated,
+      unrated: stats.unrated,
+      overdue: stats.overdue,
+      dueSoon: stats.dueSoon,
+      completionRate: stats.completionRate,
+      weightedScore: stats.weightedScore,
+      byRating: stats.byRating,
+      statutory: {
+        total: stats.statutory.total,
+        completely: stats.statutory.completely,
+        overdue: stats.statutory.overdue,
+        unrated: stats.statutory.unrated,
+      },
+      byLead: stats.byLead,
+      ageing: stats.ageing,
+    },
+    recommendations: analysis.recommendations.map((r) => ({
+      id: r.id,
+      row: r.row,
+      statutory: r.statutory,
+      lead: r.lead,
+      rating: r.rating,
+      timescale: r.timescale,
+      overdue: r.overdue,
+      daysOverdue: r.daysOverdue,
+      dueSoon: r.dueSoon,
+      flags: r.flags,
+    })),
+    findings: analysis.findings,
+    ...extra,
+  };
+}

@@ -1,0 +1,252 @@
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { sampleWorkbook } from '../../src/cli/sample';
+import { loadReference } from '../fixtures/reference';
+import { run } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'apc-cli-'));
+const SAMPLE = join(dir, 'sample.xlsx');
+
+/** Every cell's value (formulas as formulas) of every sheet but `skip`, keyed "Sheet!A1". */
+async function cells(file: string, skip: string[] = []): Promise<Map<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, unknown>();
+  wb.eachSheet((ws) => {
+    if (skip.includes(ws.name)) return;
+    ws.eachRow((row, r) => row.eachCell((cell, c) => out.set(`${ws.name}!${r}:${c}`, JSON.stringify(cell.value))));
+  });
+  return out;
+}
+
+beforeAll(async () => {
+  await sampleWorkbook(loadReference()).xlsx.writeFile(SAMPLE);
+});
+
+describe('action-plan check', () => {
+  test('prints headline figures and findings; exit 0 when no finding is an error', async () => {
+    const r = await run(['check', SAMPLE, '--today', '2026-11-26']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('"Appendix 1" A5:F18, 13 recommendations, as at 31 March 2002');
+    expect(r.out).toContain('Met completely 6 (46%)');
+    expect(r.out).toMatch(/Warnings \(1\)\n\s+D10\s+Timescale missing: R5/);
+  });
+
+  test('the --json output keeps the contract on the sample', async () => {
+    const r = await run(['check', SAMPLE, '--json', '--today', '2026-11-26']);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({
+      sheet: 'Appendix 1',
+      table: {
+        headerRow: 5,
+        firstRow: 6,
+        lastRow: 18,
+        columns: { id: 'A', subject: 'B', statutory: null, lead: 'C', timescale: 'D', recommendation: 'E', progress: 'F', rating: null },
+      },
+      asAt: '2002-03-31',
+      asAtSource: 'sheet',
+      stats: {
+        total: 13,
+        rated: 13,
+        unrated: 0,
+        overdue: 0,
+        dueSoon: 0,
+        byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 },
+        statutory: { total: 3, completely: 1, overdue: 0, unrated: 0 },
+        ageing: { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 },
+      },
+    });
+    expect(j.stats.completionRate).toBeCloseTo(6 / 13);
+    expect(j.stats.byLead[0]).toEqual({ lead: 'ACPRS/ Head of Corporate Performance', total: 3, completely: 0, overdue: 0, unrated: 0 });
+    expect(j.recommendations[9]).toEqual({
+      id: 'R10',
+      row: 15,
+      statutory: true,
+      lead: 'ACPRS/ Head of Best Value group',
+      rating: 'completely',
+      timescale: {
+        text: 'Strategy to be finalised and presented to May meeting of BVPB',
+        kind: 'date',
+        due: '2002-05-31',
+        yearInferred: true,
+      },
+      overdue: false,
+      daysOverdue: 0,
+      dueSoon: false,
+      flags: [],
+    });
+    expect(Object.keys(j.findings[0])).toEqual(['rule', 'severity', 'cell', 'row', 'id', 'message']);
+  });
+
+  test('exit 1 when a finding is an error (a reference used twice)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.getWorksheet('Appendix 1')!.getCell('A7').value = 'R1';
+    const dup = join(dir, 'dup.xlsx');
+    await wb.xlsx.writeFile(dup);
+    const r = await run(['check', dup]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Errors \(1\)\n\s+A7\s+Reference used twice: R1 in A7 repeats/);
+  });
+
+  test.each([
+    [['check'], /exactly one \.xlsx file/],
+    [['check', join(dir, 'missing.xlsx')], /Cannot read .*missing\.xlsx: no such file/],
+    [['check', SAMPLE, '--as-at', '2002-02-30'], /--as-at must be a real date/],
+    [['check', SAMPLE, '--sheet', 'Nope'], /no sheet "Nope".*"Appendix 1"/],
+    [['check', SAMPLE, '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+  ])('exit 2 with a one-line reason: %j', async (args, reason) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('exit 2 for a file that is not a workbook, and for a workbook without a table', async () => {
+    const junk = join(dir, 'junk.xlsx');
+    writeFileSync(junk, 'not a zip');
+    expect((await run(['check', junk])).err).toMatch(/not a readable \.xlsx workbook/);
+    const empty = join(dir, 'empty.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Budget').addRow(['Line', 'Amount']);
+    await wb.xlsx.writeFile(empty);
+    const r = await run(['check', empty]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/No action-plan table found/);
+  });
+
+  test('--help for each command', async () => {
+    for (const c of ['check', 'apply', 'timescales']) {
+      const r = await run([c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`action-plan ${c}`);
+    }
+  });
+});
+
+describe('action-plan apply', () => {
+  const out1 = join(dir, 'out1.xlsx');
+  const out2 = join(dir, 'out2.xlsx');
+
+  beforeAll(async () => {
+    expect((await run(['apply', SAMPLE, '--out', out1, '--today', '2026-11-26'])).code).toBe(0);
+    expect((await run(['apply', out1, '--out', out2, '--today', '2026-11-26'])).code).toBe(0);
+  });
+
+  test('every original value is identical in the output; rules, status column and summary are present', async () => {
+    const before = await cells(SAMPLE);
+    const after = await cells(out1, ['Action plan summary']);
+    for (const [k, v] of before) expect(after.get(k)).toBe(v);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out1);
+    const ws = wb.getWorksheet('Appendix 1');
+    expect(ws?.getCell('G5').value).toBe('Check (auto)');
+    expect(ws?.getCell('G10').value).toBe('Check timescale');
+    const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf).toHaveLength(11);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(wb.getWorksheet('Action plan summary')?.getCell('A1').value).toBe('Action plan summary');
+  });
+
+  test('running it on its own output changes nothing more', async () => {
+    expect(await cells(out2)).toEqual(await cells(out1));
+    const zip1 = await JSZip.loadAsync(readFileSync(out1));
+    const zip2 = await JSZip.loadAsync(readFileSync(out2));
+    const sheet1 = await zip1.file('xl/worksheets/sheet1.xml')?.async('string');
+    const sheet2 = await zip2.file('xl/worksheets/sheet1.xml')?.async('string');
+    expect(sheet2).toBe(sheet1);
+  });
+
+  test('formula-like text stays text, in the table and the summary', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.getWorksheet('Appendix 1');
+    ws!.getCell('A6').value = '=1+1';
+    ws!.getCell('C6').value = '-Head of things';
+    ws!.getCell('C7').value = { formula: 'UPPER("acprs")', result: 'ACPRS' };
+    const input = join(dir, 'formulas.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, 'formulas.out.xlsx');
+    await run(['apply', input, '--out', out]);
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.readFile(out);
+    expect(check.getWorksheet('Appendix 1')?.getCell('A6').value).toBe('=1+1');
+    expect(check.getWorksheet('Appendix 1')?.getCell('C7').value).toEqual({ formula: 'UPPER("acprs")', result: 'ACPRS' });
+    const summary = check.getWorksheet('Action plan summary');
+    const formulas: unknown[] = [];
+    summary?.eachRow((row) =>
+      row.eachCell((c) => (typeof c.value === 'object' && c.value !== null && 'formula' in c.value ? formulas.push(c.value) : undefined)),
+    );
+    expect(formulas).toEqual([]);
+  });
+
+  test('refuses an --out that is the input, and --in-place keeps a .bak.xlsx', async () => {
+    expect((await run(['apply', SAMPLE, '--out', SAMPLE])).err).toMatch(/--out is the input file/);
+    const copy = join(dir, 'inplace.xlsx');
+    copyFileSync(SAMPLE, copy);
+    expect((await run(['apply', copy, '--in-place'])).code).toBe(0);
+    expect(existsSync(join(dir, 'inplace.bak.xlsx'))).toBe(true);
+    expect((await cells(join(dir, 'inplace.bak.xlsx'))).size).toBe((await cells(SAMPLE)).size);
+  });
+
+  test('a workbook with charts or images is never rewritten in place; a copy says what it lacks', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    zip.file('xl/media/image1.png', 'fake');
+    zip.file('xl/charts/chart1.xml', '<chartSpace/>');
+    const rich = join(dir, 'rich.xlsx');
+    writeFileSync(rich, await zip.generateAsync({ type: 'nodebuffer' }));
+    const before = readFileSync(rich);
+    const r = await run(['apply', rich, '--in-place']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Not changed in place: .* holds charts, images, which a rewritten file would lose/);
+    expect(readFileSync(rich).equals(before)).toBe(true);
+    const copy = await run(['apply', rich, '--out', join(dir, 'rich.out.xlsx')]);
+    expect(copy.code).toBe(0);
+    expect(copy.err).toMatch(/lacks the charts, images/);
+  });
+
+  test('--no-status-column writes none', async () => {
+    const out = join(dir, 'nostatus.xlsx');
+    await run(['apply', SAMPLE, '--out', out, '--no-status-column']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Appendix 1')?.getCell('G5').value).toBeNull();
+  });
+
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+  (soffice ? test : test.skip)('the output opens in LibreOffice Calc (converted to PDF without complaint)', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'apc-lo-'));
+    execFileSync(
+      'soffice',
+      ['--headless', '--norestore', `-env:UserInstallation=file://${outdir}/profile`, '--convert-to', 'pdf', '--outdir', outdir, out1],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
+    const pdf = readFileSync(join(outdir, 'out1.pdf'));
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('action-plan timescales', () => {
+  test('one JSON object per line, UK conventions', async () => {
+    const r = await run(['timescales', '--ref', '2002-03-31'], 'End of 2002/2003\nSeptember 02\nMay meeting\nOngoing\n\nsoonish\n');
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { text: 'End of 2002/2003', kind: 'date', due: '2003-03-31', yearInferred: false },
+      { text: 'September 02', kind: 'date', due: '2002-09-30', yearInferred: false },
+      { text: 'May meeting', kind: 'date', due: '2002-05-31', yearInferred: true },
+      { text: 'Ongoing', kind: 'ongoing', due: null, yearInferred: false },
+      { text: '', kind: 'missing', due: null, yearInferred: false },
+      { text: 'soonish', kind: 'unparsed', due: null, yearInferred: false },
+    ]);
+  });
+});
