@@ -53,6 +53,15 @@ function format(grid: Grid, rowIndex: number, column: number | null): string | u
   return grid.snapshot.numberFormats[rowIndex]?.[column - grid.origin.column] ?? 'General';
 }
 
+/** The first non-empty value among a row's table columns, or undefined for a blank row. */
+function firstFilled(row: readonly CellValue[], columns: readonly number[], originColumn: number): CellValue | undefined {
+  for (const c of columns) {
+    const v = row[c - originColumn];
+    if (!isBlank(v)) return v;
+  }
+  return undefined;
+}
+
 function validIso(label: string, iso: string | undefined): number | undefined {
   if (iso === undefined) return undefined;
   const day = fromIso(iso);
@@ -120,9 +129,10 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   let lastIndex = header.rowIndex;
   for (let i = header.rowIndex + 1; i < snapshot.values.length; i++) {
     const row = snapshot.values[i] ?? [];
-    const firstText = tableColumns.map((c) => cellText(row[c - origin.column])).find((t) => t.trim() !== '') ?? '';
-    if (FOOTER_RE.test(firstText) && isBlank(cell(grid, i, columns.recommendation))) break;
-    if (tableColumns.some((c) => !isBlank(row[c - origin.column]))) lastIndex = i;
+    const first = firstFilled(row, tableColumns, origin.column);
+    if (first === undefined) continue;
+    if (typeof first === 'string' && FOOTER_RE.test(first) && isBlank(cell(grid, i, columns.recommendation))) break;
+    lastIndex = i;
   }
 
   for (const role of ROLES) {
@@ -149,8 +159,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   // First pass: the rows and the statutory markers, since whether the table records statutory status at all decides the findings.
   const rowIndexes: number[] = [];
   for (let i = header.rowIndex + 1; i <= lastIndex; i++) {
-    const row = snapshot.values[i] ?? [];
-    if (tableColumns.some((c) => !isBlank(row[c - origin.column]))) rowIndexes.push(i);
+    if (firstFilled(snapshot.values[i] ?? [], tableColumns, origin.column) !== undefined) rowIndexes.push(i);
   }
   const markers = rowIndexes.map((i) => subjectMarker(cellText(cell(grid, i, columns.subject))));
   const recordsStatutory = columns.statutory !== null || markers.some((m) => m.statutory !== null);
@@ -169,11 +178,11 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   rowIndexes.forEach((i, k) => {
     const rowNumber = origin.row + i;
     const at = (role: Role): string | null => (columns[role] === null ? null : cellAddress(columns[role], rowNumber));
-    const erroredColumns = new Set<number>();
+    const erroredColumns: number[] = [];
     for (const c of tableColumns) {
       const v = cell(grid, i, c);
       if (isCellError(v)) {
-        erroredColumns.add(c);
+        erroredColumns.push(c);
         findings.push(
           finding(
             'CELL_ERROR',
@@ -183,8 +192,10 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
         );
       }
     }
-    const errored = (role: Role): boolean => columns[role] !== null && erroredColumns.has(columns[role]);
-    const text = (role: Role): string => (errored(role) ? '' : cellText(cell(grid, i, columns[role])).trim());
+    const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
+    // Each role's text is read once per row: progress cells run to thousands of characters.
+    const texts: Partial<Record<Role, string>> = {};
+    const text = (role: Role): string => (texts[role] ??= errored(role) ? '' : cellText(cell(grid, i, columns[role])).trim());
 
     const idText = squash(text('id'));
     const id = idText === '' ? null : idText;
@@ -358,7 +369,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     }
 
     const flags: string[] = [];
-    if (erroredColumns.size > 0) flags.push('Cell error');
+    if (erroredColumns.length > 0) flags.push('Cell error');
     if (overdue) flags.push(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
     if (dueSoon) flags.push(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
     if (rating === null && !ratingErrored) flags.push(reads.some((r) => r.kind === 'unknown') ? 'Rating unclear' : 'Unrated');

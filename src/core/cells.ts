@@ -46,6 +46,20 @@ export function cellText(value: CellValue | undefined): string {
 
 /** Lower case, punctuation as spaces, single spaces: how headers and labels are compared. */
 export function normalise(text: string): string {
+  if (text.length > 200) return normaliseNow(text);
+  let n = NORMALISED.get(text);
+  if (n === undefined) {
+    n = normaliseNow(text);
+    // Labels, leads and ratings repeat down a table: a small cache saves the Unicode regex on each row.
+    if (NORMALISED.size >= 5000) NORMALISED.clear();
+    NORMALISED.set(text, n);
+  }
+  return n;
+}
+
+const NORMALISED = new Map<string, string>();
+
+function normaliseNow(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u201c\u201d]/g, '')
@@ -60,5 +74,5 @@ export function looksLikeFormula(text: string): boolean {
 
 /** Collapses runs of white space (line breaks included) to one space and trims. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return /\s\s|[\t\n\r\f\v]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

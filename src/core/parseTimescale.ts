@@ -72,7 +72,7 @@ export function parseTimescale(text: string, reference: string): Timescale {
   const trimmed = text.trim();
   if (trimmed === '') return result(text, 'missing');
   if (!Number.isFinite(ref)) return result(text, 'unparsed');
-  const key = `${reference}|${trimmed.replace(/\s+/g, ' ')}`;
+  const key = `${reference}|${/\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed}`;
   const hit = cache.get(key);
   if (hit) return hit.text === text ? hit : { ...hit, text };
   const parsed = parseText(trimmed, ref);

@@ -16,28 +16,50 @@ export type RatingRead =
   | { readonly kind: 'unknown'; readonly text: string }
   | { readonly kind: 'none' };
 
+/** Each scale's words, normalised once and longest first (a scale is read for every row). */
+const WORDS = new WeakMap<RatingScale, { word: string; level: RatingLevel }[]>();
+
+function wordsOf(scale: RatingScale): { word: string; level: RatingLevel }[] {
+  let words = WORDS.get(scale);
+  if (!words) {
+    words = scale
+      .flatMap((level) => [level.label, ...level.synonyms].map((w) => ({ word: normalise(w), level })))
+      .filter((w) => w.word !== '')
+      .sort((a, b) => b.word.length - a.word.length);
+    WORDS.set(scale, words);
+  }
+  return words;
+}
+
 /** The level whose synonym (or label) the text starts with, longest synonym first; null if none. */
 export function matchLevel(text: string, scale: RatingScale): RatingLevel | null {
   const n = normalise(text);
   if (n === '') return null;
-  let best: { level: RatingLevel; length: number } | null = null;
-  for (const level of scale) {
-    for (const word of [level.label, ...level.synonyms]) {
-      const w = normalise(word);
-      if (w === '' || (n !== w && !n.startsWith(`${w} `))) continue;
-      if (!best || w.length > best.length) best = { level, length: w.length };
-    }
+  for (const { word, level } of wordsOf(scale)) {
+    if (n === word || (n.startsWith(word) && n.charCodeAt(word.length) === 32)) return level;
   }
-  return best?.level ?? null;
+  return null;
 }
 
-// "Recommendation met: completely", "Recommendation met :completely", "recommendation  met -\n partially"
-const PHRASE_RE = /recommendation\s+met\s*[:\-\u2013]?[ \t]*\n?[ \t]*([^\n.;,()]*)/gi;
+// "Recommendation met: completely", "Recommendation met :completely", "recommendation  met -\n partially".
+// Sticky: it is tried only where a plain search found the word, which is far quicker on long narratives.
+const PHRASE_RE = /recommendation\s+met\s*[:\-\u2013]?[ \t]*\n?[ \t]*([^\n.;,()]*)/iy;
+
+/** Where "recommendation" next starts (lower or upper case after its first letter), or -1. */
+function nextWord(text: string, from: number): number {
+  // One scan in the usual case: the upper-case form is looked for only when there is no lower-case one.
+  let i = text.indexOf('ecommendation', from + 1);
+  if (i < 0) i = text.indexOf('ECOMMENDATION', from + 1);
+  return i > 0 ? i - 1 : -1;
+}
 
 /** Every "Recommendation met: <level>" phrase in a progress narrative, in order. */
 export function ratingPhrases(progress: string, scale: RatingScale): RatingRead[] {
   const out: RatingRead[] = [];
-  for (const m of progress.matchAll(PHRASE_RE)) {
+  for (let at = nextWord(progress, -1); at >= 0; at = nextWord(progress, at + 1)) {
+    PHRASE_RE.lastIndex = at;
+    const m = PHRASE_RE.exec(progress);
+    if (!m) continue;
     const text = (m[1] ?? '').trim();
     const level = matchLevel(text, scale);
     out.push(level ? { kind: 'level', level, text } : { kind: 'unknown', text });

@@ -26,6 +26,7 @@ const TRAILING_RE =
  * reference appendix) or a trailing marker. "Nonstatutory" is never read as statutory.
  */
 export function subjectMarker(subject: string): SubjectMarker {
+  if (!/statutory/i.test(subject)) return { statutory: null, subject: subject.trim() };
   const lines = subject
     .split(/\r?\n/)
     .map((l) => l.trim())

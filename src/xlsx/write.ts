@@ -31,6 +31,26 @@ function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell,
   }
 }
 
+/**
+ * Restyles cells through a cache keyed on each cell's current style object: exceljs shares one style
+ * object per style in a file it read, so equal styles stay one object, and writing stays as fast as a
+ * plain read and write (exceljs recognises a style object it has seen).
+ */
+function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: ExcelJS.Cell) => void {
+  const cache = new Map<object | string, Partial<ExcelJS.Style>>();
+  return (cell) => {
+    const old = cell.style ?? {};
+    const key: object | string = Object.keys(old).length === 0 ? 'plain' : old;
+    let next = cache.get(key);
+    if (!next) {
+      next = change(old);
+      cache.set(key, next);
+      cache.set(next, next);
+    }
+    cell.style = next;
+  };
+}
+
 /** Removes our own conditional-format rules (identified by their marked formula); the user's stay. Returns how many. */
 export function removeOurRules(ws: ExcelJS.Worksheet): number {
   const list =
@@ -50,15 +70,15 @@ export function removeOurRules(ws: ExcelJS.Worksheet): number {
  * alignment, number format and fonts survive), widths, frozen header, filter, our rules, the status column.
  */
 export function applyFormat(ws: ExcelJS.Worksheet, plan: FormatPlan): void {
-  eachCell(ws, plan.tableRange, (cell) => {
-    cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
-    const edge = thin(plan.borderColor);
-    cell.border = { top: edge, bottom: edge, left: edge, right: edge };
-  });
-  eachCell(ws, plan.headerRange, (cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(plan.header.fill) } };
-    cell.font = { ...cell.font, bold: true, color: { argb: argb(plan.header.fontColor) } };
-  });
+  const edge = thin(plan.borderColor);
+  const body = restyler((old) => ({ ...old, alignment: { ...old.alignment, wrapText: true, vertical: 'top' }, border: { top: edge, bottom: edge, left: edge, right: edge } }));
+  const header = restyler((old) => ({
+    ...old,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(plan.header.fill) } },
+    font: { ...old.font, bold: true, color: { argb: argb(plan.header.fontColor) } },
+  }));
+  eachCell(ws, plan.tableRange, body);
+  eachCell(ws, plan.headerRange, header);
   for (const { column, width } of plan.columnWidths) ws.getColumn(columnIndex(column) + 1).width = width;
   const view = (ws.views ?? [])[0] ?? {};
   const frozen = view.state === 'frozen' && (view as { ySplit?: number }).ySplit === plan.freezeRows;
