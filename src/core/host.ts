@@ -1,4 +1,4 @@
-import type { Analysis, Finding, RatingScale, Role } from './types';
+import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
 export interface WorkbookSettings {
@@ -42,3 +42,6 @@ export interface PlanHost {
   /** Calls back when the user changes a sheet; returns a function that stops listening. */
   onChange(callback: () => void): Promise<() => void>;
 }
+
+/** Runs the core's analysis somewhere: in the same thread, or in a worker so a large sheet never blocks the pane. */
+export type Analyser = (snapshot: SheetSnapshot, options: AnalyseOptions) => Promise<Analysis>;

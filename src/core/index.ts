@@ -31,4 +31,4 @@ export { isCellError, isErrorCode, looksLikeFormula, cellText } from './cells';
 export { isoFromDate, fromIso, toIso, formatLong, isDateFormat, toSerial, fromSerial } from './dates';
 export { contrast } from './palette';
 export { HostError, type HostErrorCode, type ChangeState } from './errors';
-export type { WorkbookSettings, RunParts, RunResult, PlanHost } from './host';
+export type { WorkbookSettings, RunParts, RunResult, PlanHost, Analyser } from './host';

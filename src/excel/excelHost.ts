@@ -2,7 +2,7 @@ import { analyseSheet } from '../core/analyse';
 import { isoFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
-import type { PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
 import { buildSummary, SUMMARY_SHEET_NAME } from '../core/summaryModel';
 import type { AnalyseOptions, Finding } from '../core/types';
@@ -77,9 +77,10 @@ export async function runPlan(
   settings: WorkbookSettings,
   parts: RunParts,
   sheetName?: string,
-  options: { activateSummary?: boolean; now?: Date } = {},
+  options: { activateSummary?: boolean; now?: Date; analyse?: Analyser } = {},
 ): Promise<RunResult> {
   const now = options.now ?? new Date();
+  const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   return runExcel(async (context, tracker) => {
     let first = queueFirstRead(context, sheetName, parts, true);
     let snapshot;
@@ -92,7 +93,7 @@ export async function runPlan(
       await context.sync();
       snapshot = await readInBlocks(context, first.read);
     }
-    const analysis = analyseSheet(snapshot, analyseOptions(settings, isoFromDate(now)));
+    const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
@@ -200,11 +201,12 @@ export async function onWorkbookChange(callback: () => void): Promise<() => void
   };
 }
 
-/** The Excel implementation of the pane's host. */
-export function createExcelHost(): PlanHost {
+/** The Excel implementation of the pane's host; `analyse` lets the pane run the analysis in a worker. */
+export function createExcelHost(analyse?: Analyser): PlanHost {
+  const options = analyse ? { analyse } : {};
   return {
-    check: (settings, sheet) => runPlan(settings, { format: false, summary: false }, sheet),
-    run: (settings, parts, sheet) => runPlan(settings, parts, sheet),
+    check: (settings, sheet) => runPlan(settings, { format: false, summary: false }, sheet, options),
+    run: (settings, parts, sheet) => runPlan(settings, parts, sheet, options),
     select: selectCell,
     loadSettings,
     saveSettings,

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { createExcelHost, detectHost, officeTheme } from '../excel';
 import { App } from './App';
 import { NotInExcel } from './NotInExcel';
+import { workerAnalyser } from './workerAnalyser';
 
 /** Composition root: find the host, then render the pane with the Excel adapter, or the "open in Excel" state. */
 async function main(): Promise<void> {
@@ -9,7 +10,8 @@ async function main(): Promise<void> {
   if (!element) return;
   const root = createRoot(element);
   const info = await detectHost(5000);
-  if (info.kind === 'excel') root.render(<App host={createExcelHost()} theme={officeTheme()} />);
+  const analyse = workerAnalyser(() => new Worker(new URL('./analysis.worker.ts', import.meta.url)));
+  if (info.kind === 'excel') root.render(<App host={createExcelHost(analyse)} theme={officeTheme()} />);
   else root.render(<NotInExcel reason={info.kind === 'other' ? 'other' : info.reason} />);
 }
 

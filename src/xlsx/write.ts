@@ -71,7 +71,11 @@ export function removeOurRules(ws: ExcelJS.Worksheet): number {
  */
 export function applyFormat(ws: ExcelJS.Worksheet, plan: FormatPlan): void {
   const edge = thin(plan.borderColor);
-  const body = restyler((old) => ({ ...old, alignment: { ...old.alignment, wrapText: true, vertical: 'top' }, border: { top: edge, bottom: edge, left: edge, right: edge } }));
+  const body = restyler((old) => ({
+    ...old,
+    alignment: { ...old.alignment, wrapText: true, vertical: 'top' },
+    border: { top: edge, bottom: edge, left: edge, right: edge },
+  }));
   const header = restyler((old) => ({
     ...old,
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(plan.header.fill) } },

@@ -65,17 +65,34 @@ async function excelRunAll(): Promise<void> {
     await runPlan({}, { format: true, summary: true }, undefined, { now: new Date(2026, 10, 26) });
     uninstall();
     const s = fake.stats;
-    const line = { bench: 'excel.runAll', rows, syncs: s.syncs, ops: s.ops, maxPayloadBytes: Math.max(s.maxRequestBytes, s.maxResponseBytes), fits: s.payloadFailures === 0, payloadFailures: s.payloadFailures, limitBytes: PAYLOAD_LIMIT };
+    const line = {
+      bench: 'excel.runAll',
+      rows,
+      syncs: s.syncs,
+      ops: s.ops,
+      maxPayloadBytes: Math.max(s.maxRequestBytes, s.maxResponseBytes),
+      fits: s.payloadFailures === 0,
+      payloadFailures: s.payloadFailures,
+      limitBytes: PAYLOAD_LIMIT,
+    };
     at.push(line);
     emit(line);
   }
   const base = at[0];
   for (const l of at.filter((x) => x.fits)) {
     budgets.push({ name: `excel.runAll ${String(l.rows)} rows: <= 3 syncs`, ok: Number(l.syncs) <= 3, detail: `${String(l.syncs)} syncs` });
-    budgets.push({ name: `excel.runAll ${String(l.rows)} rows: same ops as 13 rows`, ok: l.ops === base?.ops, detail: `${String(l.ops)} vs ${String(base?.ops)}` });
+    budgets.push({
+      name: `excel.runAll ${String(l.rows)} rows: same ops as 13 rows`,
+      ok: l.ops === base?.ops,
+      detail: `${String(l.ops)} vs ${String(base?.ops)}`,
+    });
   }
   for (const l of at.filter((x) => !x.fits)) {
-    budgets.push({ name: `excel.runAll ${String(l.rows)} rows: chunked reads stay under the payload limit`, ok: Number(l.maxPayloadBytes) <= PAYLOAD_LIMIT, detail: `${String(l.maxPayloadBytes)} bytes` });
+    budgets.push({
+      name: `excel.runAll ${String(l.rows)} rows: chunked reads stay under the payload limit`,
+      ok: Number(l.maxPayloadBytes) <= PAYLOAD_LIMIT,
+      detail: `${String(l.maxPayloadBytes)} bytes`,
+    });
   }
 }
 
@@ -146,13 +163,22 @@ async function runAll(): Promise<void> {
   if (!args.has('--json')) {
     for (const l of lines) {
       const { bench, ...rest } = l;
-      process.stdout.write(`${bench.padEnd(18)} ${Object.entries(rest).map(([k, v]) => `${k}=${Array.isArray(v) ? v.length : String(v)}`).join('  ')}\n`);
+      process.stdout.write(
+        `${bench.padEnd(18)} ${Object.entries(rest)
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.length : String(v)}`)
+          .join('  ')}\n`,
+      );
     }
     process.stdout.write('\nBudgets\n');
     for (const b of budgets) process.stdout.write(`  ${b.ok ? 'ok  ' : 'MISS'} ${b.name} (${b.detail})\n`);
   }
   if (args.has('--check') && budgets.some((b) => !b.ok)) {
-    process.stderr.write(`Budgets missed: ${budgets.filter((b) => !b.ok).map((b) => b.name).join('; ')}\n`);
+    process.stderr.write(
+      `Budgets missed: ${budgets
+        .filter((b) => !b.ok)
+        .map((b) => b.name)
+        .join('; ')}\n`,
+    );
     process.exitCode = 1;
   }
 }

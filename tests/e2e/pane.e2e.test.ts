@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { referenceValues } from '../fixtures/reference';
+import { syntheticPlan } from '../fixtures/plans';
 import { cspReports, launch, openPane, ROOT, serveDist } from './harness';
 
 type Scalar = string | number | boolean;
@@ -110,6 +111,20 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(3 * 80);
     await page.screenshot({ path: join(SHOTS, 'results-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('a large sheet is analysed in a web worker and gives the same figures', async () => {
+    const values = syntheticPlan(3000, { seed: 3 }).map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
+    const { page, violations } = await openPane(browser, base, { sheets: [{ name: 'Plan', values }] });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.getByRole('button', { name: 'Check only' }).click();
+    const tiles = page.getByRole('list', { name: 'Headline figures' });
+    await expect(tiles.getByRole('listitem').filter({ hasText: 'Recommendations' }).textContent()).resolves.toContain('3000');
+    expect(workers).toHaveLength(1);
+    expect(violations).toEqual([]);
+    expect(await cspReports(page)).toEqual([]);
     await page.close();
   });
 
