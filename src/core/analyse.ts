@@ -35,6 +35,8 @@ const FIELD_WORDS: Partial<Record<Role, string>> = {
   progress: 'progress update',
 };
 
+const FIELD_ROLES = ['subject', 'lead', 'recommendation', 'progress'] as const;
+
 /** Rows whose first cell starts like this end the table (totals, notes and keys under it). */
 const FOOTER_RE = /^\s*(grand\s+)?(totals?|notes?|key|source|prepared by|footnotes?)\b\s*[:-]?/i;
 
@@ -212,7 +214,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       );
     }
 
-    for (const role of ['subject', 'lead', 'recommendation', 'progress'] as const) {
+    for (const role of FIELD_ROLES) {
       if (columns[role] === null || errored(role) || text(role) !== '') continue;
       findings.push(
         finding('FIELD_MISSING', where(role), `${name} has no ${FIELD_WORDS[role]} in ${at(role)}. Fill it in so the report is complete.`),
@@ -252,7 +254,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     const ratingColumnRead: RatingRead =
       columns.rating !== null && !errored('rating') ? readRatingCell(text('rating'), scale) : { kind: 'none' };
     const phrases = columns.progress !== null && !errored('progress') ? ratingPhrases(text('progress'), scale) : [];
-    const reads = [...phrases, ratingColumnRead].filter((r) => r.kind !== 'none');
+    const reads = ratingColumnRead.kind === 'none' ? phrases : [...phrases, ratingColumnRead];
     const ratingCellRole: Role =
       columns.rating !== null && ratingColumnRead.kind !== 'none' ? 'rating' : columns.progress !== null ? 'progress' : 'rating';
     const ratingAt = at(ratingCellRole);
@@ -391,7 +393,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       daysOverdue,
       dueSoon,
       daysToDue,
-      flags: [...new Set(flags)],
+      flags: flags.filter((f, j) => flags.indexOf(f) === j),
     });
   });
 

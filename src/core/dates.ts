@@ -18,7 +18,8 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 
 /** The last day (28-31) of a month; month is 1-12. */
 export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Day number of the last day of a month. */
@@ -33,11 +34,19 @@ export function toIso(day: number): string {
 
 /** Day number for an ISO `YYYY-MM-DD`; null when it is not a real date. */
 export function fromIso(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? dayNumber(y, mo, d) : null;
+  let day = ISO_DAYS.get(iso);
+  if (day === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+    const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    day = m && isValidDate(y, mo, d) ? dayNumber(y, mo, d) : null;
+    // Due dates repeat down a table; remembering them keeps the parse off the per-row path.
+    if (ISO_DAYS.size > 10_000) ISO_DAYS.clear();
+    ISO_DAYS.set(iso, day);
+  }
+  return day;
 }
+
+const ISO_DAYS = new Map<string, number | null>();
 
 /** Year, month (1-12) and day of a day number. */
 export function parts(day: number): { year: number; month: number; day: number } {
@@ -75,9 +84,17 @@ export function isoFromDate(date: Date): string {
 
 /** "31 March 2002" for a day number: how dates are written for people. */
 export function formatLong(day: number): string {
-  const p = parts(day);
-  return `${p.day} ${MONTH_NAMES[p.month - 1] ?? ''} ${p.year}`;
+  let text = LONG.get(day);
+  if (text === undefined) {
+    const p = parts(day);
+    text = `${p.day} ${MONTH_NAMES[p.month - 1] ?? ''} ${p.year}`;
+    if (LONG.size > 10_000) LONG.clear();
+    LONG.set(day, text);
+  }
+  return text;
 }
+
+const LONG = new Map<number, string>();
 
 export const MONTH_NAMES = [
   'January',

@@ -53,6 +53,8 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
 /** Severity order for sorting and grouping: errors first. */
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
 /** Builds a finding with the rule's default severity unless one is given. */
 export function finding(
   rule: RuleId,
@@ -76,10 +78,8 @@ export function quote(text: string, max = 60): string {
 
 /** Findings sorted errors first, then by row, then by rule: the order people work through them. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
+  // Plain comparisons, not localeCompare: a large plan has a finding or two per row.
   return [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      a.rule.localeCompare(b.rule),
+    (a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }

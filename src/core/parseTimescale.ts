@@ -17,7 +17,18 @@ const ONGOING_RE =
 const CHRONO_NOISE = /^(now|today|tonight|this)$/i;
 
 const CACHE_LIMIT = 20_000;
-const cache = new Map<string, Timescale>();
+let lastReference = '';
+let lastReferenceDay = NaN;
+
+/** Day number of an ISO reference date (NaN if malformed), remembered since every row of a table shares it. */
+function referenceDay(reference: string): number {
+  if (reference !== lastReference) {
+    lastReference = reference;
+    lastReferenceDay = /^\d{4}-\d{2}-\d{2}$/.test(reference) ? Date.parse(reference) / 86_400_000 : NaN;
+  }
+  return lastReferenceDay;
+}
+const cache = new Map<string, Map<string, Timescale>>();
 
 function withinReach(day: number, reference: number): boolean {
   return Math.abs(day - reference) <= MAX_YEARS_FROM_REFERENCE * 366;
@@ -68,17 +79,23 @@ function parseText(text: string, reference: number): Timescale {
  * (ISO), which places two-digit and missing years. Never throws; the same input gives the same answer.
  */
 export function parseTimescale(text: string, reference: string): Timescale {
-  const ref = /^\d{4}-\d{2}-\d{2}$/.test(reference) ? Date.parse(reference) / 86_400_000 : NaN;
   const trimmed = text.trim();
   if (trimmed === '') return result(text, 'missing');
-  if (!Number.isFinite(ref)) return result(text, 'unparsed');
-  const key = `${reference}|${/\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed}`;
-  const hit = cache.get(key);
+  // Seen before (the usual case down a long table): answered without parsing anything. Keyed by
+  // reference, then by the text itself, so no key string is built for each row.
+  let byText = cache.get(reference);
+  const hit = byText?.get(trimmed);
   if (hit) return hit.text === text ? hit : { ...hit, text };
+  const ref = referenceDay(reference);
+  if (!Number.isFinite(ref)) return result(text, 'unparsed');
   const parsed = parseText(trimmed, ref);
   const answer = { ...parsed, text };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, answer);
+  if (!byText || byText.size >= CACHE_LIMIT) {
+    if (cache.size >= 8) cache.clear();
+    byText = byText && byText.size < CACHE_LIMIT ? byText : new Map<string, Timescale>();
+    cache.set(reference, byText);
+  }
+  byText.set(trimmed, answer);
   return answer;
 }
 
@@ -91,7 +108,7 @@ export function parseTimescaleCell(value: CellValue | undefined, numberFormat: s
   if (isCellError(value)) return result(value.error, 'unparsed');
   if (typeof value === 'number') {
     const text = cellText(value);
-    const ref = Date.parse(reference) / 86_400_000;
+    const ref = referenceDay(reference);
     if (Number.isInteger(value) && value >= 1900 && value <= 2200 && !isDateFormat(numberFormat)) {
       const due = dayNumber(value, 12, 31);
       return withinReach(due, ref) ? result(text, 'date', due) : result(text, 'unparsed');

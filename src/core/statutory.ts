@@ -27,6 +27,15 @@ const TRAILING_RE =
  */
 export function subjectMarker(subject: string): SubjectMarker {
   if (!/statutory/i.test(subject)) return { statutory: null, subject: subject.trim() };
+  // The usual layout, the marker alone on the last line, without splitting the cell.
+  const trimmedEnd = subject.trimEnd();
+  const lastBreak = trimmedEnd.lastIndexOf('\n');
+  if (lastBreak > 0) {
+    const last = trimmedEnd.slice(lastBreak + 1).trim();
+    const status = readStatutory(last);
+    const rest = trimmedEnd.slice(0, lastBreak).trim();
+    if (status !== null && /statutory/i.test(last) && rest !== '') return { statutory: status, subject: rest };
+  }
   const lines = subject
     .split(/\r?\n/)
     .map((l) => l.trim())

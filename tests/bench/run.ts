@@ -42,7 +42,7 @@ async function coreAnalyse(): Promise<void> {
     [13, 200],
     [1000, 20],
     [10000, 7],
-    [100000, 3],
+    [100000, 5],
   ] as const) {
     const snapshot: SheetSnapshot = { name: 'Plan', origin: 'A1', values: syntheticPlan(rows, { seed: rows }) };
     const ms = await median(() => analyseSheet(snapshot, { today: TODAY }), runs);
