@@ -3,7 +3,7 @@ import { titleDate } from './asAt';
 import { cellText, isBlank, isCellError, squash } from './cells';
 import { formatLong, fromIso, toIso } from './dates';
 import { finding, itemName, quote, sortFindings } from './findings';
-import { applyOverrides, findHeader, headerText, letterOrNull } from './findTable';
+import { applyOverrides, findHeader, headerText, letterOrNull, ROLE_NAMES } from './findTable';
 import { checkIds } from './ids';
 import { parseTimescaleCell } from './parseTimescale';
 import { DEFAULT_SCALE, ratingPhrases, readRatingCell, type RatingRead } from './rating';
@@ -16,17 +16,6 @@ import { ROLES } from './types';
 export class CoreOptionError extends Error {
   override readonly name = 'CoreOptionError';
 }
-
-const ROLE_WORDS: Readonly<Record<Role, string>> = {
-  id: 'reference (No)',
-  subject: 'Subject',
-  statutory: 'Statutory',
-  lead: 'Lead',
-  timescale: 'Timescale',
-  recommendation: 'Recommendation',
-  progress: 'Progress',
-  rating: 'Rating',
-};
 
 const FIELD_WORDS: Partial<Record<Role, string>> = {
   subject: 'subject',
@@ -144,7 +133,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       finding(
         'COLUMN_MISSING',
         { cell: cellAddress(firstColumn, headerRow), row: headerRow },
-        `No ${ROLE_WORDS[role]} column in the header (row ${headerRow}). Add a column headed "${ROLE_WORDS[role]}", or choose the column in Settings.`,
+        `No ${ROLE_NAMES[role]} column in the header (row ${headerRow}). Add a column headed "${ROLE_NAMES[role]}", or choose the column in Settings.`,
       ),
     );
   }

@@ -29,6 +29,18 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   rating: ['rating', 'recommendation met', 'degree met', 'extent met', 'implementation status', 'status', 'rag', 'rag status'],
 };
 
+/** Each role's name for people: the header a column of that role usually has. */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  id: 'Reference (No)',
+  subject: 'Subject',
+  statutory: 'Statutory',
+  lead: 'Lead',
+  timescale: 'Timescale',
+  recommendation: 'Recommendation',
+  progress: 'Progress',
+  rating: 'Rating',
+};
+
 /** The header text the status column is given; a column headed this way is ours. */
 export const STATUS_HEADER = 'Check (auto)';
 

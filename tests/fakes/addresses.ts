@@ -1,4 +1,5 @@
 /** A1 helpers for the fake Excel: whole-column ("G:G") and whole-sheet ranges included. */
+import { columnIndex, columnLetter } from '../../src/core/address';
 
 export interface Box {
   r0: number;
@@ -10,22 +11,9 @@ export interface Box {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function colLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+// Column letters come from the core's helpers: one implementation of the A1 arithmetic.
+export const colIndex = columnIndex;
+export const colLetters = columnLetter;
 
 /** Parses "A1", "A1:F18", "G:G" or "3:5" into a 0-based inclusive box; throws InvalidArgument-like errors for nonsense. */
 export function parseBox(address: string): Box | null {

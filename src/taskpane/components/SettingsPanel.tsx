@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
+import { ROLE_NAMES } from '../../core/findTable';
 import { DEFAULT_SCALE, validateScale } from '../../core/rating';
 import type { Analysis, RatingLevel, Role } from '../../core/types';
 import { ROLES } from '../../core/types';
@@ -25,17 +26,6 @@ const useStyles = makeStyles({
   },
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
-
-const ROLE_LABELS: Record<Role, string> = {
-  id: 'Reference (No)',
-  subject: 'Subject',
-  statutory: 'Statutory',
-  lead: 'Lead',
-  timescale: 'Timescale',
-  recommendation: 'Recommendation',
-  progress: 'Progress',
-  rating: 'Rating',
-};
 
 /** Column mapping, status column and rating scale, stored in the workbook; collapsed until wanted. */
 export function SettingsPanel({
@@ -88,7 +78,7 @@ export function SettingsPanel({
           </Field>
           {ROLES.map((role) =>
             cells.length > 0 ? (
-              <Field key={role} label={`${ROLE_LABELS[role]} column`}>
+              <Field key={role} label={`${ROLE_NAMES[role]} column`}>
                 <select className={styles.select} value={draft.columns?.[role] ?? ''} onChange={(e) => setColumn(role, e.target.value)}>
                   <option value="">Found automatically{analysis?.table?.columns[role] ? ` (${analysis.table.columns[role]})` : ''}</option>
                   {cells.map((c) => (
@@ -99,7 +89,7 @@ export function SettingsPanel({
                 </select>
               </Field>
             ) : (
-              <Field key={role} label={`${ROLE_LABELS[role]} column letter`}>
+              <Field key={role} label={`${ROLE_NAMES[role]} column letter`}>
                 <Input
                   value={draft.columns?.[role] ?? ''}
                   maxLength={3}
