@@ -50,7 +50,7 @@ module.exports = async (env, argv) => {
       transform: (content) => (dev ? content : productionManifest(content.toString(), base)),
     });
   }
-  const serving = process.env.WEBPACK_SERVE === 'true';
+  const serving = Boolean(env?.WEBPACK_SERVE) || process.env.WEBPACK_SERVE === 'true';
   return {
     devtool: dev ? 'source-map' : false,
     entry: {
