@@ -1,4 +1,4 @@
-import type { ChangeState } from '../core/errors';
+import { HostError, type ChangeState } from '../core/errors';
 import { toHostError } from './errors';
 
 /** Tells the wrapper when a batch starts writing, so an error can say whether anything changed. */
@@ -7,6 +7,18 @@ export interface WriteTracker {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+
+/** The requirement set the manifest asks for; checked again before each run, for hosts that load it anyway. */
+export const MIN_EXCEL_API = '1.9';
+
+/** True unless the host says it lacks ExcelApi `version` (hosts too old to answer are given the benefit of the doubt by the manifest). */
+function supports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return true;
+  }
+}
 
 /** True where Excel can merge a run's syncs into one undo step (ExcelApi 1.20). */
 function canMergeUndo(): boolean {
@@ -31,6 +43,12 @@ export function runExcel<T>(
   const next = queue.then(async () => {
     let changed: ChangeState = 'nothing';
     const tracker: WriteTracker = { markWriting: () => (changed = 'partial') };
+    if (!supports(MIN_EXCEL_API)) {
+      throw new HostError(
+        'UnsupportedHost',
+        `This version of Excel does not support what the add-in needs (ExcelApi ${MIN_EXCEL_API} or later: Microsoft 365, Excel 2021 or Excel on the web). Nothing was changed.`,
+      );
+    }
     const options: Excel.RunOptions = canMergeUndo() ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
     try {
       return reuse

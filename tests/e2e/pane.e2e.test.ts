@@ -72,6 +72,24 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.close();
   });
 
+  test('results go stale, visibly, when the user changes the sheet; Refresh re-reads', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('list', { name: 'Headline figures' }).waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { userEdit: (s: string, a: string, v: string) => Promise<void> } }).__fake.userEdit(
+        'Appendix 1',
+        'D10',
+        'March 2003',
+      ),
+    );
+    await page.getByText('The sheet has changed since these results.').waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('The sheet has changed since these results.').waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: /Timescale missing, R5/ }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
   test('a protected sheet shows the adapter\u2019s message and what was not changed', async () => {
     const { page } = await openPane(browser, base, scenario({ protected: true }));
     await runAll(page);

@@ -111,7 +111,7 @@ describe('Run all on the reference appendix', () => {
     withReference();
     await runPlan({}, ALL, undefined, { now: NOW });
     expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
-    fake.apiVersion = 1.19;
+    fake.apiMinor = 19;
     await runPlan({}, ALL, undefined, { now: NOW });
     expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
   });
@@ -192,6 +192,17 @@ describe('failures say what was and was not changed', () => {
     withReference();
     fake.cellEditMode = true;
     await expect(runPlan({}, ALL)).resolves.toBeTruthy();
+  });
+
+  test('[unsupported host] an Excel without ExcelApi 1.9 is refused before anything is read', async () => {
+    withReference();
+    fake.apiMinor = 8;
+    await expect(runPlan({}, ALL)).rejects.toMatchObject({
+      code: 'UnsupportedHost',
+      changed: 'nothing',
+      message: expect.stringContaining('ExcelApi 1.9'),
+    });
+    expect(fake.stats.syncs).toBe(0);
   });
 
   test('[missing sheet] a chosen sheet that does not exist', async () => {

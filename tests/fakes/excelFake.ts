@@ -112,7 +112,8 @@ export class FakeWorkbook {
   /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
   chartSheetActive = false;
   cellEditMode = false;
-  apiVersion = 1.2;
+  /** The ExcelApi minor version the host supports (20 = ExcelApi 1.20). */
+  apiMinor = 20;
   theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
   selection: { sheet: string; address: string } | null = null;
   stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0 };
@@ -1200,7 +1201,8 @@ export function installFakeOffice(
         return fake.theme;
       },
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= fake.apiVersion + 1e-9,
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && Number((version ?? '1.1').split('.')[1] ?? '1') <= fake.apiMinor,
       },
       ui: {
         displayDialogAsync: (url: string, _options: unknown, callback?: (r: unknown) => void) => {
