@@ -185,6 +185,28 @@ describe('action-plan apply', () => {
     expect(formulas).toEqual([]);
   });
 
+  test('rich text, dates and error values are read as a person reads them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.getWorksheet('Appendix 1')!;
+    ws.getCell('B7').value = { richText: [{ text: 'HMIC work ', font: { bold: true } }, { text: 'to be included\nSTATUTORY' }] };
+    ws.getCell('D8').value = new Date(Date.UTC(2002, 5, 30));
+    ws.getCell('D8').numFmt = 'dd/mm/yyyy';
+    ws.getCell('C9').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    const input = join(dir, 'kinds.xlsx');
+    await wb.xlsx.writeFile(input);
+    const j = JSON.parse((await run(['check', input, '--json'])).out);
+    expect(j.recommendations[1]).toMatchObject({ id: 'R2', statutory: true });
+    expect(j.recommendations[2].timescale).toMatchObject({ kind: 'date', due: '2002-06-30' });
+    expect(j.findings).toContainEqual(expect.objectContaining({ rule: 'CELL_ERROR', cell: 'C9' }));
+    const out = join(dir, 'kinds.out.xlsx');
+    await run(['apply', input, '--out', out]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.getWorksheet('Appendix 1')?.getCell('B7').value).toEqual(ws.getCell('B7').value);
+    expect(back.getWorksheet('Appendix 1')?.getCell('C9').value).toEqual({ error: '#N/A' });
+  });
+
   test('refuses an --out that is the input, and --in-place keeps a .bak.xlsx', async () => {
     expect((await run(['apply', SAMPLE, '--out', SAMPLE])).err).toMatch(/--out is the input file/);
     const copy = join(dir, 'inplace.xlsx');

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   figure: { display: 'block', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0, overflowWrap: 'anywhere' },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0, hyphens: 'manual' },
   bar: {
     display: 'flex',
     height: '12px',
@@ -60,7 +60,8 @@ export function Overview({ result }: { result: RunResult }) {
     );
   }
   const tiles: [string, string][] = [
-    ['Recommendations', String(stats.total)],
+    // A soft hyphen lets the longest label break cleanly in a 350-pixel pane.
+    ['Recom\u00admendations', String(stats.total)],
     ['Met completely', pct(stats.total ? stats.completionRate : null)],
     ['Weighted score', pct(stats.weightedScore)],
     ['Overdue', String(stats.overdue)],
@@ -91,7 +92,11 @@ export function Overview({ result }: { result: RunResult }) {
         {segments.map((s, i) => (
           <li key={s.label} style={{ display: 'contents' }}>
             <span>
-              <span className={styles.swatch} style={{ backgroundColor: SEGMENT[i % SEGMENT.length] }} aria-hidden="true" />
+              <span
+                className={styles.swatch}
+                style={{ backgroundColor: SEGMENT[i % SEGMENT.length], forcedColorAdjust: 'none' }}
+                aria-hidden="true"
+              />
               {s.label}
             </span>
             <span>{s.count}</span>
