@@ -7,7 +7,7 @@ import { parseSettings } from '../core/settings';
 import { buildSummary, SUMMARY_SHEET_NAME } from '../core/summaryModel';
 import type { AnalyseOptions, Finding } from '../core/types';
 import { isPayloadLimit } from './errors';
-import { finishSheetRead, queueSheetRead, readInBlocks, type QueuedRead } from './read';
+import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
 import { runExcel } from './run';
 import { queueFormat, queueRemoveOurRules, queueSummary, SUMMARY_NAME } from './write';
 
@@ -53,8 +53,8 @@ interface FirstRead {
   sheets: Excel.WorksheetCollection | null;
 }
 
-function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, withValues: boolean): FirstRead {
-  const read = queueSheetRead(context, sheet, withValues);
+function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
+  const read = queueSheetRead(context, sheet, sample);
   const formats = parts.format ? read.sheet.getRange().conditionalFormats : null;
   formats?.load('items/type');
   const autoFilter = parts.format ? read.sheet.autoFilter : null;
@@ -70,8 +70,8 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
 
 /**
  * Check, and where asked format and summarise, the active sheet (or `sheetName`) in at most three syncs
- * while the sheet fits one request: read everything, read the formulas of existing rules and where our
- * summary sheet is, write everything.
+ * while the sheet is under ~2 MB: the sheet, its extent and first rows; the rest of it with the formulas of
+ * existing rules and where our summary sheet is (only when needed); then every write.
  */
 export async function runPlan(
   settings: WorkbookSettings,
@@ -82,16 +82,44 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   return runExcel(async (context, tracker) => {
+    // Sync 1: the sheet, its extent and first rows, and what writing will need to know.
     let first = queueFirstRead(context, sheetName, parts, true);
-    let snapshot;
     try {
       await context.sync();
-      snapshot = finishSheetRead(first.read);
     } catch (error) {
       if (!isPayloadLimit(error)) throw error;
       first = queueFirstRead(context, sheetName, parts, false);
       await context.sync();
-      snapshot = await readInBlocks(context, first.read);
+    }
+    // Sync 2, only when needed: the rest of the values (in ~2 MB blocks for a large sheet), the formulas of
+    // existing custom rules (to find ours) and where our summary sheet is.
+    const queueMeta = () => {
+      const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
+      for (const cf of customs) cf.custom.rule.load('formula');
+      const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
+      const markerSheet = markerRange ? markerRange.worksheet : null;
+      markerRange?.load('address');
+      markerSheet?.load('name,position');
+      return { customs, markerRange, markerSheet };
+    };
+    let meta = queueMeta();
+    const readPlan = planRead(first.read);
+    let snapshot;
+    if (readPlan.kind === 'done') {
+      snapshot = readPlan.snapshot;
+      if (meta.customs.length > 0 || meta.markerRange) await context.sync();
+    } else if (readPlan.kind === 'whole') {
+      queueWholeRead(first.read);
+      try {
+        await context.sync();
+        snapshot = finishWholeRead(first.read);
+      } catch (error) {
+        if (!isPayloadLimit(error)) throw error;
+        meta = queueMeta();
+        snapshot = await readInBlocks(context, first.read, undefined, () => (meta = queueMeta()));
+      }
+    } else {
+      snapshot = await readInBlocks(context, first.read, readPlan.rows, () => (meta = queueMeta()));
     }
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
@@ -112,15 +140,7 @@ export async function runPlan(
       );
     }
 
-    // Second read, only when needed: formulas of existing custom rules (to find ours) and where our summary sheet is.
-    const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-    for (const cf of customs) cf.custom.rule.load('formula');
-    const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
-    const markerSheet = markerRange ? markerRange.worksheet : null;
-    markerRange?.load('address');
-    markerSheet?.load('name,position');
-    if (customs.length > 0 || markerRange) await context.sync();
-
+    const { customs, markerRange, markerSheet } = meta;
     tracker.markWriting();
     const plan = parts.format ? planFormat(analysis, snapshot, { statusColumn: settings.statusColumn !== false }) : null;
     if (plan && analysis.table) {

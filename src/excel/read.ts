@@ -3,27 +3,71 @@ import { HostError } from '../core/errors';
 import type { CellValue, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 
-/** Rows read per block at first when a sheet is too large for one request; halved on a limit error. */
+/** Rows read per block when nothing is known of a sheet's size; halved on a payload-limit error. */
 export const FIRST_BLOCK_ROWS = 2000;
-/** Aim for blocks of about this many bytes once the size of a row is known (Excel on the web allows 5 MB). */
+/** A sheet whose values would pass about this many bytes is read in row blocks of about this size (Excel on the web allows 5 MB). */
 export const TARGET_BLOCK_BYTES = 2_000_000;
+/** The first rows are read with the sheet's metadata: small sheets are read whole in that one request, larger ones are sized by them. */
+export const SAMPLE_ROWS = 200;
 
 /** Proxies queued for the first read, before its sync. */
 export interface QueuedRead {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly withValues: boolean;
+  /** The used part of the first SAMPLE_ROWS rows, with values and formats; null when not asked for. */
+  readonly sample: Excel.Range | null;
 }
 
-/** Queues a read of a sheet: name, protection and used range, with values and formats when `withValues`. */
-export function queueSheetRead(context: Excel.RequestContext, sheetName: string | undefined, withValues: boolean): QueuedRead {
+/** Queues the first read of a sheet: name, protection, the used range's extent and (with `sample`) its first rows' values. */
+export function queueSheetRead(context: Excel.RequestContext, sheetName: string | undefined, sample: boolean): QueuedRead {
   const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
   sheet.load('name');
   sheet.protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-  if (withValues) used.load('values,numberFormat');
-  return { sheet, used, withValues };
+  const head = sample ? sheet.getRange(`1:${SAMPLE_ROWS}`).getUsedRangeOrNullObject(true) : null;
+  head?.load('address,rowCount,values,numberFormat');
+  return { sheet, used, sample: head };
+}
+
+/** How the rest of a sheet is read after the first sync. */
+export type ReadPlan =
+  | { readonly kind: 'done'; readonly snapshot: SheetSnapshot }
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'blocks'; readonly rows: number };
+
+/**
+ * Decides from the first sync: a sheet inside the first rows is already read; otherwise its size is
+ * estimated from what those rows weighed, and one over TARGET_BLOCK_BYTES is read in blocks of about that size.
+ */
+export function planRead(read: QueuedRead): ReadPlan {
+  const name = read.sheet.name;
+  if (read.used.isNullObject) return { kind: 'done', snapshot: { name, origin: 'A1', values: [], numberFormats: [] } };
+  const sample = read.sample && !read.sample.isNullObject ? read.sample : null;
+  if (!sample) return read.sample ? { kind: 'whole' } : { kind: 'blocks', rows: FIRST_BLOCK_ROWS };
+  if (sample.address === read.used.address) return { kind: 'done', snapshot: snapshotOf(name, sample) };
+  const perRow = (roughBytes(sample.values) + roughBytes(sample.numberFormat)) / Math.max(sample.rowCount, 1);
+  if (perRow * read.used.rowCount <= TARGET_BLOCK_BYTES) return { kind: 'whole' };
+  return { kind: 'blocks', rows: Math.max(1, Math.floor(TARGET_BLOCK_BYTES / Math.max(perRow, 1))) };
+}
+
+/** Queues the whole used range's values and formats (the "whole" plan). */
+export function queueWholeRead(read: QueuedRead): void {
+  read.used.load('values,numberFormat');
+}
+
+/** The snapshot after the "whole" plan's sync. */
+export function finishWholeRead(read: QueuedRead): SheetSnapshot {
+  return snapshotOf(read.sheet.name, read.used);
+}
+
+function snapshotOf(name: string, range: Excel.Range): SheetSnapshot {
+  return {
+    name,
+    origin: originOf(range.address),
+    values: range.values.map((row) => row.map(toCell)),
+    numberFormats: range.numberFormat.map((row) => row.map((f) => String(f ?? 'General'))),
+  };
 }
 
 /** Office reports error values as text ("#N/A"); the core wants them marked. */
@@ -45,29 +89,23 @@ function roughBytes(values: readonly (readonly unknown[])[]): number {
   return n;
 }
 
-/** The snapshot from a read queued with values, after its sync. */
-export function finishSheetRead(read: QueuedRead): SheetSnapshot {
-  const name = read.sheet.name;
-  if (read.used.isNullObject) return { name, origin: 'A1', values: [], numberFormats: [] };
-  return {
-    name,
-    origin: originOf(read.used.address),
-    values: read.used.values.map((row) => row.map(toCell)),
-    numberFormats: read.used.numberFormat.map((row) => row.map((f) => String(f ?? 'General'))),
-  };
-}
-
 /**
- * Reads a used range in row blocks, for sheets too large for one request: starts at FIRST_BLOCK_ROWS,
+ * Reads a used range in row blocks, for sheets too large for one request: starts at `firstBlockRows`,
  * halves a block on a payload-limit error and retries it, then sizes blocks from what rows weighed.
  */
-export async function readInBlocks(context: Excel.RequestContext, read: QueuedRead): Promise<SheetSnapshot> {
+export async function readInBlocks(
+  context: Excel.RequestContext,
+  read: QueuedRead,
+  firstBlockRows = FIRST_BLOCK_ROWS,
+  /** Queues again whatever else rode on a sync that failed (its loads are lost with it). */
+  requeue: () => void = () => undefined,
+): Promise<SheetSnapshot> {
   const name = read.sheet.name;
   if (read.used.isNullObject) return { name, origin: 'A1', values: [], numberFormats: [] };
   const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
   const values: CellValue[][] = [];
   const formats: string[][] = [];
-  let block = Math.min(FIRST_BLOCK_ROWS, rowCount);
+  let block = Math.min(firstBlockRows, rowCount);
   let start = 0;
   while (start < rowCount) {
     const rows = Math.min(block, rowCount - start);
@@ -86,6 +124,7 @@ export async function readInBlocks(context: Excel.RequestContext, read: QueuedRe
           { cause: error },
         );
       block = Math.max(1, Math.floor(rows / 2));
+      requeue();
       continue;
     }
     for (const row of range.values) values.push(row.map(toCell));

@@ -230,13 +230,35 @@ describe('failures say what was and was not changed', () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
   });
 
-  test('[payload limit] a sheet over 5 MB is read in blocks and analysed in full', async () => {
+  test('[payload limit] a sheet over ~2 MB is read in ~2 MB blocks, sized from its first rows, never hitting the limit', async () => {
     fake.addSheet('Big', scalars(syntheticPlan(8000, { progressChars: [600, 900] })));
     const result = await runPlan({}, { format: false, summary: false });
     expect(result.analysis.stats.total).toBe(8000);
-    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
-    expect(fake.stats.payloadFailures).toBeGreaterThanOrEqual(1);
+    expect(fake.stats.payloadFailures).toBe(0);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(2.5 * 1024 * 1024);
     expect(fake.stats.syncs).toBeGreaterThan(3);
+  });
+
+  test('[payload limit] when the first rows understate the size, the limit error halves the block and the read recovers', async () => {
+    const light = syntheticPlan(6000, { progressChars: [10, 20] });
+    const heavy = syntheticPlan(6000, { progressChars: [900, 1000] });
+    fake.addSheet('Mixed', scalars([...light.slice(0, 205), ...heavy.slice(205)]));
+    withReference();
+    fake.activate('Mixed');
+    fake.sheet('Mixed').conditionalFormats.push({
+      id: 7,
+      box: { r0: 5, c0: 0, r1: 9, c1: 0 },
+      type: 'Custom',
+      formula: '=$A6="R1"',
+      fill: '#FF0000',
+      fontColor: null,
+      bold: false,
+      priority: 0,
+    });
+    const result = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(result.analysis.stats.total).toBe(6000);
+    expect(fake.stats.payloadFailures).toBeGreaterThanOrEqual(1);
+    expect(fake.sheet('Mixed').conditionalFormats.map((c) => c.formula)).toContain('=$A6="R1"');
   });
 });
 
@@ -267,7 +289,7 @@ describe('settings and navigation', () => {
 });
 
 describe('sync and operation budget', () => {
-  test('operations do not grow with rows (13 vs 1000 rows)', async () => {
+  test('operations do not grow with rows (13, 1000 and 1500 rows)', async () => {
     const count = async (rows: number) => {
       const f = new FakeWorkbook();
       const off = installFakeOffice(f);
@@ -278,7 +300,11 @@ describe('sync and operation budget', () => {
     };
     const small = await count(13);
     const large = await count(1000);
+    const larger = await count(1500);
     expect(large.syncs).toBeLessThanOrEqual(3);
-    expect(large.ops).toBe(small.ops);
+    expect(larger.syncs).toBeLessThanOrEqual(3);
+    expect(larger.ops).toBe(large.ops);
+    // A sheet inside the first 200 rows is read with the metadata: one read operation fewer, never more.
+    expect(small.ops).toBe(large.ops - 1);
   });
 });

@@ -878,6 +878,21 @@ class RangeProxy extends Proxy {
     throw new Error('Action Plan Checker never writes formulas');
   }
 
+  /** The used part of this range (values only), or a null object. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        const used = usedBox(this.sheet.target());
+        const b = this.box();
+        if (!used || !intersects(used, b)) return null;
+        return { r0: Math.max(used.r0, b.r0), c0: Math.max(used.c0, b.c0), r1: Math.min(used.r1, b.r1), c1: Math.min(used.c1, b.c1) };
+      },
+      true,
+    );
+  }
+
   getEntireColumn(): RangeProxy {
     return new RangeProxy(this.context, this.sheet, () => {
       const b = this.box();
