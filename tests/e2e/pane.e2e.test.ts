@@ -28,6 +28,9 @@ afterAll(async () => {
   server?.close();
 });
 
+/** The text of the headline tile whose label matches. */
+const tile = (page: Page, label: string | RegExp) =>
+  page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem').filter({ hasText: label }).textContent();
 const runAll = (page: Page) => page.getByRole('button', { name: 'Check, format and summarise' }).click();
 interface FakeView {
   selection: { sheet: string; address: string } | null;
@@ -44,14 +47,8 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
   test('Run all shows the reference figures: 13 recommendations, 6 met completely, 3 statutory', async () => {
     const { page, foreign, violations } = await openPane(browser, base, scenario());
     await runAll(page);
-    const tiles = page.getByRole('list', { name: 'Headline figures' });
-    await expect(
-      tiles
-        .getByRole('listitem')
-        .filter({ hasText: /Recom\u00ad?mendations/ })
-        .textContent(),
-    ).resolves.toContain('13');
-    await expect(tiles.getByRole('listitem').filter({ hasText: 'Statutory met' }).textContent()).resolves.toContain('1 of 3');
+    await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('13');
+    await expect(tile(page, 'Statutory met')).resolves.toContain('1 of 3');
     const counts = page.getByRole('list', { name: 'Rating counts' });
     await expect(counts.getByRole('listitem').filter({ hasText: 'Completely' }).textContent()).resolves.toContain('6');
     await expect(
@@ -154,13 +151,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Check only' }).click();
-    const tiles = page.getByRole('list', { name: 'Headline figures' });
-    await expect(
-      tiles
-        .getByRole('listitem')
-        .filter({ hasText: /Recom\u00ad?mendations/ })
-        .textContent(),
-    ).resolves.toContain('3000');
+    await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('3000');
     expect(workers).toHaveLength(1);
     expect(violations).toEqual([]);
     expect(await cspReports(page)).toEqual([]);

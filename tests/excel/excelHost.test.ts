@@ -1,6 +1,7 @@
 import { HostError } from '../../src/core/errors';
 import { runPlan, loadSettings, saveSettings, selectCell } from '../../src/excel';
 import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
+import { addUserRule, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { syntheticPlan } from '../fixtures/plans';
 import type { CellValue } from '../../src/core/types';
@@ -10,13 +11,9 @@ const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
 const scalars = (values: CellValue[][]): Scalar[][] => values.map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
 
+const current = useFakeExcel();
 let fake: FakeWorkbook;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeWorkbook();
-  uninstall = installFakeOffice(fake);
-});
-afterEach(() => uninstall());
+beforeEach(() => (fake = current()));
 
 function withReference(): void {
   fake.addSheet('Appendix 1', scalars(referenceValues()));
@@ -81,16 +78,7 @@ describe('Run all on the reference appendix', () => {
 
   test('user rules on the sheet survive; only ours are replaced', async () => {
     withReference();
-    fake.sheet('Appendix 1').conditionalFormats.push({
-      id: 999,
-      box: { r0: 5, c0: 0, r1: 17, c1: 0 },
-      type: 'Custom',
-      formula: '=$A6="R1"',
-      fill: '#FF0000',
-      fontColor: null,
-      bold: false,
-      priority: 0,
-    });
+    addUserRule(fake.sheet('Appendix 1'), 18);
     await runPlan({}, ALL, undefined, { now: NOW });
     await runPlan({}, ALL, undefined, { now: NOW });
     const formulas = fake.sheet('Appendix 1').conditionalFormats.map((c) => c.formula);
@@ -245,16 +233,7 @@ describe('failures say what was and was not changed', () => {
     fake.addSheet('Mixed', scalars([...light.slice(0, 205), ...heavy.slice(205)]));
     withReference();
     fake.activate('Mixed');
-    fake.sheet('Mixed').conditionalFormats.push({
-      id: 7,
-      box: { r0: 5, c0: 0, r1: 9, c1: 0 },
-      type: 'Custom',
-      formula: '=$A6="R1"',
-      fill: '#FF0000',
-      fontColor: null,
-      bold: false,
-      priority: 0,
-    });
+    addUserRule(fake.sheet('Mixed'), 10);
     const result = await runPlan({}, ALL, undefined, { now: NOW });
     expect(result.analysis.stats.total).toBe(6000);
     expect(fake.stats.payloadFailures).toBeGreaterThanOrEqual(1);

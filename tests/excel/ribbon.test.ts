@@ -2,17 +2,14 @@
  * @jest-environment jsdom
  */
 import { runSummary } from '../../src/excel/ribbon';
-import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
+import type { FakeWorkbook } from '../fakes/excelFake';
+import { useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
+const current = useFakeExcel();
 let fake: FakeWorkbook;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeWorkbook();
-  uninstall = installFakeOffice(fake);
-});
-afterEach(() => uninstall());
+beforeEach(() => (fake = current()));
 
 const event = () => {
   const e = { completed: jest.fn() };
