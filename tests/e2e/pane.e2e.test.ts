@@ -92,6 +92,31 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.close();
   });
 
+  test('no table: the pane says which headers it expected, and choosing the header row and columns finds it', async () => {
+    const values = [
+      ['Code', 'Matter', 'Person', 'When', 'What', 'How far'],
+      ['R1', 'Budgets\nSTATUTORY', 'CFO', 'Sept 2002', 'Set a budget', 'Done.\nRecommendation met: completely'],
+      ['R2', 'Staff\nNonstatutory', 'HR', 'TBC', 'Hire', 'Started.\nRecommendation met: partially'],
+    ];
+    const { page } = await openPane(browser, base, { sheets: [{ name: 'Odd', values }] });
+    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByText(/No action-plan table on this sheet.*No, Subject, Lead, Timescales, Recommendation and Progress/).waitFor();
+    await page.getByRole('spinbutton', { name: 'Header row' }).fill('1');
+    const letters: [string, string][] = [
+      ['Reference (No)', 'A'],
+      ['Subject', 'B'],
+      ['Lead', 'C'],
+      ['Timescale', 'D'],
+      ['Recommendation', 'E'],
+      ['Progress', 'F'],
+    ];
+    for (const [role, letter] of letters) await page.getByRole('textbox', { name: `${role} column letter` }).fill(letter);
+    await page.getByRole('button', { name: 'Save settings and check again' }).click();
+    await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('2');
+    await expect(tile(page, 'Statutory met')).resolves.toContain('1 of 1');
+    await page.close();
+  });
+
   test('a protected sheet shows the adapter\u2019s message and what was not changed', async () => {
     const { page } = await openPane(browser, base, scenario({ protected: true }));
     await runAll(page);
