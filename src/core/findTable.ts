@@ -44,6 +44,11 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
 /** The header text the status column is given; a column headed this way is ours. */
 export const STATUS_HEADER = 'Check (auto)';
 
+/** True for a header cell that heads our status column. */
+export function isStatusHeader(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && normalise(value) === normalise(STATUS_HEADER);
+}
+
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 50;
 
@@ -85,7 +90,7 @@ function readHeaderRow(row: readonly CellValue[], originColumn: number): Omit<He
   row.forEach((value, i) => {
     if (isBlank(value) || typeof value !== 'string') return;
     const column = originColumn + i;
-    if (normalise(value) === normalise(STATUS_HEADER)) {
+    if (isStatusHeader(value)) {
       statusColumn = column;
       return;
     }

@@ -1,10 +1,9 @@
-import { columnIndex, columnLetter, rangeAddress } from './address';
-import { cellText, isBlank } from './cells';
-import { STATUS_HEADER } from './findTable';
+import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
+import { isBlank } from './cells';
+import { isStatusHeader, STATUS_HEADER } from './findTable';
 import { BORDER_COLOUR, HEADER, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
-import type { Analysis, Role, SheetSnapshot } from './types';
+import type { Analysis, Finding, Role, SheetSnapshot } from './types';
 import { ROLES } from './types';
-import { parseAddress } from './address';
 
 /** Every conditional-format formula of ours carries this, so a re-run can find and remove its own rules. */
 export const RULE_MARKER = 'N("ActionPlanChecker")=0';
@@ -92,7 +91,7 @@ function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { colum
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
   const headerIndex = table.headerRow - origin.row;
   const row = snapshot.values[headerIndex] ?? [];
-  const ours = row.findIndex((v) => typeof v === 'string' && v.trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+  const ours = row.findIndex(isStatusHeader);
   if (ours >= 0) return { column: origin.column + ours, moved: false };
   const first = columnIndex(table.lastColumn) + 1;
   for (let column = first; column < 16384; column++) {
@@ -213,13 +212,8 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   };
 }
 
-/** Text of a header cell, for adapters checking whether a column is ours. */
-export function isStatusHeader(value: unknown): boolean {
-  return typeof value === 'string' && cellText(value).trim().toLowerCase() === STATUS_HEADER.toLowerCase();
-}
-
 /** The STATUS_COLUMN_MOVED finding for a plan whose status column had to move right, else null. */
-export function statusMovedFinding(plan: FormatPlan, table: { lastColumn: string; headerRow: number }): import('./types').Finding | null {
+export function statusMovedFinding(plan: FormatPlan, table: { lastColumn: string; headerRow: number }): Finding | null {
   if (!plan.status?.moved) return null;
   const skipped = columnLetter(columnIndex(table.lastColumn) + 1);
   return {

@@ -1,7 +1,8 @@
 import { referenceValues } from '../../tests/fixtures/reference';
 import { HEADER, OPTIONS, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
-import { buildSummary, needsLiteral, SUMMARY_LIST_LIMIT } from './summaryModel';
+import { looksLikeFormula } from './cells';
+import { buildSummary, SUMMARY_LIST_LIMIT, type SummaryCell } from './summaryModel';
 import type { CellValue } from './types';
 
 const text = (rows: readonly (readonly { value: unknown }[])[]) => rows.map((r) => r.map((c) => c.value));
@@ -36,6 +37,7 @@ describe('[M1] summary model', () => {
   test('formula-like text from the workbook is marked for literal writing', () => {
     const s = snapshot([['As at 31 March 2002'], HEADER, ['=R1', '+Sub', '-Lead', 'Jan 2002', '@x', 'no rating']]);
     const model = buildSummary(analyseSheet(s, OPTIONS), 'now');
+    const needsLiteral = (c: SummaryCell) => c.literal === true && typeof c.value === 'string' && looksLikeFormula(c.value);
     const risky = model.rows
       .flat()
       .filter(needsLiteral)

@@ -1,5 +1,4 @@
 import { cellAddress, columnIndex, rangeAddress } from './address';
-import { looksLikeFormula } from './cells';
 import { formatLong, fromIso } from './dates';
 import { RULE_TITLES, SEVERITY_ORDER } from './findings';
 import type { Analysis } from './types';
@@ -253,9 +252,4 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
   );
 
   return { sheetName, rows: g.rows, styles: g.styles, columnWidths: [30, 36, 28, 18, 60, 12], chart };
-}
-
-/** True when a summary cell must be written so that it stays text (it echoes user text that looks like a formula). */
-export function needsLiteral(cell: SummaryCell): boolean {
-  return cell.literal === true && typeof cell.value === 'string' && looksLikeFormula(cell.value);
 }

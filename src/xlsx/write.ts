@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { columnIndex, parseAddress } from '../core/address';
-import { isOurRule, RULE_MARKER, type FormatPlan } from '../core/formatPlan';
+import { isOurRule, type FormatPlan } from '../core/formatPlan';
 import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
 
 /** The defined name that marks our summary sheet (the same one the Excel adapter uses). */
@@ -169,5 +169,3 @@ export function removeOurName(workbook: ExcelJS.Workbook): void {
   const names = workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   names.model = names.model.filter((m) => m.name !== SUMMARY_NAME);
 }
-
-export { RULE_MARKER };
