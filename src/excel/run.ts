@@ -11,21 +11,12 @@ let queue: Promise<unknown> = Promise.resolve();
 /** The requirement set the manifest asks for; checked again before each run, for hosts that load it anyway. */
 export const MIN_EXCEL_API = '1.9';
 
-/** True unless the host says it lacks ExcelApi `version` (hosts too old to answer are given the benefit of the doubt by the manifest). */
-function supports(version: string): boolean {
+/** Whether the host reports ExcelApi `version`; `unknown` is the answer when it cannot say (very old hosts throw). */
+function supports(version: string, unknown: boolean): boolean {
   try {
     return Office.context.requirements.isSetSupported('ExcelApi', version);
   } catch {
-    return true;
-  }
-}
-
-/** True where Excel can merge a run's syncs into one undo step (ExcelApi 1.20). */
-function canMergeUndo(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported('ExcelApi', '1.20');
-  } catch {
-    return false;
+    return unknown;
   }
 }
 
@@ -43,13 +34,16 @@ export function runExcel<T>(
   const next = queue.then(async () => {
     let changed: ChangeState = 'nothing';
     const tracker: WriteTracker = { markWriting: () => (changed = 'partial') };
-    if (!supports(MIN_EXCEL_API)) {
+    if (!supports(MIN_EXCEL_API, true)) {
       throw new HostError(
         'UnsupportedHost',
         `This version of Excel does not support what the add-in needs (ExcelApi ${MIN_EXCEL_API} or later: Microsoft 365, Excel 2021 or Excel on the web). Nothing was changed.`,
       );
     }
-    const options: Excel.RunOptions = canMergeUndo() ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+    // One click, one Ctrl+Z, where the host can merge a run's syncs (ExcelApi 1.20).
+    const options: Excel.RunOptions = supports('1.20', false)
+      ? { delayForCellEdit: true, mergeUndoGroup: true }
+      : { delayForCellEdit: true };
     try {
       return reuse
         ? await Excel.run(reuse, (context) => batch(context, tracker))
