@@ -1,14 +1,14 @@
 import { cellAddress, columnLetter, parseAddress } from './address';
 import { titleDate } from './asAt';
 import { cellText, isBlank, isCellError, squash } from './cells';
-import { formatLong, fromIso, toIso } from './dates';
-import { finding, itemName, quote, sortFindings } from './findings';
+import { fromIso, toIso } from './dates';
+import { finding, itemName, sortFindings } from './findings';
 import { applyOverrides, findHeader, headerText, letterOrNull, ROLE_NAMES } from './findTable';
 import { checkIds } from './ids';
-import { parseTimescaleCell } from './parseTimescale';
-import { DEFAULT_SCALE, ratingPhrases, readRatingCell, type RatingRead } from './rating';
+import { checkRating, checkStatutory, checkTimescale, type RowContext } from './rowChecks';
+import { DEFAULT_SCALE } from './rating';
 import { computeStatistics } from './statistics';
-import { readStatutory, subjectMarker } from './statutory';
+import { subjectMarker } from './statutory';
 import type { AnalyseOptions, Analysis, CellValue, Finding, Recommendation, Role, SheetSnapshot, TableLocation } from './types';
 import { ROLES } from './types';
 
@@ -166,208 +166,78 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   }
 
   const recommendations: Recommendation[] = [];
+  const dates = { reference, asAtDay, dueSoonDays };
   rowIndexes.forEach((i, k) => {
     const rowNumber = origin.row + i;
-    const at = (role: Role): string | null => (columns[role] === null ? null : cellAddress(columns[role], rowNumber));
     const erroredColumns: number[] = [];
     for (const c of tableColumns) {
       const v = cell(grid, i, c);
-      if (isCellError(v)) {
-        erroredColumns.push(c);
-        findings.push(
-          finding(
-            'CELL_ERROR',
-            { cell: cellAddress(c, rowNumber), row: rowNumber, id: null },
-            `Cell ${cellAddress(c, rowNumber)} in row ${rowNumber} shows the error ${v.error}. Correct the formula or type the value, so the row can be checked.`,
-          ),
-        );
-      }
+      if (!isCellError(v)) continue;
+      erroredColumns.push(c);
+      findings.push(
+        finding(
+          'CELL_ERROR',
+          { cell: cellAddress(c, rowNumber), row: rowNumber, id: null },
+          `Cell ${cellAddress(c, rowNumber)} in row ${rowNumber} shows the error ${v.error}. Correct the formula or type the value, so the row can be checked.`,
+        ),
+      );
     }
     const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
     // Each role's text is read once per row: progress cells run to thousands of characters.
     const texts: Partial<Record<Role, string>> = {};
     const text = (role: Role): string => (texts[role] ??= errored(role) ? '' : cellText(cell(grid, i, columns[role])).trim());
-
     const idText = squash(text('id'));
     const id = idText === '' ? null : idText;
-    const name = itemName(id, rowNumber);
-    const where = (role: Role) => ({ cell: at(role), row: rowNumber, id });
+    const row: RowContext = {
+      rowNumber,
+      id,
+      name: itemName(id, rowNumber),
+      has: (role) => columns[role] !== null,
+      at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
+      errored,
+      text,
+      raw: (role) => cell(grid, i, columns[role]),
+      numberFormat: (role) => format(grid, i, columns[role]),
+      report: (f) => findings.push(f),
+    };
 
-    if (id === null && columns.id !== null && !errored('id')) {
+    const noReference = id === null && columns.id !== null && !errored('id');
+    if (noReference) {
       findings.push(
         finding(
           'ID_MISSING',
-          where('id'),
-          `Row ${rowNumber} has no reference in ${at('id')}. Give it one (such as R${k + 1}) so it can be tracked and reported.`,
+          { cell: row.at('id'), row: rowNumber, id },
+          `Row ${rowNumber} has no reference in ${row.at('id')}. Give it one (such as R${k + 1}) so it can be tracked and reported.`,
         ),
       );
     }
-
     for (const role of FIELD_ROLES) {
       if (columns[role] === null || errored(role) || text(role) !== '') continue;
       findings.push(
-        finding('FIELD_MISSING', where(role), `${name} has no ${FIELD_WORDS[role]} in ${at(role)}. Fill it in so the report is complete.`),
+        finding(
+          'FIELD_MISSING',
+          { cell: row.at(role), row: rowNumber, id },
+          `${row.name} has no ${FIELD_WORDS[role]} in ${row.at(role)}. Fill it in so the report is complete.`,
+        ),
       );
     }
 
-    // Statutory: the column if it says, else the Subject cell's marker.
     const marker = markers[k] ?? { statutory: null, subject: '' };
-    let statutory: boolean | null = null;
-    const statutoryCell = cell(grid, i, columns.statutory);
-    if (columns.statutory !== null && !isBlank(statutoryCell) && !errored('statutory')) {
-      statutory = typeof statutoryCell === 'boolean' ? statutoryCell : readStatutory(cellText(statutoryCell));
-      if (statutory === null) {
-        findings.push(
-          finding(
-            'STATUTORY_UNKNOWN',
-            where('statutory'),
-            `${name}'s statutory status ${quote(cellText(statutoryCell))} in ${at('statutory')} is not recognised. Write "Statutory" or "Non-statutory".`,
-          ),
-        );
-      }
-    } else if (marker.statutory !== null) {
-      statutory = marker.statutory;
-    } else if (recordsStatutory && !errored('statutory')) {
-      const place = columns.statutory !== null ? at('statutory') : at('subject');
-      const how = columns.statutory !== null ? 'in the Statutory column' : 'as a second line of the Subject cell';
-      findings.push(
-        finding(
-          'STATUTORY_MISSING',
-          { cell: place, row: rowNumber, id },
-          `${name} does not say whether it is statutory (${place}). Write "Statutory" or "Non-statutory" ${how}.`,
-        ),
-      );
-    }
-
-    // Rating: the rating column, and any "Recommendation met: ..." phrase in the progress text.
-    const ratingColumnRead: RatingRead =
-      columns.rating !== null && !errored('rating') ? readRatingCell(text('rating'), scale) : { kind: 'none' };
-    const phrases = columns.progress !== null && !errored('progress') ? ratingPhrases(text('progress'), scale) : [];
-    const reads = ratingColumnRead.kind === 'none' ? phrases : [...phrases, ratingColumnRead];
-    const ratingCellRole: Role =
-      columns.rating !== null && ratingColumnRead.kind !== 'none' ? 'rating' : columns.progress !== null ? 'progress' : 'rating';
-    const ratingAt = at(ratingCellRole);
-    const levels = reads.filter((r): r is Extract<RatingRead, { kind: 'level' }> => r.kind === 'level');
-    const chosenLevel = ratingColumnRead.kind === 'level' ? ratingColumnRead.level : (levels[levels.length - 1]?.level ?? null);
-    const rating = chosenLevel?.key ?? null;
-    for (const r of reads) {
-      if (r.kind !== 'unknown') continue;
-      findings.push(
-        finding(
-          'RATING_UNKNOWN',
-          { cell: ratingAt, row: rowNumber, id },
-          `${name}'s rating ${quote(r.text || '(blank)')} in ${ratingAt} is not on the scale. Use one of: ${scale.map((l) => l.label.toLowerCase()).join(', ')}.`,
-        ),
-      );
-    }
-    const distinct = [...new Set(levels.map((l) => l.level.key))];
-    if (distinct.length > 1 && chosenLevel) {
-      findings.push(
-        finding(
-          'RATING_CONFLICT',
-          { cell: ratingAt, row: rowNumber, id },
-          `${name} gives ${distinct.length} different ratings (${distinct.map((k) => quote(scale.find((l) => l.key === k)?.label.toLowerCase() ?? k)).join(' and ')}). "${chosenLevel.label.toLowerCase()}" is counted; remove the other so the report is unambiguous.`,
-        ),
-      );
-    }
-    const ratingErrored = errored('rating') || (columns.rating === null && errored('progress'));
-    if (reads.length === 0 && !ratingErrored && (columns.rating !== null || columns.progress !== null)) {
-      findings.push(
-        finding(
-          'RATING_MISSING',
-          { cell: ratingAt, row: rowNumber, id },
-          columns.rating !== null
-            ? `${name} is unrated: ${ratingAt} is empty. Enter how far it has been met (${scale.map((l) => l.label.toLowerCase()).join(' / ')}).`
-            : `${name} is unrated: ${ratingAt} has no "Recommendation met: ..." line. End the progress text with, for example, "Recommendation met: ${scale[1]?.label.toLowerCase() ?? 'completely'}".`,
-        ),
-      );
-    }
-
-    // Timescale and status.
-    const timescale = errored('timescale')
-      ? { text: cellText(cell(grid, i, columns.timescale)), kind: 'unparsed' as const, due: null, yearInferred: false }
-      : parseTimescaleCell(cell(grid, i, columns.timescale), format(grid, i, columns.timescale), reference);
-    const complete = rating !== null && rating === scale[0]?.key;
-    const dueDay = timescale.due === null ? null : fromIso(timescale.due);
-    const overdue = dueDay !== null && dueDay < asAtDay && !complete;
-    const daysOverdue = overdue && dueDay !== null ? asAtDay - dueDay : 0;
-    const daysToDue = dueDay !== null && !overdue && !complete && dueDay - asAtDay <= dueSoonDays ? dueDay - asAtDay : null;
-    const dueSoon = daysToDue !== null;
-
-    if (columns.timescale !== null && !errored('timescale')) {
-      const ts = at('timescale');
-      if (timescale.kind === 'missing') {
-        findings.push(
-          finding(
-            'TIMESCALE_MISSING',
-            where('timescale'),
-            `${name} has no timescale in ${ts}. Add a target date (for example "September 2002"), or "Ongoing".`,
-          ),
-        );
-      } else if (timescale.kind === 'unparsed') {
-        findings.push(
-          finding(
-            'TIMESCALE_UNPARSED',
-            where('timescale'),
-            `${name}'s timescale ${quote(timescale.text)} in ${ts} has no date the checker can read. Add a month and year (for example "September 2002"), or "Ongoing".`,
-          ),
-        );
-      } else if (timescale.kind === 'none') {
-        findings.push(
-          finding(
-            'TIMESCALE_NO_DEADLINE',
-            where('timescale'),
-            `${name}'s timescale in ${ts} sets no date (${quote(timescale.text, 50)}). Agree a target date, or record why none can be set.`,
-          ),
-        );
-      } else if (timescale.kind === 'complete' && !complete) {
-        findings.push(
-          finding(
-            'TIMESCALE_COMPLETE_MISMATCH',
-            where('timescale'),
-            `${name}'s timescale in ${ts} says complete, but it is ${rating === null ? 'unrated' : `rated "${chosenLevel?.label.toLowerCase() ?? rating}"`} (${ratingAt}). Update the timescale or the rating so they agree.`,
-          ),
-        );
-      }
-      if (timescale.yearInferred && dueDay !== null) {
-        findings.push(
-          finding(
-            'TIMESCALE_YEAR_INFERRED',
-            where('timescale'),
-            `${name}'s timescale in ${ts} gives no year; it is read as ${formatLong(dueDay)}. Add the year to be sure.`,
-          ),
-        );
-      }
-      if (overdue && dueDay !== null) {
-        findings.push(
-          finding(
-            'OVERDUE',
-            where('timescale'),
-            `${name}${statutory ? ' (statutory)' : ''} was due by ${formatLong(dueDay)} (${ts}) and is ${daysOverdue} day${daysOverdue === 1 ? '' : 's'} overdue, ${rating === null ? 'unrated' : `rated "${chosenLevel?.label.toLowerCase() ?? rating}"`}. Update the progress and rating, or agree a revised timescale.`,
-            statutory ? 'error' : 'warning',
-          ),
-        );
-      }
-      if (dueSoon && dueDay !== null) {
-        findings.push(
-          finding(
-            'DUE_SOON',
-            where('timescale'),
-            `${name} is due by ${formatLong(dueDay)} (${ts}), in ${daysToDue} day${daysToDue === 1 ? '' : 's'}, and is not yet complete.`,
-          ),
-        );
-      }
-    }
+    const statutory = checkStatutory(row, marker, recordsStatutory);
+    const rating = checkRating(row, scale);
+    const complete = rating.level !== null && rating.level.key === scale[0]?.key;
+    const { timescale, overdue, daysOverdue, daysToDue } = checkTimescale(row, rating, complete, statutory, dates);
 
     const flags: string[] = [];
-    if (erroredColumns.length > 0) flags.push('Cell error');
-    if (overdue) flags.push(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
-    if (dueSoon) flags.push(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
-    if (rating === null && !ratingErrored) flags.push(reads.some((r) => r.kind === 'unknown') ? 'Rating unclear' : 'Unrated');
+    const add = (flag: string) => flags.includes(flag) || flags.push(flag);
+    if (erroredColumns.length > 0) add('Cell error');
+    if (overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
+    if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
+    if (rating.level === null && !rating.errored) add(rating.unclear ? 'Rating unclear' : 'Unrated');
     if (columns.timescale !== null && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !errored('timescale'))))
-      flags.push('Check timescale');
-    if (timescale.kind === 'complete' && !complete) flags.push('Check timescale');
-    if (id === null && columns.id !== null && !errored('id')) flags.push('No reference');
+      add('Check timescale');
+    if (timescale.kind === 'complete' && !complete) add('Check timescale');
+    if (noReference) add('No reference');
 
     recommendations.push({
       id,
@@ -376,13 +246,13 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       statutory,
       lead: squash(text('lead')),
       recommendation: text('recommendation'),
-      rating,
+      rating: rating.level?.key ?? null,
       timescale,
       overdue,
       daysOverdue,
-      dueSoon,
+      dueSoon: daysToDue !== null,
       daysToDue,
-      flags: flags.filter((f, j) => flags.indexOf(f) === j),
+      flags,
     });
   });
 
