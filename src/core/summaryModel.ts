@@ -5,6 +5,19 @@ import type { Analysis } from './types';
 
 /** The summary sheet's name when it is free; adapters add " (2)", " (3)" when a user's sheet has it. */
 export const SUMMARY_SHEET_NAME = 'Action plan summary';
+/** The hidden workbook name that marks our summary sheet (both adapters): it refers to the sheet's A1 and follows renames. */
+export const SUMMARY_MARKER_NAME = 'ActionPlanChecker.Summary';
+
+/** A name for the summary sheet that no other sheet has (sheet names compare ignoring case; at most 31 characters). */
+export function freeSummaryName(taken: readonly string[], base = SUMMARY_SHEET_NAME): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`.slice(0, 31);
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
 /** Longest list of overdue, unrated or findings rows the summary prints; the rest are counted. */
 export const SUMMARY_LIST_LIMIT = 500;
 /** Columns of the summary grid. */

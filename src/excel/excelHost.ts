@@ -4,12 +4,12 @@ import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
-import { buildSummary, SUMMARY_SHEET_NAME } from '../core/summaryModel';
+import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { AnalyseOptions, Finding } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
 import { runExcel } from './run';
-import { queueFormat, queueRemoveOurRules, queueSummary, SUMMARY_NAME } from './write';
+import { queueFormat, queueRemoveOurRules, queueSummary } from './write';
 
 /** The key our settings live under in `workbook.settings`. */
 export const SETTINGS_KEY = 'ActionPlanChecker.settings';
@@ -34,16 +34,6 @@ export function generatedAt(now: Date): string {
   return `${date}, ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
 
-/** A sheet name for the summary that no sheet of the user's has (Excel compares names ignoring case). */
-export function freeSheetName(taken: readonly string[], base = SUMMARY_SHEET_NAME): string {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`.slice(0, 31);
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
-
 interface FirstRead {
   read: QueuedRead;
   formats: Excel.ConditionalFormatCollection | null;
@@ -61,7 +51,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   autoFilter?.load('enabled');
   const workbookProtection = parts.summary ? context.workbook.protection : null;
   workbookProtection?.load('protected');
-  const marker = parts.summary ? context.workbook.names.getItemOrNullObject(SUMMARY_NAME) : null;
+  const marker = parts.summary ? context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME) : null;
   marker?.load('name');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
@@ -159,7 +149,7 @@ export async function runPlan(
       const ours =
         markerRange && !markerRange.isNullObject && markerSheet ? { name: markerSheet.name, position: markerSheet.position } : null;
       const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
-      summarySheet = ours?.name ?? freeSheetName(taken);
+      summarySheet = ours?.name ?? freeSummaryName(taken);
       if (ours && markerSheet) markerSheet.delete();
       if (first.marker && !first.marker.isNullObject) first.marker.delete();
       const sheet = queueSummary(context, summarySheet, buildSummary(analysis, generatedAt(now), summarySheet), ours?.position ?? null);

@@ -1,9 +1,6 @@
 import { looksLikeFormula } from '../core/cells';
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
-import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
-
-/** The workbook-level name that marks our summary sheet: it refers to the sheet's A1, follows renames, and breaks if the sheet goes. */
-export const SUMMARY_NAME = 'ActionPlanChecker.Summary';
+import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 /**
  * Text written so that Excel keeps it as text: a leading apostrophe (Excel's quote prefix, not stored in
@@ -117,7 +114,11 @@ export function queueSummary(context: Excel.RequestContext, name: string, model:
     chart.width = 360;
     chart.height = 220;
   }
-  const marker = context.workbook.names.add(SUMMARY_NAME, sheet.getRange('A1'), 'Marks the summary sheet written by Action Plan Checker.');
+  const marker = context.workbook.names.add(
+    SUMMARY_MARKER_NAME,
+    sheet.getRange('A1'),
+    'Marks the summary sheet written by Action Plan Checker.',
+  );
   marker.visible = false;
   return sheet;
 }

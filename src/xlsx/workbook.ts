@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
-import { buildSummary, SUMMARY_SHEET_NAME } from '../core/summaryModel';
+import { buildSummary, freeSummaryName } from '../core/summaryModel';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { partsThatWouldBeLost } from './package';
 import { readSnapshot } from './read';
@@ -80,16 +80,6 @@ export interface ApplyResult {
   readonly summarySheet: string | null;
 }
 
-/** A summary sheet name no sheet of the user's has. */
-function freeName(workbook: ExcelJS.Workbook, ours: ExcelJS.Worksheet | undefined): string {
-  const taken = new Set(workbook.worksheets.filter((w) => w !== ours).map((w) => w.name.toLowerCase()));
-  if (!taken.has(SUMMARY_SHEET_NAME.toLowerCase())) return SUMMARY_SHEET_NAME;
-  for (let i = 2; ; i++) {
-    const name = `${SUMMARY_SHEET_NAME} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 /** Formats, flags and summarises a checked sheet inside the workbook (in memory). */
 export function applyToWorkbook(
   workbook: ExcelJS.Workbook,
@@ -112,7 +102,7 @@ export function applyToWorkbook(
     if (moved) notes.push(moved);
   }
   const ours = findOurSummary(workbook);
-  const name = ours?.name ?? freeName(workbook, ours);
+  const name = ours?.name ?? freeSummaryName(workbook.worksheets.map((w) => w.name));
   const position = ours ? workbook.worksheets.indexOf(ours) : undefined;
   if (ours) workbook.removeWorksheet(ours.id);
   removeOurName(workbook);

@@ -1,10 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { columnIndex, parseAddress } from '../core/address';
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
-import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
-
-/** The defined name that marks our summary sheet (the same one the Excel adapter uses). */
-export const SUMMARY_NAME = 'ActionPlanChecker.Summary';
+import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const thin = (hex: string): Partial<ExcelJS.Border> => ({ style: 'thin', color: { argb: argb(hex) } });
@@ -150,14 +147,14 @@ export function writeSummary(workbook: ExcelJS.Workbook, name: string, model: Su
       'Chart: the Excel add-in draws the rating chart here; .xlsx files written by the action-plan command carry the figures only.';
     anchor.font = { italic: true, color: { argb: 'FF555555' } };
   }
-  workbook.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, SUMMARY_NAME);
+  workbook.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, SUMMARY_MARKER_NAME);
   return ws;
 }
 
 /** The worksheet our defined name points at, if it still exists. */
 export function findOurSummary(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-  const entry = model.find((m) => m.name === SUMMARY_NAME);
+  const entry = model.find((m) => m.name === SUMMARY_MARKER_NAME);
   const ref = entry?.ranges[0];
   if (!ref) return undefined;
   const sheetName = ref.slice(0, ref.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'");
@@ -167,5 +164,5 @@ export function findOurSummary(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | 
 /** Forgets our defined name (before the summary is written again). */
 export function removeOurName(workbook: ExcelJS.Workbook): void {
   const names = workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
-  names.model = names.model.filter((m) => m.name !== SUMMARY_NAME);
+  names.model = names.model.filter((m) => m.name !== SUMMARY_MARKER_NAME);
 }
