@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
-import { isoFromDate, fromIso } from '../core/dates';
+import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { parseTimescale } from '../core/parseTimescale';
 import type { AnalyseOptions } from '../core/types';
@@ -138,7 +138,7 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
       const now = new Date();
       const result = applyToWorkbook(workbook, checked, {
         statusColumn: values['no-status-column'] !== true,
-        generatedAt: values.today ? String(values.today) : `${isoFromDate(now)} ${now.toTimeString().slice(0, 5)}`,
+        generatedAt: values.today ? formatLong(fromIso(today) ?? 0) : stampFromDate(now),
       });
       notes = [...result.notes];
       applied = result.applied;

@@ -82,6 +82,12 @@ export function isoFromDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+/** "26 November 2026, 10:04": when a report was written, in local time, for people. */
+export function stampFromDate(date: Date): string {
+  const day = dayNumber(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  return `${formatLong(day)}, ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
 /** "31 March 2002" for a day number: how dates are written for people. */
 export function formatLong(day: number): string {
   let text = LONG.get(day);

@@ -1,5 +1,5 @@
 import { analyseSheet } from '../core/analyse';
-import { isoFromDate } from '../core/dates';
+import { isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
@@ -26,12 +26,6 @@ export function analyseOptions(settings: WorkbookSettings, today: string): Analy
     ...(settings.headerRow ? { headerRow: settings.headerRow } : {}),
     ...(settings.ratingScale ? { ratingScale: settings.ratingScale } : {}),
   };
-}
-
-/** "26 November 2026, 10:04": when a summary was written, for people. */
-export function generatedAt(now: Date): string {
-  const date = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  return `${date}, ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
 
 interface FirstRead {
@@ -152,7 +146,7 @@ export async function runPlan(
       summarySheet = ours?.name ?? freeSummaryName(taken);
       if (ours && markerSheet) markerSheet.delete();
       if (first.marker && !first.marker.isNullObject) first.marker.delete();
-      const sheet = queueSummary(context, summarySheet, buildSummary(analysis, generatedAt(now), summarySheet), ours?.position ?? null);
+      const sheet = queueSummary(context, summarySheet, buildSummary(analysis, stampFromDate(now), summarySheet), ours?.position ?? null);
       if (options.activateSummary) sheet.activate();
       applied.push(`Summary sheet "${summarySheet}"${ours ? ' (replaced ours)' : ''}`);
     }
