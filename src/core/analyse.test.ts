@@ -20,6 +20,8 @@ describe('the reference appendix (../shared/reference)', () => {
       recommendation: 'E',
       progress: 'F',
       rating: null,
+      priority: null,
+      originalTimescale: null,
     });
   });
 
@@ -29,7 +31,7 @@ describe('the reference appendix (../shared/reference)', () => {
 
   test('[S1] 13 recommendations: 6 completely, 4 significantly, 2 moderately, 1 partially', () => {
     expect(a.stats.total).toBe(13);
-    expect(a.stats.byRating).toEqual({ completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 });
+    expect(a.stats.byRating).toEqual({ completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, excluded: 0, unrated: 0 });
     expect(a.stats.completionRate).toBeCloseTo(6 / 13);
     expect(a.stats.weightedScore).toBeCloseTo((6 + 4 * 0.75 + 2 * 0.5 + 0.25) / 13);
   });
@@ -113,6 +115,8 @@ describe('[T1] finding the table', () => {
       recommendation: 'F',
       progress: 'G',
       rating: 'H',
+      priority: null,
+      originalTimescale: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });
@@ -157,7 +161,7 @@ describe('[T1] finding the table', () => {
     });
     expect(analyseSheet(planSheet([rec('R1')], 'Action plan'), OPTIONS)).toMatchObject({
       asAt: '2026-11-26',
-      asAtSource: 'today',
+      asAtSource: 'assumed',
       documentDate: null,
     });
     expect(() => analyseSheet(planSheet([rec('R1')]), { ...OPTIONS, asAt: '2002-02-30' })).toThrow(CoreOptionError);
@@ -192,10 +196,10 @@ describe('findings', () => {
     expect(missing[0]).toMatchObject({ cell: 'A1', row: 1, severity: 'warning' });
   });
 
-  test('[COLUMN_MISSING] statutory not recorded anywhere is one note, not a finding per row', () => {
+  test('[T5] statutory not recorded anywhere: no finding about it, and no statutory split', () => {
     const a = analyse([HEADER, rec('R1', { subject: 'Budgets' }), rec('R2', { subject: 'Staffing' })]);
-    expect(rules(a, 'COLUMN_MISSING').map((f) => f.severity)).toEqual(['info']);
-    expect(rules(a, 'STATUTORY_MISSING')).toHaveLength(0);
+    expect(a.findings.filter((f) => /statutory/i.test(f.message))).toEqual([]);
+    expect(a.stats.recordsStatutory).toBe(false);
   });
 
   test('[ID_MISSING] a row with no reference', () => {
@@ -364,7 +368,7 @@ describe('findings', () => {
   });
 
   test('findings are sorted errors first, then by row', () => {
-    const a = analyse([HEADER, rec('R1', { timescale: 'TBC' }), rec(null)]);
+    const a = analyseSheet(planSheet([rec('R1', { timescale: 'TBC' }), rec(null)]), OPTIONS);
     expect(a.findings.map((f) => f.severity)).toEqual(['error', 'info']);
   });
 });

@@ -66,6 +66,8 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   recommendation: 45,
   progress: 70,
   rating: 16,
+  priority: 12,
+  originalTimescale: 18,
 };
 export const STATUS_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;
@@ -133,7 +135,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     const values: [string][] = [];
     for (let row = firstRow; row <= bodyLast; row++) {
       const rec = byRow.get(row);
-      values.push([rec ? statusText(rec.flags, rec.rating !== null && rec.rating === analysis.scale[0]?.key) : '']);
+      values.push([rec ? statusText(rec.flags, rec.complete) : '']);
     }
     status = {
       column: letter,
@@ -160,6 +162,8 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     const range = `${ratingColumn}${firstRow}:${ratingColumn}${bodyLast}`;
     const ref = `$${ratingColumn}${firstRow}`;
     analysis.scale.forEach((level, i) => {
+      // Excluded levels share a long list of words; they are left uncoloured rather than given a long rule.
+      if (level.excluded) return;
       const words = [level.label, ...level.synonyms].map((w) => w.trim()).filter((w) => w !== '');
       const unique = [...new Set(words.map((w) => w.toLowerCase()))];
       const tests = table.columns.rating
