@@ -53,6 +53,16 @@ interface TableVocabulary {
   readonly priority: PriorityScale | null;
   readonly markers: readonly SubjectMarker[];
   readonly recordsStatutory: boolean;
+  /** References written at the start of the recommendation text, used when there is no reference column. */
+  readonly leadingReferences: readonly (string | null)[];
+}
+
+/** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
+function leadingReferences(snapshot: SheetSnapshot, located: LocatedTable): (string | null)[] {
+  const { columns, rowIndexes } = located;
+  if (columns.id !== null || columns.recommendation === null) return [];
+  const refs = rowIndexes.map((i) => leadingReference(cellText(cellOf(snapshot, located, i, columns.recommendation))));
+  return refs.filter((r) => r !== null).length * 2 >= refs.length ? refs : [];
 }
 
 /** A cell of the snapshot by row index and sheet column. */
@@ -66,13 +76,20 @@ function formatOf(snapshot: SheetSnapshot, located: LocatedTable, rowIndex: numb
   return snapshot.numberFormats[rowIndex]?.[column - located.origin.column] ?? 'General';
 }
 
+/** True when some progress cell carries a "Recommendation met: ..." phrase. */
+function hasPhrases(snapshot: SheetSnapshot, located: LocatedTable): boolean {
+  const column = located.columns.progress;
+  return column !== null && located.rowIndexes.some((i) => /recommendation\s+met/i.test(cellText(cellOf(snapshot, located, i, column))));
+}
+
 /** Stage 3: chooses the table's status scale (option, tick headers, the status column's values, or extent met). */
 function chooseScale(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): StatusScale {
   if (options.ratingScale && options.ratingScale.length > 0) return customScale(options.ratingScale);
   if (options.scale) return builtInScale(options.scale);
   if (located.header.tickScale) return located.header.tickScale;
   const column = located.columns.rating;
-  if (column === null) return builtInScale('extent');
+  // Without a status column: "Recommendation met: ..." in the progress text is the extent scale; else completion words.
+  if (column === null) return builtInScale(hasPhrases(snapshot, located) ? 'extent' : 'implementation');
   const values = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
   return detectScale(
     values,
@@ -94,7 +111,13 @@ function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options
   const priority =
     columns.priority === null ? null : detectPriorityScale(rowIndexes.map((i) => cellOf(snapshot, located, i, columns.priority)));
   return {
-    status: { scale, statusHeader: headerText(texts, columns.rating), ticks },
+    status: {
+      scale,
+      statusHeader: headerText(texts, columns.rating),
+      ticks,
+      recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),
+    },
+    leadingReferences: leadingReferences(snapshot, located),
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -179,14 +202,12 @@ function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, i
 }
 
 /** The reference: the reference column, else one written at the start of the recommendation text (R5). */
-function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, i: number): string | null {
+function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, vocab: TableVocabulary): string | null {
   const { columns } = located;
-  const value = cellOf(snapshot, located, i, columns.id);
-  if (columns.id !== null) {
-    const text = isCellError(value) ? '' : squash(cellText(value));
-    return text === '' ? null : text;
-  }
-  return leadingReference(cellText(cellOf(snapshot, located, i, columns.recommendation)));
+  if (columns.id === null) return vocab.leadingReferences[k] ?? null;
+  const value = cellOf(snapshot, located, located.rowIndexes[k] ?? 0, columns.id);
+  const text = isCellError(value) ? '' : squash(cellText(value));
+  return text === '' ? null : text;
 }
 
 /** Stages 3-4 for one row: interprets it with the table's vocabulary and runs the row checks. */
@@ -200,7 +221,7 @@ function readRecommendation(
   findings: Finding[],
 ): Recommendation {
   const i = located.rowIndexes[k] ?? 0;
-  const id = referenceOf(snapshot, located, i);
+  const id = referenceOf(snapshot, located, k, vocab);
   const erroredColumns = cellErrors(snapshot, located, i, id, findings);
   const row = rowContext(snapshot, located, i, id, erroredColumns, findings);
   const noReference = id === null && row.has('id') && !row.errored('id');
@@ -248,7 +269,7 @@ function readRecommendation(
     daysOverdue: due.daysOverdue,
     dueSoon: due.daysToDue !== null,
     daysToDue: due.daysToDue,
-    flags: flagsOf(row, status, due, erroredColumns.length > 0, noReference),
+    flags: flagsOf(row, status, due, erroredColumns.length > 0, noReference, vocab.status.recorded),
   };
 }
 
@@ -259,6 +280,7 @@ function flagsOf(
   due: ReturnType<typeof checkTimescale>,
   errored: boolean,
   noReference: boolean,
+  recorded: boolean,
 ): string[] {
   const flags: string[] = [];
   const add = (flag: string) => flags.includes(flag) || flags.push(flag);
@@ -266,7 +288,7 @@ function flagsOf(
   if (errored) add('Cell error');
   if (due.overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
   if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
-  if (status.level === null && !status.complete && !status.errored) add(status.unclear ? 'Rating unclear' : 'Unrated');
+  if (recorded && status.level === null && !status.complete && !status.errored) add(status.unclear ? 'Rating unclear' : 'Unrated');
   if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
     add('Check timescale');
   if (noReference) add('No reference');

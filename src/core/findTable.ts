@@ -4,7 +4,7 @@ import { looksLikeReference } from './references';
 import { scaleOfTickHeaders } from './scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from './types';
 import { ROLES } from './types';
-import { HEADER_WORDS, ROLE_NAMES } from './vocabulary/headers';
+import { HEADER_WORDS, REVISED_DATE_WORDS, ROLE_NAMES } from './vocabulary/headers';
 
 export { HEADER_WORDS as HEADER_SYNONYMS, ROLE_NAMES };
 
@@ -59,12 +59,22 @@ function emptyColumns(): Record<Role, number | null> {
 
 type Scored = HeaderMatch & { readonly score: number };
 
+/** Beside another date column, a "Revised ..." one holds the due date and the other the original (T6). */
+function revisedDates(columns: Record<Role, number | null>, dates: readonly number[], texts: ReadonlyMap<number, string>): void {
+  if (dates.length < 2) return;
+  const revised = dates.find((c) => REVISED_DATE_WORDS.some((w) => normalise(texts.get(c) ?? '').startsWith(`${w} `)));
+  if (revised === undefined) return;
+  columns.originalTimescale ??= dates.find((c) => c !== revised) ?? null;
+  columns.timescale = revised;
+}
+
 /** Reads header cells (column -> text) into roles, tick columns and a score (roles named, ticks count as the status). */
 function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, firstRowIndex: number): Scored {
   const columns = emptyColumns();
   const headerColumns: number[] = [];
   let statusColumn: number | null = null;
   const unnamed: number[] = [];
+  const dates: number[] = [];
   for (const [column, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
     if (isStatusHeader(text)) {
       statusColumn = column;
@@ -72,10 +82,12 @@ function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, f
     }
     headerColumns.push(column);
     const role = roleOfHeader(text);
+    if (role === 'timescale') dates.push(column);
     // The first column naming a role keeps it ("Progress" then "Comments").
     if (role && columns[role] === null) columns[role] = column;
     else if (!role) unnamed.push(column);
   }
+  revisedDates(columns, dates, texts);
   const candidates = [...unnamed, ...(columns.rating !== null ? [columns.rating] : [])];
   const tickScale = scaleOfTickHeaders(candidates.map((c) => texts.get(c) ?? ''));
   const ticks = tickScale ? candidates.filter((c) => scaleOfTickHeaders([texts.get(c) ?? '', texts.get(c) ?? '']) !== null) : [];
@@ -114,6 +126,14 @@ function combine(upper: ReadonlyMap<number, string>, lower: ReadonlyMap<number, 
   return out;
 }
 
+/** A row under the header holding only short labels such as units ("£000", "(days)"): part of the header, not data. */
+function isUnitRow(below: ReadonlyMap<number, string>, header: ReadonlyMap<number, string>): boolean {
+  if (below.size === 0 || below.size * 2 > header.size) return false;
+  return [...below.values()].every(
+    (t) => t.length <= 12 && /^[^\p{L}\p{N}]*[£$€%(]|^\(|\b(days|£000|\$000|000s|%)\b/iu.test(t) && !looksLikeReference(t),
+  );
+}
+
 /** Extends a header to a sub-header row of level names below it, or a group-heading row above tick columns. */
 function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
@@ -123,6 +143,7 @@ function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: numb
     const combined = readHeaderCells(combine(match.texts, below), match.rowIndex + 1, match.rowIndex);
     if (combined.ticks.length >= 2) return combined;
   }
+  if (isUnitRow(below, match.texts)) return { ...match, rowIndex: match.rowIndex + 1 };
   if (match.ticks.length >= 2 && match.rowIndex > 0) {
     const above = rowTexts(snapshot.values[match.rowIndex - 1], originColumn);
     const combined = readHeaderCells(combine(above, match.texts), match.rowIndex, match.rowIndex - 1);
@@ -149,6 +170,15 @@ function blankReferenceColumn(snapshot: SheetSnapshot, match: Scored, originColu
   return match;
 }
 
+/** Two roles, one of them a reference column whose cells below mostly read as references: a small header. */
+function referencedPair(snapshot: SheetSnapshot, read: Scored, originColumn: number): boolean {
+  const id = read.columns.id;
+  if (read.score < 2 || id === null) return false;
+  const below = snapshot.values.slice(read.rowIndex + 1, read.rowIndex + 21).map((r) => r[id - originColumn]);
+  const refs = below.filter((v) => looksLikeReference(v)).length;
+  return refs >= 2 && refs * 2 >= below.filter((v) => !isBlank(v)).length;
+}
+
 /**
  * Finds the header row in the first 50 rows: the row naming the most column roles, with at least
  * three and one of id, subject or recommendation; then a two-row header and a blank header over the
@@ -166,7 +196,7 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
     if (!row) continue;
     const read = blankReferenceColumn(snapshot, readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex), origin.column);
     const anchored = read.columns.id !== null || read.columns.subject !== null || read.columns.recommendation !== null;
-    const enough = chosen ? read.headerColumns.length > 0 : read.score >= 3 && anchored;
+    const enough = chosen ? read.headerColumns.length > 0 : (read.score >= 3 && anchored) || referencedPair(snapshot, read, origin.column);
     if (enough && (!best || read.score > best.score)) best = read;
   }
   if (!best) return null;

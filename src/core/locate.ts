@@ -8,6 +8,10 @@ import { ROLES } from './types';
 /** Rows whose first cell starts like this end the table (totals, notes and keys under it). */
 const FOOTER_RE = /^\s*(grand\s+)?(totals?|notes?|key|source|prepared by|footnotes?)\b\s*[:-]?/i;
 
+/** Lone lines that open a group of rows: "TARGET 1: ...", "Section 2", "Theme: ...", a first line ending in a colon. */
+const HEADING_RE =
+  /^\s*(?:(?:target|section|part|theme|objective|aim|outcome|priority|area|chapter|workstream|strand)\b|[^\n]{1,80}:\s*(?:\n|$))/i;
+
 /** The located table: its header, columns by role, and the rows that hold recommendations (T1, T2). */
 export interface LocatedTable {
   readonly header: HeaderMatch;
@@ -38,6 +42,21 @@ function isLoneText(cells: readonly { column: number; value: CellValue }[], idCo
   return !(only.column === idColumn && looksLikeReference(only.value));
 }
 
+/** A section heading between groups of rows: lone text in the first column, not a reference (T2). */
+function isHeading(
+  cells: readonly { column: number; value: CellValue }[],
+  firstColumn: number | null,
+  idColumn: number | null,
+  width: number,
+): boolean {
+  const only = cells[0];
+  if (width < 3 || !only || only.column !== firstColumn || !isLoneText(cells, idColumn)) return false;
+  // With a reference column any lone text there is a heading; without one, a short line or one that reads as a heading
+  // ("TARGET 1: ...", "Section 2"); a long lone text is an item with nothing else filled in yet.
+  const text = String(only.value);
+  return idColumn !== null || text.length <= 120 || HEADING_RE.test(text);
+}
+
 /** Applies overrides to the header's columns and finds the rows of the table. */
 export function locateTable(snapshot: SheetSnapshot, header: HeaderMatch, overrides: Partial<Record<Role, string>> | undefined) {
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
@@ -57,9 +76,7 @@ export function locateTable(snapshot: SheetSnapshot, header: HeaderMatch, overri
   let end = candidates.length;
   while (end > 0 && isLoneText(candidates[end - 1]?.cells ?? [], columns.id)) end--;
   const firstColumn = tableColumns[0] ?? null;
-  const rows = candidates
-    .slice(0, end)
-    .filter((c) => !(columns.id !== null && c.cells[0]?.column === firstColumn && isLoneText(c.cells, columns.id)));
+  const rows = candidates.slice(0, end).filter((c) => !isHeading(c.cells, firstColumn, columns.id, tableColumns.length));
   const rowIndexes = rows.map((r) => r.index);
   const located: LocatedTable = {
     header,

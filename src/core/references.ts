@@ -12,12 +12,12 @@ export function looksLikeReference(value: CellValue | undefined): boolean {
   return text.length > 0 && text.length <= 12 && REFERENCE_RE.test(text);
 }
 
-// "1i) The review ...", "3.2 Ensure ...", "R4: ...", "2(a) ...": a reference written before the text.
-const LEADING_RE = /^\s*((?:R|Rec\.?\s?)?\d{1,3}(?:\.\d{1,3}){0,3}(?:\([a-z]{1,4}\)|[a-z]{1,3}\))?)(?:[).:]|\s+-)?\s+\S/i;
+// "1i) The review ...", "ii) Variances ...", "3.2 Ensure ...", "R4: ...", "2(a) ...": a reference written before the text.
+const LEADING_RE =
+  /^\s*((?:(?:R|Rec\.?\s?)?\d{1,3}(?:\.\d{1,3}){0,3}(?:\([a-z]{1,4}\)|[a-z]{1,3}\))?|\(?[ivx]{1,5}\)|\([a-z]\)))[.:]?\s+\S/i;
 
-/** The reference written at the start of a recommendation text ("1i) The review" -> "1i"), or null. */
+/** The reference written at the start of a recommendation text ("1i) The review" -> "1i)"), as written, or null. */
 export function leadingReference(text: string): string | null {
   const m = LEADING_RE.exec(text);
-  if (!m || m[1] === undefined) return null;
-  return m[1].replace(/\)$/, '').replace(/\s+/g, '');
+  return m?.[1] === undefined ? null : m[1].replace(/\s+/g, '');
 }

@@ -72,11 +72,12 @@ export interface TimescaleResult {
   readonly daysToDue: number | null;
 }
 
-/** The row's timescale cell read as a due date (T6). */
+/** The row's timescale cell read as a due date; an empty revised date falls back to the original one (T6). */
 export function readTimescale(row: RowContext, reference: string): Timescale {
-  return row.errored('timescale')
-    ? { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false }
-    : parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), reference);
+  if (row.errored('timescale')) return { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false };
+  const revised = parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), reference);
+  if (revised.kind !== 'missing' || !row.has('originalTimescale') || row.errored('originalTimescale')) return revised;
+  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference);
 }
 
 /** Due date and status against the as-at date, with the timescale's findings (T6, T7). */

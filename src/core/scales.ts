@@ -8,8 +8,11 @@ const WORDS = new WeakMap<RatingScale, { word: string; level: RatingLevel }[]>()
 function wordsOf(scale: RatingScale): { word: string; level: RatingLevel }[] {
   let words = WORDS.get(scale);
   if (!words) {
+    // Percent bands are read as numbers (readPercent); their labels ("0%") are not words to match.
     words = scale
-      .flatMap((level) => [level.label, ...level.synonyms].map((w) => ({ word: normalise(w), level })))
+      .flatMap((level) =>
+        (level.minPercent !== undefined ? level.synonyms : [level.label, ...level.synonyms]).map((w) => ({ word: normalise(w), level })),
+      )
       .filter((w) => w.word !== '')
       .sort((a, b) => b.word.length - a.word.length);
     WORDS.set(scale, words);
@@ -25,6 +28,31 @@ export function matchLevel(text: string, scale: RatingScale): RatingLevel | null
     if (n === word || (n.startsWith(word) && n.charCodeAt(word.length) === 32)) return level;
   }
   return null;
+}
+
+/** The level a status ending in a level's words names ("Action now complete", "... Work is in hand"), or null. */
+function trailingLevel(text: string, scale: RatingScale): RatingLevel | null {
+  const n = normalise(text);
+  for (const { word, level } of wordsOf(scale)) {
+    // Single letters and short words ("g", "no") are too common at the end of a sentence to mean a status.
+    if (word.length >= 4 && n.endsWith(word) && n.charCodeAt(n.length - word.length - 1) === 32) return level;
+  }
+  return null;
+}
+
+/**
+ * Reads a written status: the whole text, else its last line or sentence, else its closing words; the
+ * status is usually said first, or last in a narrative (as "Recommendation met: ..." is).
+ */
+export function matchStatusText(text: string, scale: RatingScale): RatingLevel | null {
+  const whole = matchLevel(text, scale);
+  if (whole || text.length < 8) return whole;
+  const parts = text
+    .split(/\r?\n|(?<=[.;])\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const last = parts[parts.length - 1];
+  return (last !== undefined && last !== text.trim() ? matchLevel(last, scale) : null) ?? trailingLevel(text, scale);
 }
 
 const PERCENT_RE = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/;
@@ -70,7 +98,7 @@ export function readStatusValue(
     const percent = readPercent(value, numberFormat);
     if (percent !== null) return { level: percentLevel(percent, scale), percent };
   }
-  return { level: typeof value === 'string' ? matchLevel(value, scale) : null, percent: null };
+  return { level: typeof value === 'string' ? matchStatusText(value, scale) : null, percent: null };
 }
 
 /** A custom scale from settings, wrapped with its name. */

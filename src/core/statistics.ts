@@ -95,12 +95,15 @@ export function computeStatistics(
     byLevel: Object.fromEntries(scale.map((l) => [l.label, counts[l.key] ?? 0])),
     byPriority: byPriority(recs, priorityOrder),
     recordsStatutory,
-    levels: scale.map((l) => ({
-      key: l.key,
-      label: l.label,
-      count: counts[l.key] ?? 0,
-      share: recs.length === 0 ? 0 : (counts[l.key] ?? 0) / recs.length,
-    })),
+    // An excluded level nobody used is left out of the distribution: on most tables it is noise.
+    levels: scale
+      .filter((l) => !l.excluded || (counts[l.key] ?? 0) > 0)
+      .map((l) => ({
+        key: l.key,
+        label: l.label,
+        count: counts[l.key] ?? 0,
+        share: recs.length === 0 ? 0 : (counts[l.key] ?? 0) / recs.length,
+      })),
     ageing: allAgeing,
     statutory: group(recs.filter((r) => r.statutory === true)),
     nonStatutory: group(recs.filter((r) => r.statutory !== true)),

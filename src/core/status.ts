@@ -13,6 +13,8 @@ export interface StatusVocabulary {
   readonly statusHeader: string | null;
   /** Tick-mark columns: the cell's column letter, its header, and the level it stands for. */
   readonly ticks: readonly { readonly letter: string; readonly header: string; readonly level: RatingLevel | null }[];
+  /** Whether the table records a status at all (a status column, tick columns, or "Recommendation met" in some progress cell). */
+  readonly recorded: boolean;
 }
 
 /** What readStatus concluded for one row. */
@@ -87,10 +89,14 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
   const levels = vocab.scale.levels;
   const { reads, column, percent } = statusReads(row, vocab);
   const at = statusCell(row, vocab, column);
+  const evidence = completionEvidence(row, timescale);
   const found: RatingLevel[] = [];
   let unclear = false;
+  // "Done" or "Completed" in a status column whose scale has no such word still means done.
+  let statusSaysDone = false;
   for (const r of reads) {
     if (r.kind === 'level') found.push(r.level);
+    else if (r.kind === 'unknown' && saysComplete(r.text)) statusSaysDone = true;
     else if (r.kind === 'unknown') {
       unclear = true;
       row.report(
@@ -115,9 +121,8 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
     );
   }
   const errored = vocab.ticks.length === 0 && (row.errored('rating') || (!row.has('rating') && row.errored('progress')));
-  const recorded = vocab.ticks.length > 0 || row.has('rating') || row.has('progress');
-  const evidence = completionEvidence(row, timescale);
-  if (reads.length === 0 && !errored && recorded && evidence === null) {
+  const recorded = vocab.recorded;
+  if (found.length === 0 && !unclear && !statusSaysDone && !errored && recorded && evidence === null) {
     const empty =
       vocab.ticks.length > 0
         ? 'no status column is marked'
@@ -131,13 +136,14 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
   const levelComplete = isCompleteLevel(level, levels);
   const excluded = level?.excluded === true;
   if (evidence !== null && level !== null && !levelComplete && !excluded && level.onTrack !== true) conflict(row, evidence, level, at);
-  return { level, percent, complete: levelComplete || (evidence !== null && !excluded), excluded, at, unclear, errored };
+  const complete = levelComplete || ((evidence !== null || statusSaysDone) && !excluded);
+  return { level, percent, complete, excluded, at, unclear, errored };
 }
 
 /** The cell that says the item is done outside the status ("Done" as the timescale or the whole update), or null. */
 function completionEvidence(row: RowContext, timescale: Timescale): 'timescale' | 'progress' | null {
   if (row.has('timescale') && !row.errored('timescale') && timescale.kind === 'complete') return 'timescale';
-  if (row.has('progress') && row.has('rating') && !row.errored('progress') && saysComplete(row.text('progress'))) return 'progress';
+  if (row.has('progress') && !row.errored('progress') && saysComplete(row.text('progress'))) return 'progress';
   return null;
 }
 

@@ -178,9 +178,7 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
   g.blank();
 
   const ratingRows = [
-    ...stats.levels
-      .filter((l) => l.count > 0 || !analysis.scale.find((s) => s.key === l.key)?.excluded)
-      .map((l) => [txt(l.label), num(l.count), pct(stats.total === 0 ? 0 : l.share)]),
+    ...stats.levels.map((l) => [txt(l.label), num(l.count), pct(stats.total === 0 ? 0 : l.share)]),
     [txt('Unrated'), num(stats.unrated), pct(stats.total === 0 ? 0 : stats.unrated / stats.total)],
   ];
   const ratings = g.table('Status distribution', [analysis.scaleLabel, 'Count', 'Share'], ratingRows, 'No recommendations.');

@@ -32,7 +32,7 @@ describe('action-plan check', () => {
     const r = await run(['check', SAMPLE, '--today', '2026-11-26']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('"Appendix 1" A5:F18, 13 recommendations, as at 31 March 2002');
-    expect(r.out).toContain('Met completely 6 (46%)');
+    expect(r.out).toContain('Complete 6 of 13 (46%)');
     expect(r.out).toMatch(/Warnings \(1\)\n\s+D10\s+Timescale missing: R5/);
   });
 
@@ -55,7 +55,7 @@ describe('action-plan check', () => {
         unrated: 0,
         overdue: 0,
         dueSoon: 0,
-        byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 },
+        byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, excluded: 0, unrated: 0 },
         statutory: { total: 3, completely: 1, overdue: 0, unrated: 0 },
         ageing: { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 },
       },
@@ -68,6 +68,10 @@ describe('action-plan check', () => {
       statutory: true,
       lead: 'ACPRS/ Head of Best Value group',
       rating: 'completely',
+      level: 'Completely',
+      complete: true,
+      excluded: false,
+      priority: null,
       timescale: {
         text: 'Strategy to be finalised and presented to May meeting of BVPB',
         kind: 'date',

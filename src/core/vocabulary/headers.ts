@@ -48,6 +48,8 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'report title',
     'weakness',
     'observation',
+    'requirement',
+    'requirements',
   ],
   statutory: ['statutory', 'type', 'category', 'statutory non statutory', 'statutory status'],
   lead: [
@@ -96,6 +98,13 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'current target date',
     'extended to',
     'expected completion date',
+    'when',
+    'end date',
+    'timetable',
+    'revised timetable',
+    'revised timescale',
+    'revised timescales',
+    'new target date',
   ],
   originalTimescale: [
     'original target date',
@@ -124,6 +133,12 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'planned action',
     'summary of recommendation',
     'recommendation summary',
+    'recommendation made',
+    'what',
+    'activity',
+    'activities',
+    'task',
+    'tasks',
   ],
   progress: [
     'progress',
@@ -147,6 +162,8 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'board s assessment',
     'boards assessment',
     'auditor s comments',
+    'additional details',
+    'details',
   ],
   rating: [
     'rating',
@@ -167,6 +184,10 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'complete',
     'completion',
     'progress rating',
+    'recommendation status',
+    'task status',
+    'action status',
+    'outcome',
   ],
   priority: [
     'priority',
@@ -194,3 +215,6 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   priority: 'Priority',
   originalTimescale: 'Original target date',
 };
+
+/** Header words that mark a date column as the revised one: beside another date column, it is the due date. */
+export const REVISED_DATE_WORDS: readonly string[] = ['revised', 'extended', 'current', 'new', 'latest', 'amended'];

@@ -141,6 +141,7 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
         'no progress',
         'not yet implemented',
         'overdue',
+        'pending',
       ],
     },
     excludedLevel('Overtaken by events / not applicable'),
