@@ -54,6 +54,15 @@ export const PERIOD_PATTERNS: readonly Pattern[] = [
       return n === null || year === null ? null : periodMention(partEnd(year, n, 4), 'quarter');
     },
   },
+  // Year first: 2022 Q2, 2022/23 Q1, FY 2022-23 Quarter 3
+  {
+    re: /\b(?:(fy|financial\s+year)\s*)?(\d{4})(?:\s*[/\u2013-]\s*(\d{4}|\d{2}))?\s*[-,:]?\s*(?:q\s?|quarter\s*)([1-4])\b/g,
+    read: (m, _ref, refYear) => {
+      const year = yearFrom(m, 1, refYear);
+      const n = ordinal(m[4], 4);
+      return n === null || year === null ? null : periodMention(partEnd(year, n, 4), 'quarter');
+    },
+  },
   // Halves: H1 2023, Half 2 2023, first half of 2023, second half of 2023/24 (financial: October-March)
   {
     re: new RegExp(`\\b(?:h\\s?([12])|half\\s*([12])|(${ORDINAL})\\s+half)${YEAR_TAIL}`, 'g'),
