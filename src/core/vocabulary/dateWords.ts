@@ -198,3 +198,85 @@ export function alternation(words: readonly string[]): string {
     .map((w) => escapeWord(w).replace(/ /g, '\\s+'))
     .join('|');
 }
+
+/** Words before a date that make it an earlier target in a revised timescale ("revised from September 2002", "was June 2002"). */
+export const ORIGINAL_DATE_WORDS: readonly string[] = [
+  'originally',
+  'original',
+  'was',
+  'previously',
+  'previous',
+  'initially',
+  'initial',
+  'formerly',
+  'revised from',
+  'changed from',
+  'moved from',
+  'deferred from',
+  'extended from',
+  'slipped from',
+  'postponed from',
+  'amended from',
+  'put back from',
+  'brought forward from',
+];
+
+/** Words before a date that make it a later target ("now March 03", "extended to March 2003", "Revised: 31/03/2003"). */
+export const REVISED_DATE_WORDS: readonly string[] = [
+  'revised',
+  'revised to',
+  'now',
+  'extended',
+  'extended to',
+  'further extended',
+  'deferred',
+  'deferred to',
+  'moved',
+  'moved to',
+  'postponed',
+  'slipped',
+  'slipped to',
+  'rescheduled',
+  're-scheduled',
+  'changed to',
+  'amended',
+  'amended to',
+  'brought forward',
+  'put back',
+  'pushed back',
+  'delayed',
+  'new',
+  'again',
+  'updated to',
+];
+
+/** "then": the next target in a list of earlier ones ("originally September 2002, then December 2002"). */
+export const THEN_DATE_WORDS: readonly string[] = ['then', 'and then', 'later', 'subsequently'];
+
+/** Words that may sit between a revision word and its date ("revised target date: ", "now due by the end of "). */
+export const REVISION_FILLER_WORDS: readonly string[] = [
+  'to',
+  'until',
+  'till',
+  'for',
+  'on',
+  'by',
+  'the',
+  'end',
+  'of',
+  'in',
+  'target',
+  'date',
+  'dates',
+  'deadline',
+  'completion',
+  'implementation',
+  'agreed',
+  'due',
+  'expected',
+  'scheduled',
+  'planned',
+  'set',
+  'is',
+  'be',
+];
