@@ -1,3 +1,4 @@
+import { analyseSheet } from './analyse';
 import { readTitleDates, titleDate } from './asAt';
 import { fromIso } from './dates';
 import type { CellValue } from './types';
@@ -77,5 +78,35 @@ describe('[T3] the as-at date from the title rows', () => {
   test('titleDate keeps its contract: the ISO date or null', () => {
     expect(titleDate([['Audit Committee 12 March 2003']], [], REF)).toBe('2003-03-12');
     expect(titleDate([['for the year ended 31 December 2021']], [], REF)).toBeNull();
+  });
+});
+
+describe('[T3] [T6] through analyseSheet: the title date places the timescales', () => {
+  const HEADER = ['No', 'Subject', 'Lead', 'Timescales', 'Recommendation', 'Progress'];
+  const row = (id: string, timescale: string): CellValue[] => [
+    id,
+    'Budgets',
+    'CFO',
+    timescale,
+    'Act',
+    'Begun.\nRecommendation met: partially',
+  ];
+  const sheet = (title: string, rows: CellValue[][]) => ({ name: 'Plan', origin: 'A1', values: [[title], HEADER, ...rows] });
+
+  test('[OVERDUE] "End May" in a paper dated 18 June 2002 was just missed; "September" is still to come', () => {
+    const a = analyseSheet(sheet('Executive - 18 June 2002', [row('R1', 'End May'), row('R2', 'September')]), { today: '2026-11-26' });
+    expect(a).toMatchObject({ asAt: '2002-06-18', asAtSource: 'sheet', documentDate: '2002-06-18' });
+    expect(a.recommendations.map((r) => [r.id, r.timescale.due, r.overdue, r.daysOverdue])).toEqual([
+      ['R1', '2002-05-31', true, 18],
+      ['R2', '2002-09-30', false, 0],
+    ]);
+  });
+
+  test('a "year ended" title is not the as-at date', () => {
+    const a = analyseSheet(sheet('Annual audit letter for the year ended 31 December 2021', [row('1', 'Q2 2022')]), {
+      today: '2026-11-26',
+    });
+    expect(a.asAtSource).not.toBe('sheet');
+    expect(a.asAt).toBe('2026-11-26');
   });
 });
