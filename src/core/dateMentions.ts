@@ -49,6 +49,14 @@ const PATTERNS: readonly Pattern[] = [
     },
   },
   ...PERIOD_PATTERNS,
+  // A winter across two years: "Winter 2022/23" ends in February of the second
+  {
+    re: /\bwinter\s+(?:of\s+)?(\d{4}|\d{2})\s*[/\u2013-]\s*(\d{4}|\d{2})\b/g,
+    read: (m, _ref, refYear) => {
+      const end = financialYearEnd(m[1] ?? '', m[2] ?? '', refYear);
+      return end === null ? null : { day: seasonEnd('winter', end - 1), precision: 'season', yearInferred: false };
+    },
+  },
   // Financial years: 2002/03, 2002/2003, 2002-03, FY 2002-03, FY02/03, End of 2002/2003
   {
     re: /\b(?:(fy)\s*)?(\d{4}|\d{2})\s*[/\u2013-]\s*(\d{4}|\d{1,2})\b/g,

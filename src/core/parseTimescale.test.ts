@@ -190,12 +190,20 @@ describe('[T6] quarters, halves and parts of a year: the last day each covers', 
     ['early 2023', '2023-03-31'],
     ['late 2023', '2023-12-31'],
     ['Late 2022/23', '2023-03-31'],
+    ['Beginning of 2023', '2023-03-31'],
+    ['By the start of 2023', '2023-03-31'],
+    ['Winter 2022/23', '2023-02-28'],
+    ['By the end of the calendar year', '2022-12-31'],
     // the document date's financial year and the next
     ['Next financial year', '2024-03-31'],
     ['By the end of the next financial year', '2024-03-31'],
   ];
   test.each(cases)('%j is due %s', (text, due) => {
     expect(parseTimescale(text, DOC)).toMatchObject({ kind: 'date', due });
+  });
+
+  test('"start in 2023" is when work begins, not a target in early 2023', () => {
+    expect(parseTimescale('Work to start in 2023', DOC).due).toBe('2023-12-31');
   });
 
   test('"late 12 months" is not the year 2012', () => {
@@ -218,6 +226,8 @@ describe('[T6] words that are not dates', () => {
     ['Not applicable', 'none'],
     ['N/A', 'none'],
     ['n/a', 'none'],
+    ['n.a.', 'none'],
+    ['N/A - recommendation superseded', 'none'],
     ['Dependant upon budget approval', 'none'],
     ['Dependent upon the outcome of the review', 'none'],
     ['Dependent on funding', 'none'],

@@ -7,6 +7,7 @@ import {
   NEXT_FINANCIAL_YEAR_WORDS,
   ORDINAL_WORDS,
   PART_OF_YEAR_WORDS,
+  THIS_CALENDAR_YEAR_WORDS,
   THIS_FINANCIAL_YEAR_WORDS,
 } from './vocabulary/dateWords';
 
@@ -76,7 +77,10 @@ export const PERIOD_PATTERNS: readonly Pattern[] = [
   {
     re: new RegExp(`\\b(${alternation(Object.keys(PART_OF_YEAR_WORDS))})(?:\\s*-\\s*|\\s+)${FULL_YEAR_TAIL}`, 'g'),
     read: (m, _ref, refYear) => {
-      const part = PART_OF_YEAR_WORDS[(m[1] ?? '').toLowerCase()];
+      const word = (m[1] ?? '').toLowerCase();
+      // "start in 2023" says when work begins, not when it is due: only "start of 2023" is a target.
+      if ((word === 'start' || word === 'beginning') && !/\bof\b/.test(m[0])) return null;
+      const part = PART_OF_YEAR_WORDS[word];
       const year = yearFrom(m, 2, refYear);
       if (!part || year === null) return null;
       if (!year.financial) return periodMention(endOfMonth(year.year, part.calendarMonth), 'quarter');
@@ -102,5 +106,10 @@ export const PERIOD_PATTERNS: readonly Pattern[] = [
   {
     re: new RegExp(`\\b(?:${alternation(THIS_FINANCIAL_YEAR_WORDS)})\\b`, 'g'),
     read: (_m, ref) => periodMention(financialYearEndOf(ref), 'financialYear', true),
+  },
+  // End of the calendar year (no year written): 31 December of the document date's year
+  {
+    re: new RegExp(`\\b(?:${alternation(THIS_CALENDAR_YEAR_WORDS)})\\b`, 'g'),
+    read: (_m, ref) => periodMention(dayNumber(parts(ref).year, 12, 31), 'year', true),
   },
 ];

@@ -25,6 +25,9 @@ export const LAST_WORDS: readonly string[] = ['last', 'final'];
 /** Parts of a year, read as the last day of the part ("early 2023" is 31 March). Month is the calendar month the part ends. */
 export const PART_OF_YEAR_WORDS: Readonly<Record<string, { calendarMonth: number; financialMonth: number }>> = {
   early: { calendarMonth: 3, financialMonth: 6 },
+  // "By the start of 2023" is read generously, as early 2023, so a target is not flagged overdue too soon.
+  beginning: { calendarMonth: 3, financialMonth: 6 },
+  start: { calendarMonth: 3, financialMonth: 6 },
   mid: { calendarMonth: 6, financialMonth: 9 },
   middle: { calendarMonth: 6, financialMonth: 9 },
   late: { calendarMonth: 12, financialMonth: 3 },
@@ -58,6 +61,15 @@ export const THIS_FINANCIAL_YEAR_WORDS: readonly string[] = [
   'current financial year',
   'financial year end',
   'year end accounts',
+];
+
+/** The end of the document date's calendar year. */
+export const THIS_CALENDAR_YEAR_WORDS: readonly string[] = [
+  'end of the calendar year',
+  'end of this calendar year',
+  'end of the current calendar year',
+  'calendar year end',
+  'this calendar year',
 ];
 
 /** Timescales that mean the item has been done (kind `complete`) when no date follows. */
@@ -100,6 +112,7 @@ export const NO_DEADLINE_WORDS: readonly string[] = [
   'no timescale',
   'not applicable',
   'n/a',
+  'n.a',
   'n / a',
   'na',
 ];
