@@ -3,16 +3,18 @@ import { cellText, isBlank, isCellError } from './cells';
 import { dayNumber, endOfMonth, fromSerial, isDateFormat, parts, toIso } from './dates';
 import { findDateMentions } from './dateMentions';
 import type { CellValue, Timescale } from './types';
+import { alternation, COMPLETE_PAST_WORDS, COMPLETE_WORDS, NO_DEADLINE_WORDS, ONGOING_WORDS } from './vocabulary/dateWords';
 
 /** Due dates further than this from the reference date are treated as typing mistakes. */
 const MAX_YEARS_FROM_REFERENCE = 30;
 
-const COMPLETE_RE = /^\s*(complete|completed|done|achieved|implemented|closed|finished)\b/i;
-const COMPLETE_PAST_RE = /^\s*(completed|done|achieved|implemented|closed|finished)\b/i;
-const NO_DEADLINE_RE =
-  /\b(tbc|tba|tbd|to be (confirmed|agreed|determined|decided|arranged|set)|depend(s|ent|ing)? (on|upon)|subject to|deferred|on hold|awaiting|not (yet )?(known|set|agreed)|no (date|deadline|timescale))\b/i;
-const ONGOING_RE =
-  /\b(on-?going|on going|continuous(ly)?|continuing|continual|rolling|business as usual|bau|as required|as and when|every year|each year|quarterly|monthly)\b/i;
+/** A word table as a pattern; every word starts and ends with a letter, so word boundaries suffice. */
+const wordsRe = (words: readonly string[], atStart = false): RegExp =>
+  new RegExp(`${atStart ? '^\\s*' : '\\b'}(?:${alternation(words)})\\b`, 'i');
+const COMPLETE_RE = wordsRe(COMPLETE_WORDS, true);
+const COMPLETE_PAST_RE = wordsRe(COMPLETE_PAST_WORDS, true);
+const NO_DEADLINE_RE = wordsRe(NO_DEADLINE_WORDS);
+const ONGOING_RE = wordsRe(ONGOING_WORDS);
 /** Words chrono reads as "today", which say nothing about a deadline. */
 const CHRONO_NOISE = /^(now|today|tonight|this)$/i;
 
