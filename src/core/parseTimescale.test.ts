@@ -258,3 +258,15 @@ describe('[TIMESCALE_YEAR_INFERRED] a month or season without a year: the occurr
     expect(parseTimescale(text, DOC)).toMatchObject({ kind: 'date', due, yearInferred: true });
   });
 });
+
+describe('[T6] dates that report events in a progress note are not due dates', () => {
+  test.each([
+    ['Decision taken to go for stock transfer \u2013 Full Council 10 January 2005', 'none', null],
+    ['Done (March 2004)\nBy end 2005/06\nBenefits backlog cleared July 2004', 'date', '2006-03-31'],
+    ['Programme commenced September 2004\nPhase 2 provisional start date July 2005', 'none', null],
+    ['Guidance to be agreed by QPRMG in April 2002.\nTimetable to be agreed by QPRMG in May/June 2002', 'date', '2002-06-30'],
+    ['Completed March 2002', 'complete', null],
+  ])('%j', (text, kind, due) => {
+    expect(parseTimescale(text, '2005-03-01')).toMatchObject({ kind, due });
+  });
+});

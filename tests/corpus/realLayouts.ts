@@ -16,9 +16,9 @@ export interface RealLayout {
     readonly asAt: string | null;
     readonly scale: string;
     readonly ids: readonly string[];
+    /** Overdue as at the paper's (meeting's) date where the sheet states no date of its own. */
+    readonly atPaperDate?: { readonly asAt: string; readonly overdue: number };
   };
-  /** Overdue as at the paper's (meeting's) date where the sheet states no date of its own. */
-  readonly atPaperDate?: { readonly asAt: string; readonly overdue: number };
 }
 
 const DIR = join(__dirname, 'real');
@@ -33,10 +33,10 @@ export function realLayouts(): RealLayout[] {
 
 /** The as-at date to run with: none when the sheet states one (it must be found), else the paper's date where known. */
 export function runAsAt(plan: RealLayout): string | undefined {
-  return plan.expected.asAt === null ? plan.atPaperDate?.asAt : undefined;
+  return plan.expected.asAt === null ? plan.expected.atPaperDate?.asAt : undefined;
 }
 
 /** The overdue count expected for that run, or null when the plan has no date to count against. */
 export function expectedOverdue(plan: RealLayout): number | null {
-  return plan.expected.asAt !== null ? plan.expected.overdue : (plan.atPaperDate?.overdue ?? null);
+  return plan.expected.asAt !== null ? plan.expected.overdue : (plan.expected.atPaperDate?.overdue ?? null);
 }

@@ -293,3 +293,44 @@ export const REVISION_FILLER_WORDS: readonly string[] = [
   'is',
   'be',
 ];
+
+/**
+ * Words that report something that already happened ("appointed July 2004", "decision taken ... 10 January
+ * 2005", "Done (March 2004)"): a date beside them is an event in a progress note, not a deadline (T6).
+ * "to be agreed" and "will be completed" are plans, not events, and are not caught by them.
+ */
+export const EVENT_WORDS: readonly string[] = [
+  'appointed',
+  'commenced',
+  'cleared',
+  'taken',
+  'held',
+  'agreed',
+  'approved',
+  'made',
+  'considered',
+  'organised',
+  'organized',
+  'received',
+  'introduced',
+  'launched',
+  'published',
+  'presented',
+  'reported',
+  'signed',
+  'issued',
+  ...COMPLETE_PAST_WORDS,
+];
+
+/** Words that make a date a start, not a deadline ("start date July 2005", "will start 24 January 2005"). */
+export const START_WORDS: readonly string[] = [
+  'start',
+  'starts',
+  'start date',
+  'starting',
+  'commence',
+  'commences',
+  'commencing',
+  'begin',
+  'begins',
+];
