@@ -367,6 +367,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       scale: scale.levels,
       scaleName: scale.name,
       scaleLabel: scale.label,
+      topPriorityWords: [],
     };
   }
   const { located, invalid } = locateTable(snapshot, header, options.columns);
@@ -390,5 +391,6 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     scale: scale.levels,
     scaleName: scale.name,
     scaleLabel: scale.label,
+    topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
   };
 }

@@ -2,7 +2,16 @@ import { referenceValues } from '../../tests/fixtures/reference';
 import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
 import { isOurRule, planFormat, RULE_MARKER, statusMovedFinding } from './formatPlan';
-import { contrast, HEADER as HEADER_SWATCH, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import {
+  contrast,
+  EXCLUDED_SWATCH,
+  HEADER as HEADER_SWATCH,
+  PRIORITY_ROW,
+  RATING_SWATCHES,
+  STATUS_SWATCHES,
+  STATUTORY_ROW,
+  type Swatch,
+} from './palette';
 import type { CellValue, SheetSnapshot } from './types';
 
 const plan = (s: SheetSnapshot, options = {}) => {
@@ -86,24 +95,27 @@ describe('[F3] conditional-format rules', () => {
     expect(isOurRule('=A1>0')).toBe(false);
   });
 
-  test('one colour per rating level, keyed on the progress text', () => {
+  test('one colour per rating level, keyed on the progress text, one rule per word (evaluated in tests/cf)', () => {
     const rating = p.rules.filter((r) => r.purpose.startsWith('Rating'));
-    expect(rating.map((r) => r.purpose)).toEqual([
+    // "Not applicable" first: its word "no longer relevant" must win over "no" (not met), as in the core.
+    expect([...new Set(rating.map((r) => r.purpose))]).toEqual([
+      'Rating: not applicable',
       'Rating: completely',
       'Rating: significantly',
       'Rating: moderately',
       'Rating: partially',
       'Rating: not met',
     ]);
-    expect(rating[0]?.range).toBe('F6:F18');
-    expect(rating[0]?.formula).toContain('"met:completely"');
-    expect(rating[4]?.formula).toContain('"met:notmet"');
+    expect(rating.every((r) => r.range === 'F6:F18')).toBe(true);
+    expect(rating.some((r) => r.formula.includes('"completely "'))).toBe(true);
+    expect(rating[0]?.formula).toContain('"recommendation met"');
+    expect(rating.some((r) => r.formula.includes('"not met "'))).toBe(true);
   });
 
-  test('statutory rows keyed on the Subject marker, never on "Nonstatutory"', () => {
+  test('statutory rows keyed on the Subject marker at the end of the cell', () => {
     const statutory = p.rules.find((r) => r.purpose === 'Statutory row');
     expect(statutory?.range).toBe('A6:F18');
-    expect(statutory?.formula).toContain('NONSTATUTORY');
+    expect(statutory?.formula).toContain('="|statutory"');
   });
 
   test('with a rating column, rules read that column and a statutory column', () => {
@@ -112,8 +124,8 @@ describe('[F3] conditional-format rules', () => {
       ['R1', 'Yes', 'x', 'Partially'],
     ]);
     const q = plan(s);
-    expect(q.rules.find((r) => r.purpose === 'Rating: partially')?.formula).toContain('SEARCH("partially",TRIM($D2))=1');
-    expect(q.rules.find((r) => r.purpose === 'Statutory row')?.formula).toContain('UPPER(TRIM($B2))="STATUTORY"');
+    expect(q.rules.find((r) => r.purpose === 'Rating: partially')?.formula).toContain('LOWER($D2)');
+    expect(q.rules.find((r) => r.purpose === 'Statutory row')?.formula).toContain('LOWER($B2)');
   });
 });
 
@@ -121,6 +133,8 @@ describe('[F4] colour is readable', () => {
   const swatches: [string, Swatch][] = [
     ['header', HEADER_SWATCH],
     ['statutory', STATUTORY_ROW],
+    ['top priority', PRIORITY_ROW],
+    ['excluded', EXCLUDED_SWATCH],
     ...RATING_SWATCHES.map((s, i): [string, Swatch] => [`rating ${i}`, s]),
     ...Object.entries(STATUS_SWATCHES),
   ];

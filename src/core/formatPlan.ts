@@ -1,7 +1,17 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
 import { isBlank } from './cells';
 import { isStatusHeader, STATUS_HEADER } from './findTable';
-import { BORDER_COLOUR, HEADER, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import {
+  BORDER_COLOUR,
+  EXCLUDED_SWATCH,
+  HEADER,
+  PRIORITY_ROW,
+  RATING_SWATCHES,
+  STATUS_SWATCHES,
+  STATUTORY_ROW,
+  type Swatch,
+} from './palette';
+import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition } from './ruleFormulas';
 import type { Analysis, Finding, Role, SheetSnapshot } from './types';
 import { ROLES } from './types';
 
@@ -72,18 +82,57 @@ const WIDTHS: Readonly<Record<Role, number>> = {
 export const STATUS_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;
 
-/** A string literal for an Excel formula. */
-function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 function rule(range: string, condition: string, swatch: Swatch, bold: boolean, purpose: string): ConditionalRule {
   return { range, formula: `=AND(${RULE_MARKER},${condition})`, fill: swatch.fill, fontColor: swatch.font, bold, purpose };
 }
 
-/** The cell text with spaces and line breaks removed, for matching "Recommendation met: x" however it is spaced. */
-function compact(ref: string): string {
-  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref}," ",""),CHAR(10),""),CHAR(13),"")`;
+/**
+ * Rating colours on the rating column (else the progress column), one rule per word of the scale, in the
+ * order ratingConditions gives (Excel shows the higher rule where two match). `rows` is "6:18".
+ */
+function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
+  const table = analysis.table;
+  const column = table?.columns.rating ?? table?.columns.progress;
+  if (!table || !column) return [];
+  const [firstRow = '', lastRow = ''] = rows.split(':');
+  const range = `${column}${firstRow}:${column}${lastRow}`;
+  // Excluded levels share a long list of words (N/A, withdrawn, superseded ...): they get a rule only for a word that
+  // begins with another level's word ("no longer relevant" after "no"), so that word never shows the other level's colour.
+  const all = ratingConditions(analysis.scale, `$${column}${firstRow}`, !table.columns.rating);
+  const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
+  const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
+  return kept.map(({ level, index, condition }) => {
+    const swatch = level.excluded
+      ? EXCLUDED_SWATCH
+      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    return rule(range, condition, swatch, false, `Rating: ${level.label.toLowerCase()}`);
+  });
+}
+/** Top-priority rows ("High", "Priority 1", "Fundamental"), the statutory rule's twin, keyed on the priority cell's text. */
+function priorityRule(analysis: Analysis, bodyRange: string): ConditionalRule[] {
+  const column = analysis.table?.columns.priority;
+  const words = analysis.topPriorityWords;
+  if (!analysis.table || !column || words.length === 0) return [];
+  const ref = `$${column}${analysis.table.firstRow}`;
+  const condition = `ISNUMBER(FIND("|"&TRIM(SUBSTITUTE(LOWER(${ref}),"."," "))&"|",${str(`|${words.join('|')}|`)}))`;
+  return [rule(bodyRange, condition, PRIORITY_ROW, false, 'Top-priority row')];
+}
+
+/** Statutory rows: the Statutory column's value, else (and where that cell is blank) the Subject cell's marker. */
+function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[] {
+  const table = analysis.table;
+  if (!table) return [];
+  const firstRow = table.firstRow;
+  const out: ConditionalRule[] = [];
+  const column = table.columns.statutory;
+  const subject = table.columns.subject;
+  if (column) out.push(rule(bodyRange, statutoryColumnCondition(`$${column}${firstRow}`), STATUTORY_ROW, false, 'Statutory row'));
+  if (subject) {
+    const marker = subjectMarkerCondition(`$${subject}${firstRow}`);
+    const condition = column ? `AND(TRIM($${column}${firstRow})="",${marker})` : marker;
+    out.push(rule(bodyRange, condition, STATUTORY_ROW, false, 'Statutory row'));
+  }
+  return out;
 }
 
 /** The column (0-based) for the status column: ours if present, else the first column right of the table free in the table's rows. */
@@ -156,43 +205,10 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     rules.push(rule(status.range, `OR(${ref}="OK",${ref}="Complete")`, STATUS_SWATCHES.ok, false, 'Status: no problems'));
   }
 
-  // Rating colours, keyed on the text of the cell that holds the rating.
-  const ratingColumn = table.columns.rating ?? table.columns.progress;
-  if (ratingColumn) {
-    const range = `${ratingColumn}${firstRow}:${ratingColumn}${bodyLast}`;
-    const ref = `$${ratingColumn}${firstRow}`;
-    analysis.scale.forEach((level, i) => {
-      // Excluded levels share a long list of words; they are left uncoloured rather than given a long rule.
-      if (level.excluded) return;
-      const words = [level.label, ...level.synonyms].map((w) => w.trim()).filter((w) => w !== '');
-      const unique = [...new Set(words.map((w) => w.toLowerCase()))];
-      const tests = table.columns.rating
-        ? unique.map((w) => `IFERROR(SEARCH(${str(w)},TRIM(${ref}))=1,FALSE)`)
-        : unique.flatMap((w) => [':', '-'].map((sep) => `ISNUMBER(SEARCH(${str(`met${sep}${w.replace(/\s+/g, '')}`)},${compact(ref)}))`));
-      const swatch = RATING_SWATCHES[Math.min(i, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check;
-      rules.push(rule(range, `OR(${tests.join(',')})`, swatch, false, `Rating: ${level.label.toLowerCase()}`));
-    });
-  }
-
-  // Statutory rows, keyed on the statutory text (the column, or the Subject cell's marker).
-  const bodyRange = rangeAddress(first, firstRow, last, bodyLast);
-  if (table.columns.statutory) {
-    const ref = `$${table.columns.statutory}${firstRow}`;
-    const t = `UPPER(TRIM(${ref}))`;
-    rules.push(rule(bodyRange, `OR(${t}="STATUTORY",${t}="YES",${t}="Y",${ref}=TRUE)`, STATUTORY_ROW, false, 'Statutory row'));
-  } else if (table.columns.subject) {
-    const ref = `$${table.columns.subject}${firstRow}`;
-    const squashed = `SUBSTITUTE(SUBSTITUTE(${ref}," ",""),"-","")`;
-    rules.push(
-      rule(
-        bodyRange,
-        `AND(ISNUMBER(SEARCH("STATUTORY",${ref})),ISERROR(SEARCH("NONSTATUTORY",${squashed})),ISERROR(SEARCH("NOTSTATUTORY",${squashed})))`,
-        STATUTORY_ROW,
-        false,
-        'Statutory row',
-      ),
-    );
-  }
+  // Rating colours and statutory rows, keyed on the cell text as the core reads it (ruleFormulas.ts).
+  rules.push(...ratingRules(analysis, `${firstRow}:${bodyLast}`));
+  rules.push(...statutoryRules(analysis, rangeAddress(first, firstRow, last, bodyLast)));
+  rules.push(...priorityRule(analysis, rangeAddress(first, firstRow, last, bodyLast)));
 
   const statusIndex = status ? columnIndex(status.column) : -1;
   const adjacent = status !== null && statusIndex === last + 1;

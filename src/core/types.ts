@@ -279,4 +279,6 @@ export interface Analysis {
   readonly scaleName: ScaleName;
   /** What the table's scale is called ("Implementation status"), for messages and the summary. */
   readonly scaleLabel: string;
+  /** The words of the table's top priority level ("high", "h", "critical"), normalised; empty without a priority column. */
+  readonly topPriorityWords: readonly string[];
 }

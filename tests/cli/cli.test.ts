@@ -152,7 +152,7 @@ describe('action-plan apply', () => {
     expect(ws?.getCell('G5').value).toBe('Check (auto)');
     expect(ws?.getCell('G10').value).toBe('Check timescale');
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cf).toHaveLength(11);
+    expect(cf).toHaveLength(21);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix 1', 'Action plan summary']);
     expect(wb.getWorksheet('Action plan summary')?.getCell('A1').value).toBe('Action plan summary');
   });

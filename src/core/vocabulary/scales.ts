@@ -16,7 +16,6 @@ export const EXCLUDED_WORDS: readonly string[] = [
   'superseded',
   'withdrawn',
   'no longer relevant',
-  'no longer applicable',
   'not agreed',
   'not accepted',
   'rejected',

@@ -1,0 +1,109 @@
+/**
+ * The agreement check: the cells each conditional-format rule colours in Excel (evaluated by tests/cf/evaluate)
+ * against the core's own reading of the rows (analysis.recommendations[].rating / statutory / flags).
+ */
+import { columnLetter, parseAddress } from '../../src/core/address';
+import type { ConditionalRule, FormatPlan } from '../../src/core/formatPlan';
+import type { Analysis, Recommendation, SheetSnapshot } from '../../src/core/types';
+import { evaluatePlan } from './evaluate';
+
+/** Which rows a status rule must colour, from the core's flags (the status column's words). */
+const STATUS_READINGS: Readonly<Record<string, (flags: readonly string[]) => boolean>> = {
+  'Status: overdue': (f) => f.some((x) => x.startsWith('Overdue')),
+  'Status: unrated': (f) => f.includes('Unrated') || f.includes('Rating unclear'),
+  'Status: due soon': (f) => f.some((x) => x.startsWith('Due soon')),
+  'Status: check': (f) => f.some((x) => x.startsWith('Check') || /reference/.test(x) || x === 'Cell error'),
+  'Status: no problems': (f) => f.length === 0,
+};
+
+function cellsOf(range: string, rows: readonly number[]): Set<string> {
+  const [from = '', to = from] = range.split(':');
+  const a = parseAddress(from);
+  const b = parseAddress(to);
+  const out = new Set<string>();
+  if (!a || !b) return out;
+  for (const row of rows) {
+    if (row < a.row || row > b.row) continue;
+    for (let c = a.column; c <= b.column; c++) out.add(`${columnLetter(c)}${row}`);
+  }
+  return out;
+}
+
+/** The kind of reading a rule's purpose names: a rating level (by key), the statutory rows, or a status. */
+function reading(
+  rule: ConditionalRule,
+  analysis: Analysis,
+): { kind: 'rating'; key: string } | { kind: 'rows'; test: (r: Recommendation) => boolean } {
+  if (rule.purpose.startsWith('Rating: ')) {
+    const label = rule.purpose.slice('Rating: '.length);
+    const level = analysis.scale.find((l) => l.label.toLowerCase() === label);
+    if (!level) throw new Error(`No level of the scale is called "${label}" (rule "${rule.purpose}")`);
+    return { kind: 'rating', key: level.key };
+  }
+  if (rule.purpose === 'Statutory row') return { kind: 'rows', test: (r) => r.statutory === true };
+  if (rule.purpose === 'Top-priority row') {
+    const top = analysis.stats.byPriority[0]?.priority ?? null;
+    return { kind: 'rows', test: (r) => r.priority !== null && r.priority === top };
+  }
+  const status = STATUS_READINGS[rule.purpose];
+  if (status) return { kind: 'rows', test: (r) => status(r.flags) };
+  throw new Error(`No core reading is known for the rule "${rule.purpose}": add one to tests/cf/agreement.ts`);
+}
+
+const show = (cells: Iterable<string>) => [...cells].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(' ');
+
+/**
+ * Every way the colours and the core disagree, in words ([] when they agree):
+ * - a status or statutory rule colours exactly the rows the core flags (rules of one purpose together);
+ * - rating rules: each rating cell shows (first true rating rule in the list, as Excel's precedence does)
+ *   the level the core counted, and a cell the core left unrated shows none.
+ */
+export function disagreements(plan: FormatPlan, snapshot: SheetSnapshot, analysis: Analysis): string[] {
+  const evaluated = evaluatePlan(plan, snapshot);
+  const problems: string[] = [];
+  const byPurpose = new Map<string, { rule: ConditionalRule; cells: Set<string> }[]>();
+  for (const e of evaluated) byPurpose.set(e.rule.purpose, [...(byPurpose.get(e.rule.purpose) ?? []), e]);
+
+  // Rating: the level each cell shows is that of the first rating rule true there.
+  const shown = new Map<string, string>();
+  for (const { rule, cells } of evaluated) {
+    const r = reading(rule, analysis);
+    if (r.kind !== 'rating') continue;
+    for (const cell of cells) if (!shown.has(cell)) shown.set(cell, r.key);
+  }
+  const ratingRule = evaluated.find((e) => e.rule.purpose.startsWith('Rating: '))?.rule;
+  if (ratingRule) {
+    const expected = new Map<string, string>();
+    for (const rec of analysis.recommendations) {
+      for (const cell of cellsOf(ratingRule.range, [rec.row])) if (rec.rating !== null) expected.set(cell, rec.rating);
+    }
+    // An excluded item (N/A, withdrawn) may show the neutral colour or none: it is out of the count either way.
+    const excluded = new Set(analysis.scale.filter((l) => l.excluded).map((l) => l.key));
+    for (const cell of new Set([...shown.keys(), ...expected.keys()])) {
+      const want = expected.get(cell);
+      if (want !== undefined && excluded.has(want) && (shown.get(cell) === undefined || shown.get(cell) === want)) continue;
+      if (shown.get(cell) !== want) {
+        problems.push(
+          `${cell} shows the colour of "${shown.get(cell) ?? 'no level'}", the core counts "${expected.get(cell) ?? 'no level'}"`,
+        );
+      }
+    }
+  }
+
+  for (const [purpose, rules] of byPurpose) {
+    const first = rules[0];
+    if (!first || purpose.startsWith('Rating: ')) continue;
+    const r = reading(first.rule, analysis);
+    if (r.kind !== 'rows') continue;
+    const coloured = new Set(rules.flatMap((x) => [...x.cells]));
+    const expected = cellsOf(
+      first.rule.range,
+      analysis.recommendations.filter(r.test).map((rec) => rec.row),
+    );
+    const extra = [...coloured].filter((c) => !expected.has(c));
+    const missing = [...expected].filter((c) => !coloured.has(c));
+    if (extra.length > 0) problems.push(`"${purpose}" colours ${show(extra)}, which the core does not flag`);
+    if (missing.length > 0) problems.push(`"${purpose}" leaves ${show(missing)} uncoloured, which the core flags`);
+  }
+  return problems;
+}
