@@ -216,6 +216,7 @@ export function alternation(words: readonly string[]): string {
 export const ORIGINAL_DATE_WORDS: readonly string[] = [
   'originally',
   'original',
+  'orig',
   'was',
   'previously',
   'previous',
@@ -238,6 +239,12 @@ export const ORIGINAL_DATE_WORDS: readonly string[] = [
 export const REVISED_DATE_WORDS: readonly string[] = [
   'revised',
   'revised to',
+  'rev',
+  'extension',
+  'extension to',
+  'carried forward',
+  'carried forward to',
+  'rolled forward',
   'now',
   'extended',
   'extended to',
