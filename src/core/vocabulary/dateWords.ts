@@ -7,16 +7,12 @@
 export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
   '1st': 1,
-  one: 1,
   second: 2,
   '2nd': 2,
-  two: 2,
   third: 3,
   '3rd': 3,
-  three: 3,
   fourth: 4,
   '4th': 4,
-  four: 4,
 };
 
 /** Ordinals that mean "the last one of the year", whatever the number of parts. */
