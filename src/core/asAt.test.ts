@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { analyseSheet } from './analyse';
 import { readTitleDates, titleDate } from './asAt';
 import { fromIso } from './dates';
@@ -108,5 +109,38 @@ describe('[T3] [T6] through analyseSheet: the title date places the timescales',
     });
     expect(a.asAtSource).not.toBe('sheet');
     expect(a.asAt).toBe('2026-11-26');
+  });
+});
+
+describe('[T3] readTitleDates on any title rows', () => {
+  const words = [
+    'as at',
+    'Audit Committee',
+    'year ended',
+    '31 March 2002',
+    '3-6',
+    'September 2002',
+    '-',
+    'to',
+    'Audit date:',
+    'fieldwork',
+    '2001/02',
+  ];
+  const cell = fc.oneof(
+    fc.string(),
+    fc.integer({ min: 30000, max: 50000 }),
+    fc.array(fc.constantFrom(...words), { maxLength: 6 }).map((w) => w.join(' ')),
+  );
+  test('never throws; an as-at date is never a period or range date; titleDate agrees', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 4 }), (rows) => {
+        const formats = rows.map((r) => r.map(() => 'd mmm yyyy'));
+        const dates = readTitleDates(rows, formats, REF);
+        expect(['stated', 'meeting', 'plain', undefined]).toContain(dates.asAt?.cue);
+        for (const d of dates.notAsAt) expect(['period', 'range']).toContain(d.cue);
+        expect(titleDate(rows, formats, REF)).toBe(dates.asAt?.date ?? null);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

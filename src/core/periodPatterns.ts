@@ -1,3 +1,5 @@
+// Parts of a year written in words or codes ((T6)): quarters, halves, early/mid/late, "Immediate",
+// financial- and calendar-year phrases. Each pattern reads a match as the last day it covers.
 import { dayNumber, endOfMonth, parts } from './dates';
 import { financialYearEndOf, writtenYear, type MentionValue, type Pattern, type WrittenYear } from './dateParts';
 import {
@@ -10,8 +12,6 @@ import {
   THIS_CALENDAR_YEAR_WORDS,
   THIS_FINANCIAL_YEAR_WORDS,
 } from './vocabulary/dateWords';
-
-/** Parts of a year written in words or codes ((T6)): quarters, halves, early/mid/late, "Immediate", financial-year phrases. */
 
 const ORDINAL = alternation([...Object.keys(ORDINAL_WORDS), ...LAST_WORDS]);
 /** "of 2022", "2022/23", "of FY 2022-23", "of the financial year 2022/23": groups fy word, first year, second year. */

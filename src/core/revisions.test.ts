@@ -34,6 +34,11 @@ describe('[T6] revisions written in one timescale cell (issue 12): current targe
     ['Q4 2002 -> Q2 2003', '2003-06-30', '2002-12-31', 1],
     ['December 2002 (revised from September 2002, originally June 2002)', '2002-12-31', '2002-06-30', 2],
     ['Now due by end of March 2003 (was December 2002)', '2003-03-31', '2002-12-31', 1],
+    ['Sept 02 (rev. Dec 02)', '2002-12-31', '2002-09-30', 1],
+    ['Orig. June 2002, now Sept 2002', '2002-09-30', '2002-06-30', 1],
+    ['Extension agreed to March 2003', '2003-03-31', null, 1],
+    ['Carried forward to 2003/04', '2004-03-31', null, 1],
+    ['Target: June 2002 Revised: Sept 2002', '2002-09-30', '2002-06-30', 1],
     // no revision: the latest date, nothing slipped
     ['December 2002', '2002-12-31', '2002-12-31', 0],
     [

@@ -7,16 +7,12 @@
 export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
   '1st': 1,
-  one: 1,
   second: 2,
   '2nd': 2,
-  two: 2,
   third: 3,
   '3rd': 3,
-  three: 3,
   fourth: 4,
   '4th': 4,
-  four: 4,
 };
 
 /** Ordinals that mean "the last one of the year", whatever the number of parts. */
@@ -216,6 +212,7 @@ export function alternation(words: readonly string[]): string {
 export const ORIGINAL_DATE_WORDS: readonly string[] = [
   'originally',
   'original',
+  'orig',
   'was',
   'previously',
   'previous',
@@ -238,6 +235,12 @@ export const ORIGINAL_DATE_WORDS: readonly string[] = [
 export const REVISED_DATE_WORDS: readonly string[] = [
   'revised',
   'revised to',
+  'rev',
+  'extension',
+  'extension to',
+  'carried forward',
+  'carried forward to',
+  'rolled forward',
   'now',
   'extended',
   'extended to',
