@@ -175,6 +175,9 @@ export const PERCENT_SCALE: StatusScale = {
   ],
 };
 
+/** The built-in scales' names, for options and settings. */
+export const BUILT_IN_SCALE_NAMES = ['extent', 'implementation', 'rag', 'percent'] as const;
+
 /** Every built-in scale, in the order ties are broken when detecting a table's scale. */
 export const BUILT_IN_SCALES: readonly StatusScale[] = [EXTENT_SCALE, IMPLEMENTATION_SCALE, RAG_SCALE, PERCENT_SCALE];
 
