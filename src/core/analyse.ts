@@ -169,25 +169,28 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const dates = { reference, asAtDay, dueSoonDays };
   rowIndexes.forEach((i, k) => {
     const rowNumber = origin.row + i;
-    const erroredColumns: number[] = [];
-    for (const c of tableColumns) {
+    const cellErrors = tableColumns.flatMap((c) => {
       const v = cell(grid, i, c);
-      if (!isCellError(v)) continue;
-      erroredColumns.push(c);
-      findings.push(
-        finding(
-          'CELL_ERROR',
-          { cell: cellAddress(c, rowNumber), row: rowNumber, id: null },
-          `Cell ${cellAddress(c, rowNumber)} in row ${rowNumber} shows the error ${v.error}. Correct the formula or type the value, so the row can be checked.`,
-        ),
-      );
-    }
+      return isCellError(v) ? [{ column: c, error: v.error }] : [];
+    });
+    const erroredColumns = cellErrors.map((e) => e.column);
     const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
     // Each role's text is read once per row: progress cells run to thousands of characters.
     const texts: Partial<Record<Role, string>> = {};
     const text = (role: Role): string => (texts[role] ??= errored(role) ? '' : cellText(cell(grid, i, columns[role])).trim());
     const idText = squash(text('id'));
     const id = idText === '' ? null : idText;
+    // Reported once the reference is known, so the finding names the recommendation as well as the cell.
+    for (const { column, error } of cellErrors) {
+      const at = cellAddress(column, rowNumber);
+      findings.push(
+        finding(
+          'CELL_ERROR',
+          { cell: at, row: rowNumber, id },
+          `${itemName(id, rowNumber)}: cell ${at} in row ${rowNumber} shows the error ${error}. Correct the formula or type the value, so the row can be checked.`,
+        ),
+      );
+    }
     const row: RowContext = {
       rowNumber,
       id,
