@@ -84,6 +84,12 @@ export async function readInput(path: string): Promise<InputFile> {
   }
 }
 
+/** The one line for a write that failed: what, why in plain words, and that the input is as it was. */
+function cannotWrite(shown: string, input: InputFile, error: unknown): HostError {
+  const message = `Could not write ${shown}: ${plainReason(error)}. Nothing was written; ${input.path} was not changed.`;
+  return new HostError('WriteInterrupted', message, { cause: error });
+}
+
 /**
  * The real path `--out` writes to (a symbolic link is followed, and stays a link). Refused when it is the
  * input itself under another spelling, a link or a hard link, and when it is a directory, pipe or device.
@@ -96,7 +102,7 @@ export async function resolveOutput(out: string, input: InputFile): Promise<stri
   try {
     real = await fs.realpath(out);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(`cannot be used: ${plainReason(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(out, input, error);
     // Not there yet: resolve its folder, which may itself be reached through a link.
     const folder = await fs.realpath(dirname(out)).catch(() => resolve(dirname(out)));
     real = join(folder, basename(out));
@@ -104,7 +110,7 @@ export async function resolveOutput(out: string, input: InputFile): Promise<stri
     return real;
   }
   const stat = await fs.stat(real).catch((error: unknown) => {
-    throw refuse(`cannot be used: ${plainReason(error)}`);
+    throw cannotWrite(out, input, error);
   });
   const kind = otherKind(stat);
   if (kind) throw refuse(`is ${kind}, not a file`);
@@ -256,13 +262,6 @@ export async function writeOutput(
     return { path: real, backup: made.backup };
   } catch (error) {
     if (made.backup) await fs.rm(made.backup, { force: true }).catch(() => undefined);
-    if (error instanceof HostError) throw error;
-    throw new HostError(
-      'WriteInterrupted',
-      `Could not write ${shown}: ${plainReason(error)}. Nothing was written; ${input.path} was not changed.`,
-      {
-        cause: error,
-      },
-    );
+    throw error instanceof HostError ? error : cannotWrite(shown, input, error);
   }
 }
