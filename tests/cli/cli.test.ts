@@ -198,7 +198,7 @@ describe('action-plan apply', () => {
     const j = JSON.parse((await run(['check', input, '--json'])).out);
     expect(j.recommendations[1]).toMatchObject({ id: 'R2', statutory: true });
     expect(j.recommendations[2].timescale).toMatchObject({ kind: 'date', due: '2002-06-30' });
-    expect(j.findings).toContainEqual(expect.objectContaining({ rule: 'CELL_ERROR', cell: 'C9' }));
+    expect(j.findings).toContainEqual(expect.objectContaining({ rule: 'CELL_ERROR', cell: 'C9', id: 'R4' }));
     const out = join(dir, 'kinds.out.xlsx');
     await run(['apply', input, '--out', out]);
     const back = new ExcelJS.Workbook();
@@ -241,18 +241,56 @@ describe('action-plan apply', () => {
   });
 
   const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
-  (soffice ? test : test.skip)('the output opens in LibreOffice Calc (converted to PDF without complaint)', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'apc-lo-'));
-    execFileSync(
-      'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=file://${outdir}/profile`, '--convert-to', 'pdf', '--outdir', outdir, out1],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-    const pdf = readFileSync(join(outdir, 'out1.pdf'));
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    expect(pdf.length).toBeGreaterThan(10_000);
-  });
+  (soffice ? test : test.skip)(
+    'LibreOffice Calc opens the output and reads the table and the summary sheet (converted to CSV, one file a sheet)',
+    () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'apc-lo-'));
+      // Filter options: comma, double quote, UTF-8, from line 1, ..., and sheet -1: every sheet to its own file.
+      const csv = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+      execFileSync(
+        'soffice',
+        ['--headless', '--norestore', `-env:UserInstallation=file://${outdir}/profile`, '--convert-to', csv, '--outdir', outdir, out1],
+        {
+          timeout: 120_000,
+          stdio: 'pipe',
+        },
+      );
+      const table = parseCsv(readFileSync(join(outdir, 'out1-Appendix 1.csv'), 'utf8'));
+      const summary = parseCsv(readFileSync(join(outdir, 'out1-Action plan summary.csv'), 'utf8'));
+      const reference = loadReference();
+      expect(table[4]).toEqual([...reference.header, 'Check (auto)']);
+      reference.rows.forEach((r, i) => {
+        expect(table[5 + i]?.slice(0, 6)).toEqual([
+          r.no,
+          `${r.subject}\n${r.statutory}`,
+          r.lead,
+          r.timescales,
+          r.recommendation,
+          r.progress,
+        ]);
+      });
+      expect(summary[0]?.[0]).toBe('Action plan summary');
+      const row = (label: string) => summary.find((cells) => cells[0] === label);
+      expect(row('Headline figures')).toBeDefined();
+      expect(row('Recommendations')?.[1]).toBe('13');
+      expect(row('Met completely')?.[1]).toBe('6');
+    },
+    240_000,
+  );
 });
+
+/** RFC 4180 CSV as LibreOffice writes it: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  // One field (quoted or bare) and the separator after it: a comma, a line break or the end.
+  for (const m of text.matchAll(/("(?:[^"]|"")*"|[^,\r\n]*)(,|\r?\n|$)/g)) {
+    const [, raw = '', end] = m;
+    rows[rows.length - 1]?.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    if (end === '') break;
+    if (end !== ',') rows.push([]);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
 
 describe('action-plan timescales', () => {
   test('one JSON object per line, UK conventions', async () => {
