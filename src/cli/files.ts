@@ -25,6 +25,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EBUSY: 'the file is busy',
   EIO: 'the disk reported an input/output error',
   ETXTBSY: 'the file is busy',
+  EEXIST: 'a file of that name is in the way',
 };
 
 /** A file-system error in plain words ("permission denied"), never the system's own message. */
@@ -42,6 +43,10 @@ function otherKind(st: Stats): string | null {
   if (st.isSocket()) return 'a socket';
   return 'not a regular file';
 }
+
+/** The largest input read (the largest real action plans are a few megabytes). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** An input file, read whole, with where it really lives and its permissions. */
 export interface InputFile {
@@ -70,6 +75,8 @@ export async function readInput(path: string): Promise<InputFile> {
   }
   const kind = otherKind(stat);
   if (kind) throw refuse(`it is ${kind}, not a workbook file`);
+  if (stat.size > MAX_INPUT_BYTES)
+    throw refuse(`it is ${megabytes(stat.size)}, more than the ${megabytes(MAX_INPUT_BYTES)} this command reads`);
   let handle: FileHandle | undefined;
   try {
     handle = await fs.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -189,7 +196,7 @@ export async function makeBackup(input: InputFile): Promise<string> {
       throw error;
     }
     untrack(candidate);
-    await fs.chmod(candidate, input.stat.mode & 0o7777);
+    await fs.chmod(candidate, input.stat.mode & 0o777);
     return candidate;
   }
 }
@@ -218,7 +225,7 @@ export async function replaceFile(target: string, bytes: Uint8Array, options: Wr
     handle = await fs.open(temp, 'wx', 0o600);
     await (options.write ?? writeAll)(handle, bytes);
     await handle.sync();
-    await handle.chmod(options.mode & 0o7777);
+    await handle.chmod(options.mode & 0o777);
     if (options.owner && process.getuid?.() === 0) await handle.chown(options.owner.uid, options.owner.gid);
     await handle.close();
     handle = undefined;

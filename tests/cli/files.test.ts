@@ -11,6 +11,7 @@ import {
   readlinkSync,
   statSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import JSZip from 'jszip';
+import { MAX_INPUT_BYTES } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
 import { sampleWorkbook } from '../../src/cli/sample';
 import { loadReference } from '../fixtures/reference';
@@ -168,6 +170,16 @@ describe('pipes, devices and folders are refused without hanging', () => {
 });
 
 describe('file-system errors: one line, exit 2, nothing half-written', () => {
+  test('an input larger than the command reads is refused before it is read (a sparse file)', async () => {
+    const { dir } = folder();
+    const huge = join(dir, 'huge.xlsx');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_INPUT_BYTES + 10 * 1024 * 1024);
+    const r = await run(['check', huge]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Cannot read .*huge\.xlsx: it is 266 MB, more than the 256 MB this command reads\./);
+  });
+
   test('ENOENT: a missing input; ENOTDIR: an output under a file', async () => {
     const { dir, plan } = folder();
     const missing = await run(['check', join(dir, 'nope.xlsx')]);
