@@ -95,7 +95,6 @@ function progress(io: Io): { step: (text: string) => void; done: () => void } {
 
 /** What `check` and `apply` were asked to do. */
 interface Request {
-  readonly command: 'check' | 'apply';
   readonly file: string;
   readonly sheet: string | undefined;
   readonly json: boolean;
@@ -138,7 +137,6 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
     target = out ? { out } : { inPlace: true };
   }
   return {
-    command,
     file: positionals[0] ?? '',
     sheet: values.sheet as string | undefined,
     json: values.json === true,
