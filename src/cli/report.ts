@@ -16,7 +16,8 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
   const { stats, table } = analysis;
   const asAt = fromIso(analysis.asAt);
   const lines: string[] = [];
-  if (!table) return `No action-plan table found on "${analysis.sheet}".\n`;
+  if (!table)
+    return `${analysis.findings.find((f) => f.rule === 'TABLE_NOT_FOUND')?.message ?? `No action-plan table found on "${analysis.sheet}".`}\n`;
   lines.push(
     `Action plan check: "${analysis.sheet}" ${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}, ${stats.total} recommendations, as at ${asAt === null ? analysis.asAt : formatLong(asAt)} (${SOURCE[analysis.asAtSource]})`,
   );

@@ -358,10 +358,11 @@ describe('findings', () => {
 
   test('[CELL_ERROR] an error value in a table cell, not checked further', () => {
     const a = analyse([HEADER, ['R1', 'S\nStatutory', { error: '#N/A' }, { error: '#REF!' }, 'x', 'Recommendation met: partially']]);
-    expect(rules(a, 'CELL_ERROR').map((f) => [f.cell, f.severity])).toEqual([
-      ['C2', 'error'],
-      ['D2', 'error'],
+    expect(rules(a, 'CELL_ERROR').map((f) => [f.cell, f.severity, f.id])).toEqual([
+      ['C2', 'error', 'R1'],
+      ['D2', 'error', 'R1'],
     ]);
+    expect(rules(a, 'CELL_ERROR')[0]?.message).toMatch(/^R1: cell C2 in row 2 shows the error #N\/A/);
     expect(rules(a, 'FIELD_MISSING')).toHaveLength(0);
     expect(rules(a, 'TIMESCALE_UNPARSED')).toHaveLength(0);
     expect(a.recommendations[0]?.flags).toContain('Cell error');

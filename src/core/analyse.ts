@@ -189,7 +189,7 @@ function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, i
     const v = cellOf(snapshot, located, i, c);
     if (!isCellError(v)) continue;
     out.push(c);
-    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)}`;
+    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
     findings.push(
       finding(
         'CELL_ERROR',

@@ -1,6 +1,6 @@
 /**
  * Fill and text colours used by the plans. Every pair keeps at least 4.5:1 contrast (WCAG AA),
- * checked by palette.test.ts, and every colour comes with words beside it: colour is never the only signal.
+ * checked in formatPlan.test.ts, and every colour comes with words beside it: colour is never the only signal.
  */
 export interface Swatch {
   readonly fill: string;
