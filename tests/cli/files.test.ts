@@ -421,6 +421,22 @@ describe('messages come before the write', () => {
   });
 });
 
+describe('a bug is one line too', () => {
+  test('an unexpected error prints its first line and no stack trace (exit 2)', async () => {
+    const { plan } = folder();
+    let err = '';
+    const code = await main(['check', plan], {
+      out: () => {
+        throw new TypeError('Cannot read properties of undefined (see https://example.org/help)\n    at somewhere (file.js:1:1)');
+      },
+      err: (t) => (err += t),
+      stdin: new PassThrough(),
+    });
+    expect(code).toBe(2);
+    expect(err).toBe('action-plan: unexpected error (please report it, with the file if you can): Cannot read properties of undefined\n');
+  });
+});
+
 describe('the built command', () => {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     bin: Record<string, string>;
