@@ -204,6 +204,13 @@ describe('file-system errors: one line, exit 2, nothing half-written', () => {
     expect(readdirSync(dir)).toEqual(['plan.xlsx']);
   });
 
+  test('ENOSPC while writing a copy into new folders (injected): the folders made for it are removed again', async () => {
+    const { dir, plan } = folder();
+    const r = await run(['apply', plan, '--out', join(dir, 'new', 'deeper', 'out.xlsx')], '', { write: failing('ENOSPC') });
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['plan.xlsx']);
+  });
+
   test('ENOSPC while replacing in place (injected): the input is untouched, no backup or temporary file is left', async () => {
     const { dir, plan } = folder();
     const r = await run(['apply', plan, '--in-place'], '', { write: failing('ENOSPC') });
