@@ -110,6 +110,8 @@ export async function resolveOutput(out: string, input: InputFile): Promise<stri
     real = await fs.realpath(out);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(out, input, error);
+    const link = await fs.lstat(out).catch(() => null);
+    if (link?.isSymbolicLink()) throw refuse(`is a symbolic link to a missing file (${await fs.readlink(out)})`);
     // Not there yet: resolve its folder, which may itself be reached through a link.
     const folder = await fs.realpath(dirname(out)).catch(() => resolve(dirname(out)));
     real = join(folder, basename(out));

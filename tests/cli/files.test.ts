@@ -100,6 +100,16 @@ describe('symbolic links and other paths to the same file', () => {
     expect(await sheetNames(other)).toHaveLength(2);
   });
 
+  test('--out that is a link to a missing file is refused (the link is not replaced by a file)', async () => {
+    const { dir, plan } = folder();
+    const link = join(dir, 'dangling.xlsx');
+    symlinkSync(join(dir, 'gone', 'x.xlsx'), link);
+    const r = await run(['apply', plan, '--out', link]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out .*dangling\.xlsx is a symbolic link to a missing file \(.*gone\/x\.xlsx\)/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
   test.each([
     ['a symbolic link to the input', (dir: string, plan: string) => (symlinkSync(plan, join(dir, 'l.xlsx')), join(dir, 'l.xlsx'))],
     ['another spelling of its path', (dir: string) => (mkdirSync(join(dir, 'sub')), join(dir, 'sub', '..', '.', 'plan.xlsx'))],
