@@ -56,10 +56,11 @@ export function ratingTail(ref: string, phraseRequired: boolean): string {
 
 /**
  * True where the tail starts with the word, whole: found with a space after it within the first four
- * characters (a separator such as ":", " - " or " :" may come first, as the core allows).
+ * characters (a separator such as ":", " - " or " :" may come first, as the core allows). Where the word
+ * is missing SEARCH gives #VALUE!, and a rule whose formula gives an error formats nothing, so no IFERROR.
  */
 export function startsWithWord(tail: string, word: string): string {
-  return `IFERROR(SEARCH(${str(`${literalPattern(word)} `)},${tail}),9)<5`;
+  return `SEARCH(${str(`${literalPattern(word)} `)},${tail})<5`;
 }
 
 /** A level's words as the rules match them: normalised, unique, without words another of its words covers ("fully met" after "fully"). */
