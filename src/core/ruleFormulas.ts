@@ -45,7 +45,11 @@ function prepared(ref: string): string {
  * `phraseRequired`, 999 "|" go in front, so a cell without the phrase yields bars, where no word is found
  * near the start (the core rates a progress text only by its phrase), and only the last 2,000 characters
  * are read, so a 32,767-character cell stays within Excel's text limit once padded. Not seen (no colour):
- * a tail longer than 999 characters, and a cell of padded text past that limit (dozens of phrases).
+ * a tail longer than 999 characters, a cell of padded text past that limit (dozens of phrases), and
+ * non-breaking spaces around "met" (the core's \s takes them; a SUBSTITUTE for CHAR(160) would not fit).
+ * Where the core's rating column is blank it reads the progress phrase; these rules read only the rating
+ * cell, and an off-scale last phrase leaves no colour where the core counts the phrase before it
+ * (tests/cf/rulesAgree.test.ts lists these as known gaps).
  */
 export function ratingTail(ref: string, phraseRequired: boolean): string {
   const bars = phraseRequired ? `REPT("|",${PAD})&` : '';
