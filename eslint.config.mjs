@@ -8,7 +8,7 @@ const widen = (configs) => configs.map((c) => (c.files ? { ...c, files: SOURCES 
 const HOST_GLOBALS = ['Excel', 'Office', 'OfficeExtension'];
 
 export default [
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'out/', 'tests/e2e/screenshots/', '.bench/', '.e2e/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'out/', 'tests/e2e/screenshots/', '.bench/', '.e2e/', '.scratch/'] },
   ...widen(officeAddins.configs.react),
   {
     files: SOURCES,

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { sampleWorkbook } = require('../dist/cli/cli/sample.js');
+const { sampleWorkbook } = require('../build/cli/sample.js');
 const json = JSON.parse(readFileSync(new URL('../tests/fixtures/action-plan-2001-02.json', import.meta.url), 'utf8'));
 mkdirSync(new URL('../assets/samples/', import.meta.url), { recursive: true });
 const out = new URL('../assets/samples/action-plan-2001-02.xlsx', import.meta.url);

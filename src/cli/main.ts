@@ -1,19 +1,31 @@
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
 import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { parseTimescale } from '../core/parseTimescale';
 import type { AnalyseOptions } from '../core/types';
-import { applyToWorkbook, chooseSheet, loadWorkbook, writeAtomically } from '../xlsx/workbook';
+import {
+  applyToWorkbook,
+  chooseSheet,
+  loadWorkbookBytes,
+  workbookBytes,
+  type ApplyResult,
+  type CheckedSheet,
+  type LoadedWorkbook,
+} from '../xlsx/workbook';
+import { readInput, resolveOutput, writeOutput, type InputFile, type WriteBytes, type Written } from './files';
+import { notAWorkbook } from './identify';
 import { humanReport, jsonReport } from './report';
+import { parseColumns, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
 
 /** Where the command writes; injected so tests can run it in-process. */
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   stdin: NodeJS.ReadableStream;
+  /** Writes the output's bytes; tests inject a failing one to simulate a full disk. */
+  write?: WriteBytes;
 }
 
 /** Bad command-line input: exit 2 with a one-line reason. */
@@ -25,7 +37,7 @@ const HELP: Record<string, string> = {
   main: `action-plan: check and format audit action plan progress summaries in .xlsx files, without Excel.
 
 Usage:
-  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--json]
+  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--columns id=A,...] [--json]
   action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]
   action-plan apply <file.xlsx> --in-place [...]
   action-plan timescales [--ref YYYY-MM-DD] < phrases.txt
@@ -38,6 +50,13 @@ Checks the action plan and prints headline figures and findings grouped by sever
   --sheet NAME        the sheet to check (default: the first sheet on which a table is found)
   --as-at DATE        the position date (default: the date in the sheet's title rows, else today)
   --today DATE        the date to treat as today (for reproducible reports)
+  --scale NAME|FILE   the status scale: extent (Recommendation met: completely ...), implementation
+                      (Implemented / In progress / Not started), rag (Blue/Green/Amber/Red/Grey), percent,
+                      or a .json file of levels best first: [{"label","words","weight","complete","excluded"}]
+                      (default: the scale that reads most of the table's status values)
+  --header-row N      the table's header row (default: found in the first 50 rows)
+  --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
+                      timescale, originalTimescale, recommendation, progress, rating (the status), priority
   --json              one JSON object (stable field names) instead of the report
 Exit 0 when no finding is an error, 1 when some are, 2 when it cannot run.
 `,
@@ -47,11 +66,14 @@ action-plan apply <file.xlsx> --in-place [...]
 Writes a checked, formatted, flagged and summarised copy: header style, widths, frozen header, filter,
 rating colours and statutory highlighting as live rules, a "Check (auto)" status column and a summary sheet.
 No value of yours is changed. Running it on its own output changes nothing more.
-  --out FILE          where to write the copy (never the input itself)
-  --in-place          overwrite the input, after writing FILE.bak.xlsx beside it; refused when the
+  --out FILE          where to write the copy (never the input itself, by any path or link)
+  --in-place          replace the input (the real file, if it is a link), keeping the original as
+                      FILE.bak.xlsx beside it (FILE.bak-2.xlsx ... when that exists); refused when the
                       workbook holds content the copy would lose (charts, images, pivot tables, macros)
+The output keeps the input's permissions and is written through a temporary file and a rename, so a
+failure or Ctrl+C leaves the input as it was and no partial file.
   --no-status-column  do not write the status column
-  --sheet, --as-at, --today, --json as for check
+  --sheet, --as-at, --today, --scale, --header-row, --columns, --json as for check
 Exit codes as for check.
 `,
   timescales: `action-plan timescales [--ref YYYY-MM-DD]
@@ -79,7 +101,35 @@ function progress(io: Io): { step: (text: string) => void; done: () => void } {
   return { step: (text) => (last = text), done: () => clearInterval(timer) };
 }
 
-async function check(args: string[], io: Io, writing: boolean): Promise<number> {
+/** What `check` and `apply` were asked to do. */
+interface Request {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly json: boolean;
+  readonly today: string;
+  readonly todayGiven: boolean;
+  readonly options: AnalyseOptions;
+  /** Where `apply` writes; null for `check`. */
+  readonly target: { inPlace: true } | { out: string } | null;
+  readonly statusColumn: boolean;
+}
+
+/** --scale, --header-row and --columns: the pane's table settings, on the command line. */
+function tableOptions(values: Record<string, unknown>): Partial<AnalyseOptions> {
+  try {
+    return {
+      ...(typeof values.scale === 'string' ? parseScale(values.scale) : {}),
+      ...(typeof values['header-row'] === 'string' ? { headerRow: parseHeaderRow(values['header-row']) } : {}),
+      ...(typeof values.columns === 'string' ? { columns: parseColumns(values.columns) } : {}),
+    };
+  } catch (e) {
+    if (e instanceof TableOptionError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Parses the arguments of check and apply; null after printing --help. */
+function request(args: string[], io: Io, writing: boolean): Request | null {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -88,6 +138,9 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
       'as-at': { type: 'string' },
       today: { type: 'string' },
       json: { type: 'boolean' },
+      scale: { type: 'string' },
+      'header-row': { type: 'string' },
+      columns: { type: 'string' },
       help: { type: 'boolean' },
       ...(writing ? { out: { type: 'string' }, 'in-place': { type: 'boolean' }, 'no-status-column': { type: 'boolean' } } : {}),
     },
@@ -95,68 +148,99 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
   const command = writing ? 'apply' : 'check';
   if (values.help) {
     io.out(HELP[command] ?? '');
-    return 0;
+    return null;
   }
   if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one .xlsx file (see action-plan ${command} --help).`);
-  const file = positionals[0] ?? '';
   const today = date('today', values.today as string | undefined) ?? isoFromDate(new Date());
   const asAt = date('as-at', values['as-at'] as string | undefined);
-  const options: AnalyseOptions = { today, ...(asAt ? { asAt } : {}) };
-  let out: string | undefined;
+  let target: Request['target'] = null;
   if (writing) {
     const inPlace = values['in-place'] === true;
-    out = values.out as string | undefined;
+    const out = values.out as string | undefined;
     if (inPlace && out) throw new UsageError('Use either --out or --in-place, not both.');
     if (!inPlace && !out) throw new UsageError('apply needs --out <out.xlsx> (or --in-place).');
-    if (out && resolve(out) === resolve(file))
-      throw new UsageError('--out is the input file; use --in-place to overwrite it (a .bak.xlsx copy is kept).');
-    if (inPlace) out = file;
+    target = out ? { out } : { inPlace: true };
   }
+  return {
+    file: positionals[0] ?? '',
+    sheet: values.sheet as string | undefined,
+    json: values.json === true,
+    today,
+    todayGiven: values.today !== undefined,
+    options: { today, ...(asAt ? { asAt } : {}), ...tableOptions(values) },
+    target,
+    statusColumn: values['no-status-column'] !== true,
+  };
+}
 
+/** Reads the input carefully and opens it as a workbook; anything else is named plainly (exit 2). */
+async function open(file: string): Promise<{ input: InputFile } & LoadedWorkbook> {
+  const input = await readInput(file);
+  const foreign = notAWorkbook(input.bytes, file);
+  if (foreign) throw new HostError('FileUnreadable', foreign);
+  return { input, ...(await loadWorkbookBytes(input.bytes, file)) };
+}
+
+/** Applies the plans and writes the output; says what a copy will lack before it writes it. */
+async function write(
+  req: Request,
+  target: { inPlace: true } | { out: string },
+  opened: { input: InputFile } & LoadedWorkbook,
+  checked: CheckedSheet,
+  io: Io,
+): Promise<{ result: ApplyResult; written: Written; shown: string }> {
+  const { input, workbook, lost } = opened;
+  if ('inPlace' in target && lost.length > 0) {
+    throw new HostError(
+      'FileWouldLoseContent',
+      `Not changed in place: ${req.file} holds ${lost.join(', ')}, which a rewritten file would lose. Use --out to write a copy instead.`,
+    );
+  }
+  if ('out' in target) await resolveOutput(target.out, input);
+  const result = applyToWorkbook(workbook, checked, {
+    statusColumn: req.statusColumn,
+    generatedAt: req.todayGiven ? formatLong(fromIso(req.today) ?? 0) : stampFromDate(new Date()),
+  });
+  if ('out' in target && lost.length > 0)
+    io.err(
+      `Note: ${target.out} will lack the ${lost.join(', ')} of ${req.file} (the library that writes .xlsx files cannot carry them over). ${req.file} itself is not changed.\n`,
+    );
+  const written = await writeOutput(input, target, await workbookBytes(workbook), io.write);
+  return { result, written, shown: 'out' in target ? target.out : req.file };
+}
+
+async function check(args: string[], io: Io, writing: boolean): Promise<number> {
+  const req = request(args, io, writing);
+  if (!req) return 0;
+  const { file } = req;
   const p = progress(io);
   try {
     p.step(`Reading ${file}`);
-    const { workbook, lost } = await loadWorkbook(file);
+    const opened = await open(file);
     p.step(`Checking ${file}`);
-    const checked = chooseSheet(workbook, options, values.sheet as string | undefined);
+    const checked = chooseSheet(opened.workbook, req.options, req.sheet);
     const { analysis } = checked;
     if (!analysis.table) {
-      io.err(
-        `No action-plan table found in ${file}${values.sheet ? ` on sheet "${String(values.sheet)}"` : ''}: no header row with columns such as No, Subject, Lead, Timescales, Recommendation and Progress in the first 50 rows.\n`,
-      );
+      const why = analysis.findings.find((f) => f.rule === 'TABLE_NOT_FOUND')?.message ?? 'No action-plan table found.';
+      io.err(`${file}${req.sheet ? ` (sheet "${req.sheet}")` : ''}: ${why} Nothing was written.\n`);
       return 2;
     }
-    let notes: ReturnType<typeof applyToWorkbook>['notes'] = [];
-    let applied: readonly string[] = [];
-    if (writing && out) {
-      if (out === file && lost.length > 0) {
-        throw new HostError(
-          'FileWouldLoseContent',
-          `Not changed in place: ${file} holds ${lost.join(', ')}, which a rewritten file would lose. Use --out to write a copy instead.`,
-        );
-      }
-      const now = new Date();
-      const result = applyToWorkbook(workbook, checked, {
-        statusColumn: values['no-status-column'] !== true,
-        generatedAt: values.today ? formatLong(fromIso(today) ?? 0) : stampFromDate(now),
-      });
-      notes = [...result.notes];
-      applied = result.applied;
-      p.step(`Writing ${out}`);
-      if (out === file) {
-        const { copyFile } = await import('node:fs/promises');
-        await copyFile(file, file.replace(/\.xlsx$/i, '') + '.bak.xlsx');
-      }
-      await writeAtomically(workbook, out);
-      if (lost.length > 0)
-        io.err(
-          `Note: ${out} lacks the ${lost.join(', ')} of ${file} (the library that writes .xlsx files cannot carry them over). ${file} itself is unchanged.\n`,
-        );
+    let done: Awaited<ReturnType<typeof write>> | null = null;
+    if (req.target) {
+      p.step(`Writing ${'out' in req.target ? req.target.out : file}`);
+      done = await write(req, req.target, opened, checked, io);
     }
-    if (values.json) io.out(`${JSON.stringify(jsonReport(analysis, writing ? { output: out, applied, notes, lost } : { lost }))}\n`);
-    else {
+    const { lost } = opened;
+    const notes = done ? done.result.notes : [];
+    if (req.json) {
+      const extra = done ? { output: done.shown, applied: done.result.applied, notes, lost, backup: done.written.backup } : { lost };
+      io.out(`${JSON.stringify(jsonReport(analysis, extra))}\n`);
+    } else {
       io.out(humanReport(analysis, notes));
-      if (writing) io.out(`\nWrote ${out}: ${applied.join('; ')}.\n`);
+      if (done) {
+        const kept = done.written.backup ? ` The original is kept as ${done.written.backup}.` : '';
+        io.out(`\nWrote ${done.shown}: ${done.result.applied.join('; ')}.${kept}\n`);
+      }
     }
     return analysis.findings.some((f) => f.severity === 'error') ? 1 : 0;
   } finally {
@@ -174,6 +258,22 @@ async function timescales(args: string[], io: Io): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) io.out(`${JSON.stringify(parseTimescale(line, ref))}\n`);
   return 0;
+}
+
+/**
+ * The one line a failure prints: our own errors' plain message; anything else (a bug) its first line,
+ * with the stack only when ACTION_PLAN_DEBUG is set. Web addresses are dropped: they come from libraries.
+ */
+function failure(error: unknown): string {
+  const known =
+    error instanceof UsageError ||
+    error instanceof HostError ||
+    error instanceof CoreOptionError ||
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+  const message = error instanceof Error ? error.message : String(error);
+  if (!known && process.env.ACTION_PLAN_DEBUG) return `unexpected error: ${(error as Error).stack ?? message}`;
+  const line = (message.split('\n')[0] ?? '').replace(/\s*\(?https?:\/\/\S+\)?/g, '').trim();
+  return known ? line : `unexpected error (please report it, with the file if you can): ${line}`;
 }
 
 /** Runs the command; resolves to the exit code. Never throws: every failure is a one-line reason on stderr and exit 2. */
@@ -197,12 +297,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`Unknown command "${command}" (use check, apply or timescales; see action-plan --help).`);
     }
   } catch (error) {
-    const known =
-      error instanceof UsageError ||
-      error instanceof HostError ||
-      error instanceof CoreOptionError ||
-      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    io.err(`action-plan: ${known ? (error as Error).message : `unexpected error: ${(error as Error).stack ?? String(error)}`}\n`);
+    io.err(`action-plan: ${failure(error)}\n`);
     return 2;
   }
 }

@@ -7,7 +7,7 @@ const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%
 const SOURCE = {
   option: 'chosen with --as-at',
   sheet: "from the sheet's title rows",
-  today: "today's date (no date in the title rows)",
+  assumed: "today's date, assumed: no as-at date in the title rows",
 } as const;
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 
@@ -16,14 +16,27 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
   const { stats, table } = analysis;
   const asAt = fromIso(analysis.asAt);
   const lines: string[] = [];
-  if (!table) return `No action-plan table found on "${analysis.sheet}".\n`;
+  if (!table)
+    return `${analysis.findings.find((f) => f.rule === 'TABLE_NOT_FOUND')?.message ?? `No action-plan table found on "${analysis.sheet}".`}\n`;
   lines.push(
     `Action plan check: "${analysis.sheet}" ${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}, ${stats.total} recommendations, as at ${asAt === null ? analysis.asAt : formatLong(asAt)} (${SOURCE[analysis.asAtSource]})`,
   );
+  const counted = stats.total - stats.excluded;
+  const parts = [
+    `Complete ${stats.complete} of ${counted} (${pct(counted > 0 ? stats.completionRate : null)})`,
+    stats.excluded > 0 ? `not counted ${stats.excluded}` : null,
+    stats.weightedScore !== null ? `weighted score ${pct(stats.weightedScore)}` : null,
+    `overdue ${stats.overdue}`,
+    `due soon ${stats.dueSoon}`,
+    `unrated ${stats.unrated}`,
+    stats.recordsStatutory ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total}` : null,
+  ];
+  lines.push(`  ${parts.filter((p) => p !== null).join(', ')}`);
   lines.push(
-    `  Met completely ${stats.completely} (${pct(stats.total ? stats.completionRate : null)}), weighted score ${pct(stats.weightedScore)}, overdue ${stats.overdue}, due soon ${stats.dueSoon}, unrated ${stats.unrated}, statutory met completely ${stats.statutory.completely} of ${stats.statutory.total}`,
+    `  ${analysis.scaleLabel}: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `unrated ${stats.unrated}`].join(', ')}`,
   );
-  lines.push(`  Ratings: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `unrated ${stats.unrated}`].join(', ')}`);
+  if (stats.byPriority.length > 0)
+    lines.push(`  By priority: ${stats.byPriority.map((p) => `${p.priority} ${p.total} (overdue ${p.overdue})`).join(', ')}`);
   const findings = [...analysis.findings, ...extra];
   for (const severity of SEVERITY_ORDER) {
     const group = findings.filter((f) => f.severity === severity);
@@ -43,7 +56,8 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
           headerRow: table.headerRow,
           firstRow: table.firstRow,
           lastRow: table.lastRow,
-          columns: Object.fromEntries(ROLES.map((r: Role) => [r, table.columns[r]])),
+          columns: { ...Object.fromEntries(ROLES.map((r: Role) => [r, table.columns[r]])), statusTicks: table.statusTicks },
+          scale: table.scale,
         }
       : null,
     asAt: analysis.asAt,
@@ -55,9 +69,14 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       unrated: stats.unrated,
       overdue: stats.overdue,
       dueSoon: stats.dueSoon,
+      complete: stats.complete,
+      excluded: stats.excluded,
       completionRate: stats.completionRate,
       weightedScore: stats.weightedScore,
       byRating: stats.byRating,
+      byLevel: stats.byLevel,
+      byPriority: stats.byPriority,
+      recordsStatutory: stats.recordsStatutory,
       statutory: {
         total: stats.statutory.total,
         completely: stats.statutory.completely,
@@ -73,6 +92,10 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       statutory: r.statutory,
       lead: r.lead,
       rating: r.rating,
+      level: r.level,
+      complete: r.complete,
+      excluded: r.excluded,
+      priority: r.priority,
       timescale: r.timescale,
       overdue: r.overdue,
       daysOverdue: r.daysOverdue,

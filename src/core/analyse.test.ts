@@ -20,6 +20,8 @@ describe('the reference appendix (../shared/reference)', () => {
       recommendation: 'E',
       progress: 'F',
       rating: null,
+      priority: null,
+      originalTimescale: null,
     });
   });
 
@@ -29,7 +31,7 @@ describe('the reference appendix (../shared/reference)', () => {
 
   test('[S1] 13 recommendations: 6 completely, 4 significantly, 2 moderately, 1 partially', () => {
     expect(a.stats.total).toBe(13);
-    expect(a.stats.byRating).toEqual({ completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 });
+    expect(a.stats.byRating).toEqual({ completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, excluded: 0, unrated: 0 });
     expect(a.stats.completionRate).toBeCloseTo(6 / 13);
     expect(a.stats.weightedScore).toBeCloseTo((6 + 4 * 0.75 + 2 * 0.5 + 0.25) / 13);
   });
@@ -113,6 +115,8 @@ describe('[T1] finding the table', () => {
       recommendation: 'F',
       progress: 'G',
       rating: 'H',
+      priority: null,
+      originalTimescale: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });
@@ -157,7 +161,7 @@ describe('[T1] finding the table', () => {
     });
     expect(analyseSheet(planSheet([rec('R1')], 'Action plan'), OPTIONS)).toMatchObject({
       asAt: '2026-11-26',
-      asAtSource: 'today',
+      asAtSource: 'assumed',
       documentDate: null,
     });
     expect(() => analyseSheet(planSheet([rec('R1')]), { ...OPTIONS, asAt: '2002-02-30' })).toThrow(CoreOptionError);
@@ -192,10 +196,10 @@ describe('findings', () => {
     expect(missing[0]).toMatchObject({ cell: 'A1', row: 1, severity: 'warning' });
   });
 
-  test('[COLUMN_MISSING] statutory not recorded anywhere is one note, not a finding per row', () => {
+  test('[T5] statutory not recorded anywhere: no finding about it, and no statutory split', () => {
     const a = analyse([HEADER, rec('R1', { subject: 'Budgets' }), rec('R2', { subject: 'Staffing' })]);
-    expect(rules(a, 'COLUMN_MISSING').map((f) => f.severity)).toEqual(['info']);
-    expect(rules(a, 'STATUTORY_MISSING')).toHaveLength(0);
+    expect(a.findings.filter((f) => /statutory/i.test(f.message))).toEqual([]);
+    expect(a.stats.recordsStatutory).toBe(false);
   });
 
   test('[ID_MISSING] a row with no reference', () => {
@@ -291,9 +295,9 @@ describe('findings', () => {
   });
 
   test('[RATING_MISSING] no "Recommendation met" line: unrated, counted as not complete', () => {
-    const a = analyseSheet(planSheet([rec('R1', { progress: 'Work continues.', timescale: 'Jan 2002' })]), OPTIONS);
+    const a = analyseSheet(planSheet([rec('R1', { progress: 'Work continues.', timescale: 'Jan 2002' }), rec('R2')]), OPTIONS);
     expect(rules(a, 'RATING_MISSING')).toEqual([expect.objectContaining({ cell: 'F3', id: 'R1' })]);
-    expect(a.stats).toMatchObject({ unrated: 1, rated: 0, overdue: 1, weightedScore: null });
+    expect(a.stats).toMatchObject({ unrated: 1, rated: 1, overdue: 1 });
     expect(a.recommendations[0]?.flags).toEqual(['Overdue 59 days', 'Unrated']);
   });
 
@@ -354,17 +358,190 @@ describe('findings', () => {
 
   test('[CELL_ERROR] an error value in a table cell, not checked further', () => {
     const a = analyse([HEADER, ['R1', 'S\nStatutory', { error: '#N/A' }, { error: '#REF!' }, 'x', 'Recommendation met: partially']]);
-    expect(rules(a, 'CELL_ERROR').map((f) => [f.cell, f.severity])).toEqual([
-      ['C2', 'error'],
-      ['D2', 'error'],
+    expect(rules(a, 'CELL_ERROR').map((f) => [f.cell, f.severity, f.id])).toEqual([
+      ['C2', 'error', 'R1'],
+      ['D2', 'error', 'R1'],
     ]);
+    expect(rules(a, 'CELL_ERROR')[0]?.message).toMatch(/^R1: cell C2 in row 2 shows the error #N\/A/);
     expect(rules(a, 'FIELD_MISSING')).toHaveLength(0);
     expect(rules(a, 'TIMESCALE_UNPARSED')).toHaveLength(0);
     expect(a.recommendations[0]?.flags).toContain('Cell error');
   });
 
   test('findings are sorted errors first, then by row', () => {
-    const a = analyse([HEADER, rec('R1', { timescale: 'TBC' }), rec(null)]);
+    const a = analyseSheet(planSheet([rec('R1', { timescale: 'TBC' }), rec(null)]), OPTIONS);
     expect(a.findings.map((f) => f.severity)).toEqual(['error', 'info']);
+  });
+});
+
+describe('[T4] status scales, read per table', () => {
+  const table = (status: string, rows: [string, string, string][]) =>
+    analyseSheet(
+      snapshot([
+        ['Audit Committee - 12 March 2003'],
+        ['Ref', 'Recommendation', 'Target date', status],
+        ...rows.map(([id, due, s]) => [id, 'Do it', due, s]),
+      ]),
+      OPTIONS,
+    );
+
+  test('[T4] implementation status: Implemented complete, In progress not, Withdrawn excluded from completion', () => {
+    const a = table('Implementation status', [
+      ['1', 'June 2002', 'Implemented'],
+      ['2', 'June 2002', 'Under implementation'],
+      ['3', 'June 2002', 'Not implemented'],
+      ['4', 'June 2002', 'Withdrawn'],
+      ['5', 'June 2002', 'Closure requested'],
+    ]);
+    expect(a.table?.scale).toBe('implementation');
+    expect(a.recommendations.map((r) => [r.id, r.level, r.complete, r.excluded])).toEqual([
+      ['1', 'Implemented', true, false],
+      ['2', 'In progress', false, false],
+      ['3', 'Not started', false, false],
+      ['4', 'Overtaken by events / not applicable', false, true],
+      ['5', 'Closure requested', false, false],
+    ]);
+    // Complete 1 of the 4 counted; overdue: 2, 3 and 5 (due 30 June 2002, as at 12 March 2003), not the withdrawn 4.
+    expect(a.stats).toMatchObject({ total: 5, complete: 1, excluded: 1, overdue: 3, weightedScore: null });
+    expect(a.stats.completionRate).toBeCloseTo(1 / 4);
+  });
+
+  test('[T4] RAG: Blue complete, Green on track (not complete), Grey excluded', () => {
+    const a = table('RAG status', [
+      ['1', 'June 2003', 'Blue'],
+      ['2', 'June 2003', 'Green'],
+      ['3', 'June 2003', 'Amber'],
+      ['4', 'June 2003', 'Red'],
+      ['5', 'June 2003', 'Grey'],
+    ]);
+    expect(a.table?.scale).toBe('rag');
+    expect(a.stats).toMatchObject({ complete: 1, excluded: 1 });
+    expect(a.stats.byLevel).toMatchObject({ 'Blue (complete)': 1, Green: 1, Amber: 1, Red: 1 });
+  });
+
+  test('[T4] percent complete: 100% complete; the weighted score is the mean percentage', () => {
+    const a = table('% complete', [
+      ['1', 'June 2003', '100%'],
+      ['2', 'June 2003', '75% complete'],
+      ['3', 'June 2003', '0%'],
+    ]);
+    expect(a.table?.scale).toBe('percent');
+    expect(a.stats.complete).toBe(1);
+    expect(a.stats.weightedScore).toBeCloseTo((1 + 0.75 + 0) / 3);
+  });
+
+  test('[COMPLETION_CONFLICT] "Complete" as the whole update beside a Red status is complete, and named as a conflict', () => {
+    const a = analyseSheet(
+      snapshot([
+        ['Ref', 'Recommendation', 'Target date', 'RAG', 'Update'],
+        ['1', 'x', 'June 2003', 'Green', 'Complete'],
+        ['2', 'x', 'June 2003', 'Red', 'Complete'],
+        ['3', 'x', 'June 2003', 'Red', 'Slow going'],
+      ]),
+      { ...OPTIONS, asAt: '2003-09-30' },
+    );
+    expect(a.recommendations.map((r) => r.complete)).toEqual([true, true, false]);
+    expect(rules(a, 'COMPLETION_CONFLICT')).toEqual([
+      expect.objectContaining({ id: '2', cell: 'E3', message: expect.stringContaining('D3') }),
+    ]);
+  });
+
+  test('[T1] tick-mark columns under level names in a two-row header are the status; the sub-header is not a recommendation', () => {
+    const a = analyseSheet(
+      snapshot([
+        ['Para', 'Recommendation', 'Target date', 'Status after verification', '', '', ''],
+        ['', '', '', 'Implemented', 'Under implementation', 'Not implemented', 'Overtaken by events'],
+        ['78', 'a', '2021', 'X', '', '', ''],
+        ['163', 'b', '2021', '', 'X', '', ''],
+        ['363', 'c', '2021', '', '', '', 'X'],
+      ]),
+      { ...OPTIONS, asAt: '2022-06-30' },
+    );
+    expect(a.table).toMatchObject({ headerRow: 2, firstHeaderRow: 1, statusTicks: ['D', 'E', 'F', 'G'], scale: 'implementation' });
+    expect(a.recommendations.map((r) => [r.id, r.level, r.complete, r.excluded, r.overdue])).toEqual([
+      ['78', 'Implemented', true, false, false],
+      ['163', 'In progress', false, false, true],
+      ['363', 'Overtaken by events / not applicable', false, true, false],
+    ]);
+    expect(a.findings.filter((f) => f.rule.startsWith('ID_'))).toEqual([]);
+  });
+
+  test('[RATING_MISSING] a table that never records a status gets no per-row warning; "Done" still counts', () => {
+    const a = analyseSheet(
+      snapshot([
+        ['Action plan', 'By whom', 'By when', 'Progress'],
+        ['Do a', 'Head of Service', 'June 2002', 'Done'],
+        ['Do b', 'Head of Service', 'June 2002', 'Started'],
+      ]),
+      { ...OPTIONS, asAt: '2002-09-30' },
+    );
+    expect(rules(a, 'RATING_MISSING')).toEqual([]);
+    expect(a.recommendations.map((r) => r.complete)).toEqual([true, false]);
+    expect(a.recommendations[1]?.flags).not.toContain('Unrated');
+  });
+});
+
+describe('[T1] headers and layouts', () => {
+  test.each([
+    [
+      ['Ref', 'Finding', 'Who by?', 'BY (DATE)', 'IMPROVEMENTS PLANNED', 'Action taken to date'],
+      { id: 'A', subject: 'B', lead: 'C', timescale: 'D', recommendation: 'E', progress: 'F' },
+    ],
+    [
+      ['Para', 'Recommendation', 'Recommendation made to:', 'Agreed implementation date', 'Management response', 'Priority'],
+      { id: 'A', recommendation: 'B', lead: 'C', timescale: 'D', priority: 'F' },
+    ],
+    [
+      ['No.', 'Issue', 'Department responsible', 'Original target date', 'Revised target date', 'RAG status'],
+      { id: 'A', subject: 'B', lead: 'C', originalTimescale: 'D', timescale: 'E', rating: 'F' },
+    ],
+    [
+      ['Ref', 'Recommendation', 'Action owner', 'Target completion date', 'Action taken or planned', '% complete'],
+      { id: 'A', recommendation: 'B', lead: 'C', timescale: 'D', progress: 'E', rating: 'F' },
+    ],
+  ])('header words %j', (header, columns) => {
+    const a = analyse([header, ['1', 'x', 'y', 'June 2003', 'z', 'w']]);
+    expect(a.table?.columns).toMatchObject(columns);
+  });
+
+  test('a blank header over a column of references is the reference column', () => {
+    const a = analyse([
+      ['', 'Recommendation', 'Lead', 'Target date'],
+      ['SC1', 'x', 'y', 'June 2003'],
+      ['SC2', 'x', 'y', 'June 2003'],
+    ]);
+    expect(a.table?.columns.id).toBe('A');
+    expect(a.recommendations.map((r) => r.id)).toEqual(['SC1', 'SC2']);
+  });
+
+  test('[T2] a footer line under the table (a document code in column A) is not a recommendation', () => {
+    const a = analyseSheet(planSheet([rec('R1'), rec('R2'), ['MPA DA April 18 v2']]), OPTIONS);
+    expect(a.recommendations.map((r) => r.id)).toEqual(['R1', 'R2']);
+  });
+
+  test('[TABLE_NOT_FOUND] the message names the closest row and how to point at the table', () => {
+    const a = analyse([['Title'], ['Ref', 'Notes about it', 'Misc']]);
+    expect(a.findings[0]?.message).toMatch(/closest was row 2.*Reference \(No\) in A.*--header-row/);
+  });
+
+  test('[T6] priority: an overdue top-priority item is an error; statistics by priority', () => {
+    const a = analyseSheet(
+      snapshot([
+        ['Ref', 'Recommendation', 'Target date', 'Priority', 'Status'],
+        ['1', 'x', 'June 2002', 'High', 'In progress'],
+        ['2', 'x', 'June 2002', 'Low', 'In progress'],
+        ['3', 'x', 'June 2002', 'Medium', 'Implemented'],
+      ]),
+      { ...OPTIONS, asAt: '2002-09-30' },
+    );
+    expect(rules(a, 'OVERDUE').map((f) => [f.id, f.severity])).toEqual([
+      ['1', 'error'],
+      ['2', 'warning'],
+    ]);
+    expect(a.stats.byPriority.map((p) => [p.priority, p.total, p.overdue])).toEqual([
+      ['High', 1, 1],
+      ['Medium', 1, 0],
+      ['Low', 1, 1],
+    ]);
   });
 });

@@ -1,16 +1,31 @@
-import { cellAddress, columnLetter, parseAddress } from './address';
-import { titleDate } from './asAt';
-import { cellText, isBlank, isCellError, squash } from './cells';
-import { fromIso, toIso } from './dates';
+import { cellAddress, columnIndex, columnLetter } from './address';
+import { cellText, isCellError, squash } from './cells';
+import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
-import { applyOverrides, findHeader, headerText, letterOrNull, ROLE_NAMES } from './findTable';
+import { closestHeader, findHeader, headerText, letterOrNull, ROLE_NAMES, type HeaderMatch } from './findTable';
 import { checkIds } from './ids';
-import { checkRating, checkStatutory, checkTimescale, type RowContext } from './rowChecks';
-import { DEFAULT_SCALE } from './rating';
+import { locateTable, type LocatedTable } from './locate';
+import { readPosition, type Position } from './position';
+import { detectPriorityScale, priorityLabels, readPriority } from './priority';
+import { leadingReference } from './references';
+import { checkStatutory, checkTimescale, readTimescale, type RowContext } from './rowChecks';
+import { builtInScale, customScale, detectScale, matchLevel } from './scales';
 import { computeStatistics } from './statistics';
-import { subjectMarker } from './statutory';
-import type { AnalyseOptions, Analysis, CellValue, Finding, Recommendation, Role, SheetSnapshot, TableLocation } from './types';
+import { readStatus, type StatusVocabulary } from './status';
+import { subjectMarker, type SubjectMarker } from './statutory';
+import type {
+  AnalyseOptions,
+  Analysis,
+  CellValue,
+  Finding,
+  Recommendation,
+  Role,
+  SheetSnapshot,
+  StatusScale,
+  TableLocation,
+} from './types';
 import { ROLES } from './types';
+import type { PriorityScale } from './vocabulary/priority';
 
 /** Misuse of the core's API (an impossible option), as opposed to a problem in the user's data. */
 export class CoreOptionError extends Error {
@@ -23,35 +38,7 @@ const FIELD_WORDS: Partial<Record<Role, string>> = {
   recommendation: 'recommendation text',
   progress: 'progress update',
 };
-
 const FIELD_ROLES = ['subject', 'lead', 'recommendation', 'progress'] as const;
-
-/** Rows whose first cell starts like this end the table (totals, notes and keys under it). */
-const FOOTER_RE = /^\s*(grand\s+)?(totals?|notes?|key|source|prepared by|footnotes?)\b\s*[:-]?/i;
-
-interface Grid {
-  readonly origin: { column: number; row: number };
-  readonly snapshot: SheetSnapshot;
-}
-
-function cell(grid: Grid, rowIndex: number, column: number | null): CellValue {
-  if (column === null) return null;
-  return grid.snapshot.values[rowIndex]?.[column - grid.origin.column] ?? null;
-}
-
-function format(grid: Grid, rowIndex: number, column: number | null): string | undefined {
-  if (column === null || !grid.snapshot.numberFormats) return undefined;
-  return grid.snapshot.numberFormats[rowIndex]?.[column - grid.origin.column] ?? 'General';
-}
-
-/** The first non-empty value among a row's table columns, or undefined for a blank row. */
-function firstFilled(row: readonly CellValue[], columns: readonly number[], originColumn: number): CellValue | undefined {
-  for (const c of columns) {
-    const v = row[c - originColumn];
-    if (!isBlank(v)) return v;
-  }
-  return undefined;
-}
 
 function validIso(label: string, iso: string | undefined): number | undefined {
   if (iso === undefined) return undefined;
@@ -60,216 +47,350 @@ function validIso(label: string, iso: string | undefined): number | undefined {
   return day;
 }
 
-/** Reads a whole worksheet: finds the table, reads each recommendation, checks it, counts it. */
-export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): Analysis {
-  const today = validIso('today', options.today);
-  if (today === undefined) throw new CoreOptionError('The core needs today\u2019s date.');
-  const chosen = validIso('as-at', options.asAt);
-  const scale = options.ratingScale && options.ratingScale.length > 0 ? options.ratingScale : DEFAULT_SCALE;
-  const dueSoonDays = options.dueSoonDays ?? 30;
-  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
-  const grid: Grid = { origin, snapshot };
-  const header = findHeader(snapshot, options.headerRow);
+/** The vocabulary the table is read with: its status scale, priority scale and statutory markers. */
+interface TableVocabulary {
+  readonly status: StatusVocabulary;
+  readonly priority: PriorityScale | null;
+  readonly markers: readonly SubjectMarker[];
+  readonly recordsStatutory: boolean;
+  /** References written at the start of the recommendation text, used when there is no reference column. */
+  readonly leadingReferences: readonly (string | null)[];
+}
 
-  const titleCount = header ? header.rowIndex : Math.min(10, snapshot.values.length);
-  const titleValues = snapshot.values.slice(0, titleCount);
-  const titleRows = titleValues
-    .map((row) =>
-      row
-        .filter((v) => !isBlank(v))
-        .map(cellText)
-        .map(squash)
-        .join(' '),
-    )
-    .filter((t) => t !== '');
-  const documentDay = fromIso(titleDate(titleValues, snapshot.numberFormats?.slice(0, titleCount) ?? [], chosen ?? today) ?? '');
-  const asAtDay = chosen ?? documentDay ?? today;
-  const asAtSource = chosen !== undefined ? 'option' : documentDay !== null ? 'sheet' : 'today';
-  const reference = toIso(documentDay ?? asAtDay);
+/** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
+function leadingReferences(snapshot: SheetSnapshot, located: LocatedTable): (string | null)[] {
+  const { columns, rowIndexes } = located;
+  if (columns.id !== null || columns.recommendation === null) return [];
+  const refs = rowIndexes.map((i) => leadingReference(cellText(cellOf(snapshot, located, i, columns.recommendation))));
+  return refs.filter((r) => r !== null).length * 2 >= refs.length ? refs : [];
+}
 
-  const base = {
-    sheet: snapshot.name,
-    asAt: toIso(asAtDay),
-    asAtSource,
-    documentDate: documentDay === null ? null : toIso(documentDay),
-    titleRows,
-    scale,
-  } as const;
+/** A cell of the snapshot by row index and sheet column. */
+function cellOf(snapshot: SheetSnapshot, located: LocatedTable, rowIndex: number, column: number | null): CellValue {
+  if (column === null) return null;
+  return snapshot.values[rowIndex]?.[column - located.origin.column] ?? null;
+}
 
-  if (!header) {
-    const f = finding(
-      'TABLE_NOT_FOUND',
-      {},
-      `No action-plan table found on "${snapshot.name}": none of the first 50 rows has headers such as No, Subject, Lead, Timescales, Recommendation and Progress. Check this is the right sheet, or choose the header row and columns in Settings.`,
-    );
-    return { ...base, table: null, recommendations: [], findings: [f], stats: computeStatistics([], scale) };
-  }
+function formatOf(snapshot: SheetSnapshot, located: LocatedTable, rowIndex: number, column: number | null): string | undefined {
+  if (column === null || !snapshot.numberFormats) return undefined;
+  return snapshot.numberFormats[rowIndex]?.[column - located.origin.column] ?? 'General';
+}
 
-  const findings: Finding[] = [];
-  const { columns, invalid } = applyOverrides(header.columns, options.columns);
-  if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
-  const headerRow = origin.row + header.rowIndex;
-  const headerValues = snapshot.values[header.rowIndex];
+/** True when some progress cell carries a "Recommendation met: ..." phrase. */
+function hasPhrases(snapshot: SheetSnapshot, located: LocatedTable): boolean {
+  const column = located.columns.progress;
+  return column !== null && located.rowIndexes.some((i) => /recommendation\s+met/i.test(cellText(cellOf(snapshot, located, i, column))));
+}
 
-  const roleColumns = ROLES.map((r) => columns[r]).filter((c): c is number => c !== null);
-  const tableColumns = [...new Set([...header.headerColumns, ...roleColumns])].sort((a, b) => a - b);
-  const firstColumn = tableColumns[0] ?? origin.column;
-  const lastColumn = tableColumns[tableColumns.length - 1] ?? origin.column;
+/** Stage 3: chooses the table's status scale (option, tick headers, the status column's values, or extent met). */
+function chooseScale(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): StatusScale {
+  if (options.ratingScale && options.ratingScale.length > 0) return customScale(options.ratingScale);
+  if (options.scale) return builtInScale(options.scale);
+  if (located.header.tickScale) return located.header.tickScale;
+  const column = located.columns.rating;
+  // Without a status column: "Recommendation met: ..." in the progress text is the extent scale; else completion words.
+  if (column === null) return builtInScale(hasPhrases(snapshot, located) ? 'extent' : 'implementation');
+  const values = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
+  return detectScale(
+    values,
+    located.rowIndexes.map((i) => formatOf(snapshot, located, i, column)),
+  );
+}
 
-  // The table runs to the last row with content in its columns, stopping at a totals or notes row.
-  let lastIndex = header.rowIndex;
-  for (let i = header.rowIndex + 1; i < snapshot.values.length; i++) {
-    const row = snapshot.values[i] ?? [];
-    const first = firstFilled(row, tableColumns, origin.column);
-    if (first === undefined) continue;
-    if (typeof first === 'string' && FOOTER_RE.test(first) && isBlank(cell(grid, i, columns.recommendation))) break;
-    lastIndex = i;
-  }
+/** Stage 3: the vocabulary of this table, chosen from its own values. */
+function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): TableVocabulary {
+  const scale = chooseScale(snapshot, located, options);
+  const texts = located.header.texts;
+  const ticks = located.header.ticks.map((c) => ({
+    letter: columnLetter(c),
+    header: texts.get(c) ?? columnLetter(c),
+    level: matchLevel(texts.get(c) ?? '', scale.levels),
+  }));
+  const { columns, rowIndexes } = located;
+  const markers = rowIndexes.map((i) => subjectMarker(cellText(cellOf(snapshot, located, i, columns.subject))));
+  const priority =
+    columns.priority === null ? null : detectPriorityScale(rowIndexes.map((i) => cellOf(snapshot, located, i, columns.priority)));
+  return {
+    status: {
+      scale,
+      statusHeader: headerText(texts, columns.rating),
+      ticks,
+      recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),
+    },
+    leadingReferences: leadingReferences(snapshot, located),
+    priority,
+    markers,
+    recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
+  };
+}
 
-  for (const role of ROLES) {
-    if (columns[role] !== null || role === 'statutory' || role === 'rating') continue;
-    if (role === 'progress' && columns.rating !== null) continue;
-    findings.push(
+/** COLUMN_MISSING findings for the roles a table needs (T1). */
+function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVocabulary): Finding[] {
+  const { columns } = located;
+  const at = { cell: cellAddress(located.tableColumns[0] ?? 0, headerRow), row: headerRow };
+  const out: Finding[] = [];
+  for (const role of ['id', 'subject', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
+    if (columns[role] !== null || (role === 'progress' && columns.rating !== null)) continue;
+    out.push(
       finding(
         'COLUMN_MISSING',
-        { cell: cellAddress(firstColumn, headerRow), row: headerRow },
+        at,
         `No ${ROLE_NAMES[role]} column in the header (row ${headerRow}). Add a column headed "${ROLE_NAMES[role]}", or choose the column in Settings.`,
       ),
     );
   }
-  if (columns.rating === null && columns.progress === null) {
-    findings.push(
+  if (columns.rating === null && columns.progress === null && vocab.status.ticks.length === 0) {
+    out.push(
       finding(
         'COLUMN_MISSING',
-        { cell: cellAddress(firstColumn, headerRow), row: headerRow },
-        `No Rating column and no Progress column in the header (row ${headerRow}), so no recommendation can be rated. Add one, or choose it in Settings.`,
+        at,
+        `No Status column and no Progress column in the header (row ${headerRow}), so no recommendation can be rated. Add one, or choose it in Settings.`,
       ),
     );
   }
+  return out;
+}
 
-  // First pass: the rows and the statutory markers, since whether the table records statutory status at all decides the findings.
-  const rowIndexes: number[] = [];
-  for (let i = header.rowIndex + 1; i <= lastIndex; i++) {
-    if (firstFilled(snapshot.values[i] ?? [], tableColumns, origin.column) !== undefined) rowIndexes.push(i);
-  }
-  const markers = rowIndexes.map((i) => subjectMarker(cellText(cell(grid, i, columns.subject))));
-  const recordsStatutory = columns.statutory !== null || markers.some((m) => m.statutory !== null);
-  if (!recordsStatutory) {
+/** Stage 2: one row's cells by role, as the checks see them. */
+function rowContext(
+  snapshot: SheetSnapshot,
+  located: LocatedTable,
+  i: number,
+  id: string | null,
+  erroredColumns: readonly number[],
+  findings: Finding[],
+): RowContext {
+  const { columns } = located;
+  const rowNumber = located.origin.row + i;
+  const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
+  // Each role's text is read once per row: progress cells run to thousands of characters.
+  const texts: Partial<Record<Role, string>> = {};
+  return {
+    rowNumber,
+    id,
+    name: itemName(id, rowNumber),
+    has: (role) => columns[role] !== null,
+    at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
+    cellAt: (letter) => (letter === null ? null : `${letter}${rowNumber}`),
+    errored,
+    text: (role) => (texts[role] ??= errored(role) ? '' : cellText(cellOf(snapshot, located, i, columns[role])).trim()),
+    raw: (role) => cellOf(snapshot, located, i, columns[role]),
+    rawAt: (letter) => cellOf(snapshot, located, i, columnIndex(letter)),
+    numberFormat: (role) => formatOf(snapshot, located, i, columns[role]),
+    report: (f) => findings.push(f),
+  };
+}
+
+/** Error values in the row's table columns, each reported once (CELL_ERROR). */
+function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, id: string | null, findings: Finding[]): number[] {
+  const rowNumber = located.origin.row + i;
+  const out: number[] = [];
+  for (const c of located.tableColumns) {
+    const v = cellOf(snapshot, located, i, c);
+    if (!isCellError(v)) continue;
+    out.push(c);
+    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
     findings.push(
       finding(
-        'COLUMN_MISSING',
-        { cell: cellAddress(columns.subject ?? firstColumn, headerRow), row: headerRow },
-        'No recommendation says whether it is statutory, so statutory items cannot be highlighted. Add a Statutory column, or write "Statutory" or "Non-statutory" as a second line in each Subject cell.',
-        'info',
+        'CELL_ERROR',
+        { cell: cellAddress(c, rowNumber), row: rowNumber, id },
+        `${where} shows the error ${v.error}. Correct the formula or type the value, so the row can be checked.`,
       ),
     );
   }
+  return out;
+}
 
-  const recommendations: Recommendation[] = [];
-  const dates = { reference, asAtDay, dueSoonDays };
-  rowIndexes.forEach((i, k) => {
-    const rowNumber = origin.row + i;
-    const erroredColumns: number[] = [];
-    for (const c of tableColumns) {
-      const v = cell(grid, i, c);
-      if (!isCellError(v)) continue;
-      erroredColumns.push(c);
-      findings.push(
-        finding(
-          'CELL_ERROR',
-          { cell: cellAddress(c, rowNumber), row: rowNumber, id: null },
-          `Cell ${cellAddress(c, rowNumber)} in row ${rowNumber} shows the error ${v.error}. Correct the formula or type the value, so the row can be checked.`,
-        ),
-      );
-    }
-    const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
-    // Each role's text is read once per row: progress cells run to thousands of characters.
-    const texts: Partial<Record<Role, string>> = {};
-    const text = (role: Role): string => (texts[role] ??= errored(role) ? '' : cellText(cell(grid, i, columns[role])).trim());
-    const idText = squash(text('id'));
-    const id = idText === '' ? null : idText;
-    const row: RowContext = {
-      rowNumber,
-      id,
-      name: itemName(id, rowNumber),
-      has: (role) => columns[role] !== null,
-      at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
-      errored,
-      text,
-      raw: (role) => cell(grid, i, columns[role]),
-      numberFormat: (role) => format(grid, i, columns[role]),
-      report: (f) => findings.push(f),
-    };
+/** The reference: the reference column, else one written at the start of the recommendation text (R5). */
+function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, vocab: TableVocabulary): string | null {
+  const { columns } = located;
+  if (columns.id === null) return vocab.leadingReferences[k] ?? null;
+  const value = cellOf(snapshot, located, located.rowIndexes[k] ?? 0, columns.id);
+  const text = isCellError(value) ? '' : squash(cellText(value));
+  return text === '' ? null : text;
+}
 
-    const noReference = id === null && columns.id !== null && !errored('id');
-    if (noReference) {
-      findings.push(
-        finding(
-          'ID_MISSING',
-          { cell: row.at('id'), row: rowNumber, id },
-          `Row ${rowNumber} has no reference in ${row.at('id')}. Give it one (such as R${k + 1}) so it can be tracked and reported.`,
-        ),
-      );
-    }
-    for (const role of FIELD_ROLES) {
-      if (columns[role] === null || errored(role) || text(role) !== '') continue;
-      findings.push(
-        finding(
-          'FIELD_MISSING',
-          { cell: row.at(role), row: rowNumber, id },
-          `${row.name} has no ${FIELD_WORDS[role]} in ${row.at(role)}. Fill it in so the report is complete.`,
-        ),
-      );
-    }
+/** Stages 3-4 for one row: interprets it with the table's vocabulary and runs the row checks. */
+function readRecommendation(
+  snapshot: SheetSnapshot,
+  located: LocatedTable,
+  k: number,
+  vocab: TableVocabulary,
+  position: Position,
+  dueSoonDays: number,
+  findings: Finding[],
+): Recommendation {
+  const i = located.rowIndexes[k] ?? 0;
+  const id = referenceOf(snapshot, located, k, vocab);
+  const erroredColumns = cellErrors(snapshot, located, i, id, findings);
+  const row = rowContext(snapshot, located, i, id, erroredColumns, findings);
+  const noReference = id === null && row.has('id') && !row.errored('id');
+  if (noReference) {
+    findings.push(
+      finding(
+        'ID_MISSING',
+        { cell: row.at('id'), row: row.rowNumber, id },
+        `Row ${row.rowNumber} has no reference in ${row.at('id')}. Give it one (such as R${k + 1}) so it can be tracked and reported.`,
+      ),
+    );
+  }
+  for (const role of FIELD_ROLES) {
+    if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
+    findings.push(
+      finding(
+        'FIELD_MISSING',
+        { cell: row.at(role), row: row.rowNumber, id },
+        `${row.name} has no ${FIELD_WORDS[role]} in ${row.at(role)}. Fill it in so the report is complete.`,
+      ),
+    );
+  }
+  const marker = vocab.markers[k] ?? { statutory: null, subject: '' };
+  const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
+  const priority = readPriority(row.raw('priority'), vocab.priority);
+  const timescale = readTimescale(row, position.reference);
+  const status = readStatus(row, vocab.status, timescale);
+  const topPriority = priority?.rank === 0 ? `${priority.label.toLowerCase()} priority` : null;
+  const due = checkTimescale(row, timescale, status, { statutory, topPriority }, { asAtDay: position.asAtDay, dueSoonDays });
+  return {
+    id,
+    row: row.rowNumber,
+    subject: marker.subject,
+    statutory,
+    lead: squash(row.text('lead')),
+    recommendation: row.text('recommendation'),
+    rating: status.level?.key ?? null,
+    level: status.level?.label ?? null,
+    complete: status.complete,
+    excluded: status.excluded,
+    priority: priority?.label ?? null,
+    percent: status.percent,
+    timescale,
+    overdue: due.overdue,
+    daysOverdue: due.daysOverdue,
+    dueSoon: due.daysToDue !== null,
+    daysToDue: due.daysToDue,
+    flags: flagsOf(row, status, due, erroredColumns.length > 0, noReference, vocab.status.recorded),
+  };
+}
 
-    const marker = markers[k] ?? { statutory: null, subject: '' };
-    const statutory = checkStatutory(row, marker, recordsStatutory);
-    const rating = checkRating(row, scale);
-    const complete = rating.level !== null && rating.level.key === scale[0]?.key;
-    const { timescale, overdue, daysOverdue, daysToDue } = checkTimescale(row, rating, complete, statutory, dates);
+/** Short words for the status column. */
+function flagsOf(
+  row: RowContext,
+  status: ReturnType<typeof readStatus>,
+  due: ReturnType<typeof checkTimescale>,
+  errored: boolean,
+  noReference: boolean,
+  recorded: boolean,
+): string[] {
+  const flags: string[] = [];
+  const add = (flag: string) => flags.includes(flag) || flags.push(flag);
+  const { timescale, daysOverdue, daysToDue } = due;
+  if (errored) add('Cell error');
+  if (due.overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
+  if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
+  if (recorded && status.level === null && !status.complete && !status.errored) add(status.unclear ? 'Rating unclear' : 'Unrated');
+  if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
+    add('Check timescale');
+  if (noReference) add('No reference');
+  return flags;
+}
 
-    const flags: string[] = [];
-    const add = (flag: string) => flags.includes(flag) || flags.push(flag);
-    if (erroredColumns.length > 0) add('Cell error');
-    if (overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
-    if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
-    if (rating.level === null && !rating.errored) add(rating.unclear ? 'Rating unclear' : 'Unrated');
-    if (columns.timescale !== null && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !errored('timescale'))))
-      add('Check timescale');
-    if (timescale.kind === 'complete' && !complete) add('Check timescale');
-    if (noReference) add('No reference');
+/** The TABLE_NOT_FOUND finding, naming the row that came closest and how to point at the table. */
+function notFound(snapshot: SheetSnapshot): Finding {
+  const near = closestHeader(snapshot);
+  const closest = near
+    ? ` The closest was row ${near.row}, where it recognised ${near.recognised.join(', ')}; a header needs at least three of these, one of them the reference, subject or recommendation.`
+    : ' None of the first 50 rows has a header it recognises.';
+  return finding(
+    'TABLE_NOT_FOUND',
+    {},
+    `No action-plan table found on "${snapshot.name}".${closest} Check this is the right sheet, or point at the table: in the pane, Settings > header row and columns; on the command line, --header-row N and --columns id=A,recommendation=C,...`,
+  );
+}
 
-    recommendations.push({
-      id,
-      row: rowNumber,
-      subject: marker.subject,
-      statutory,
-      lead: squash(text('lead')),
-      recommendation: text('recommendation'),
-      rating: rating.level?.key ?? null,
-      timescale,
-      overdue,
-      daysOverdue,
-      dueSoon: daysToDue !== null,
-      daysToDue,
-      flags,
-    });
-  });
-
-  const idFindings = checkIds(recommendations, columns.id === null ? null : columnLetter(columns.id));
-  findings.push(...idFindings);
-  const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
-  const checked = recommendations.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, 'Duplicate reference'] } : r));
-
-  const table: TableLocation = {
+function tableLocation(located: LocatedTable, vocab: TableVocabulary): TableLocation {
+  const { header, columns, origin, tableColumns } = located;
+  const headerRow = origin.row + header.rowIndex;
+  return {
     headerRow,
     firstRow: headerRow + 1,
-    lastRow: origin.row + lastIndex,
-    firstColumn: columnLetter(firstColumn),
-    lastColumn: columnLetter(lastColumn),
+    lastRow: origin.row + located.lastIndex,
+    firstColumn: columnLetter(tableColumns[0] ?? origin.column),
+    lastColumn: columnLetter(tableColumns[tableColumns.length - 1] ?? origin.column),
     columns: Object.fromEntries(ROLES.map((r) => [r, letterOrNull(columns[r])])) as Record<Role, string | null>,
-    headers: Object.fromEntries(ROLES.map((r) => [r, headerText(headerValues, columns[r], origin.column)])) as Record<Role, string | null>,
-    headerCells: header.headerColumns.map((c) => ({ column: columnLetter(c), text: headerText(headerValues, c, origin.column) ?? '' })),
+    headers: Object.fromEntries(ROLES.map((r) => [r, headerText(header.texts, columns[r])])) as Record<Role, string | null>,
+    headerCells: header.headerColumns.map((c) => ({ column: columnLetter(c), text: header.texts.get(c) ?? '' })),
+    firstHeaderRow: origin.row + header.firstRowIndex,
+    statusTicks: vocab.status.ticks.map((t) => t.letter),
+    scale: vocab.status.scale.name,
   };
-  return { ...base, table, recommendations: checked, findings: sortFindings(findings), stats: computeStatistics(checked, scale) };
+}
+
+/** The AS_AT_ASSUMED note when no date in the sheet says what the figures are "as at" (T3). */
+function assumedAsAt(position: Position): Finding[] {
+  if (position.asAtSource !== 'assumed') return [];
+  return [
+    finding(
+      'AS_AT_ASSUMED',
+      {},
+      `No "as at" date in the title rows, so the figures are as at today, ${formatLong(position.asAtDay)}. To report as at another date, write "Position as at <date>" above the table, or set the as-at date (pane: As at; command: --as-at YYYY-MM-DD).`,
+    ),
+  ];
+}
+
+/**
+ * Reads a whole worksheet in stages: locate the table, read its rows by role, interpret them with the
+ * table's own vocabulary (scale, priority, statutory, dates), run the row and reference checks, count.
+ */
+export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): Analysis {
+  const today = validIso('today', options.today);
+  if (today === undefined) throw new CoreOptionError('The core needs today\u2019s date.');
+  const chosen = validIso('as-at', options.asAt);
+  const header: HeaderMatch | null = findHeader(snapshot, options.headerRow);
+  const position = readPosition(snapshot, header ? header.firstRowIndex : Math.min(10, snapshot.values.length), chosen, today);
+  const base = {
+    sheet: snapshot.name,
+    asAt: toIso(position.asAtDay),
+    asAtSource: position.asAtSource,
+    documentDate: position.documentDay === null ? null : toIso(position.documentDay),
+    titleRows: position.titleRows,
+  };
+  if (!header) {
+    const scale = builtInScale('extent');
+    const stats = computeStatistics([], scale.levels, false);
+    return {
+      ...base,
+      table: null,
+      recommendations: [],
+      findings: [notFound(snapshot)],
+      stats,
+      scale: scale.levels,
+      scaleName: scale.name,
+      scaleLabel: scale.label,
+      topPriorityWords: [],
+    };
+  }
+  const { located, invalid } = locateTable(snapshot, header, options.columns);
+  if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
+  const vocab = tableVocabulary(snapshot, located, options);
+  const findings: Finding[] = [...missingColumns(located, located.origin.row + header.rowIndex, vocab), ...assumedAsAt(position)];
+  const read = located.rowIndexes.map((_, k) =>
+    readRecommendation(snapshot, located, k, vocab, position, options.dueSoonDays ?? 30, findings),
+  );
+  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
+  findings.push(...idFindings);
+  const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
+  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, 'Duplicate reference'] } : r));
+  const { scale } = vocab.status;
+  return {
+    ...base,
+    table: tableLocation(located, vocab),
+    recommendations,
+    findings: sortFindings(findings),
+    stats: computeStatistics(recommendations, scale.levels, vocab.recordsStatutory, priorityLabels(vocab.priority)),
+    scale: scale.levels,
+    scaleName: scale.name,
+    scaleLabel: scale.label,
+    topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
+  };
 }

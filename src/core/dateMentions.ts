@@ -1,78 +1,30 @@
 import { dayNumber, endOfMonth, isValidDate, parts } from './dates';
+import {
+  endOfFinancialYear,
+  financialYearEnd,
+  fullYear,
+  monthNumber,
+  nearestDay,
+  nearestMonthEnd,
+  nearestRunYear,
+  type DateMention,
+  type Pattern,
+} from './dateParts';
+import { PERIOD_PATTERNS } from './periodPatterns';
+import { SEASON_END_MONTH, SEASON_MONTHS } from './vocabulary/dateWords';
 
-/** How precisely a mention names its date. */
-export type Precision = 'day' | 'month' | 'quarter' | 'season' | 'financialYear' | 'year';
-
-/** One date written in a piece of text, read as the last day it covers. */
-export interface DateMention {
-  /** Day number of the last day the mention covers (its due date). */
-  readonly day: number;
-  readonly precision: Precision;
-  /** True when the year was not written and was placed on or after the reference date. */
-  readonly yearInferred: boolean;
-  readonly start: number;
-  readonly end: number;
-}
+export type { DateMention, Precision } from './dateParts';
+export { fullYear, monthNumber } from './dateParts';
 
 const MONTH_SOURCE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const CHAIN_SEPARATOR = '\\s*(?:\\/|-|\u2013|\u2014|to|or|and|&|,)\\s*';
 const YEAR_SOURCE = "'?(\\d{4}|\\d{2})";
 
-/** Month 1-12 from a month word ("Sept", "june"). */
-export function monthNumber(word: string): number {
-  return MONTH_KEYS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-}
-
-/** A written year: four digits as is; two digits placed in the century nearest the reference year. */
-export function fullYear(written: string, referenceYear: number): number {
-  const digits = written.replace(/^'/, '');
-  const n = Number(digits);
-  if (digits.length !== 2) return n;
-  const century = Math.floor(referenceYear / 100) * 100;
-  const candidates = [century - 100 + n, century + n, century + 100 + n];
-  return candidates.reduce((best, c) => (Math.abs(c - referenceYear) < Math.abs(best - referenceYear) ? c : best));
-}
-
-interface Pattern {
-  readonly re: RegExp;
-  /** Returns the mention for a match, or null to let later patterns try the same text. */
-  readonly read: (m: RegExpExecArray, ref: number, refYear: number, original: string) => Omit<DateMention, 'start' | 'end'> | null;
-}
-
-const endOfFinancialYear = (secondYear: number): number => dayNumber(secondYear, 3, 31);
-
-/** First day on or after `ref` that is the end of the given month in some year. */
-function nextMonthEnd(month: number, ref: number): number {
-  const y = parts(ref).year;
-  const thisYear = endOfMonth(y, month);
-  return thisYear >= ref ? thisYear : endOfMonth(y + 1, month);
-}
-
-/** Season end: spring 31 May, summer 31 August, autumn 30 November, winter end of February (next year). */
+/** Season end from the table: spring 31 May, summer 31 August, autumn 30 November, winter end of February (next year). */
 function seasonEnd(season: string, year: number): number {
-  switch (season) {
-    case 'spring':
-      return endOfMonth(year, 5);
-    case 'summer':
-      return endOfMonth(year, 8);
-    case 'autumn':
-    case 'fall':
-      return endOfMonth(year, 11);
-    default:
-      return endOfMonth(year + 1, 2);
-  }
-}
-
-/** The year a financial year written "2002/03", "2002-2003", "02/03" ends in, or null if not consecutive. */
-function financialYearEnd(first: string, second: string, refYear: number): number | null {
-  const a = fullYear(first, refYear);
-  const expected = a + 1;
-  const digits = second.length;
-  if (digits === 4) return Number(second) === expected ? expected : null;
-  const modulus = 10 ** digits;
-  return Number(second) === expected % modulus ? expected : null;
+  const month = SEASON_END_MONTH[season] ?? 12;
+  return endOfMonth(month < 3 ? year + 1 : year, month);
 }
 
 const PATTERNS: readonly Pattern[] = [
@@ -96,20 +48,13 @@ const PATTERNS: readonly Pattern[] = [
       return null;
     },
   },
-  // Quarters: Q1 2002/03 (financial, Q1 = April-June), Q3 2002 (calendar)
+  ...PERIOD_PATTERNS,
+  // A winter across two years: "Winter 2022/23" ends in February of the second
   {
-    re: /\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})(?:\s*[/\u2013-]\s*(\d{4}|\d{2}))?\b/g,
+    re: /\bwinter\s+(?:of\s+)?(\d{4}|\d{2})\s*[/\u2013-]\s*(\d{4}|\d{2})\b/g,
     read: (m, _ref, refYear) => {
-      const q = Number(m[1]);
-      if (m[3] !== undefined) {
-        const end = financialYearEnd(m[2] ?? '', m[3], refYear);
-        if (end === null) return null;
-        // Q1..Q3 fall in the first calendar year, Q4 in the second.
-        const month = [6, 9, 12, 3][q - 1] ?? 3;
-        const year = q === 4 ? end : end - 1;
-        return { day: endOfMonth(year, month), precision: 'quarter', yearInferred: false };
-      }
-      return { day: endOfMonth(fullYear(m[2] ?? '', refYear), q * 3), precision: 'quarter', yearInferred: false };
+      const end = financialYearEnd(m[1] ?? '', m[2] ?? '', refYear);
+      return end === null ? null : { day: seasonEnd('winter', end - 1), precision: 'season', yearInferred: false };
     },
   },
   // Financial years: 2002/03, 2002/2003, 2002-03, FY 2002-03, FY02/03, End of 2002/2003
@@ -160,40 +105,23 @@ const PATTERNS: readonly Pattern[] = [
       return { day: endOfMonth(y, latest), precision: 'month', yearInferred: false };
     },
   },
-  // 15 June, 1st of July (no year): the first such date on or after the reference date
+  // 15 June, 1st of July (no year): the occurrence nearest the reference date
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SOURCE}\\b`, 'g'),
     read: (m, ref) => {
-      const mo = monthNumber(m[2] ?? '');
-      const d = Number(m[1]);
-      const y = parts(ref).year;
-      for (const year of [y, y + 1]) {
-        if (isValidDate(year, mo, d) && dayNumber(year, mo, d) >= ref) {
-          return { day: dayNumber(year, mo, d), precision: 'day', yearInferred: true };
-        }
-      }
-      return null;
+      const day = nearestDay(monthNumber(m[2] ?? ''), Number(m[1]), ref);
+      return day === null ? null : { day, precision: 'day', yearInferred: true };
     },
   },
-  // Seasons: summer 2002, autumn 02, winter (no year: the next one to end)
+  // Seasons: summer 2002, autumn 02, winter (no year: the occurrence nearest the reference date)
   {
     re: /\b(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?'?(\d{4}|\d{2})\b)?/g,
     read: (m, ref, refYear) => {
       const season = m[1] ?? '';
       if (m[2] !== undefined) return { day: seasonEnd(season, fullYear(m[2], refYear)), precision: 'season', yearInferred: false };
       if (season === 'fall') return null; // "fall" without a year is a verb
-      const y = parts(ref).year;
-      const day = [y - 1, y, y + 1].map((year) => seasonEnd(season, year)).find((d) => d >= ref) ?? seasonEnd(season, y + 1);
+      const day = seasonEnd(season, nearestRunYear(SEASON_MONTHS[season] ?? [], ref));
       return { day, precision: 'season', yearInferred: true };
-    },
-  },
-  // End of the financial year (no year written): the next 31 March
-  {
-    re: /\b(?:end of (?:the )?financial year|financial year end|year end accounts)\b/g,
-    read: (_m, ref) => {
-      const y = parts(ref).year;
-      const day = dayNumber(y, 3, 31) >= ref ? dayNumber(y, 3, 31) : dayNumber(y + 1, 3, 31);
-      return { day, precision: 'financialYear', yearInferred: true };
     },
   },
   // A plain year: "end of 2002", "by 2003" (31 December)
@@ -208,7 +136,7 @@ const PATTERNS: readonly Pattern[] = [
       const index = m.index;
       const first = original.charAt(index);
       if (first !== first.toUpperCase() || first === first.toLowerCase()) return null;
-      return { day: nextMonthEnd(monthNumber(m[1] ?? ''), ref), precision: 'month', yearInferred: true };
+      return { day: nearestMonthEnd(monthNumber(m[1] ?? ''), ref), precision: 'month', yearInferred: true };
     },
   },
 ];

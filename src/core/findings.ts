@@ -23,6 +23,8 @@ export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   DUE_SOON: 'info',
   CELL_ERROR: 'error',
   STATUS_COLUMN_MOVED: 'info',
+  AS_AT_ASSUMED: 'info',
+  COMPLETION_CONFLICT: 'warning',
 };
 
 /** Plain-words name of each rule, for lists grouped by rule. */
@@ -48,6 +50,8 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   DUE_SOON: 'Due soon',
   CELL_ERROR: 'Error value in a cell',
   STATUS_COLUMN_MOVED: 'Status column moved',
+  AS_AT_ASSUMED: 'As-at date assumed',
+  COMPLETION_CONFLICT: 'Update says complete, status does not',
 };
 
 /** Severity order for sorting and grouping: errors first. */

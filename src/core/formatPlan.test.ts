@@ -2,7 +2,16 @@ import { referenceValues } from '../../tests/fixtures/reference';
 import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
 import { isOurRule, planFormat, RULE_MARKER, statusMovedFinding } from './formatPlan';
-import { contrast, HEADER as HEADER_SWATCH, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import {
+  contrast,
+  EXCLUDED_SWATCH,
+  HEADER as HEADER_SWATCH,
+  PRIORITY_ROW,
+  RATING_SWATCHES,
+  STATUS_SWATCHES,
+  STATUTORY_ROW,
+  type Swatch,
+} from './palette';
 import type { CellValue, SheetSnapshot } from './types';
 
 const plan = (s: SheetSnapshot, options = {}) => {
@@ -88,7 +97,9 @@ describe('[F3] conditional-format rules', () => {
 
   test('one colour per rating level, keyed on the progress text, one rule per word (evaluated in tests/cf)', () => {
     const rating = p.rules.filter((r) => r.purpose.startsWith('Rating'));
+    // "Not applicable" first: its word "no longer relevant" must win over "no" (not met), as in the core.
     expect([...new Set(rating.map((r) => r.purpose))]).toEqual([
+      'Rating: not applicable',
       'Rating: completely',
       'Rating: significantly',
       'Rating: moderately',
@@ -96,7 +107,7 @@ describe('[F3] conditional-format rules', () => {
       'Rating: not met',
     ]);
     expect(rating.every((r) => r.range === 'F6:F18')).toBe(true);
-    expect(rating[0]?.formula).toContain('"completely "');
+    expect(rating.some((r) => r.formula.includes('"completely "'))).toBe(true);
     expect(rating[0]?.formula).toContain('"recommendation met"');
     expect(rating.some((r) => r.formula.includes('"not met "'))).toBe(true);
   });
@@ -122,6 +133,8 @@ describe('[F4] colour is readable', () => {
   const swatches: [string, Swatch][] = [
     ['header', HEADER_SWATCH],
     ['statutory', STATUTORY_ROW],
+    ['top priority', PRIORITY_ROW],
+    ['excluded', EXCLUDED_SWATCH],
     ...RATING_SWATCHES.map((s, i): [string, Swatch] => [`rating ${i}`, s]),
     ...Object.entries(STATUS_SWATCHES),
   ];

@@ -1,7 +1,16 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
 import { isBlank } from './cells';
 import { isStatusHeader, STATUS_HEADER } from './findTable';
-import { BORDER_COLOUR, HEADER, RATING_SWATCHES, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import {
+  BORDER_COLOUR,
+  EXCLUDED_SWATCH,
+  HEADER,
+  PRIORITY_ROW,
+  RATING_SWATCHES,
+  STATUS_SWATCHES,
+  STATUTORY_ROW,
+  type Swatch,
+} from './palette';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition } from './ruleFormulas';
 import type { Analysis, Finding, Role, SheetSnapshot } from './types';
 import { ROLES } from './types';
@@ -67,6 +76,8 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   recommendation: 45,
   progress: 70,
   rating: 16,
+  priority: 12,
+  originalTimescale: 18,
 };
 export const STATUS_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;
@@ -85,10 +96,26 @@ function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   if (!table || !column) return [];
   const [firstRow = '', lastRow = ''] = rows.split(':');
   const range = `${column}${firstRow}:${column}${lastRow}`;
-  return ratingConditions(analysis.scale, `$${column}${firstRow}`, !table.columns.rating).map(({ level, index, condition }) => {
-    const swatch = RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check;
+  // Excluded levels share a long list of words (N/A, withdrawn, superseded ...): they get a rule only for a word that
+  // begins with another level's word ("no longer relevant" after "no"), so that word never shows the other level's colour.
+  const all = ratingConditions(analysis.scale, `$${column}${firstRow}`, !table.columns.rating);
+  const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
+  const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
+  return kept.map(({ level, index, condition }) => {
+    const swatch = level.excluded
+      ? EXCLUDED_SWATCH
+      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
     return rule(range, condition, swatch, false, `Rating: ${level.label.toLowerCase()}`);
   });
+}
+/** Top-priority rows ("High", "Priority 1", "Fundamental"), the statutory rule's twin, keyed on the priority cell's text. */
+function priorityRule(analysis: Analysis, bodyRange: string): ConditionalRule[] {
+  const column = analysis.table?.columns.priority;
+  const words = analysis.topPriorityWords;
+  if (!analysis.table || !column || words.length === 0) return [];
+  const ref = `$${column}${analysis.table.firstRow}`;
+  const condition = `ISNUMBER(FIND("|"&TRIM(SUBSTITUTE(LOWER(${ref}),"."," "))&"|",${str(`|${words.join('|')}|`)}))`;
+  return [rule(bodyRange, condition, PRIORITY_ROW, false, 'Top-priority row')];
 }
 
 /** Statutory rows: the Statutory column's value, else (and where that cell is blank) the Subject cell's marker. */
@@ -157,7 +184,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     const values: [string][] = [];
     for (let row = firstRow; row <= bodyLast; row++) {
       const rec = byRow.get(row);
-      values.push([rec ? statusText(rec.flags, rec.rating !== null && rec.rating === analysis.scale[0]?.key) : '']);
+      values.push([rec ? statusText(rec.flags, rec.complete) : '']);
     }
     status = {
       column: letter,
@@ -181,6 +208,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   // Rating colours and statutory rows, keyed on the cell text as the core reads it (ruleFormulas.ts).
   rules.push(...ratingRules(analysis, `${firstRow}:${bodyLast}`));
   rules.push(...statutoryRules(analysis, rangeAddress(first, firstRow, last, bodyLast)));
+  rules.push(...priorityRule(analysis, rangeAddress(first, firstRow, last, bodyLast)));
 
   const statusIndex = status ? columnIndex(status.column) : -1;
   const adjacent = status !== null && statusIndex === last + 1;

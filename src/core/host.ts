@@ -1,4 +1,4 @@
-import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, SheetSnapshot } from './types';
+import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
 export interface WorkbookSettings {
@@ -9,6 +9,8 @@ export interface WorkbookSettings {
   /** 1-based header row chosen by the user. */
   readonly headerRow?: number;
   readonly ratingScale?: RatingScale;
+  /** A built-in status scale chosen by the user; without it the table's scale is detected. */
+  readonly scale?: Exclude<ScaleName, 'custom'>;
   /** Whether the status column is written (default true). */
   readonly statusColumn?: boolean;
 }

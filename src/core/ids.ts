@@ -1,40 +1,19 @@
 import { finding } from './findings';
+import { isLetterReference, normaliseReference, parseReference, type ParsedReference } from './references';
 import type { Finding, Recommendation } from './types';
 
-/** A reference read as prefix + number ("R12" -> R, 12; "1.2" -> "", 1.2 with a sub-number). */
-interface ParsedId {
-  readonly prefix: string;
-  readonly number: number;
-  /** True for plain whole numbers (no "1.2", no "3a"): only these take part in the sequence check. */
-  readonly simple: boolean;
-}
+export { leadingReference, normaliseReference, parseReference } from './references';
 
-const ID_RE = /^([A-Za-z]{0,6})\s*[-.]?\s*(\d{1,6})((?:\.\d{1,4})*)([a-z])?$/i;
+type At = (row: number) => string;
+type Parsed = { readonly r: Recommendation & { readonly id: string }; readonly p: ParsedReference | null };
 
-/** Reads a reference; null when it has no recognisable number. */
-export function parseId(id: string): ParsedId | null {
-  const m = ID_RE.exec(id.trim());
-  if (!m) return null;
-  return { prefix: (m[1] ?? '').toUpperCase(), number: Number(m[2]), simple: (m[3] ?? '') === '' && m[4] === undefined };
-}
-
-function key(id: string): string {
-  return id.replace(/\s+/g, '').toUpperCase();
-}
-
-/**
- * Reference checks over the whole table, linear in rows: duplicates by map, the form most references
- * share, and gaps in the numbering of that form.
- */
-export function checkIds(recs: readonly Recommendation[], column: string | null): Finding[] {
-  if (column === null) return [];
+/** ID_DUPLICATE: a reference already used above, compared by `normaliseReference`; one finding per later use. */
+function duplicates(recs: readonly Recommendation[], at: At): Finding[] {
   const out: Finding[] = [];
-  const at = (row: number) => `${column}${row}`;
-
   const firstRow = new Map<string, number>();
   for (const r of recs) {
     if (r.id === null) continue;
-    const k = key(r.id);
+    const k = normaliseReference(r.id);
     const seen = firstRow.get(k);
     if (seen === undefined) {
       firstRow.set(k, r.row);
@@ -48,20 +27,52 @@ export function checkIds(recs: readonly Recommendation[], column: string | null)
       ),
     );
   }
+  return out;
+}
 
-  const parsed = recs.map((r) => ({ r, p: r.id === null ? null : parseId(r.id) }));
+/** The numbered sequence most simple references share ("R1, R2, R4"), or null when they form none. */
+interface Sequence {
+  readonly prefix: string;
+  /** The prefix as written in the first such reference ("R", "Rec "), for messages. */
+  readonly written: string;
+  readonly count: number;
+  /** The first recommendation bearing each number, in number order. */
+  readonly byNumber: ReadonlyMap<number, Recommendation>;
+}
+
+/**
+ * The run of simple prefix+number references that looks like a sequence: the prefix most of them
+ * use, and numbers that fill at least half the range from lowest to highest. Paragraph numbers
+ * (78, 163, 363) fill far less, so they are not a sequence and are not checked for gaps or form.
+ */
+function findSequence(parsed: readonly Parsed[]): Sequence | null {
+  const counts = new Map<string, number>();
+  for (const { p } of parsed) if (p?.simple) counts.set(p.prefix, (counts.get(p.prefix) ?? 0) + 1);
+  let prefix: string | null = null;
+  let count = 0;
+  for (const [k, n] of counts) if (n > count) [prefix, count] = [k, n];
+  if (prefix === null || count < 2) return null;
+  const byNumber = new Map<number, Recommendation>();
+  let written = '';
+  for (const { r, p } of parsed) {
+    if (!p?.simple || p.prefix !== prefix || byNumber.has(p.number)) continue;
+    if (byNumber.size === 0) written = p.written;
+    byNumber.set(p.number, r);
+  }
+  const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+  const span = (numbers[numbers.length - 1] ?? 0) - (numbers[0] ?? 0) + 1;
+  if (numbers.length < 2 || span - numbers.length > numbers.length) return null;
+  return { prefix, written, count, byNumber: new Map([...byNumber].sort((a, b) => a[0] - b[0])) };
+}
+
+/** ID_FORMAT: within a sequence, a reference with no number, or with a prefix fewer references use. */
+function oddForms(parsed: readonly Parsed[], seq: Sequence, at: At): Finding[] {
   const prefixCounts = new Map<string, number>();
   for (const { p } of parsed) if (p) prefixCounts.set(p.prefix, (prefixCounts.get(p.prefix) ?? 0) + 1);
-  let usual: string | null = null;
-  let usualCount = 0;
-  for (const [prefix, count] of prefixCounts) {
-    if (count > usualCount) [usual, usualCount] = [prefix, count];
-  }
-  const example = usual === null ? 'R1, R2, R3' : `${usual}1, ${usual}2, ${usual}3`;
+  const example = [1, 2, 3].map((n) => `${seq.written}${n}`).join(', ');
+  const out: Finding[] = [];
   for (const { r, p } of parsed) {
-    if (r.id === null) continue;
-    const unusual =
-      p === null || (usual !== null && usualCount >= 2 && p.prefix !== usual && usualCount > (prefixCounts.get(p.prefix) ?? 0));
+    const unusual = p === null ? !isLetterReference(r.id) : p.prefix !== seq.prefix && (prefixCounts.get(p.prefix) ?? 0) < seq.count;
     if (!unusual) continue;
     out.push(
       finding(
@@ -71,29 +82,40 @@ export function checkIds(recs: readonly Recommendation[], column: string | null)
       ),
     );
   }
+  return out;
+}
 
-  if (usual !== null) {
-    const numbered = parsed
-      .filter((x): x is { r: Recommendation; p: ParsedId } => x.p !== null && x.p.prefix === usual && x.p.simple)
-      .map((x) => ({ n: x.p.number, r: x.r }));
-    const byNumber = new Map<number, Recommendation>();
-    for (const x of numbered) if (!byNumber.has(x.n)) byNumber.set(x.n, x.r);
-    const sorted = [...byNumber.keys()].sort((a, b) => a - b);
-    for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1] ?? 0;
-      const next = sorted[i] ?? 0;
-      if (next - prev <= 1) continue;
-      const after = byNumber.get(next);
-      if (!after) continue;
-      const missing = next - prev === 2 ? `${usual}${prev + 1} is missing` : `${usual}${prev + 1} to ${usual}${next - 1} are missing`;
+/** ID_SEQUENCE_GAP: numbers missing between references of the sequence; one finding per gap, on the reference after it. */
+function gaps(seq: Sequence, at: At): Finding[] {
+  const out: Finding[] = [];
+  const name = (n: number) => `${seq.written}${n}`;
+  let prev: number | null = null;
+  for (const [next, after] of seq.byNumber) {
+    if (prev !== null && next - prev > 1) {
+      const missing = next - prev === 2 ? `${name(prev + 1)} is missing` : `${name(prev + 1)} to ${name(next - 1)} are missing`;
       out.push(
         finding(
           'ID_SEQUENCE_GAP',
           { cell: at(after.row), row: after.row, id: after.id },
-          `The references jump from ${usual}${prev} to ${usual}${next} (${at(after.row)}): ${missing}. Add the missing recommendation, or note that it was withdrawn.`,
+          `The references jump from ${name(prev)} to ${name(next)} (${at(after.row)}): ${missing}. Add the missing recommendation, or note that it was withdrawn.`,
         ),
       );
     }
+    prev = next;
   }
   return out;
+}
+
+/**
+ * Reference checks over the whole table, linear in rows: duplicates (any form), and, only where the
+ * simple references form a numbered sequence, references in another form and gaps in the numbering.
+ * Hierarchical and paragraph references ("2(a)", "3.1.17", "1i)", "78", "163") are valid forms.
+ */
+export function checkIds(recs: readonly Recommendation[], column: string | null): Finding[] {
+  if (column === null) return [];
+  const at: At = (row) => `${column}${row}`;
+  const parsed: Parsed[] = [];
+  for (const r of recs) if (r.id !== null) parsed.push({ r: r as Parsed['r'], p: parseReference(r.id) });
+  const seq = findSequence(parsed);
+  return [...duplicates(recs, at), ...(seq ? [...oddForms(parsed, seq, at), ...gaps(seq, at)] : [])];
 }

@@ -1,6 +1,6 @@
 /**
  * Fill and text colours used by the plans. Every pair keeps at least 4.5:1 contrast (WCAG AA),
- * checked by palette.test.ts, and every colour comes with words beside it: colour is never the only signal.
+ * checked in formatPlan.test.ts, and every colour comes with words beside it: colour is never the only signal.
  */
 export interface Swatch {
   readonly fill: string;
@@ -9,6 +9,9 @@ export interface Swatch {
 
 export const HEADER: Swatch = { fill: '#1F4E79', font: '#FFFFFF' };
 export const STATUTORY_ROW: Swatch = { fill: '#EDE7F6', font: '#2E1A47' };
+/** Excluded levels (not applicable, withdrawn): neutral, since they are out of the count. */
+export const EXCLUDED_SWATCH: Swatch = { fill: '#EDEDED', font: '#3A3A3A' };
+export const PRIORITY_ROW: Swatch = { fill: '#FDEBDD', font: '#5A2400' };
 
 /** One swatch per rating level, best first; levels beyond five reuse the last. */
 export const RATING_SWATCHES: readonly Swatch[] = [

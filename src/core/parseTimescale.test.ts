@@ -68,7 +68,10 @@ describe('[T6] timescale -> due date, UK conventions', () => {
     ['Strategy to be finalised and presented to May meeting of BVPB', '2002-05-31'],
     ['By June', '2002-06-30'],
     ['March', '2002-03-31'],
-    ['February', '2003-02-28'],
+    // the occurrence nearest the document date (31 March 2002): February just gone, not next year's
+    ['February', '2002-02-28'],
+    ['September', '2002-09-30'],
+    ['October', '2001-10-31'], // five months back is nearer than seven ahead
     ['15 June', '2002-06-15'],
     ['Summer', '2002-08-31'],
     ['End of the financial year', '2002-03-31'],
@@ -77,8 +80,9 @@ describe('[T6] timescale -> due date, UK conventions', () => {
     expect(parseTimescale(text, REF)).toMatchObject({ kind: 'date', due, yearInferred: true });
   });
 
-  test('a month with no year is read after the document date, not the as-at date', () => {
-    expect(parseTimescale('May meeting', '2002-06-15').due).toBe('2003-05-31');
+  test('a month with no year is placed from the document date it is given', () => {
+    expect(parseTimescale('May meeting', '2002-06-15').due).toBe('2002-05-31');
+    expect(parseTimescale('May meeting', '2002-12-15').due).toBe('2003-05-31');
   });
 
   test('"may" as a verb is not the month of May', () => {
@@ -144,5 +148,125 @@ describe('[T6] timescale cells', () => {
   });
   test('text cells go through the phrase parser', () => {
     expect(parseTimescaleCell('Sept 2002', 'General', REF).due).toBe('2002-09-30');
+  });
+});
+
+describe('[T6] quarters, halves and parts of a year: the last day each covers', () => {
+  const DOC = '2022-06-18';
+  const cases: [string, string][] = [
+    // calendar quarters, written out or as codes
+    ['First quarter of 2022', '2022-03-31'],
+    ['2nd quarter 2022', '2022-06-30'],
+    ['2nd quarter of 2022', '2022-06-30'],
+    ['Quarter 2 2022', '2022-06-30'],
+    ['Q2 2022', '2022-06-30'],
+    ['Q2 of 2022', '2022-06-30'],
+    ['Third quarter 2022', '2022-09-30'],
+    ['Fourth quarter of 2021', '2021-12-31'],
+    ['Last quarter of 2022', '2022-12-31'],
+    ['By the end of Q3 2022', '2022-09-30'],
+    // financial quarters only when the text names a financial year
+    ['Q1 2022/23', '2022-06-30'],
+    ['Q4 2022/23', '2023-03-31'],
+    ['Quarter 3 2022-23', '2022-12-31'],
+    ['first quarter of 2022/23', '2022-06-30'],
+    ['Q2 FY 2022/23', '2022-09-30'],
+    ['Q2 22/23', '2022-09-30'],
+    ['2022 Q2', '2022-06-30'],
+    ['2022/23 Q4', '2023-03-31'],
+    ['FY 2022-23 Quarter 3', '2022-12-31'],
+    // halves
+    ['H1 2023', '2023-06-30'],
+    ['H2 2023', '2023-12-31'],
+    ['first half of 2023', '2023-06-30'],
+    ['second half of 2023', '2023-12-31'],
+    ['1st half 2023', '2023-06-30'],
+    ['H1 2023/24', '2023-09-30'],
+    ['H2 2023/24', '2024-03-31'],
+    // early, mid, late
+    ['mid-2023', '2023-06-30'],
+    ['Mid 2023', '2023-06-30'],
+    ['middle of 2023', '2023-06-30'],
+    ['early 2023', '2023-03-31'],
+    ['late 2023', '2023-12-31'],
+    ['Late 2022/23', '2023-03-31'],
+    ['Beginning of 2023', '2023-03-31'],
+    ['By the start of 2023', '2023-03-31'],
+    ['Winter 2022/23', '2023-02-28'],
+    ['By the end of the calendar year', '2022-12-31'],
+    // the document date's financial year and the next
+    ['Next financial year', '2024-03-31'],
+    ['By the end of the next financial year', '2024-03-31'],
+  ];
+  test.each(cases)('%j is due %s', (text, due) => {
+    expect(parseTimescale(text, DOC)).toMatchObject({ kind: 'date', due });
+  });
+
+  test('"start in 2023" is when work begins, not a target in early 2023', () => {
+    expect(parseTimescale('Work to start in 2023', DOC).due).toBe('2023-12-31');
+  });
+
+  test('"late 12 months" is not the year 2012', () => {
+    expect(parseTimescale('Running late 12 months', DOC).due).not.toBe('2012-12-31');
+  });
+
+  test('next financial year from a document dated in the first quarter of the calendar year', () => {
+    expect(parseTimescale('Next financial year', '2002-03-31').due).toBe('2003-03-31');
+    expect(parseTimescale('Next financial year', '2002-04-01').due).toBe('2004-03-31');
+  });
+});
+
+describe('[T6] words that are not dates', () => {
+  const DOC = '2002-06-18';
+  test.each(['Immediate', 'Immediately', 'With immediate effect'])('[T6] %j is due at the document date', (text) => {
+    expect(parseTimescale(text, DOC)).toMatchObject({ kind: 'date', due: DOC, yearInferred: false });
+  });
+
+  test.each([
+    ['Not applicable', 'none'],
+    ['N/A', 'none'],
+    ['n/a', 'none'],
+    ['n.a.', 'none'],
+    ['N/A - recommendation superseded', 'none'],
+    ['Dependant upon budget approval', 'none'],
+    ['Dependent upon the outcome of the review', 'none'],
+    ['Dependent on funding', 'none'],
+    ['In hand', 'ongoing'],
+    ['In progress', 'ongoing'],
+  ])('[TIMESCALE_NO_DEADLINE] %j has kind %s, no due date', (text, kind) => {
+    expect(parseTimescale(text, DOC)).toMatchObject({ kind, due: null });
+  });
+});
+
+describe('[TIMESCALE_YEAR_INFERRED] a month or season without a year: the occurrence nearest the document date', () => {
+  // A paper dated 18 June 2002: within six months either side, ties forward.
+  const DOC = '2002-06-18';
+  test.each([
+    ['End May', '2002-05-31'], // just missed: overdue, not next May
+    ['End June', '2002-06-30'],
+    ['September', '2002-09-30'],
+    ['December', '2002-12-31'], // six months either way: forward
+    ['January', '2002-01-31'],
+    ['By February', '2002-02-28'],
+    ['March', '2002-03-31'],
+    ['15 May', '2002-05-15'],
+    ['1st of December', '2002-12-01'],
+    ['Autumn', '2002-11-30'],
+    ['Spring', '2002-05-31'],
+    ['Summer', '2002-08-31'],
+  ])('%j in a paper dated 18 June 2002 is due %s', (text, due) => {
+    expect(parseTimescale(text, DOC)).toMatchObject({ kind: 'date', due, yearInferred: true });
+  });
+});
+
+describe('[T6] dates that report events in a progress note are not due dates', () => {
+  test.each([
+    ['Decision taken to go for stock transfer \u2013 Full Council 10 January 2005', 'none', null],
+    ['Done (March 2004)\nBy end 2005/06\nBenefits backlog cleared July 2004', 'date', '2006-03-31'],
+    ['Programme commenced September 2004\nPhase 2 provisional start date July 2005', 'none', null],
+    ['Guidance to be agreed by QPRMG in April 2002.\nTimetable to be agreed by QPRMG in May/June 2002', 'date', '2002-06-30'],
+    ['Completed March 2002', 'complete', null],
+  ])('%j', (text, kind, due) => {
+    expect(parseTimescale(text, '2005-03-01')).toMatchObject({ kind, due });
   });
 });

@@ -3,16 +3,21 @@ import { cellText, isBlank, isCellError } from './cells';
 import { dayNumber, endOfMonth, fromSerial, isDateFormat, parts, toIso } from './dates';
 import { findDateMentions } from './dateMentions';
 import type { CellValue, Timescale } from './types';
+import { alternation, COMPLETE_WORDS, EVENT_WORDS, NO_DEADLINE_WORDS, ONGOING_WORDS, START_WORDS } from './vocabulary/dateWords';
 
 /** Due dates further than this from the reference date are treated as typing mistakes. */
 const MAX_YEARS_FROM_REFERENCE = 30;
 
-const COMPLETE_RE = /^\s*(complete|completed|done|achieved|implemented|closed|finished)\b/i;
-const COMPLETE_PAST_RE = /^\s*(completed|done|achieved|implemented|closed|finished)\b/i;
-const NO_DEADLINE_RE =
-  /\b(tbc|tba|tbd|to be (confirmed|agreed|determined|decided|arranged|set)|depend(s|ent|ing)? (on|upon)|subject to|deferred|on hold|awaiting|not (yet )?(known|set|agreed)|no (date|deadline|timescale))\b/i;
-const ONGOING_RE =
-  /\b(on-?going|on going|continuous(ly)?|continuing|continual|rolling|business as usual|bau|as required|as and when|every year|each year|quarterly|monthly)\b/i;
+/** A word table as a pattern; every word starts and ends with a letter, so word boundaries suffice. */
+const wordsRe = (words: readonly string[], atStart = false): RegExp =>
+  new RegExp(`${atStart ? '^\\s*' : '\\b'}(?:${alternation(words)})\\b`, 'i');
+const COMPLETE_RE = wordsRe(COMPLETE_WORDS, true);
+const EVENT_RE = wordsRe(EVENT_WORDS);
+/** "to be agreed", "will be presented": a plan, so its date is a deadline even beside an event word. */
+const PLAN_RE = /\b(?:to\s+be|will|shall|should|must|planned|expected|due)\b/i;
+const START_RE = new RegExp(`\\b(?:${alternation(START_WORDS)})\\b(?!\\s+of\\b)`, 'i');
+const NO_DEADLINE_RE = wordsRe(NO_DEADLINE_WORDS);
+const ONGOING_RE = wordsRe(ONGOING_WORDS);
 /** Words chrono reads as "today", which say nothing about a deadline. */
 const CHRONO_NOISE = /^(now|today|tonight|this)$/i;
 
@@ -60,9 +65,29 @@ function chronoDue(text: string, reference: number): number | null {
   return latest;
 }
 
+/** Where each line or sentence of a note starts and ends, and whether it reports an event or a start (not a deadline). */
+function eventSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const re = /[^\n.;]+(?:[.;](?!\d)|\n|$)/g;
+  const segments: { start: number; end: number; text: string }[] = [];
+  for (let m = re.exec(text); m !== null && m[0] !== ''; m = re.exec(text))
+    segments.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  // A start date is not a deadline in a note of several lines; alone ("Work to start in 2023") it is the target.
+  const narrative = segments.filter((s) => s.text.trim() !== '').length > 1;
+  for (const seg of segments) {
+    if ((EVENT_RE.test(seg.text) && !PLAN_RE.test(seg.text)) || (narrative && START_RE.test(seg.text))) spans.push(seg);
+  }
+  return spans;
+}
+
 function parseText(text: string, reference: number): Timescale {
-  const mentions = findDateMentions(text, reference).filter((m) => withinReach(m.day, reference));
-  if (COMPLETE_RE.test(text) && (mentions.length === 0 || COMPLETE_PAST_RE.test(text))) return result(text, 'complete');
+  const all = findDateMentions(text, reference).filter((m) => withinReach(m.day, reference));
+  // Dates in lines that report what happened ("appointed July 2004", "Done (March 2004)") are not due dates.
+  const events = all.length > 0 ? eventSpans(text) : [];
+  const mentions = all.filter((m) => !events.some((e) => m.start >= e.start && m.start < e.end));
+  if (COMPLETE_RE.test(text) && mentions.length === 0) return result(text, 'complete');
+  // A note whose every date is an event sets no deadline (chrono would only find the same dates again).
+  if (mentions.length === 0 && all.length > 0) return result(text, ONGOING_RE.test(text) ? 'ongoing' : 'none');
   if (mentions.length > 0) {
     // Several dates ("April 2002 ... May/June 2002", "revised from"): the latest is the due date.
     const latest = mentions.reduce((a, b) => (b.day > a.day || (b.day === a.day && !b.yearInferred) ? b : a));

@@ -1,45 +1,17 @@
-import { normalise } from './cells';
+import { matchLevel } from './scales';
 import type { RatingLevel, RatingScale } from './types';
+import { EXTENT_SCALE } from './vocabulary/scales';
+
+export { matchLevel, validateScale } from './scales';
 
 /** The scale in the reference appendix, best first, with the words people use for each level. */
-export const DEFAULT_SCALE: RatingScale = [
-  { key: 'completely', label: 'Completely', weight: 1, synonyms: ['completely', 'complete', 'fully', 'in full', 'fully met'] },
-  { key: 'significantly', label: 'Significantly', weight: 0.75, synonyms: ['significantly', 'substantially'] },
-  { key: 'moderately', label: 'Moderately', weight: 0.5, synonyms: ['moderately'] },
-  { key: 'partially', label: 'Partially', weight: 0.25, synonyms: ['partially', 'partly', 'in part'] },
-  { key: 'notMet', label: 'Not met', weight: 0, synonyms: ['not met', 'not at all', 'none', 'not implemented', 'no'] },
-];
+export const DEFAULT_SCALE: RatingScale = EXTENT_SCALE.levels;
 
 /** The outcome of reading a rating: a level, a phrase we could not place, or nothing. */
 export type RatingRead =
   | { readonly kind: 'level'; readonly level: RatingLevel; readonly text: string }
   | { readonly kind: 'unknown'; readonly text: string }
   | { readonly kind: 'none' };
-
-/** Each scale's words, normalised once and longest first (a scale is read for every row). */
-const WORDS = new WeakMap<RatingScale, { word: string; level: RatingLevel }[]>();
-
-function wordsOf(scale: RatingScale): { word: string; level: RatingLevel }[] {
-  let words = WORDS.get(scale);
-  if (!words) {
-    words = scale
-      .flatMap((level) => [level.label, ...level.synonyms].map((w) => ({ word: normalise(w), level })))
-      .filter((w) => w.word !== '')
-      .sort((a, b) => b.word.length - a.word.length);
-    WORDS.set(scale, words);
-  }
-  return words;
-}
-
-/** The level whose synonym (or label) the text starts with, longest synonym first; null if none. */
-export function matchLevel(text: string, scale: RatingScale): RatingLevel | null {
-  const n = normalise(text);
-  if (n === '') return null;
-  for (const { word, level } of wordsOf(scale)) {
-    if (n === word || (n.startsWith(word) && n.charCodeAt(word.length) === 32)) return level;
-  }
-  return null;
-}
 
 // "Recommendation met: completely", "Recommendation met :completely", "recommendation  met -\n partially".
 // Sticky: it is tried only where a plain search found the word, which is far quicker on long narratives.
@@ -76,18 +48,4 @@ export function readRatingCell(text: string, scale: RatingScale): RatingRead {
   if (last) return last;
   const level = matchLevel(trimmed, scale);
   return level ? { kind: 'level', level, text: trimmed } : { kind: 'unknown', text: trimmed };
-}
-
-/** Checks a user-supplied scale: at least one level, unique keys, weights within 0..1. Returns the problems. */
-export function validateScale(scale: RatingScale): string[] {
-  const problems: string[] = [];
-  if (scale.length === 0) problems.push('The rating scale has no levels.');
-  const keys = new Set<string>();
-  for (const level of scale) {
-    if (keys.has(level.key)) problems.push(`The rating level "${level.key}" appears twice.`);
-    keys.add(level.key);
-    if (!(level.weight >= 0 && level.weight <= 1)) problems.push(`The weight of "${level.label}" must be between 0 and 1.`);
-    if (normalise(level.label) === '') problems.push(`A rating level has no label.`);
-  }
-  return problems;
 }

@@ -2,9 +2,9 @@ import { cellText, isBlank } from './cells';
 import { formatLong, fromIso } from './dates';
 import { finding, quote } from './findings';
 import { parseTimescaleCell } from './parseTimescale';
-import { ratingPhrases, readRatingCell, type RatingRead } from './rating';
+import type { StatusResult } from './status';
 import { readStatutory, type SubjectMarker } from './statutory';
-import type { CellValue, Finding, RatingLevel, RatingScale, Role, Timescale } from './types';
+import type { CellValue, Finding, Role, Timescale } from './types';
 
 /** One table row as the checks see it: its cells by role, where they are, and where findings go. */
 export interface RowContext {
@@ -21,6 +21,10 @@ export interface RowContext {
   /** The role's cell as text, trimmed ("" for an error value). */
   text(role: Role): string;
   raw(role: Role): CellValue;
+  /** The value in this row of a column given by letter (tick-mark columns). */
+  rawAt(letter: string): CellValue;
+  /** A1 address in this row of a column given by letter, or null. */
+  cellAt(letter: string | null): string | null;
   numberFormat(role: Role): string | undefined;
   report(f: Finding): void;
 }
@@ -59,65 +63,6 @@ export function checkStatutory(row: RowContext, marker: SubjectMarker, recordsSt
   return null;
 }
 
-/** What checkRating concluded. */
-export interface RatingResult {
-  readonly level: RatingLevel | null;
-  /** Address of the cell that holds the rating (rating column, else progress). */
-  readonly at: string | null;
-  /** A rating was written but matches no level. */
-  readonly unclear: boolean;
-  /** The cell that would hold the rating shows an error value. */
-  readonly errored: boolean;
-}
-
-/** Rating: the rating column, and every "Recommendation met: ..." phrase in the progress text (T4). */
-export function checkRating(row: RowContext, scale: RatingScale): RatingResult {
-  const column: RatingRead = row.has('rating') && !row.errored('rating') ? readRatingCell(row.text('rating'), scale) : { kind: 'none' };
-  const phrases = row.has('progress') && !row.errored('progress') ? ratingPhrases(row.text('progress'), scale) : [];
-  const reads = column.kind === 'none' ? phrases : [...phrases, column];
-  const at = row.at(row.has('rating') && column.kind !== 'none' ? 'rating' : row.has('progress') ? 'progress' : 'rating');
-  const levels: RatingLevel[] = [];
-  let unclear = false;
-  for (const r of reads) {
-    if (r.kind === 'level') levels.push(r.level);
-    else if (r.kind === 'unknown') {
-      unclear = true;
-      row.report(
-        finding(
-          'RATING_UNKNOWN',
-          { cell: at, row: row.rowNumber, id: row.id },
-          `${row.name}'s rating ${quote(r.text || '(blank)')} in ${at} is not on the scale. Use one of: ${scale.map((l) => l.label.toLowerCase()).join(', ')}.`,
-        ),
-      );
-    }
-  }
-  // The rating column wins; otherwise the last phrase, since the rating is the last line.
-  const level = column.kind === 'level' ? column.level : (levels[levels.length - 1] ?? null);
-  const distinct = [...new Set(levels)];
-  if (distinct.length > 1 && level) {
-    row.report(
-      finding(
-        'RATING_CONFLICT',
-        { cell: at, row: row.rowNumber, id: row.id },
-        `${row.name} gives ${distinct.length} different ratings (${distinct.map((l) => quote(l.label.toLowerCase())).join(' and ')}). "${level.label.toLowerCase()}" is counted; remove the other so the report is unambiguous.`,
-      ),
-    );
-  }
-  const errored = row.errored('rating') || (!row.has('rating') && row.errored('progress'));
-  if (reads.length === 0 && !errored && (row.has('rating') || row.has('progress'))) {
-    row.report(
-      finding(
-        'RATING_MISSING',
-        { cell: at, row: row.rowNumber, id: row.id },
-        row.has('rating')
-          ? `${row.name} is unrated: ${at} is empty. Enter how far it has been met (${scale.map((l) => l.label.toLowerCase()).join(' / ')}).`
-          : `${row.name} is unrated: ${at} has no "Recommendation met: ..." line. End the progress text with, for example, "Recommendation met: ${scale[1]?.label.toLowerCase() ?? 'completely'}".`,
-      ),
-    );
-  }
-  return { level, at, unclear, errored };
-}
-
 /** What checkTimescale concluded. */
 export interface TimescaleResult {
   readonly timescale: Timescale;
@@ -127,27 +72,33 @@ export interface TimescaleResult {
   readonly daysToDue: number | null;
 }
 
-/** Timescale, due date and status against the as-at date (T6, T7). */
+/** The row's timescale cell read as a due date; an empty revised date falls back to the original one (T6). */
+export function readTimescale(row: RowContext, reference: string): Timescale {
+  if (row.errored('timescale')) return { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false };
+  const revised = parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), reference);
+  if (revised.kind !== 'missing' || !row.has('originalTimescale') || row.errored('originalTimescale')) return revised;
+  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference);
+}
+
+/** Due date and status against the as-at date, with the timescale's findings (T6, T7). */
 export function checkTimescale(
   row: RowContext,
-  rating: RatingResult,
-  complete: boolean,
-  statutory: boolean | null,
-  dates: { readonly reference: string; readonly asAtDay: number; readonly dueSoonDays: number },
+  timescale: Timescale,
+  status: StatusResult,
+  important: { readonly statutory: boolean | null; readonly topPriority: string | null },
+  dates: { readonly asAtDay: number; readonly dueSoonDays: number },
 ): TimescaleResult {
-  const timescale: Timescale = row.errored('timescale')
-    ? { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false }
-    : parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), dates.reference);
+  const open = !status.complete && !status.excluded;
   const dueDay = timescale.due === null ? null : fromIso(timescale.due);
-  const overdue = dueDay !== null && dueDay < dates.asAtDay && !complete;
+  const overdue = dueDay !== null && dueDay < dates.asAtDay && open;
   const daysOverdue = overdue && dueDay !== null ? dates.asAtDay - dueDay : 0;
-  const daysToDue = dueDay !== null && !overdue && !complete && dueDay - dates.asAtDay <= dates.dueSoonDays ? dueDay - dates.asAtDay : null;
+  const daysToDue = dueDay !== null && !overdue && open && dueDay - dates.asAtDay <= dates.dueSoonDays ? dueDay - dates.asAtDay : null;
   if (!row.has('timescale') || row.errored('timescale')) return { timescale, overdue, daysOverdue, daysToDue };
 
   const { name } = row;
   const ts = row.at('timescale');
   const here = where(row, 'timescale');
-  const rated = rating.level === null ? 'unrated' : `rated "${rating.level.label.toLowerCase()}"`;
+  const rated = status.complete ? 'complete' : status.level === null ? 'unrated' : `rated "${status.level.label.toLowerCase()}"`;
   if (timescale.kind === 'missing') {
     row.report(
       finding(
@@ -172,14 +123,6 @@ export function checkTimescale(
         `${name}'s timescale in ${ts} sets no date (${quote(timescale.text, 50)}). Agree a target date, or record why none can be set.`,
       ),
     );
-  } else if (timescale.kind === 'complete' && !complete) {
-    row.report(
-      finding(
-        'TIMESCALE_COMPLETE_MISMATCH',
-        here,
-        `${name}'s timescale in ${ts} says complete, but it is ${rated} (${rating.at}). Update the timescale or the rating so they agree.`,
-      ),
-    );
   }
   if (dueDay === null) return { timescale, overdue, daysOverdue, daysToDue };
   if (timescale.yearInferred) {
@@ -192,12 +135,13 @@ export function checkTimescale(
     );
   }
   if (overdue) {
+    const why = [important.statutory ? 'statutory' : null, important.topPriority].filter((w) => w !== null).join(', ');
     row.report(
       finding(
         'OVERDUE',
         here,
-        `${name}${statutory ? ' (statutory)' : ''} was due by ${formatLong(dueDay)} (${ts}) and is ${plural(daysOverdue, 'day')} overdue, ${rated}. Update the progress and rating, or agree a revised timescale.`,
-        statutory ? 'error' : 'warning',
+        `${name}${why ? ` (${why})` : ''} was due by ${formatLong(dueDay)} (${ts}) and is ${plural(daysOverdue, 'day')} overdue, ${rated}. Update the progress and status, or agree a revised timescale.`,
+        why ? 'error' : 'warning',
       ),
     );
   }

@@ -2,6 +2,7 @@ import { columnIndex } from './address';
 import { fromIso } from './dates';
 import type { WorkbookSettings } from './host';
 import { validateScale } from './rating';
+import { BUILT_IN_SCALE_NAMES } from './vocabulary/scales';
 import type { RatingLevel, Role } from './types';
 import { ROLES } from './types';
 
@@ -33,6 +34,8 @@ export function parseSettings(stored: unknown): WorkbookSettings {
     }
     if (Object.keys(columns).length > 0) out.columns = columns;
   }
+  if (typeof r.scale === 'string' && (BUILT_IN_SCALE_NAMES as readonly string[]).includes(r.scale))
+    out.scale = r.scale as (typeof BUILT_IN_SCALE_NAMES)[number];
   if (Array.isArray(r.ratingScale)) {
     const levels = r.ratingScale.filter(
       (l): l is RatingLevel =>
@@ -40,7 +43,7 @@ export function parseSettings(stored: unknown): WorkbookSettings {
         l !== null &&
         typeof l.key === 'string' &&
         typeof l.label === 'string' &&
-        typeof l.weight === 'number' &&
+        (typeof l.weight === 'number' || l.weight === null) &&
         Array.isArray(l.synonyms) &&
         l.synonyms.every((s: unknown) => typeof s === 'string'),
     );

@@ -1,5 +1,5 @@
 import { normalise } from './cells';
-import type { Ageing, GroupStats, LeadStats, RatingScale, Recommendation, Statistics } from './types';
+import type { Ageing, GroupStats, LeadStats, PriorityStats, RatingScale, Recommendation, Statistics } from './types';
 
 /** Overdue items by how long they have been overdue. */
 export function ageing(recs: readonly Recommendation[]): Ageing {
@@ -14,71 +14,99 @@ export function ageing(recs: readonly Recommendation[]): Ageing {
   return out;
 }
 
-function group(recs: readonly Recommendation[], completeKey: string | undefined): GroupStats & { ageing: Ageing } {
+/** Counts for a group: completion is complete / (total - excluded) (S1). */
+function group(recs: readonly Recommendation[]): GroupStats & { ageing: Ageing } {
   const total = recs.length;
-  const rated = recs.filter((r) => r.rating !== null).length;
-  const completely = recs.filter((r) => r.rating !== null && r.rating === completeKey).length;
+  const rated = recs.filter((r) => r.rating !== null || r.complete).length;
+  const complete = recs.filter((r) => r.complete).length;
+  const excluded = recs.filter((r) => r.excluded).length;
+  const counted = total - excluded;
   return {
     total,
     rated,
     unrated: total - rated,
-    completely,
+    completely: complete,
+    complete,
+    excluded,
     overdue: recs.filter((r) => r.overdue).length,
     dueSoon: recs.filter((r) => r.dueSoon).length,
-    completionRate: total === 0 ? 0 : completely / total,
+    completionRate: counted <= 0 ? 0 : complete / counted,
     ageing: ageing(recs),
   };
 }
 
 /** Per lead officer, in the order leads first appear; leads differing only in case or punctuation are one. */
-function byLead(recs: readonly Recommendation[], completeKey: string | undefined): LeadStats[] {
+function byLead(recs: readonly Recommendation[]): LeadStats[] {
   const leads = new Map<string, { lead: string; total: number; completely: number; overdue: number; unrated: number }>();
   for (const r of recs) {
     const name = r.lead === '' ? '(no lead given)' : r.lead;
     const k = normalise(name);
     const entry = leads.get(k) ?? { lead: name, total: 0, completely: 0, overdue: 0, unrated: 0 };
     entry.total++;
-    if (r.rating !== null && r.rating === completeKey) entry.completely++;
+    if (r.complete) entry.completely++;
     if (r.overdue) entry.overdue++;
-    if (r.rating === null) entry.unrated++;
+    if (r.rating === null && !r.complete) entry.unrated++;
     leads.set(k, entry);
   }
   return [...leads.values()];
 }
 
+/** Per priority level, top first (the scale's order); empty when no item records a priority. */
+function byPriority(recs: readonly Recommendation[], order: readonly string[]): PriorityStats[] {
+  const seen = new Set(recs.map((r) => r.priority).filter((p): p is string => p !== null));
+  const labels = order.filter((p) => seen.has(p));
+  return labels.map((priority) => {
+    const { ageing: _a, ...stats } = group(recs.filter((r) => r.priority === priority));
+    return { priority, ...stats };
+  });
+}
+
+/** Mean weight of the rated, counted items; percentages where the status is one; null on unweighted scales. */
+function weightedScore(recs: readonly Recommendation[], scale: RatingScale): number | null {
+  const byKey = new Map(scale.map((l) => [l.key, l]));
+  let sum = 0;
+  let n = 0;
+  for (const r of recs) {
+    if (r.rating === null || r.excluded) continue;
+    const weight = r.percent !== null ? r.percent / 100 : (byKey.get(r.rating)?.weight ?? null);
+    if (weight === null) return null;
+    sum += weight;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
 /** The figures a careful officer counts by hand, from the recommendations read. */
-export function computeStatistics(recs: readonly Recommendation[], scale: RatingScale): Statistics {
-  const completeKey = scale[0]?.key;
-  const all = group(recs, completeKey);
+export function computeStatistics(
+  recs: readonly Recommendation[],
+  scale: RatingScale,
+  recordsStatutory: boolean,
+  priorityOrder: readonly string[] = [],
+): Statistics {
+  const all = group(recs);
   const counts: Record<string, number> = {};
   for (const level of scale) counts[level.key] = 0;
-  let weightSum = 0;
-  for (const r of recs) {
-    if (r.rating === null) continue;
-    counts[r.rating] = (counts[r.rating] ?? 0) + 1;
-    weightSum += scale.find((l) => l.key === r.rating)?.weight ?? 0;
-  }
-  const byRating: Record<string, number> = { ...counts, unrated: all.unrated };
+  for (const r of recs) if (r.rating !== null) counts[r.rating] = (counts[r.rating] ?? 0) + 1;
   const { ageing: allAgeing, ...headline } = all;
   return {
     ...headline,
-    weightedScore: all.rated === 0 ? null : weightSum / all.rated,
-    byRating,
-    levels: scale.map((l) => ({
-      key: l.key,
-      label: l.label,
-      count: counts[l.key] ?? 0,
-      share: recs.length === 0 ? 0 : (counts[l.key] ?? 0) / recs.length,
-    })),
+    weightedScore: weightedScore(recs, scale),
+    byRating: { ...counts, unrated: recs.filter((r) => r.rating === null).length },
+    byLevel: Object.fromEntries(scale.map((l) => [l.label, counts[l.key] ?? 0])),
+    byPriority: byPriority(recs, priorityOrder),
+    recordsStatutory,
+    // An excluded level nobody used is left out of the distribution: on most tables it is noise.
+    levels: scale
+      .filter((l) => !l.excluded || (counts[l.key] ?? 0) > 0)
+      .map((l) => ({
+        key: l.key,
+        label: l.label,
+        count: counts[l.key] ?? 0,
+        share: recs.length === 0 ? 0 : (counts[l.key] ?? 0) / recs.length,
+      })),
     ageing: allAgeing,
-    statutory: group(
-      recs.filter((r) => r.statutory === true),
-      completeKey,
-    ),
-    nonStatutory: group(
-      recs.filter((r) => r.statutory !== true),
-      completeKey,
-    ),
-    byLead: byLead(recs, completeKey),
+    statutory: group(recs.filter((r) => r.statutory === true)),
+    nonStatutory: group(recs.filter((r) => r.statutory !== true)),
+    byLead: byLead(recs),
   };
 }

@@ -14,9 +14,9 @@ describe('[M1] summary model', () => {
   test('headline figures, the as-at date and where it came from', () => {
     const rows = text(m.rows);
     expect(rows).toContainEqual(['Recommendations', 13, '', '', '', '']);
-    expect(rows).toContainEqual(['Met completely', 6, 6 / 13, '', '', '']);
+    expect(rows).toContainEqual(['Complete (completely)', 6, 6 / 13, '', '', '']);
     expect(rows).toContainEqual(['Position as at', '31 March 2002', "from the sheet's title rows", '', '', '']);
-    expect(rows).toContainEqual(['Statutory met completely', '1 of 3', '', '', '', '']);
+    expect(rows).toContainEqual(['Statutory complete', '1 of 3', '', '', '', '']);
     expect(rows).toContainEqual(['Statutory', 3, 1, 1 / 3, 0, 0]);
   });
 

@@ -127,7 +127,7 @@ function shownNote(shown: number, total: number, rest: string): string {
 const SOURCE_WORDS = {
   option: 'chosen in the add-in',
   sheet: "from the sheet's title rows",
-  today: "today's date (no date in the title rows)",
+  assumed: "today's date, assumed: no as-at date in the title rows",
 } as const;
 
 function capped<T>(items: readonly T[]): { shown: readonly T[]; more: number } {
@@ -142,6 +142,8 @@ function capped<T>(items: readonly T[]): { shown: readonly T[]; more: number } {
 export function buildSummary(analysis: Analysis, generatedAt: string, sheetName = SUMMARY_SHEET_NAME): SummaryModel {
   const g = new Grid();
   const { stats, table } = analysis;
+  const completeWord =
+    analysis.scale.filter((l) => l.complete).map((l) => l.label.toLowerCase())[0] ?? analysis.scale[0]?.label.toLowerCase() ?? 'complete';
   const asAtDay = fromIso(analysis.asAt);
   g.add([txt('Action plan summary')], 'title');
   const report = analysis.titleRows.find((t) => /action plan|audit|recommendation/i.test(t)) ?? analysis.titleRows[0];
@@ -164,12 +166,14 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
   g.add([txt('Headline figures')], 'heading');
   const headlineFirst = g.rows.length + 1;
   g.add([txt('Recommendations'), num(stats.total)]);
-  g.add([txt('Met completely'), num(stats.completely), pct(stats.total === 0 ? null : stats.completionRate)]);
-  g.add([txt('Weighted score (rated items)'), pct(stats.weightedScore)]);
+  g.add([txt(`Complete (${completeWord})`), num(stats.complete), pct(stats.total - stats.excluded <= 0 ? null : stats.completionRate)]);
+  if (stats.excluded > 0) g.add([txt('Not counted (not applicable, withdrawn)'), num(stats.excluded)]);
+  if (stats.weightedScore !== null) g.add([txt('Weighted score (rated items)'), pct(stats.weightedScore)]);
   g.add([txt('Overdue'), num(stats.overdue)]);
   g.add([txt('Due within 30 days'), num(stats.dueSoon)]);
   g.add([txt('Unrated'), num(stats.unrated)]);
-  g.add([txt('Statutory met completely'), txt(`${stats.statutory.completely} of ${stats.statutory.total}`)]);
+  if (stats.recordsStatutory) g.add([txt('Statutory complete'), txt(`${stats.statutory.complete} of ${stats.statutory.total}`)]);
+  else g.add([txt('Statutory'), txt('not recorded in this table')]);
   g.styleRows(headlineFirst, g.rows.length, 'body', 3);
   g.blank();
 
@@ -177,7 +181,7 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
     ...stats.levels.map((l) => [txt(l.label), num(l.count), pct(stats.total === 0 ? 0 : l.share)]),
     [txt('Unrated'), num(stats.unrated), pct(stats.total === 0 ? 0 : stats.unrated / stats.total)],
   ];
-  const ratings = g.table('Rating distribution', ['Recommendation met', 'Count', 'Share'], ratingRows, 'No recommendations.');
+  const ratings = g.table('Status distribution', [analysis.scaleLabel, 'Count', 'Share'], ratingRows, 'No recommendations.');
   const chart: ChartSpec | null =
     stats.total > 0
       ? {
@@ -192,22 +196,33 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
   const groupRow = (label: string, s: typeof stats.statutory) => [
     txt(label),
     num(s.total),
-    num(s.completely),
-    pct(s.total === 0 ? null : s.completionRate),
+    num(s.complete),
+    pct(s.total - s.excluded <= 0 ? null : s.completionRate),
     num(s.overdue),
     num(s.unrated),
   ];
-  g.table(
-    'Statutory and non-statutory',
-    ['Group', 'Total', 'Met completely', 'Completion', 'Overdue', 'Unrated'],
-    [groupRow('Statutory', stats.statutory), groupRow('Non-statutory', stats.nonStatutory)],
-    '',
-  );
-  g.blank();
+  if (stats.recordsStatutory) {
+    g.table(
+      'Statutory and non-statutory',
+      ['Group', 'Total', 'Complete', 'Completion', 'Overdue', 'Unrated'],
+      [groupRow('Statutory', stats.statutory), groupRow('Non-statutory', stats.nonStatutory)],
+      '',
+    );
+    g.blank();
+  }
+  if (stats.byPriority.length > 0) {
+    g.table(
+      'By priority',
+      ['Priority', 'Total', 'Complete', 'Completion', 'Overdue', 'Unrated'],
+      stats.byPriority.map((p) => groupRow(p.priority, { ...p, ageing: stats.ageing })),
+      '',
+    );
+    g.blank();
+  }
 
   g.table(
     'By lead officer',
-    ['Lead', 'Total', 'Met completely', 'Overdue', 'Unrated'],
+    ['Lead', 'Total', 'Complete', 'Overdue', 'Unrated'],
     stats.byLead.map((l) => [lit(l.lead), num(l.total), num(l.completely), num(l.overdue), num(l.unrated)]),
     'No recommendations.',
   );
@@ -230,21 +245,21 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
   const overdue = capped([...analysis.recommendations].filter((r) => r.overdue).sort((x, y) => y.daysOverdue - x.daysOverdue));
   g.table(
     'Overdue recommendations',
-    ['Ref', 'Subject', 'Lead', 'Due', 'Days overdue', 'Statutory'],
+    ['Ref', 'Subject', 'Lead', 'Due', 'Days overdue', stats.recordsStatutory ? 'Statutory' : 'Priority'],
     overdue.shown.map((r) => [
       lit(r.id ?? `row ${r.row}`),
       lit(r.subject),
       lit(r.lead),
       txt(r.timescale.due ? formatLong(fromIso(r.timescale.due) ?? 0) : ''),
       num(r.daysOverdue),
-      txt(r.statutory ? 'Yes' : 'No'),
+      stats.recordsStatutory ? txt(r.statutory ? 'Yes' : 'No') : lit(r.priority ?? ''),
     ]),
     'None overdue.',
     shownNote(overdue.shown.length, overdue.shown.length + overdue.more, 'filter the status column on "Overdue" for the rest.'),
   );
   g.blank();
 
-  const unrated = capped(analysis.recommendations.filter((r) => r.rating === null));
+  const unrated = capped(analysis.recommendations.filter((r) => r.rating === null && !r.complete));
   g.table(
     'Unrated recommendations',
     ['Ref', 'Subject', 'Lead', 'Row'],

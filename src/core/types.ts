@@ -24,9 +24,21 @@ export interface SheetSnapshot {
 }
 
 /** The columns the checker understands. */
-export type Role = 'id' | 'subject' | 'statutory' | 'lead' | 'timescale' | 'recommendation' | 'progress' | 'rating';
+export type Role =
+  'id' | 'subject' | 'statutory' | 'lead' | 'timescale' | 'recommendation' | 'progress' | 'rating' | 'priority' | 'originalTimescale';
 
-export const ROLES: readonly Role[] = ['id', 'subject', 'statutory', 'lead', 'timescale', 'recommendation', 'progress', 'rating'];
+export const ROLES: readonly Role[] = [
+  'id',
+  'subject',
+  'statutory',
+  'lead',
+  'timescale',
+  'recommendation',
+  'progress',
+  'rating',
+  'priority',
+  'originalTimescale',
+];
 
 /** One level of a rating scale, best first. */
 export interface RatingLevel {
@@ -34,14 +46,32 @@ export interface RatingLevel {
   readonly key: string;
   /** Label shown to people. */
   readonly label: string;
-  /** Contribution to the weighted score, 0..1. */
-  readonly weight: number;
+  /** Contribution to the weighted score, 0..1; null on scales without weights (RAG, implementation status). */
+  readonly weight: number | null;
   /** Words people write for this level, compared case-, space- and punctuation-insensitively. */
   readonly synonyms: readonly string[];
+  /** The level means done. Without the flag on any level of a scale, its first level means done. */
+  readonly complete?: boolean;
+  /** Left out of completion figures (withdrawn, not applicable, overtaken by events). */
+  readonly excluded?: boolean;
+  /** Not done, but not contradicted by completion evidence elsewhere in the row (RAG Green: on track). */
+  readonly onTrack?: boolean;
+  /** Percent scales: the lowest percentage in this level's band. */
+  readonly minPercent?: number;
 }
 
-/** A rating scale, ordered best first; the first level means "complete". */
+/** A rating scale's levels, ordered best first. */
 export type RatingScale = readonly RatingLevel[];
+
+/** The built-in scales' names; `custom` is a scale defined in settings or a file. */
+export type ScaleName = 'extent' | 'implementation' | 'rag' | 'percent' | 'custom';
+
+/** A status scale: its name, what people call it, and its levels best first. */
+export interface StatusScale {
+  readonly name: ScaleName;
+  readonly label: string;
+  readonly levels: RatingScale;
+}
 
 /** Options for one analysis. Dates are ISO `YYYY-MM-DD`. */
 export interface AnalyseOptions {
@@ -53,8 +83,10 @@ export interface AnalyseOptions {
   readonly columns?: Partial<Record<Role, string>>;
   /** 1-based worksheet row of the header, overriding detection. */
   readonly headerRow?: number;
-  /** Rating scale; defaults to completely / significantly / moderately / partially / not met. */
+  /** A custom rating scale; wins over `scale`. */
   readonly ratingScale?: RatingScale;
+  /** A built-in scale to use instead of detecting one from the table's values. */
+  readonly scale?: Exclude<ScaleName, 'custom'>;
   /** Days ahead in which an unfinished item counts as due soon (default 30). */
   readonly dueSoonDays?: number;
   /** Whether the format plan includes the status column (default true). */
@@ -85,7 +117,9 @@ export type RuleId =
   | 'OVERDUE'
   | 'DUE_SOON'
   | 'CELL_ERROR'
-  | 'STATUS_COLUMN_MOVED';
+  | 'STATUS_COLUMN_MOVED'
+  | 'AS_AT_ASSUMED'
+  | 'COMPLETION_CONFLICT';
 
 /** A problem found in the user's data: a value, never a thrown error. */
 export interface Finding {
@@ -114,7 +148,7 @@ export interface Timescale {
 }
 
 /** Where the as-at date came from. */
-export type AsAtSource = 'option' | 'sheet' | 'today';
+export type AsAtSource = 'option' | 'sheet' | 'assumed';
 
 /** The located table: worksheet coordinates, 1-based rows, column letters. */
 export interface TableLocation {
@@ -129,6 +163,12 @@ export interface TableLocation {
   readonly headers: Readonly<Record<Role, string | null>>;
   /** Every header cell of the table, for choosing columns by hand. */
   readonly headerCells: readonly { readonly column: string; readonly text: string }[];
+  /** First row of the header: the header row, or the group-heading row above it in a two-row header. */
+  readonly firstHeaderRow: number;
+  /** Tick-mark columns headed by level names ("Implemented", "Not implemented", ...), read as the status. */
+  readonly statusTicks: readonly string[];
+  /** The name of the scale the table's statuses are read on. */
+  readonly scale: ScaleName;
 }
 
 /** One recommendation read from one row. */
@@ -141,6 +181,16 @@ export interface Recommendation {
   readonly recommendation: string;
   /** Rating level key, or null when unrated or unrecognised. */
   readonly rating: string | null;
+  /** The rating level's label in the table's scale, or null. */
+  readonly level: string | null;
+  /** Done: a complete level, or completion evidence (a timescale or progress cell that says "Done"). */
+  readonly complete: boolean;
+  /** Left out of completion figures (not applicable, withdrawn, overtaken by events). */
+  readonly excluded: boolean;
+  /** The priority level's label ("High", "Priority 1"), or null. */
+  readonly priority: string | null;
+  /** 0..100 where the status is a percentage. */
+  readonly percent: number | null;
   readonly timescale: Timescale;
   readonly overdue: boolean;
   readonly daysOverdue: number;
@@ -163,11 +213,18 @@ export interface GroupStats {
   readonly total: number;
   readonly rated: number;
   readonly unrated: number;
+  /** Complete items (kept under its first name; equal to `complete`). */
   readonly completely: number;
+  readonly complete: number;
+  readonly excluded: number;
   readonly overdue: number;
   readonly dueSoon: number;
-  /** completely / total, 0..1 (0 when total is 0). */
+  /** complete / (total - excluded), 0..1 (0 when nothing counts). */
   readonly completionRate: number;
+}
+
+export interface PriorityStats extends GroupStats {
+  readonly priority: string;
 }
 
 export interface LeadStats {
@@ -191,6 +248,12 @@ export interface Statistics extends GroupStats {
   readonly weightedScore: number | null;
   /** Count per rating level key, plus `unrated`. */
   readonly byRating: Readonly<Record<string, number>>;
+  /** Count per level label, in the scale's order. */
+  readonly byLevel: Readonly<Record<string, number>>;
+  /** Per priority level, top first (empty when the table records no priority). */
+  readonly byPriority: readonly PriorityStats[];
+  /** Whether any item records statutory status; without it there is no statutory split. */
+  readonly recordsStatutory: boolean;
   readonly levels: readonly LevelCount[];
   readonly ageing: Ageing;
   readonly statutory: GroupStats & { readonly ageing: Ageing };
@@ -211,5 +274,11 @@ export interface Analysis {
   readonly recommendations: readonly Recommendation[];
   readonly findings: readonly Finding[];
   readonly stats: Statistics;
+  /** The levels of the table's scale (see `scaleName`). */
   readonly scale: RatingScale;
+  readonly scaleName: ScaleName;
+  /** What the table's scale is called ("Implementation status"), for messages and the summary. */
+  readonly scaleLabel: string;
+  /** The words of the table's top priority level ("high", "h", "critical"), normalised; empty without a priority column. */
+  readonly topPriorityWords: readonly string[];
 }

@@ -25,6 +25,7 @@ export function analyseOptions(settings: WorkbookSettings, today: string): Analy
     ...(settings.columns ? { columns: settings.columns } : {}),
     ...(settings.headerRow ? { headerRow: settings.headerRow } : {}),
     ...(settings.ratingScale ? { ratingScale: settings.ratingScale } : {}),
+    ...(settings.scale ? { scale: settings.scale } : {}),
   };
 }
 

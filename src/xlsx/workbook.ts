@@ -39,6 +39,27 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   return { workbook, lost: await partsThatWouldBeLost(bytes) };
 }
 
+/**
+ * Reads an .xlsx already in memory (the command reads and identifies the file itself). An unreadable
+ * package is a FileUnreadable HostError in plain words: the library's own message never reaches the user.
+ */
+export async function loadWorkbookBytes(bytes: Uint8Array, name: string): Promise<LoadedWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new HostError('FileUnreadable', `${name} is not a readable .xlsx workbook: a part inside it is damaged or missing.`, {
+      cause: error,
+    });
+  }
+  return { workbook, lost: await partsThatWouldBeLost(bytes) };
+}
+
+/** The workbook as .xlsx bytes, for the command to write carefully. */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 /** One analysed worksheet. */
 export interface CheckedSheet {
   readonly worksheet: ExcelJS.Worksheet;

@@ -41,6 +41,10 @@ function reading(
     return { kind: 'rating', key: level.key };
   }
   if (rule.purpose === 'Statutory row') return { kind: 'rows', test: (r) => r.statutory === true };
+  if (rule.purpose === 'Top-priority row') {
+    const top = analysis.stats.byPriority[0]?.priority ?? null;
+    return { kind: 'rows', test: (r) => r.priority !== null && r.priority === top };
+  }
   const status = STATUS_READINGS[rule.purpose];
   if (status) return { kind: 'rows', test: (r) => status(r.flags) };
   throw new Error(`No core reading is known for the rule "${rule.purpose}": add one to tests/cf/agreement.ts`);
@@ -73,8 +77,12 @@ export function disagreements(plan: FormatPlan, snapshot: SheetSnapshot, analysi
     for (const rec of analysis.recommendations) {
       for (const cell of cellsOf(ratingRule.range, [rec.row])) if (rec.rating !== null) expected.set(cell, rec.rating);
     }
+    // An excluded item (N/A, withdrawn) may show the neutral colour or none: it is out of the count either way.
+    const excluded = new Set(analysis.scale.filter((l) => l.excluded).map((l) => l.key));
     for (const cell of new Set([...shown.keys(), ...expected.keys()])) {
-      if (shown.get(cell) !== expected.get(cell)) {
+      const want = expected.get(cell);
+      if (want !== undefined && excluded.has(want) && (shown.get(cell) === undefined || shown.get(cell) === want)) continue;
+      if (shown.get(cell) !== want) {
         problems.push(
           `${cell} shows the colour of "${shown.get(cell) ?? 'no level'}", the core counts "${expected.get(cell) ?? 'no level'}"`,
         );

@@ -91,6 +91,25 @@ const VARIATIONS: Record<string, SheetSnapshot> = {
     ['R3', 'Grants\nNon-statutory', '', 'Lead', 'Ongoing', 'Do it', 'Recommendation met: partially'],
     ['R4', 'Grants', 'Yes', 'Lead', 'Ongoing', 'Do it', 'Recommendation met: partially'],
   ]),
+  'an implementation-status column and a priority column': snapshot([
+    ['Audit Committee - 12 March 2003'],
+    ['Ref', 'Recommendation', 'Owner', 'Target date', 'Priority', 'Status'],
+    ['1', 'Do it', 'Lead', 'June 2002', 'High', 'Implemented'],
+    ['2', 'Do it', 'Lead', 'June 2002', 'high', 'In progress'],
+    ['3', 'Do it', 'Lead', 'June 2002', 'Medium', 'Not implemented'],
+    ['4', 'Do it', 'Lead', 'June 2002', 'Low', 'Under implementation'],
+    ['5', 'Do it', 'Lead', 'June 2002', 'H', 'closed'],
+    ['6', 'Do it', 'Lead', 'June 2002', 'Low', 'Awaiting verification'],
+  ]),
+  'a RAG column': snapshot([
+    ['Position as at 31 March 2003'],
+    ['Ref', 'Recommendation', 'Owner', 'Target date', 'RAG'],
+    ['1', 'Do it', 'Lead', 'June 2002', 'Green'],
+    ['2', 'Do it', 'Lead', 'June 2002', 'Amber'],
+    ['3', 'Do it', 'Lead', 'June 2002', 'Red'],
+    ['4', 'Do it', 'Lead', 'June 2002', 'Blue'],
+    ['5', 'Do it', 'Lead', 'June 2002', 'G'],
+  ]),
 };
 
 describe('[F3] conditional formats agree with the core, evaluated as Excel would', () => {

@@ -32,7 +32,7 @@ describe('action-plan check', () => {
     const r = await run(['check', SAMPLE, '--today', '2026-11-26']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('"Appendix 1" A5:F18, 13 recommendations, as at 31 March 2002');
-    expect(r.out).toContain('Met completely 6 (46%)');
+    expect(r.out).toContain('Complete 6 of 13 (46%)');
     expect(r.out).toMatch(/Warnings \(1\)\n\s+D10\s+Timescale missing: R5/);
   });
 
@@ -55,7 +55,7 @@ describe('action-plan check', () => {
         unrated: 0,
         overdue: 0,
         dueSoon: 0,
-        byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, unrated: 0 },
+        byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, excluded: 0, unrated: 0 },
         statutory: { total: 3, completely: 1, overdue: 0, unrated: 0 },
         ageing: { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 },
       },
@@ -68,6 +68,10 @@ describe('action-plan check', () => {
       statutory: true,
       lead: 'ACPRS/ Head of Best Value group',
       rating: 'completely',
+      level: 'Completely',
+      complete: true,
+      excluded: false,
+      priority: null,
       timescale: {
         text: 'Strategy to be finalised and presented to May meeting of BVPB',
         kind: 'date',
@@ -110,7 +114,7 @@ describe('action-plan check', () => {
   test('exit 2 for a file that is not a workbook, and for a workbook without a table', async () => {
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'not a zip');
-    expect((await run(['check', junk])).err).toMatch(/not a readable \.xlsx workbook/);
+    expect((await run(['check', junk])).err).toMatch(/junk\.xlsx is a text file \(CSV or similar\), not an \.xlsx workbook/);
     const empty = join(dir, 'empty.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Budget').addRow(['Line', 'Amount']);
@@ -148,7 +152,8 @@ describe('action-plan apply', () => {
     expect(ws?.getCell('G5').value).toBe('Check (auto)');
     expect(ws?.getCell('G10').value).toBe('Check timescale');
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cf).toHaveLength(21);
+    // 5 status rules, 15 rating words, 1 excluded word that begins with a level's word, 1 statutory rule.
+    expect(cf).toHaveLength(22);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix 1', 'Action plan summary']);
     expect(wb.getWorksheet('Action plan summary')?.getCell('A1').value).toBe('Action plan summary');
   });
@@ -198,7 +203,7 @@ describe('action-plan apply', () => {
     const j = JSON.parse((await run(['check', input, '--json'])).out);
     expect(j.recommendations[1]).toMatchObject({ id: 'R2', statutory: true });
     expect(j.recommendations[2].timescale).toMatchObject({ kind: 'date', due: '2002-06-30' });
-    expect(j.findings).toContainEqual(expect.objectContaining({ rule: 'CELL_ERROR', cell: 'C9' }));
+    expect(j.findings).toContainEqual(expect.objectContaining({ rule: 'CELL_ERROR', cell: 'C9', id: 'R4' }));
     const out = join(dir, 'kinds.out.xlsx');
     await run(['apply', input, '--out', out]);
     const back = new ExcelJS.Workbook();
@@ -208,7 +213,7 @@ describe('action-plan apply', () => {
   });
 
   test('refuses an --out that is the input, and --in-place keeps a .bak.xlsx', async () => {
-    expect((await run(['apply', SAMPLE, '--out', SAMPLE])).err).toMatch(/--out is the input file/);
+    expect((await run(['apply', SAMPLE, '--out', SAMPLE])).err).toMatch(/--out .*sample\.xlsx is the input file itself/);
     const copy = join(dir, 'inplace.xlsx');
     copyFileSync(SAMPLE, copy);
     expect((await run(['apply', copy, '--in-place'])).code).toBe(0);
@@ -229,7 +234,7 @@ describe('action-plan apply', () => {
     expect(readFileSync(rich).equals(before)).toBe(true);
     const copy = await run(['apply', rich, '--out', join(dir, 'rich.out.xlsx')]);
     expect(copy.code).toBe(0);
-    expect(copy.err).toMatch(/lacks the charts, images/);
+    expect(copy.err).toMatch(/rich\.out\.xlsx will lack the charts, images/);
   });
 
   test('--no-status-column writes none', async () => {
@@ -241,18 +246,56 @@ describe('action-plan apply', () => {
   });
 
   const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
-  (soffice ? test : test.skip)('the output opens in LibreOffice Calc (converted to PDF without complaint)', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'apc-lo-'));
-    execFileSync(
-      'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=file://${outdir}/profile`, '--convert-to', 'pdf', '--outdir', outdir, out1],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-    const pdf = readFileSync(join(outdir, 'out1.pdf'));
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    expect(pdf.length).toBeGreaterThan(10_000);
-  });
+  (soffice ? test : test.skip)(
+    'LibreOffice Calc opens the output and reads the table and the summary sheet (converted to CSV, one file a sheet)',
+    () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'apc-lo-'));
+      // Filter options: comma, double quote, UTF-8, from line 1, ..., and sheet -1: every sheet to its own file.
+      const csv = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+      execFileSync(
+        'soffice',
+        ['--headless', '--norestore', `-env:UserInstallation=file://${outdir}/profile`, '--convert-to', csv, '--outdir', outdir, out1],
+        {
+          timeout: 120_000,
+          stdio: 'pipe',
+        },
+      );
+      const table = parseCsv(readFileSync(join(outdir, 'out1-Appendix 1.csv'), 'utf8'));
+      const summary = parseCsv(readFileSync(join(outdir, 'out1-Action plan summary.csv'), 'utf8'));
+      const reference = loadReference();
+      expect(table[4]).toEqual([...reference.header, 'Check (auto)']);
+      reference.rows.forEach((r, i) => {
+        expect(table[5 + i]?.slice(0, 6)).toEqual([
+          r.no,
+          `${r.subject}\n${r.statutory}`,
+          r.lead,
+          r.timescales,
+          r.recommendation,
+          r.progress,
+        ]);
+      });
+      expect(summary[0]?.[0]).toBe('Action plan summary');
+      const row = (label: string) => summary.find((cells) => cells[0] === label);
+      expect(row('Headline figures')).toBeDefined();
+      expect(row('Recommendations')?.[1]).toBe('13');
+      expect(row('Complete (completely)')?.[1]).toBe('6');
+    },
+    240_000,
+  );
 });
+
+/** RFC 4180 CSV as LibreOffice writes it: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  // One field (quoted or bare) and the separator after it: a comma, a line break or the end.
+  for (const m of text.matchAll(/("(?:[^"]|"")*"|[^,\r\n]*)(,|\r?\n|$)/g)) {
+    const [, raw = '', end] = m;
+    rows[rows.length - 1]?.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    if (end === '') break;
+    if (end !== ',') rows.push([]);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
 
 describe('action-plan timescales', () => {
   test('one JSON object per line, UK conventions', async () => {

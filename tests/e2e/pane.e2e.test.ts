@@ -48,7 +48,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const { page, foreign, violations } = await openPane(browser, base, scenario());
     await runAll(page);
     await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('13');
-    await expect(tile(page, 'Statutory met')).resolves.toContain('1 of 3');
+    await expect(tile(page, 'Statutory complete')).resolves.toContain('1 of 3');
     const counts = page.getByRole('list', { name: 'Rating counts' });
     await expect(counts.getByRole('listitem').filter({ hasText: 'Completely' }).textContent()).resolves.toContain('6');
     await expect(
@@ -113,7 +113,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     for (const [role, letter] of letters) await page.getByRole('textbox', { name: `${role} column letter` }).fill(letter);
     await page.getByRole('button', { name: 'Save settings and check again' }).click();
     await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('2');
-    await expect(tile(page, 'Statutory met')).resolves.toContain('1 of 1');
+    await expect(tile(page, 'Statutory complete')).resolves.toContain('1 of 1');
     await page.close();
   });
 

@@ -62,11 +62,14 @@ export function Overview({ result }: { result: RunResult }) {
   const tiles: [string, string][] = [
     // A soft hyphen lets the longest label break cleanly in a 350-pixel pane.
     ['Recom\u00admendations', String(stats.total)],
-    ['Met completely', pct(stats.total ? stats.completionRate : null)],
-    ['Weighted score', pct(stats.weightedScore)],
+    ['Complete', `${stats.complete} of ${stats.total - stats.excluded}`],
+    ['Completion', pct(stats.total - stats.excluded > 0 ? stats.completionRate : null)],
     ['Overdue', String(stats.overdue)],
     ['Unrated', String(stats.unrated)],
-    ['Statutory met', `${stats.statutory.completely} of ${stats.statutory.total}`],
+    ...(stats.weightedScore !== null ? ([['Weighted score', pct(stats.weightedScore)]] as [string, string][]) : []),
+    ...(stats.recordsStatutory
+      ? ([['Statutory complete', `${stats.statutory.complete} of ${stats.statutory.total}`]] as [string, string][])
+      : []),
   ];
   const segments = [...stats.levels.map((l) => ({ label: l.label, count: l.count })), { label: 'Unrated', count: stats.unrated }];
   const summary = segments.map((s) => `${s.label} ${s.count}`).join(', ');
@@ -80,7 +83,7 @@ export function Overview({ result }: { result: RunResult }) {
           </li>
         ))}
       </ul>
-      <h2 className={styles.h2}>Recommendation met</h2>
+      <h2 className={styles.h2}>{result.analysis.scaleLabel}</h2>
       <div className={styles.bar} role="img" aria-label={`Ratings: ${summary}`}>
         {segments.map((s, i) =>
           s.count > 0 ? (

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   where: { margin: 0 },
 });
 
-const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', today: 'today (no date in the sheet title)' } as const;
+const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', assumed: 'today, assumed (no date in the sheet title)' } as const;
 
 /** Where the plan is (sheet, table, count), the as-at date and where it came from, and a stale warning. */
 export function PlanHeader(props: {

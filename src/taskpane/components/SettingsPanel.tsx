@@ -1,9 +1,10 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import { ROLE_NAMES } from '../../core/findTable';
 import { DEFAULT_SCALE, validateScale } from '../../core/rating';
 import type { Analysis, RatingLevel, Role } from '../../core/types';
+import { BUILT_IN_SCALES } from '../../core/vocabulary/scales';
 import { ROLES } from '../../core/types';
 
 const useStyles = makeStyles({
@@ -109,23 +110,47 @@ export function SettingsPanel({
             />
             Write the status column (&quot;Check (auto)&quot;)
           </label>
-          <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
-            <legend>Rating scale, best first: label and weight (0 to 1)</legend>
-            {scale.map((level, i) => (
-              <div key={level.key} className={styles.level}>
-                <Input aria-label={`Rating ${i + 1} label`} value={level.label} onChange={(_e, d) => setLevel(i, { label: d.value })} />
-                <Input
-                  aria-label={`Rating ${i + 1} weight`}
-                  type="number"
-                  step={0.05}
-                  min={0}
-                  max={1}
-                  value={String(level.weight)}
-                  onChange={(_e, d) => setLevel(i, { weight: Number(d.value) })}
-                />
-              </div>
-            ))}
-          </fieldset>
+          <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
+            <Select
+              value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
+              onChange={(_e, d) => {
+                const { scale: _s, ratingScale: _r, ...rest } = draft;
+                if (d.value === 'custom') setDraft({ ...rest, ratingScale: DEFAULT_SCALE });
+                else setDraft(d.value === '' ? rest : { ...rest, scale: d.value as NonNullable<WorkbookSettings['scale']> });
+              }}
+            >
+              <option value="">Found from the table</option>
+              {BUILT_IN_SCALES.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.label}:{' '}
+                  {s.levels
+                    .map((l) => l.label)
+                    .slice(0, 4)
+                    .join(', ')}
+                </option>
+              ))}
+              <option value="custom">My own labels and weights</option>
+            </Select>
+          </Field>
+          {draft.ratingScale ? (
+            <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+              <legend>Rating scale, best first: label and weight (0 to 1)</legend>
+              {scale.map((level, i) => (
+                <div key={level.key} className={styles.level}>
+                  <Input aria-label={`Rating ${i + 1} label`} value={level.label} onChange={(_e, d) => setLevel(i, { label: d.value })} />
+                  <Input
+                    aria-label={`Rating ${i + 1} weight`}
+                    type="number"
+                    step={0.05}
+                    min={0}
+                    max={1}
+                    value={level.weight === null ? '' : String(level.weight)}
+                    onChange={(_e, d) => setLevel(i, { weight: Number(d.value) })}
+                  />
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           {problems.map((p) => (
             <p key={p} className={styles.problem} role="alert">
               {p}

@@ -1,0 +1,105 @@
+jest.setTimeout(60_000);
+
+import ExcelJS from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'apc-options-'));
+
+async function workbook(name: string, rows: (string | number | null)[][]): Promise<string> {
+  const file = join(dir, name);
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Tracker');
+  rows.forEach((cells, r) => cells.forEach((v, c) => v !== null && (ws.getRow(r + 1).getCell(c + 1).value = v)));
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+// Headers no role word names: the table is found only when the command is pointed at it.
+const ODD = [
+  ['Committee tracker, position as at 30 June 2003'],
+  ['Item', 'Matter', 'Person', 'Deadline', 'State'],
+  ['A', 'Budget', 'CFO', 'March 2003', 'Yes'],
+  ['B', 'Staffing', 'HR', 'March 2004', 'No'],
+];
+
+describe('[T1] pointing the command at the table (--header-row, --columns, --scale)', () => {
+  test('[TABLE_NOT_FOUND] without help, the report names the closest row and the options to use', async () => {
+    const file = await workbook('odd.xlsx', [['Notes'], ['Ref', 'Matter', 'Who'], ['1', 'x', 'y']]);
+    const r = await run(['check', file, '--today', '2003-07-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/closest was row 2/);
+    expect(r.err).toMatch(/--header-row N and --columns/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('--header-row and --columns read a table whose headers name no role', async () => {
+    const file = await workbook('pointed.xlsx', ODD);
+    const r = await run([
+      'check',
+      file,
+      '--json',
+      '--today',
+      '2003-07-01',
+      '--header-row',
+      '2',
+      '--columns',
+      'id=A,recommendation=B,lead=C,timescale=D',
+    ]);
+    const j = JSON.parse(r.out) as {
+      table: { headerRow: number; columns: Record<string, string | null> };
+      stats: { total: number; overdue: number };
+    };
+    expect(j.table.headerRow).toBe(2);
+    expect(j.table.columns).toMatchObject({ id: 'A', recommendation: 'B', lead: 'C', timescale: 'D' });
+    // A is due 31 March 2003, before 30 June 2003, and nothing says it is done.
+    expect(j.stats).toMatchObject({ total: 2, overdue: 1 });
+  });
+
+  test('--scale FILE.json: a custom scale ("Yes" means done), read from a column chosen with --columns', async () => {
+    const file = await workbook('custom.xlsx', ODD);
+    const scale = join(dir, 'yes-no.json');
+    writeFileSync(
+      scale,
+      JSON.stringify([
+        { label: 'Done', words: ['yes'], complete: true },
+        { label: 'Not done', words: ['no'] },
+      ]),
+    );
+    const r = await run([
+      'check',
+      file,
+      '--json',
+      '--today',
+      '2003-07-01',
+      '--header-row',
+      '2',
+      '--columns',
+      'id=A,recommendation=B,timescale=D,rating=E',
+      '--scale',
+      scale,
+    ]);
+    const j = JSON.parse(r.out) as {
+      table: { scale: string };
+      stats: { complete: number; overdue: number; byLevel: Record<string, number> };
+    };
+    expect(j.table.scale).toBe('custom');
+    expect(j.stats).toMatchObject({ complete: 1, overdue: 0, byLevel: { Done: 1, 'Not done': 1 } });
+  });
+
+  test.each([
+    [['--scale', 'traffic'], /--scale must be one of extent, implementation, rag, percent/],
+    [['--columns', 'owner=C'], /"owner" is not a column role/],
+    [['--columns', 'lead=12'], /"12" for lead is not a column letter/],
+    [['--header-row', '0'], /--header-row must be a row number/],
+    [['--scale', 'missing.json'], /the file does not exist/],
+  ])('bad input %j: exit 2, one line', async (args, message) => {
+    const file = await workbook('bad.xlsx', ODD);
+    const r = await run(['check', file, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
