@@ -95,6 +95,17 @@ export function ratingConditions(scale: RatingScale, ref: string, phraseRequired
   return [...first, ...rest].map((w) => ({ ...w, condition: startsWithWord(tail, w.word) }));
 }
 
+/** Tick-cell texts the core reads as not marked (status.ts's TICK_BLANKS, normalised); "" is a blank cell. */
+const TICK_BLANKS = ['', '-', 'no', 'n', '0', 'false'];
+
+/**
+ * True where a tick-mark cell is marked: anything but blank, "-", "No", "N", "0" or FALSE (an "X", a tick,
+ * "Yes", TRUE or a note). Where a row marks two columns the core counts the last; both show their colour.
+ */
+export function tickCondition(ref: string): string {
+  return `ISERROR(FIND("|"&TRIM(SUBSTITUTE(LOWER(${ref}),"."," "))&"|",${str(`|${TICK_BLANKS.join('|')}|`)}))`;
+}
+
 /** Statutory-column values the core reads as statutory (statutory.ts's YES set, normalised). */
 const STATUTORY_YES = ['statutory', 'yes', 'y', 'true', 's', 'statutory requirement'];
 

@@ -19,10 +19,6 @@ const PLANS = readdirSync(DIR)
 /** Plans whose colours and figures still differ, and why (the rules have no way yet to read these layouts). */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'mpa-high-risk-audit-recs-2005': 'a status said at the end of a narrative ("... Work is in hand"): the rules read the start',
-  'un-boa-a73-5-vol2-annex-2018': 'tick-mark status columns: no rule colours a ticked cell',
-  'un-boa-a77-5-vol1-annex-2021': 'tick-mark status columns: no rule colours a ticked cell',
-  'un-boa-a78-5-vol1-annex-2022': 'tick-mark status columns: no rule colours a ticked cell',
-  'un-boa-a79-5-vol1-annex-2023': 'tick-mark status columns: no rule colours a ticked cell',
 };
 
 function load(slug: string): SheetSnapshot {
