@@ -55,3 +55,8 @@ export function isPayloadLimit(error: unknown): boolean {
   const code = officeCode(error);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
+
+/** True for the error a merged undo group gives when one of its calls cannot be undone. */
+export function isUndoNotSupported(error: unknown): boolean {
+  return officeCode(error) === 'UndoNotSupported';
+}

@@ -9,7 +9,7 @@ import type { AnalyseOptions, Finding } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
 import { runExcel } from './run';
-import { queueFormat, queueRemoveOurRules, queueSummary } from './write';
+import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
 /** The key our settings live under in `workbook.settings`. */
 export const SETTINGS_KEY = 'ActionPlanChecker.settings';
@@ -83,8 +83,10 @@ export async function runPlan(
       const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
       const markerSheet = markerRange ? markerRange.worksheet : null;
       markerRange?.load('address');
-      markerSheet?.load('name,position');
-      return { customs, markerRange, markerSheet };
+      markerSheet?.load('name');
+      const markerCharts = markerSheet ? markerSheet.charts : null;
+      markerCharts?.load('items/name');
+      return { customs, markerRange, markerSheet, markerCharts };
     };
     let meta = queueMeta();
     const readPlan = planRead(first.read);
@@ -124,7 +126,7 @@ export async function runPlan(
       );
     }
 
-    const { customs, markerRange, markerSheet } = meta;
+    const { customs, markerRange, markerSheet, markerCharts } = meta;
     tracker.markWriting();
     const plan = parts.format ? planFormat(analysis, snapshot, { statusColumn: settings.statusColumn !== false }) : null;
     if (plan && analysis.table) {
@@ -140,15 +142,16 @@ export async function runPlan(
 
     let summarySheet: string | null = null;
     if (parts.summary) {
-      const ours =
-        markerRange && !markerRange.isNullObject && markerSheet ? { name: markerSheet.name, position: markerSheet.position } : null;
+      const ours = markerRange && !markerRange.isNullObject && markerSheet && markerCharts ? markerSheet : null;
       const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
       summarySheet = ours?.name ?? freeSummaryName(taken);
-      if (ours && markerSheet) markerSheet.delete();
-      if (first.marker && !first.marker.isNullObject) first.marker.delete();
-      const sheet = queueSummary(context, summarySheet, buildSummary(analysis, stampFromDate(now), summarySheet), ours?.position ?? null);
+      // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
+      if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
+      const target: SummaryTarget =
+        ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name: summarySheet };
+      const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), summarySheet));
       if (options.activateSummary) sheet.activate();
-      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (replaced ours)' : ''}`);
+      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (rewritten in place)' : ''}`);
     }
     await context.sync();
     quietUntil = Date.now() + OWN_CHANGE_MS;

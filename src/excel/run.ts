@@ -1,5 +1,5 @@
 import { HostError, type ChangeState } from '../core/errors';
-import { toHostError } from './errors';
+import { isUndoNotSupported, toHostError } from './errors';
 
 /** Tells the wrapper when a batch starts writing, so an error can say whether anything changed. */
 export interface WriteTracker {
@@ -45,9 +45,15 @@ export function runExcel<T>(
       ? { delayForCellEdit: true, mergeUndoGroup: true }
       : { delayForCellEdit: true };
     try {
-      return reuse
-        ? await Excel.run(reuse, (context) => batch(context, tracker))
-        : await Excel.run(options, (context) => batch(context, tracker));
+      if (reuse) return await Excel.run(reuse, (context) => batch(context, tracker));
+      try {
+        return await Excel.run(options, (context) => batch(context, tracker));
+      } catch (error) {
+        // A call without undo support refuses the merged group (UndoNotSupported); the batch is written so
+        // that none should, but a host may list more: run once more without the group, as Microsoft advises.
+        if (!options.mergeUndoGroup || !isUndoNotSupported(error)) throw error;
+        return await Excel.run({ delayForCellEdit: true }, (context) => batch(context, tracker));
+      }
     } catch (error) {
       throw toHostError(error, changed, sheet);
     }

@@ -93,10 +93,23 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
   },
 };
 
-/** Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart and our marker name. */
-export function queueSummary(context: Excel.RequestContext, name: string, model: SummaryModel, position: number | null): Excel.Worksheet {
-  const sheet = context.workbook.worksheets.add(name);
-  if (position !== null) sheet.position = position;
+/** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
+export type SummaryTarget =
+  | { readonly kind: 'new'; readonly name: string }
+  | { readonly kind: 'ours'; readonly sheet: Excel.Worksheet; readonly charts: Excel.ChartCollection };
+
+/**
+ * Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart
+ * and (on a new sheet) our marker name. Our existing sheet is cleared and rewritten in place, never deleted
+ * or moved: `Worksheet.delete` and setting `Worksheet.position` have no undo support, so inside a merged
+ * undo group (ExcelApi 1.20) they would fail the whole batch with UndoNotSupported.
+ */
+export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel): Excel.Worksheet {
+  const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
+  if (target.kind === 'ours') {
+    for (const chart of target.charts.items) chart.delete();
+    sheet.getRange().clear();
+  }
   const rows = model.rows.length;
   const width = model.rows[0]?.length ?? 1;
   const grid = sheet.getRangeByIndexes(0, 0, rows, width);
@@ -114,11 +127,13 @@ export function queueSummary(context: Excel.RequestContext, name: string, model:
     chart.width = 360;
     chart.height = 220;
   }
-  const marker = context.workbook.names.add(
-    SUMMARY_MARKER_NAME,
-    sheet.getRange('A1'),
-    'Marks the summary sheet written by Action Plan Checker.',
-  );
-  marker.visible = false;
+  if (target.kind === 'new') {
+    const marker = context.workbook.names.add(
+      SUMMARY_MARKER_NAME,
+      sheet.getRange('A1'),
+      'Marks the summary sheet written by Action Plan Checker.',
+    );
+    marker.visible = false;
+  }
   return sheet;
 }

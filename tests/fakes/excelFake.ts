@@ -16,6 +16,20 @@ import { boxAddress, colLetters, intersects, MAX_COLS, MAX_ROWS, parseBox, quali
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+export type FakePlatform = 'web' | 'windows' | 'mac';
+
+/**
+ * APIs we call that have no undo support, and where. Microsoft's undo page, "Unsupported APIs"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): `Worksheet.delete`
+ * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web). Inside
+ * `Excel.run({ mergeUndoGroup: true })` such a call fails the batch with `UndoNotSupported` (same page,
+ * "Undo grouping"); office-js #6711, #6491, #6255 report it in the field.
+ */
+export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>> = {
+  'Worksheet.delete': ['web', 'windows', 'mac'],
+  'Worksheet.position': ['windows', 'mac'],
+};
+
 type Scalar = string | number | boolean;
 
 /** The error Office.js throws: an OfficeExtension.Error with a code. */
@@ -114,6 +128,17 @@ export class FakeWorkbook {
   cellEditMode = false;
   /** The ExcelApi minor version the host supports (20 = ExcelApi 1.20). */
   apiMinor = 20;
+  /**
+   * Which Excel the fake plays; undo support differs per platform (see UNDO_UNSUPPORTED). Windows by default:
+   * the strictest for what we call.
+   */
+  platform: FakePlatform = 'windows';
+  /**
+   * Set when an operation cleared the user's undo history: adding a worksheet does on desktop Excel
+   * (office-js #6170, https://github.com/OfficeDev/office-js/issues/6170), as does any API without undo
+   * support outside a merged group ("the user's undo stack is cleared starting from that API call", undo page).
+   */
+  undoCleared = false;
   theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
   selection: { sheet: string; address: string } | null = null;
   stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0 };
@@ -269,7 +294,7 @@ function usedBox(sheet: SheetState): Box | null {
 // ---------------------------------------------------------------------------------------------
 // Requests: proxies queue operations on their context; sync applies them in order.
 
-type Op = { apply: () => void; requestBytes: number };
+type Op = { apply: () => void; requestBytes: number; api?: string };
 
 /** One Excel.run's request context. */
 export class FakeContext {
@@ -284,8 +309,14 @@ export class FakeContext {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(apply: () => void, requestBytes = 16): void {
-    this.queue.push({ apply, requestBytes });
+  enqueue(apply: () => void, requestBytes = 16, api?: string): void {
+    this.queue.push(api === undefined ? { apply, requestBytes } : { apply, requestBytes, api });
+  }
+
+  /** The first queued call that has no undo support on this platform, if any. */
+  private notUndoable(ops: readonly Op[]): string | undefined {
+    const platform = this.fake.platform;
+    return ops.find((o) => o.api !== undefined && (UNDO_UNSUPPORTED[o.api] ?? []).includes(platform))?.api;
   }
 
   get pending(): number {
@@ -307,6 +338,12 @@ export class FakeContext {
     const faultIndex = fake.faults.findIndex((f) => (f.atSync ?? fake.stats.syncs) === fake.stats.syncs);
     const fault = faultIndex >= 0 ? fake.faults.splice(faultIndex, 1)[0] : undefined;
     if (request > PAYLOAD_LIMIT) throw err('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    const blocked = this.notUndoable(ops);
+    if (blocked && this.options.mergeUndoGroup) {
+      // The whole batch is refused: nothing of it is applied (see UNDO_UNSUPPORTED).
+      throw err('UndoNotSupported', `${blocked} does not support undo, so it cannot be part of a merged undo group.`);
+    }
+    if (blocked) fake.undoCleared = true;
     responseBytes = 0;
     ops.forEach((op, i) => {
       if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
@@ -469,6 +506,8 @@ class WorksheetsProxy extends Proxy {
       const sheet = fake.addSheet(name);
       sheet.id = fake.newSheetId();
       ws.bind(sheet);
+      // Desktop Excel clears the undo stack when an add-in adds a sheet (office-js #6170).
+      if (fake.platform !== 'web') fake.undoCleared = true;
     }, bytes(name));
     return ws;
   }
@@ -565,13 +604,17 @@ class WorksheetProxy extends Proxy {
     return this.read('position');
   }
   set position(value: number) {
-    this.context.enqueue(() => {
-      const fake = this.context.fake;
-      const s = this.target();
-      const others = fake.sheets.filter((x) => x !== s).sort((a, b) => a.position - b.position);
-      others.splice(Math.min(value, others.length), 0, s);
-      others.forEach((x, i) => (x.position = i));
-    });
+    this.context.enqueue(
+      () => {
+        const fake = this.context.fake;
+        const s = this.target();
+        const others = fake.sheets.filter((x) => x !== s).sort((a, b) => a.position - b.position);
+        others.splice(Math.min(value, others.length), 0, s);
+        others.forEach((x, i) => (x.position = i));
+      },
+      16,
+      'Worksheet.position',
+    );
   }
 
   getRange(address?: string): RangeProxy {
@@ -602,14 +645,18 @@ class WorksheetProxy extends Proxy {
   }
 
   delete(): void {
-    this.context.enqueue(() => {
-      const fake = this.context.fake;
-      const s = this.target();
-      if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
-      fake.sheets = fake.sheets.filter((x) => x !== s);
-      fake.sheets.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
-      if (fake.activeSheetId === s.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
-    });
+    this.context.enqueue(
+      () => {
+        const fake = this.context.fake;
+        const s = this.target();
+        if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
+        fake.sheets = fake.sheets.filter((x) => x !== s);
+        fake.sheets.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
+        if (fake.activeSheetId === s.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
+      },
+      16,
+      'Worksheet.delete',
+    );
   }
 }
 
@@ -655,11 +702,25 @@ class AutoFilterProxy extends Proxy {
 }
 
 class ChartsProxy extends Proxy {
+  private itemsList: ChartProxy[] | null = null;
   constructor(
     context: FakeContext,
     readonly sheet: WorksheetProxy,
   ) {
     super(context);
+  }
+  load(_spec?: string | string[]): this {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      const list = s.charts.map((c) => new ChartProxy(this.context, c, this.sheet));
+      responseBytes += bytes(list.length * 40);
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+  get items(): ChartProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
   }
   add(type: string, source: RangeProxy, _seriesBy?: string): ChartProxy {
     const chart: ChartState = { type, source: '', title: '', legendVisible: true, position: null };
@@ -669,7 +730,7 @@ class ChartsProxy extends Proxy {
       chart.source = boxAddress(source.box());
       s.charts.push(chart);
     });
-    return new ChartProxy(this.context, chart);
+    return new ChartProxy(this.context, chart, this.sheet);
   }
 }
 
@@ -677,8 +738,16 @@ class ChartProxy extends Proxy {
   constructor(
     context: FakeContext,
     readonly chart: ChartState,
+    readonly sheet: WorksheetProxy,
   ) {
     super(context);
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      s.charts = s.charts.filter((c) => c !== this.chart);
+    });
   }
   get title(): { text: string } {
     const self = this;
@@ -911,7 +980,23 @@ class RangeProxy extends Proxy {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
       const b = this.box();
-      for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) for (let c = b.c0; c <= b.c1; c++) writeValue(s, r, c, '');
+      for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) {
+        const width = Math.min(b.c1, (s.values[r]?.length ?? 0) - 1);
+        for (let c = b.c0; c <= width; c++) writeValue(s, r, c, '');
+      }
+      // Range.clear() clears contents and formats (applyTo defaults to "All").
+      for (const k of [...s.formulas.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.formulas.delete(k);
+      }
+      for (const k of [...s.numberFormats.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.numberFormats.delete(k);
+      }
+      s.formatLog = s.formatLog.filter((f) => {
+        const fb = parseBox(f.address);
+        return !fb || !(fb.r0 >= b.r0 && fb.r1 <= b.r1 && fb.c0 >= b.c0 && fb.c1 <= b.c1);
+      });
     });
   }
 }
