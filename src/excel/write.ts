@@ -1,13 +1,14 @@
-import { looksLikeFormula } from '../core/cells';
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
 import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 /**
- * Text written so that Excel keeps it as text: a leading apostrophe (Excel's quote prefix, not stored in
- * the value) for anything that would otherwise become a formula.
+ * Text written so that Excel keeps it exactly: a leading apostrophe (Excel's quote prefix, hidden and not
+ * stored in the value) on every string. `Range.values` parses strings as typed input in en-US (office-js
+ * #1559, #229): without it "007" becomes 7, "3/4" a date, "TRUE" a boolean, "=x" a formula, and a user's
+ * own leading apostrophe would be eaten.
  */
-export function literal(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
+export function asText(text: string): string {
+  return text === '' ? '' : `'${text}`;
 }
 
 /** Excel character widths to points, as Excel sizes columns (7 px per character plus 5 px padding, at 96 dpi). */
@@ -48,8 +49,8 @@ export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: {
   if (options.applyAutoFilter) sheet.autoFilter.apply(plan.autoFilterRange);
 
   if (plan.status) {
-    sheet.getRange(plan.status.headerCell).values = [[literal(plan.status.header)]];
-    sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [literal(v)]);
+    sheet.getRange(plan.status.headerCell).values = [[asText(plan.status.header)]];
+    sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [asText(v)]);
   }
 
   plan.rules.forEach((rule, priority) => {
@@ -114,7 +115,7 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
   const width = model.rows[0]?.length ?? 1;
   const grid = sheet.getRangeByIndexes(0, 0, rows, width);
   grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
-  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? literal(c.value) : (c.value ?? ''))));
+  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''))));
   for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
   model.columnWidths.forEach((w, i) => {
     sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthToPoints(w);

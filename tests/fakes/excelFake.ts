@@ -8,10 +8,12 @@
  * - every sync and queued operation is counted, and request and response bytes are accounted: over 5 MB fails
  *   with `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`;
  * - strings written to `values` that start with `=`, `+`, `-` or `@` become formulas, as in Excel, unless
- *   they carry the quote prefix (`'`) or the cell is formatted as text (`@`);
+ *   they carry the quote prefix (`'`) or the cell is formatted as text (`@`); other strings are parsed as
+ *   typed input in en-US ("007" -> 7, "3/4" -> a date, "TRUE" -> true: typedInput.ts), with the same exceptions;
  * - `*OrNullObject` / `isNullObject`, protection (`AccessDenied`), cell-edit mode
  *   (`InvalidOperationInCellEditMode` unless `delayForCellEdit`), and any error injected on demand.
  */
+import { typedInput } from './typedInput';
 import { boxAddress, colLetters, intersects, MAX_COLS, MAX_ROWS, parseBox, qualified, type Box } from './addresses';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -261,7 +263,14 @@ function writeValue(sheet: SheetState, r: number, c: number, value: unknown): vo
     } else if (!textFormat && value.length > 1 && /^[=+\-@]/.test(value)) {
       sheet.formulas.set(k, value.startsWith('=') ? value : `=${value}`);
       setCell(sheet, r, c, '#NAME?');
-    } else setCell(sheet, r, c, value);
+    } else if (textFormat) setCell(sheet, r, c, value);
+    else {
+      // Parsed as typed input, en-US (see typedInput.ts); a date or a percentage also sets the cell's format.
+      const typed = typedInput(value);
+      setCell(sheet, r, c, typed.value);
+      const format = sheet.numberFormats.get(k);
+      if (typed.numberFormat && (format === undefined || format === 'General')) sheet.numberFormats.set(k, typed.numberFormat);
+    }
   } else if (typeof value === 'number' || typeof value === 'boolean') setCell(sheet, r, c, value);
   else if (value === null || value === undefined) setCell(sheet, r, c, '');
   else throw err('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
