@@ -1,3 +1,4 @@
+import { columnLetter } from '../core/address';
 import { analyseSheet } from '../core/analyse';
 import { isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
@@ -9,6 +10,7 @@ import type { AnalyseOptions, Finding } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
 import { runExcel } from './run';
+import { gapIsBlank, queueTableRanges, queueTables, sheetTables, tableUnder, withoutTotals, withStatusGap } from './tables';
 import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
 /** The key our settings live under in `workbook.settings`. */
@@ -35,6 +37,7 @@ interface FirstRead {
   workbookProtection: Excel.WorkbookProtection | null;
   marker: Excel.NamedItem | null;
   sheets: Excel.WorksheetCollection | null;
+  tables: Excel.TableCollection;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -49,7 +52,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   marker?.load('name');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets };
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet) };
 }
 
 /**
@@ -86,14 +89,14 @@ export async function runPlan(
       markerSheet?.load('name');
       const markerCharts = markerSheet ? markerSheet.charts : null;
       markerCharts?.load('items/name');
-      return { customs, markerRange, markerSheet, markerCharts };
+      return { customs, markerRange, markerSheet, markerCharts, tableRanges: queueTableRanges(first.tables) };
     };
     let meta = queueMeta();
     const readPlan = planRead(first.read);
     let snapshot;
     if (readPlan.kind === 'done') {
       snapshot = readPlan.snapshot;
-      if (meta.customs.length > 0 || meta.markerRange) await context.sync();
+      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
     } else if (readPlan.kind === 'whole') {
       queueWholeRead(first.read);
       try {
@@ -107,6 +110,9 @@ export async function runPlan(
     } else {
       snapshot = await readInBlocks(context, first.read, readPlan.rows, () => (meta = queueMeta()));
     }
+    // A table's totals row is not a recommendation: the core never sees it.
+    const tables = sheetTables(meta.tableRanges);
+    snapshot = withoutTotals(snapshot, tables);
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
@@ -128,16 +134,26 @@ export async function runPlan(
 
     const { customs, markerRange, markerSheet, markerCharts } = meta;
     tracker.markWriting();
-    const plan = parts.format ? planFormat(analysis, snapshot, { statusColumn: settings.statusColumn !== false }) : null;
+    const userTable = analysis.table ? tableUnder(analysis.table, tables) : null;
+    const plan =
+      parts.format && analysis.table
+        ? planFormat(analysis, withStatusGap(snapshot, analysis.table, userTable), { statusColumn: settings.statusColumn !== false })
+        : null;
     if (plan && analysis.table) {
       const removed = queueRemoveOurRules(customs.map((format) => ({ format, formula: format.custom.rule.formula })));
-      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) });
+      // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
+      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
       applied.push(
         `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
       );
       if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+      // The one-column gap beside a table is deliberate, not a move.
       const moved = statusMovedFinding(plan, analysis.table);
-      if (moved) notes.push(moved);
+      const gapOnly =
+        userTable !== null &&
+        plan.status?.column === columnLetter(userTable.lastColumn + 2) &&
+        gapIsBlank(snapshot, analysis.table, userTable);
+      if (moved && !gapOnly) notes.push(moved);
     }
 
     let summarySheet: string | null = null;

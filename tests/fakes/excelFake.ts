@@ -78,6 +78,17 @@ export interface SheetState {
   charts: ChartState[];
   freezeRows: number;
   autoFilter: string | null;
+  tables: TableState[];
+}
+
+/** An Excel table (ListObject): its whole range, header row first, totals row last when shown. */
+export interface TableState {
+  id: string;
+  name: string;
+  box: Box;
+  showTotals: boolean;
+  /** The table's own AutoFilter (a table always has one; buttons shown by default). */
+  filterEnabled: boolean;
 }
 
 export interface NameState {
@@ -170,6 +181,7 @@ export class FakeWorkbook {
       charts: [],
       freezeRows: 0,
       autoFilter: null,
+      tables: [],
     };
     for (const [address, formula] of Object.entries(options.formulas ?? {})) {
       const b = parseBox(address);
@@ -183,6 +195,22 @@ export class FakeWorkbook {
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
+  }
+
+  /** Formats `address` on `sheetName` as an Excel table; with `totals`, its last row is the totals row. */
+  addTable(sheetName: string, address: string, options: { name?: string; totals?: boolean } = {}): TableState {
+    const sheet = this.sheet(sheetName);
+    const box = parseBox(address);
+    if (!box) throw new Error(address);
+    const table: TableState = {
+      id: `{table-${this.nextId++}}`,
+      name: options.name ?? `Table${this.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`,
+      box,
+      showTotals: options.totals ?? false,
+      filterEnabled: true,
+    };
+    sheet.tables.push(table);
+    return table;
   }
 
   sheet(name: string): SheetState {
@@ -548,6 +576,7 @@ class WorksheetProxy extends Proxy {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
+  readonly tables: TablesProxy;
 
   constructor(context: FakeContext) {
     super(context);
@@ -560,6 +589,7 @@ class WorksheetProxy extends Proxy {
     };
     this.autoFilter = new AutoFilterProxy(context, this);
     this.charts = new ChartsProxy(context, this);
+    this.tables = new TablesProxy(context, this, () => this.target().tables);
   }
 
   bind(state: SheetState): void {
@@ -685,6 +715,130 @@ class SheetProtectionProxy extends Proxy {
   }
 }
 
+/**
+ * Excel extends a table over data written right beside it: the column immediately right (header named
+ * "ColumnN" when the write leaves it empty) or the row immediately below when there is no totals row
+ * (AutoCorrect's "Include new rows and columns in table", on by default; Microsoft's co-authoring page:
+ * "set values in the range directly below the table. Excel automatically expands the table",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Blank writes do not.
+ */
+function expandTables(sheet: SheetState, written: Box, input: unknown): void {
+  const filled =
+    Array.isArray(input) && input.some((row) => Array.isArray(row) && row.some((v) => v !== '' && v !== null && v !== undefined));
+  if (!filled) return;
+  for (const t of sheet.tables) {
+    const right = t.box.c1 + 1;
+    const besideRight = written.c0 <= right && written.c1 >= right && written.r1 >= t.box.r0 && written.r0 <= t.box.r1;
+    if (besideRight && !sheet.tables.some((o) => o !== t && intersects(o.box, { ...t.box, c0: right, c1: right }))) {
+      t.box = { ...t.box, c1: right };
+      if (getCell(sheet, t.box.r0, right) === '') setCell(sheet, t.box.r0, right, `Column${right - t.box.c0 + 1}`);
+    }
+    const below = t.box.r1 + 1;
+    const besideBelow = !t.showTotals && written.r0 <= below && written.r1 >= below && written.c1 >= t.box.c0 && written.c0 <= t.box.c1;
+    if (besideBelow) t.box = { ...t.box, r1: below };
+  }
+}
+
+class TablesProxy extends Proxy {
+  private itemsList: TableProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+    private readonly list: () => TableState[],
+  ) {
+    super(context);
+  }
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const items = this.list().map((t) => {
+        const proxy = new TableProxy(this.context, this.sheet, t);
+        proxy.preload(wanted);
+        return proxy;
+      });
+      responseBytes += bytes(items.length * 60);
+      pendingLoads.push({ commit: () => (this.itemsList = items), abort: () => undefined });
+    });
+    return this;
+  }
+  get items(): TableProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+}
+
+class TableProxy extends Proxy {
+  readonly autoFilter: { load: (spec?: string) => void; readonly enabled: boolean };
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+    readonly table: TableState,
+  ) {
+    super(context);
+    const self = this;
+    let enabled: boolean | undefined;
+    this.autoFilter = {
+      load() {
+        self.context.enqueue(() => {
+          const value = self.table.filterEnabled;
+          pendingLoads.push({ commit: () => (enabled = value), abort: () => undefined });
+        });
+      },
+      get enabled(): boolean {
+        if (enabled === undefined) throw err('PropertyNotLoaded', "The property 'enabled' is not available.");
+        return enabled;
+      },
+    };
+  }
+  preload(wanted: string[]): void {
+    this.markResolved(false);
+    this.loadOnCommit(new Map<string, unknown>(wanted.map((p) => [p, this.prop(p)])));
+  }
+  private prop(p: string): unknown {
+    switch (p) {
+      case 'name':
+        return this.table.name;
+      case 'id':
+        return this.table.id;
+      case 'showTotals':
+        return this.table.showTotals;
+      case 'showHeaders':
+        return true;
+      default:
+        throw err('InvalidArgument', `Unknown table property ${p}`);
+    }
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => this.prop(p));
+    return this;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
+  private part(pick: (b: Box) => Box | null): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => {
+      const b = pick(this.table.box);
+      if (!b) throw err('ItemNotFound', 'The table has no such row.');
+      return b;
+    });
+  }
+  getRange(): RangeProxy {
+    return this.part((b) => b);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part((b) => ({ ...b, r1: b.r0 }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part((b) => ({ ...b, r0: b.r0 + 1, r1: this.table.showTotals ? b.r1 - 1 : b.r1 }));
+  }
+  getTotalRowRange(): RangeProxy {
+    return this.part((b) => (this.table.showTotals ? { ...b, r0: b.r1 } : null));
+  }
+}
+
 class AutoFilterProxy extends Proxy {
   constructor(
     context: FakeContext,
@@ -705,6 +859,13 @@ class AutoFilterProxy extends Proxy {
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
       const b = parseBox(range);
       if (!b) throw err('InvalidArgument', range);
+      // A sheet AutoFilter and a table may not overlap: a table carries its own filter (Table.autoFilter;
+      // "Apply filters to a table", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
+      // and "Filter data", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#filter-data).
+      // Excel refuses the overlap (the UI says a filter or table cannot overlap a table; office-js #1199 shows
+      // the same rule for tables); the fake answers InvalidOperation.
+      if (s.tables.some((t) => intersects(t.box, b)))
+        throw err('InvalidOperation', 'The operation is not allowed: the range overlaps a table, which has its own filter.');
       s.autoFilter = boxAddress(b);
     });
   }
@@ -943,6 +1104,19 @@ class RangeProxy extends Proxy {
 
   set values(input: unknown[][]) {
     this.writeGrid(input, writeValue);
+    this.context.enqueue(() => expandTables(this.sheet.target(), this.box(), input));
+  }
+
+  /** The tables that overlap this range (ExcelApi 1.9); with `fullyContained`, only those wholly inside it. */
+  getTables(fullyContained?: boolean): TablesProxy {
+    return new TablesProxy(this.context, this.sheet, () => {
+      const b = this.box();
+      return this.sheet
+        .target()
+        .tables.filter((t) =>
+          fullyContained ? t.box.r0 >= b.r0 && t.box.r1 <= b.r1 && t.box.c0 >= b.c0 && t.box.c1 <= b.c1 : intersects(t.box, b),
+        );
+    });
   }
 
   set numberFormat(input: unknown[][]) {
