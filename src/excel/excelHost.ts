@@ -9,7 +9,8 @@ import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summ
 import type { AnalyseOptions, Finding } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
-import { runExcel } from './run';
+import { mergedAddress, withMergedTaken } from './merges';
+import { runExcel, supports } from './run';
 import { gapIsBlank, queueTableRanges, queueTables, sheetTables, tableUnder, withoutTotals, withStatusGap } from './tables';
 import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
@@ -38,6 +39,8 @@ interface FirstRead {
   marker: Excel.NamedItem | null;
   sheets: Excel.WorksheetCollection | null;
   tables: Excel.TableCollection;
+  /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
+  merged: Excel.RangeAreas | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -52,7 +55,9 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   marker?.load('name');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet) };
+  const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
 }
 
 /**
@@ -137,7 +142,9 @@ export async function runPlan(
     const userTable = analysis.table ? tableUnder(analysis.table, tables) : null;
     const plan =
       parts.format && analysis.table
-        ? planFormat(analysis, withStatusGap(snapshot, analysis.table, userTable), { statusColumn: settings.statusColumn !== false })
+        ? planFormat(analysis, withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), analysis.table, userTable), {
+            statusColumn: settings.statusColumn !== false,
+          })
         : null;
     if (plan && analysis.table) {
       const removed = queueRemoveOurRules(customs.map((format) => ({ format, formula: format.custom.rule.formula })));

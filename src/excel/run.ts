@@ -12,7 +12,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export const MIN_EXCEL_API = '1.9';
 
 /** Whether the host reports ExcelApi `version`; `unknown` is the answer when it cannot say (very old hosts throw). */
-function supports(version: string, unknown: boolean): boolean {
+export function supports(version: string, unknown: boolean): boolean {
   try {
     return Office.context.requirements.isSetSupported('ExcelApi', version);
   } catch {

@@ -79,6 +79,10 @@ export interface SheetState {
   freezeRows: number;
   autoFilter: string | null;
   tables: TableState[];
+  /** Merged areas; a merge keeps its value in its top-left cell only. */
+  merges: Box[];
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
 }
 
 /** An Excel table (ListObject): its whole range, header row first, totals row last when shown. */
@@ -182,6 +186,9 @@ export class FakeWorkbook {
       freezeRows: 0,
       autoFilter: null,
       tables: [],
+      merges: [],
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
     };
     for (const [address, formula] of Object.entries(options.formulas ?? {})) {
       const b = parseBox(address);
@@ -211,6 +218,15 @@ export class FakeWorkbook {
     };
     sheet.tables.push(table);
     return table;
+  }
+
+  /** Merges `address` as Excel does: the top-left value is kept, the other cells are emptied. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const b = parseBox(address);
+    if (!b) throw new Error(address);
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (r !== b.r0 || c !== b.c0) setCell(sheet, r, c, '');
+    sheet.merges.push(b);
   }
 
   sheet(name: string): SheetState {
@@ -280,8 +296,21 @@ function setCell(sheet: SheetState, r: number, c: number, value: Scalar): void {
   sheet.values[r] = row;
 }
 
+/**
+ * A non-empty value for a merged area's hidden cells (any but the top-left) is refused: Excel keeps a merge's
+ * value in its top-left cell only, and reports `MergedRangeConflict` ("Excel.ErrorCodes",
+ * https://learn.microsoft.com/javascript/api/excel/excel.errorcodes; error list in
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+function checkMerge(sheet: SheetState, r: number, c: number, value: unknown): void {
+  if (value === '' || value === null || value === undefined) return;
+  const m = sheet.merges.find((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+  if (m && (r !== m.r0 || c !== m.c0)) throw err('MergedRangeConflict', 'Cannot change part of a merged cell.');
+}
+
 /** Writes one value the way Excel's Range.values does. */
 function writeValue(sheet: SheetState, r: number, c: number, value: unknown): void {
+  checkMerge(sheet, r, c, value);
   const k = key(r, c);
   sheet.formulas.delete(k);
   if (typeof value === 'string') {
@@ -977,7 +1006,16 @@ function formatChain(range: RangeProxy, path: string[]): unknown {
   );
 }
 
+/** True when every index is hidden, false when none is, null when mixed (as Range.rowHidden answers). */
+function hiddenAll(hidden: Set<number>, from: number, to: number): boolean | null {
+  let n = 0;
+  for (const i of hidden) if (i >= from && i <= to) n++;
+  return n === 0 ? false : n === to - from + 1 ? true : null;
+}
+
 class RangeProxy extends Proxy {
+  /** For a RangeAreas: the comma-separated address of its areas. */
+  addressOverride: (() => string) | null = null;
   private resolvedBox: Box | null = null;
   readonly format: Record<string, unknown>;
   readonly conditionalFormats: CfCollectionProxy;
@@ -1027,7 +1065,11 @@ class RangeProxy extends Proxy {
     };
     switch (p) {
       case 'address':
-        return qualified(s.name, b);
+        return this.addressOverride ? this.addressOverride() : qualified(s.name, b);
+      case 'rowHidden':
+        return hiddenAll(s.hiddenRows, b.r0, b.r1);
+      case 'columnHidden':
+        return hiddenAll(s.hiddenColumns, b.c0, b.c1);
       case 'rowIndex':
         return b.r0;
       case 'columnIndex':
@@ -1081,6 +1123,12 @@ class RangeProxy extends Proxy {
   get formulas(): Scalar[][] {
     return this.read('formulas');
   }
+  get rowHidden(): boolean | null {
+    return this.read('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.read('columnHidden');
+  }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
@@ -1105,6 +1153,34 @@ class RangeProxy extends Proxy {
   set values(input: unknown[][]) {
     this.writeGrid(input, writeValue);
     this.context.enqueue(() => expandTables(this.sheet.target(), this.box(), input));
+  }
+
+  /**
+   * The merged areas inside this range, as a RangeAreas whose `address` lists them, or a null object when
+   * there are none. ExcelApi 1.13: on an older host the call fails with ApiNotFound, as Office.js does.
+   */
+  getMergedAreasOrNullObject(): RangeProxy {
+    const owner = this;
+    const areas = new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        if (this.context.fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
+        const b = owner.box();
+        const hits = this.sheet.target().merges.filter((m) => intersects(m, b));
+        return hits[0] ?? null;
+      },
+      true,
+    );
+    areas.addressOverride = () => {
+      const b = owner.box();
+      const s = this.sheet.target();
+      return s.merges
+        .filter((m) => intersects(m, b))
+        .map((m) => qualified(s.name, m))
+        .join(', ');
+    };
+    return areas;
   }
 
   /** The tables that overlap this range (ExcelApi 1.9); with `fullyContained`, only those wholly inside it. */
