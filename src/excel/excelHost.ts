@@ -176,8 +176,13 @@ export async function runPlan(
       if (options.activateSummary) sheet.activate();
       applied.push(`Summary sheet "${summarySheet}"${ours ? ' (rewritten in place)' : ''}`);
     }
-    await context.sync();
-    quietUntil = Date.now() + OWN_CHANGE_MS;
+    // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
+    quietUntil = Number.POSITIVE_INFINITY;
+    try {
+      await context.sync();
+    } finally {
+      quietUntil = Date.now() + OWN_CHANGE_MS;
+    }
     return { analysis, applied, notes, summarySheet };
   }, sheetName);
 }
@@ -210,11 +215,22 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
   }, sheet);
 }
 
+/**
+ * Whether a change event is someone else's. Excel raises onChanged for our own writes too; from ExcelApi 1.14
+ * `triggerSource` says exactly which are ours ("ThisLocalAddin"). Older hosts leave it out: there, changes
+ * within a short quiet window after our writes are taken as ours.
+ */
+export function isOthersChange(event: { triggerSource?: string } | undefined, now = Date.now()): boolean {
+  const source = event?.triggerSource;
+  if (source !== undefined) return source !== 'ThisLocalAddin';
+  return now >= quietUntil;
+}
+
 /** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
 export async function onWorkbookChange(callback: () => void): Promise<() => void> {
   const handler = await runExcel(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async () => {
-      if (Date.now() >= quietUntil) callback();
+    const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+      if (isOthersChange(event)) callback();
     });
     await context.sync();
     return result;

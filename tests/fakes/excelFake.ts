@@ -163,6 +163,7 @@ export class FakeWorkbook {
   faults: InjectedFault[] = [];
   dialogs: string[] = [];
   changeHandlers = new Set<(args: unknown) => unknown>();
+  private pendingEvents = 0;
   private nextId = 1;
   private nextCf = 1;
 
@@ -255,7 +256,35 @@ export class FakeWorkbook {
     const b = parseBox(address);
     if (!b) throw new Error(address);
     setCell(sheet, b.r0, b.c0, value);
-    for (const h of this.changeHandlers) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited' });
+    for (const h of this.changeHandlers) await h(this.changeEvent(sheet.id, address, 'Others'));
+  }
+
+  /**
+   * A WorksheetChangedEventArgs. `triggerSource` (ExcelApi 1.14) says who changed the cells: "ThisLocalAddin"
+   * for this add-in's own writes, "Others" for anyone else
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member);
+   * hosts before 1.14 leave it out. Excel raises onChanged for an add-in's writes as well as the user's.
+   */
+  changeEvent(worksheetId: string, address: string, trigger: 'ThisLocalAddin' | 'Others'): Record<string, unknown> {
+    const base = { type: 'WorksheetChanged', worksheetId, address, changeType: 'RangeEdited', source: 'Local' };
+    return this.apiMinor >= 14 ? { ...base, triggerSource: trigger } : base;
+  }
+
+  /** Delivers change events for our own writes a moment after the sync that made them, as Excel does. */
+  announceOwnChanges(changes: readonly { sheetId: string; address: string }[]): void {
+    if (changes.length === 0 || this.changeHandlers.size === 0) return;
+    this.pendingEvents++;
+    setTimeout(() => {
+      void (async () => {
+        for (const c of changes) for (const h of this.changeHandlers) await h(this.changeEvent(c.sheetId, c.address, 'ThisLocalAddin'));
+        this.pendingEvents--;
+      })();
+    }, 0);
+  }
+
+  /** Resolves once every change event already raised has been delivered. */
+  async settleEvents(): Promise<void> {
+    while (this.pendingEvents > 0) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
   /** Every cell's value and formula, for "nothing of the user's changed" comparisons. */
@@ -411,11 +440,16 @@ export class FakeContext {
     }
     if (blocked) fake.undoCleared = true;
     responseBytes = 0;
-    ops.forEach((op, i) => {
-      if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
-      op.apply();
-    });
-    if (fault) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+    changedRanges = [];
+    try {
+      ops.forEach((op, i) => {
+        if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+        op.apply();
+      });
+      if (fault) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+    } finally {
+      fake.announceOwnChanges(changedRanges);
+    }
     if (responseBytes > PAYLOAD_LIMIT) {
       fake.stats.payloadFailures++;
       pendingLoads.forEach((commit) => commit.abort());
@@ -430,6 +464,8 @@ export class FakeContext {
 
 // Loaded values become readable only when the whole sync succeeds.
 let responseBytes = 0;
+/** Ranges whose values the running sync changed (for change events). */
+let changedRanges: { sheetId: string; address: string }[] = [];
 let pendingLoads: { commit: () => void; abort: () => void }[] = [];
 
 /** Base of every proxy: loading, strict reads, queued writes. */
@@ -1133,7 +1169,7 @@ class RangeProxy extends Proxy {
     return this.read('numberFormat');
   }
 
-  private writeGrid(input: unknown, write: (s: SheetState, r: number, c: number, v: unknown) => void): void {
+  private writeGrid(input: unknown, write: (s: SheetState, r: number, c: number, v: unknown) => void, isData = false): void {
     this.context.enqueue(() => {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
@@ -1147,11 +1183,12 @@ class RangeProxy extends Proxy {
         );
       }
       (input as unknown[][]).forEach((row, i) => row.forEach((v, j) => write(s, b.r0 + i, b.c0 + j, v)));
+      if (isData) changedRanges.push({ sheetId: s.id, address: boxAddress(b) });
     }, bytes(input));
   }
 
   set values(input: unknown[][]) {
-    this.writeGrid(input, writeValue);
+    this.writeGrid(input, writeValue, true);
     this.context.enqueue(() => expandTables(this.sheet.target(), this.box(), input));
   }
 
@@ -1239,6 +1276,7 @@ class RangeProxy extends Proxy {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
       const b = this.box();
+      changedRanges.push({ sheetId: s.id, address: boxAddress(b) });
       for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) {
         const width = Math.min(b.c1, (s.values[r]?.length ?? 0) - 1);
         for (let c = b.c0; c <= width; c++) writeValue(s, r, c, '');
