@@ -162,6 +162,25 @@ export class FakeWorkbook {
   lastRunOptions: Record<string, unknown> | null = null;
   faults: InjectedFault[] = [];
   dialogs: string[] = [];
+  /** Set to make displayDialogAsync fail with this Office error code (12007: a dialog is already open, ...). */
+  dialogError: number | null = null;
+  /** Handlers of the open dialogs, by event type. */
+  private dialogHandlers: { type: string; handler: (arg: unknown) => void }[] = [];
+
+  /** Office.js dialog handlers register through this. */
+  onDialogEvent(type: string, handler: (arg: unknown) => void): void {
+    this.dialogHandlers.push({ type, handler });
+  }
+
+  /**
+   * The user closes the dialog with its X: Office raises DialogEventReceived with error 12006
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events).
+   */
+  closeDialog(byUser = true): void {
+    const handlers = this.dialogHandlers.filter((h) => h.type === 'dialogEventReceived');
+    this.dialogHandlers = [];
+    if (byUser) for (const h of handlers) h.handler({ error: 12006 });
+  }
   changeHandlers = new Set<(args: unknown) => unknown>();
   private pendingEvents = 0;
   private nextId = 1;
@@ -1586,6 +1605,8 @@ export function installFakeOffice(
   target.OfficeExtension = { Error: FakeOfficeError };
   target.Office = {
     HostType: { Excel: 'Excel' },
+    EventType: { DialogEventReceived: 'dialogEventReceived', DialogMessageReceived: 'dialogMessageReceived' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
     actions: {
       associate: (name: string, fn: unknown) => {
@@ -1603,8 +1624,19 @@ export function installFakeOffice(
       },
       ui: {
         displayDialogAsync: (url: string, _options: unknown, callback?: (r: unknown) => void) => {
-          fake.dialogs.push(url);
-          callback?.({ status: 'succeeded', value: { close: () => undefined, addEventHandler: () => undefined } });
+          if (fake.dialogError !== null) {
+            callback?.({ status: 'failed', error: { code: fake.dialogError, message: 'The dialog could not be opened.' } });
+            return;
+          }
+          const dialog = {
+            close: () => fake.closeDialog(false),
+            addEventHandler: (type: string, handler: (arg: unknown) => void) => fake.onDialogEvent(type, handler),
+          };
+          // Office answers asynchronously.
+          setTimeout(() => {
+            fake.dialogs.push(url);
+            callback?.({ status: 'succeeded', value: dialog });
+          }, 0);
         },
       },
     },
