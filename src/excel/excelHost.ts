@@ -83,6 +83,7 @@ export async function runPlan(
       first = queueFirstRead(context, sheetName, parts, false);
       await context.sync();
     }
+    tracker.started();
     // Sync 2, only when needed: the rest of the values (in ~2 MB blocks for a large sheet), the formulas of
     // existing custom rules (to find ours) and where our summary sheet is.
     const queueMeta = () => {

@@ -143,6 +143,12 @@ export class FakeWorkbook {
   /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
   chartSheetActive = false;
   cellEditMode = false;
+  /**
+   * Keeps cell-edit mode open under `delayForCellEdit`: Excel then holds the run's requests until the user
+   * leaves the cell, for as long as that takes (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   * Clear `cellEditMode` to let them through.
+   */
+  holdCellEdit = false;
   /** The ExcelApi minor version the host supports (20 = ExcelApi 1.20). */
   apiMinor = 20;
   /**
@@ -446,6 +452,7 @@ export class FakeContext {
     const request = ops.reduce((n, o) => n + o.requestBytes, 0);
     fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, request);
     await Promise.resolve();
+    while (fake.cellEditMode && this.options.delayForCellEdit && fake.holdCellEdit) await new Promise((resolve) => setTimeout(resolve, 5));
     if (fake.cellEditMode && !this.options.delayForCellEdit) {
       throw err('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell-edit mode.');
     }
@@ -1586,7 +1593,7 @@ export function installFakeOffice(
     const options = reuse ? reuse.options : typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
     fake.stats.runs++;
     fake.lastRunOptions = options;
-    if (fake.cellEditMode && options.delayForCellEdit) {
+    if (fake.cellEditMode && options.delayForCellEdit && !fake.holdCellEdit) {
       // Excel waits for the user to leave the cell; the fake leaves it at once.
       fake.cellEditMode = false;
     }
