@@ -1,4 +1,4 @@
-import { columnLetter } from '../core/address';
+import { columnIndex, columnLetter } from '../core/address';
 import { analyseSheet } from '../core/analyse';
 import { isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
@@ -6,9 +6,9 @@ import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
-import type { AnalyseOptions, Finding } from '../core/types';
+import type { AnalyseOptions, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
-import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
+import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
 import { runExcel, supports } from './run';
 import { gapIsBlank, queueTableRanges, queueTables, sheetTables, tableUnder, withoutTotals, withStatusGap } from './tables';
@@ -19,6 +19,25 @@ export const SETTINGS_KEY = 'ActionPlanChecker.settings';
 /** Sheet changes within this long after our own writes are our own, not the user's. */
 const OWN_CHANGE_MS = 2000;
 let quietUntil = 0;
+
+/**
+ * The columns whose number formats the core reads past the first rows: the timescale column (a date serial
+ * is told from a number by its format), from the user's choice or the table found in the first rows. Null
+ * (read every column's) when the first rows hold no table. Title rows are inside the first rows, read whole.
+ */
+export function timescaleColumns(head: SheetSnapshot, settings: WorkbookSettings, today: string): number[] | null {
+  const chosen = settings.columns?.timescale;
+  if (chosen) return [columnIndex(chosen)];
+  let table;
+  try {
+    table = analyseSheet(head, analyseOptions(settings, today)).table;
+  } catch {
+    return null;
+  }
+  if (!table) return null;
+  const timescale = table.columns.timescale;
+  return timescale ? [columnIndex(timescale)] : [];
+}
 
 /** Options for the core from the workbook's settings and the clock. */
 export function analyseOptions(settings: WorkbookSettings, today: string): AnalyseOptions {
@@ -62,7 +81,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
 
 /**
  * Check, and where asked format and summarise, the active sheet (or `sheetName`) in at most three syncs
- * while the sheet is under ~2 MB: the sheet, its extent and first rows; the rest of it with the formulas of
+ * while the sheet fits one request (~4 MB): the sheet, its extent and first rows; the rest of it with the formulas of
  * existing rules and where our summary sheet is (only when needed); then every write.
  */
 export async function runPlan(
@@ -84,8 +103,8 @@ export async function runPlan(
       await context.sync();
     }
     tracker.started();
-    // Sync 2, only when needed: the rest of the values (in ~2 MB blocks for a large sheet), the formulas of
-    // existing custom rules (to find ours) and where our summary sheet is.
+    // Sync 2, only when needed: the rest of the values (in blocks near the payload limit for a large sheet),
+    // the formulas of existing custom rules (to find ours), where our summary sheet is and the tables' ranges.
     const queueMeta = () => {
       const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
       for (const cf of customs) cf.custom.rule.load('formula');
@@ -103,18 +122,11 @@ export async function runPlan(
     if (readPlan.kind === 'done') {
       snapshot = readPlan.snapshot;
       if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
-    } else if (readPlan.kind === 'whole') {
-      queueWholeRead(first.read);
-      try {
-        await context.sync();
-        snapshot = finishWholeRead(first.read);
-      } catch (error) {
-        if (!isPayloadLimit(error)) throw error;
-        meta = queueMeta();
-        snapshot = await readInBlocks(context, first.read, undefined, () => (meta = queueMeta()));
-      }
     } else {
-      snapshot = await readInBlocks(context, first.read, readPlan.rows, () => (meta = queueMeta()));
+      // The rest of the values ride with the formulas of existing rules (to find ours), where our summary
+      // sheet is and the tables' ranges; number formats only where the core reads them.
+      const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, isoFromDate(now)) : null;
+      snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta()) });
     }
     // A table's totals row is not a recommendation: the core never sees it.
     const tables = sheetTables(meta.tableRanges);

@@ -111,6 +111,8 @@ export interface FakeStats {
   maxResponseBytes: number;
   /** Syncs refused for a response over the limit. */
   payloadFailures: number;
+  /** Cells whose number format was read. */
+  formatCells: number;
   runs: number;
 }
 
@@ -164,7 +166,7 @@ export class FakeWorkbook {
   undoCleared = false;
   theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
   selection: { sheet: string; address: string } | null = null;
-  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0 };
+  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0, formatCells: 0 };
   lastRunOptions: Record<string, unknown> | null = null;
   faults: InjectedFault[] = [];
   dialogs: string[] = [];
@@ -1159,6 +1161,7 @@ class RangeProxy extends Proxy {
     };
     this.queueLoad(list, (p) => {
       if (['values', 'formulas', 'numberFormat'].includes(p) && cells() > 5_000_000) return null;
+      if (p === 'numberFormat') this.context.fake.stats.formatCells += cells();
       return this.prop(p);
     });
     return this;
