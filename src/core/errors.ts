@@ -8,6 +8,8 @@ export type HostErrorCode =
   | 'PayloadTooLarge'
   | 'UnsupportedHost'
   | 'WriteInterrupted'
+  /** Excel refused a change that conflicts with the sheet (a table, a filter, merged cells, a name, an undo group). */
+  | 'ExcelRefused'
   | 'FileUnreadable'
   | 'FileWouldLoseContent'
   | 'Unknown';

@@ -21,8 +21,46 @@ export function toHostError(error: unknown, changed: ChangeState, sheet?: string
   const make = (kind: ConstructorParameters<typeof HostError>[0], text: string) =>
     new HostError(kind, `${text} ${tail}`, { changed, hostCode: code, cause: error });
   switch (code) {
+    // Codes from Excel.ErrorCodes (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes), meanings from
+    // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
     case 'InvalidOperationInCellEditMode':
       return make('CellEditMode', 'Excel is busy editing a cell. Press Enter or Esc to leave the cell, then try again.');
+    case 'InvalidOperation':
+      // Older documentation gives this code for cell-edit mode too.
+      return make(
+        'ExcelRefused',
+        `Excel refused the change on${on || ' the sheet'}: it may be busy editing a cell (press Enter or Esc), or the change conflicts with an Excel table, a filter or merged cells there.`,
+      );
+    case 'UndoNotSupported':
+      return make(
+        'ExcelRefused',
+        'Excel could not group the changes into one undo step, even after trying again without grouping. Press Ctrl+Z to check what was undone, then run it again.',
+      );
+    case 'UnsupportedSheet':
+      return make(
+        'ChartSheet',
+        `The sheet${on} is not an ordinary worksheet (a chart sheet, macro sheet or dialog sheet), so the add-in cannot work on it. Select the worksheet that holds the action plan and try again.`,
+      );
+    case 'FilteredRangeConflict':
+      return make(
+        'ExcelRefused',
+        `A filter on${on || ' the sheet'} hides rows that the change would touch, so Excel refused it. Clear the filter (Data > Clear), then run it again.`,
+      );
+    case 'MergedRangeConflict':
+      return make(
+        'ExcelRefused',
+        `Merged cells on${on || ' the sheet'} are in the way (in or right of the table). Unmerge them (Home > Merge & Center), or turn the status column off in Settings, then run it again.`,
+      );
+    case 'FormulaLengthExceedsLimit':
+      return make(
+        'ExcelRefused',
+        'Excel refused a conditional-format rule as too long for this version of Excel. Please report this, with your Excel version.',
+      );
+    case 'ItemAlreadyExists':
+      return make(
+        'ExcelRefused',
+        'A sheet or name the add-in needed already exists (created at the same moment, perhaps by another run or a co-author). Run it again.',
+      );
     case 'AccessDenied':
       return make(
         'SheetProtected',
@@ -54,4 +92,9 @@ export function toHostError(error: unknown, changed: ChangeState, sheet?: string
 export function isPayloadLimit(error: unknown): boolean {
   const code = officeCode(error);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/** True for the error a merged undo group gives when one of its calls cannot be undone. */
+export function isUndoNotSupported(error: unknown): boolean {
+  return officeCode(error) === 'UndoNotSupported';
 }

@@ -1,3 +1,4 @@
+import { columnIndex, columnLetter } from '../core/address';
 import { analyseSheet } from '../core/analyse';
 import { isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
@@ -5,17 +6,38 @@ import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
-import type { AnalyseOptions, Finding } from '../core/types';
+import type { AnalyseOptions, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
-import { finishWholeRead, planRead, queueSheetRead, queueWholeRead, readInBlocks, type QueuedRead } from './read';
-import { runExcel } from './run';
-import { queueFormat, queueRemoveOurRules, queueSummary } from './write';
+import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
+import { mergedAddress, withMergedTaken } from './merges';
+import { runExcel, supports } from './run';
+import { gapIsBlank, queueTableRanges, queueTables, sheetTables, tableUnder, withoutTotals, withStatusGap } from './tables';
+import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
 /** The key our settings live under in `workbook.settings`. */
 export const SETTINGS_KEY = 'ActionPlanChecker.settings';
 /** Sheet changes within this long after our own writes are our own, not the user's. */
 const OWN_CHANGE_MS = 2000;
 let quietUntil = 0;
+
+/**
+ * The columns whose number formats the core reads past the first rows: the timescale column (a date serial
+ * is told from a number by its format), from the user's choice or the table found in the first rows. Null
+ * (read every column's) when the first rows hold no table. Title rows are inside the first rows, read whole.
+ */
+export function timescaleColumns(head: SheetSnapshot, settings: WorkbookSettings, today: string): number[] | null {
+  const chosen = settings.columns?.timescale;
+  if (chosen) return [columnIndex(chosen)];
+  let table;
+  try {
+    table = analyseSheet(head, analyseOptions(settings, today)).table;
+  } catch {
+    return null;
+  }
+  if (!table) return null;
+  const timescale = table.columns.timescale;
+  return timescale ? [columnIndex(timescale)] : [];
+}
 
 /** Options for the core from the workbook's settings and the clock. */
 export function analyseOptions(settings: WorkbookSettings, today: string): AnalyseOptions {
@@ -36,6 +58,9 @@ interface FirstRead {
   workbookProtection: Excel.WorkbookProtection | null;
   marker: Excel.NamedItem | null;
   sheets: Excel.WorksheetCollection | null;
+  tables: Excel.TableCollection;
+  /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
+  merged: Excel.RangeAreas | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -50,12 +75,14 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   marker?.load('name');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets };
+  const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
 }
 
 /**
  * Check, and where asked format and summarise, the active sheet (or `sheetName`) in at most three syncs
- * while the sheet is under ~2 MB: the sheet, its extent and first rows; the rest of it with the formulas of
+ * while the sheet fits one request (~4 MB): the sheet, its extent and first rows; the rest of it with the formulas of
  * existing rules and where our summary sheet is (only when needed); then every write.
  */
 export async function runPlan(
@@ -76,36 +103,35 @@ export async function runPlan(
       first = queueFirstRead(context, sheetName, parts, false);
       await context.sync();
     }
-    // Sync 2, only when needed: the rest of the values (in ~2 MB blocks for a large sheet), the formulas of
-    // existing custom rules (to find ours) and where our summary sheet is.
+    tracker.started();
+    // Sync 2, only when needed: the rest of the values (in blocks near the payload limit for a large sheet),
+    // the formulas of existing custom rules (to find ours), where our summary sheet is and the tables' ranges.
     const queueMeta = () => {
       const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
       for (const cf of customs) cf.custom.rule.load('formula');
       const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
       const markerSheet = markerRange ? markerRange.worksheet : null;
       markerRange?.load('address');
-      markerSheet?.load('name,position');
-      return { customs, markerRange, markerSheet };
+      markerSheet?.load('name');
+      const markerCharts = markerSheet ? markerSheet.charts : null;
+      markerCharts?.load('items/name');
+      return { customs, markerRange, markerSheet, markerCharts, tableRanges: queueTableRanges(first.tables) };
     };
     let meta = queueMeta();
     const readPlan = planRead(first.read);
     let snapshot;
     if (readPlan.kind === 'done') {
       snapshot = readPlan.snapshot;
-      if (meta.customs.length > 0 || meta.markerRange) await context.sync();
-    } else if (readPlan.kind === 'whole') {
-      queueWholeRead(first.read);
-      try {
-        await context.sync();
-        snapshot = finishWholeRead(first.read);
-      } catch (error) {
-        if (!isPayloadLimit(error)) throw error;
-        meta = queueMeta();
-        snapshot = await readInBlocks(context, first.read, undefined, () => (meta = queueMeta()));
-      }
+      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
     } else {
-      snapshot = await readInBlocks(context, first.read, readPlan.rows, () => (meta = queueMeta()));
+      // The rest of the values ride with the formulas of existing rules (to find ours), where our summary
+      // sheet is and the tables' ranges; number formats only where the core reads them.
+      const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, isoFromDate(now)) : null;
+      snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta()) });
     }
+    // A table's totals row is not a recommendation: the core never sees it.
+    const tables = sheetTables(meta.tableRanges);
+    snapshot = withoutTotals(snapshot, tables);
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
@@ -125,34 +151,52 @@ export async function runPlan(
       );
     }
 
-    const { customs, markerRange, markerSheet } = meta;
+    const { customs, markerRange, markerSheet, markerCharts } = meta;
     tracker.markWriting();
-    const plan = parts.format ? planFormat(analysis, snapshot, { statusColumn: settings.statusColumn !== false }) : null;
+    const userTable = analysis.table ? tableUnder(analysis.table, tables) : null;
+    const plan =
+      parts.format && analysis.table
+        ? planFormat(analysis, withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), analysis.table, userTable), {
+            statusColumn: settings.statusColumn !== false,
+          })
+        : null;
     if (plan && analysis.table) {
       const removed = queueRemoveOurRules(customs.map((format) => ({ format, formula: format.custom.rule.formula })));
-      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) });
+      // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
+      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
       applied.push(
         `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
       );
       if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+      // The one-column gap beside a table is deliberate, not a move.
       const moved = statusMovedFinding(plan, analysis.table);
-      if (moved) notes.push(moved);
+      const gapOnly =
+        userTable !== null &&
+        plan.status?.column === columnLetter(userTable.lastColumn + 2) &&
+        gapIsBlank(snapshot, analysis.table, userTable);
+      if (moved && !gapOnly) notes.push(moved);
     }
 
     let summarySheet: string | null = null;
     if (parts.summary) {
-      const ours =
-        markerRange && !markerRange.isNullObject && markerSheet ? { name: markerSheet.name, position: markerSheet.position } : null;
+      const ours = markerRange && !markerRange.isNullObject && markerSheet && markerCharts ? markerSheet : null;
       const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
       summarySheet = ours?.name ?? freeSummaryName(taken);
-      if (ours && markerSheet) markerSheet.delete();
-      if (first.marker && !first.marker.isNullObject) first.marker.delete();
-      const sheet = queueSummary(context, summarySheet, buildSummary(analysis, stampFromDate(now), summarySheet), ours?.position ?? null);
+      // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
+      if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
+      const target: SummaryTarget =
+        ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name: summarySheet };
+      const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), summarySheet));
       if (options.activateSummary) sheet.activate();
-      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (replaced ours)' : ''}`);
+      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (rewritten in place)' : ''}`);
     }
-    await context.sync();
-    quietUntil = Date.now() + OWN_CHANGE_MS;
+    // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
+    quietUntil = Number.POSITIVE_INFINITY;
+    try {
+      await context.sync();
+    } finally {
+      quietUntil = Date.now() + OWN_CHANGE_MS;
+    }
     return { analysis, applied, notes, summarySheet };
   }, sheetName);
 }
@@ -185,11 +229,22 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
   }, sheet);
 }
 
+/**
+ * Whether a change event is someone else's. Excel raises onChanged for our own writes too; from ExcelApi 1.14
+ * `triggerSource` says exactly which are ours ("ThisLocalAddin"). Older hosts leave it out: there, changes
+ * within a short quiet window after our writes are taken as ours.
+ */
+export function isOthersChange(event: { triggerSource?: string } | undefined, now = Date.now()): boolean {
+  const source = event?.triggerSource;
+  if (source !== undefined) return source !== 'ThisLocalAddin';
+  return now >= quietUntil;
+}
+
 /** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
 export async function onWorkbookChange(callback: () => void): Promise<() => void> {
   const handler = await runExcel(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async () => {
-      if (Date.now() >= quietUntil) callback();
+    const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+      if (isOthersChange(event)) callback();
     });
     await context.sync();
     return result;

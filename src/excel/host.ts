@@ -7,16 +7,25 @@ export type HostInfo =
 /**
  * Waits for Office.js: "none" when the script did not load (not inside Office, or the CDN is unreachable),
  * when Office.onReady reports no host (a plain browser), or when it does not answer within `timeoutMs`.
+ * A slow start is not given up on: after a timeout, `onLate` still gets the answer when Office.onReady
+ * resolves (a busy machine, a slow first load), so the pane can replace its "open in Excel" state.
  */
-export async function detectHost(timeoutMs = 5000): Promise<HostInfo> {
+export async function detectHost(timeoutMs = 5000, onLate?: (info: HostInfo) => void): Promise<HostInfo> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return { kind: 'none', reason: 'no-office' };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
   const timeout = new Promise<HostInfo>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'none', reason: 'timeout' }), timeoutMs);
+    timer = setTimeout(() => {
+      timedOut = true;
+      resolve({ kind: 'none', reason: 'timeout' });
+    }, timeoutMs);
   });
   const ready = Office.onReady().then((info): HostInfo => {
     if (!info.host) return { kind: 'none', reason: 'no-host' };
     return info.host === Office.HostType.Excel ? { kind: 'excel' } : { kind: 'other', host: String(info.host) };
+  });
+  void ready.then((info) => {
+    if (timedOut) onLate?.(info);
   });
   try {
     return await Promise.race([ready, timeout]);

@@ -5,8 +5,11 @@ import { isPayloadLimit } from './errors';
 
 /** Rows read per block when nothing is known of a sheet's size; halved on a payload-limit error. */
 export const FIRST_BLOCK_ROWS = 2000;
-/** A sheet whose values would pass about this many bytes is read in row blocks of about this size (Excel on the web allows 5 MB). */
-export const TARGET_BLOCK_BYTES = 2_000_000;
+/**
+ * Bytes a read may bring back: Excel on the web allows 5 MB a response (5,242,880 bytes); 80% of it leaves
+ * room for JSON overhead the estimate misses and for whatever else rides on the same sync.
+ */
+export const TARGET_BLOCK_BYTES = 4_200_000;
 /** The first rows are read with the sheet's metadata: small sheets are read whole in that one request, larger ones are sized by them. */
 export const SAMPLE_ROWS = 200;
 
@@ -26,39 +29,39 @@ export function queueSheetRead(context: Excel.RequestContext, sheetName: string 
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address,rowIndex,columnIndex,rowCount,columnCount');
   const head = sample ? sheet.getRange(`1:${SAMPLE_ROWS}`).getUsedRangeOrNullObject(true) : null;
-  head?.load('address,rowCount,values,numberFormat');
+  head?.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
   return { sheet, used, sample: head };
 }
 
 /** How the rest of a sheet is read after the first sync. */
 export type ReadPlan =
   | { readonly kind: 'done'; readonly snapshot: SheetSnapshot }
-  | { readonly kind: 'whole' }
-  | { readonly kind: 'blocks'; readonly rows: number };
+  | {
+      readonly kind: 'rest';
+      /** Rows of the used range already read with the first rows (reused, not read again). */
+      readonly have: SheetSnapshot | null;
+      /** Rows per block: all the rest in one block when it fits. */
+      readonly blockRows: number;
+    };
 
 /**
- * Decides from the first sync: a sheet inside the first rows is already read; otherwise its size is
- * estimated from what those rows weighed, and one over TARGET_BLOCK_BYTES is read in blocks of about that size.
+ * Decides from the first sync: a sheet inside the first rows is already read; otherwise the rest is read in
+ * blocks sized from what the first rows weighed (one block when it all fits under TARGET_BLOCK_BYTES), and
+ * the first rows are reused when they line up with the used range.
  */
 export function planRead(read: QueuedRead): ReadPlan {
   const name = read.sheet.name;
   if (read.used.isNullObject) return { kind: 'done', snapshot: { name, origin: 'A1', values: [], numberFormats: [] } };
   const sample = read.sample && !read.sample.isNullObject ? read.sample : null;
-  if (!sample) return read.sample ? { kind: 'whole' } : { kind: 'blocks', rows: FIRST_BLOCK_ROWS };
+  if (!sample) return { kind: 'rest', have: null, blockRows: read.sample ? read.used.rowCount : FIRST_BLOCK_ROWS };
   if (sample.address === read.used.address) return { kind: 'done', snapshot: snapshotOf(name, sample) };
-  const perRow = (roughBytes(sample.values) + roughBytes(sample.numberFormat)) / Math.max(sample.rowCount, 1);
-  if (perRow * read.used.rowCount <= TARGET_BLOCK_BYTES) return { kind: 'whole' };
-  return { kind: 'blocks', rows: Math.max(1, Math.floor(TARGET_BLOCK_BYTES / Math.max(perRow, 1))) };
-}
-
-/** Queues the whole used range's values and formats (the "whole" plan). */
-export function queueWholeRead(read: QueuedRead): void {
-  read.used.load('values,numberFormat');
-}
-
-/** The snapshot after the "whole" plan's sync. */
-export function finishWholeRead(read: QueuedRead): SheetSnapshot {
-  return snapshotOf(read.sheet.name, read.used);
+  const aligned =
+    sample.rowIndex === read.used.rowIndex && sample.columnIndex === read.used.columnIndex && sample.columnCount === read.used.columnCount;
+  const have = aligned ? snapshotOf(name, sample) : null;
+  const perRow = roughBytes(sample.values) / Math.max(sample.rowCount, 1);
+  const rest = read.used.rowCount - (have?.values.length ?? 0);
+  const blockRows = perRow * rest <= TARGET_BLOCK_BYTES ? rest : Math.floor(TARGET_BLOCK_BYTES / Math.max(perRow, 1));
+  return { kind: 'rest', have, blockRows: Math.max(1, blockRows) };
 }
 
 function snapshotOf(name: string, range: Excel.Range): SheetSnapshot {
@@ -89,28 +92,63 @@ function roughBytes(values: readonly (readonly unknown[])[]): number {
   return n;
 }
 
-/**
- * Reads a used range in row blocks, for sheets too large for one request: starts at `firstBlockRows`,
- * halves a block on a payload-limit error and retries it, then sizes blocks from what rows weighed.
- */
-export async function readInBlocks(
-  context: Excel.RequestContext,
-  read: QueuedRead,
-  firstBlockRows = FIRST_BLOCK_ROWS,
+/** What the rest of a read needs: where it starts, and which columns' number formats matter (null: all). */
+export interface RestOptions {
+  readonly have: SheetSnapshot | null;
+  readonly blockRows: number;
+  /** 0-based sheet columns whose number formats the core reads (the timescale column); null reads every column's. */
+  readonly dateColumns: readonly number[] | null;
   /** Queues again whatever else rode on a sync that failed (its loads are lost with it). */
-  requeue: () => void = () => undefined,
-): Promise<SheetSnapshot> {
+  readonly requeue?: () => void;
+}
+
+/** One block's proxies: values for every column, number formats for the date columns only. */
+function queueBlock(read: QueuedRead, start: number, rows: number, dateColumns: readonly number[] | null) {
+  const { rowIndex, columnIndex, columnCount } = read.used;
+  const values = read.sheet.getRangeByIndexes(rowIndex + start, columnIndex, rows, columnCount);
+  if (dateColumns === null) {
+    values.load('values,numberFormat');
+    return { values, all: true, formats: [] as { column: number; range: Excel.Range }[] };
+  }
+  values.load('values');
+  const formats = dateColumns
+    .filter((c) => c >= columnIndex && c < columnIndex + columnCount)
+    .map((column) => {
+      const range = read.sheet.getRangeByIndexes(rowIndex + start, column, rows, 1);
+      range.load('numberFormat');
+      return { column, range };
+    });
+  return { values, all: false, formats };
+}
+
+/** The number formats of one block: read where asked for, "General" elsewhere (the core reads only date columns). */
+function blockFormats(block: ReturnType<typeof queueBlock>, rows: number, columnIndex: number, columnCount: number): string[][] {
+  if (block.all) return block.values.numberFormat.map((row) => row.map((f) => String(f ?? 'General')));
+  const out = Array.from({ length: rows }, () => new Array<string>(columnCount).fill('General'));
+  for (const f of block.formats) {
+    f.range.numberFormat.forEach((row, i) => {
+      const target = out[i];
+      if (target) target[f.column - columnIndex] = String(row[0] ?? 'General');
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads the rest of a used range in row blocks: starts at `blockRows` (everything, when it fits), halves a
+ * block on a payload-limit error and retries it, then sizes blocks from what rows weighed.
+ */
+export async function readRest(context: Excel.RequestContext, read: QueuedRead, options: RestOptions): Promise<SheetSnapshot> {
   const name = read.sheet.name;
   if (read.used.isNullObject) return { name, origin: 'A1', values: [], numberFormats: [] };
   const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
-  const values: CellValue[][] = [];
-  const formats: string[][] = [];
-  let block = Math.min(firstBlockRows, rowCount);
-  let start = 0;
+  const values: CellValue[][] = [...(options.have?.values.map((r) => [...r]) ?? [])];
+  const formats: string[][] = [...(options.have?.numberFormats?.map((r) => [...r]) ?? [])];
+  let block = Math.min(options.blockRows, rowCount);
+  let start = values.length;
   while (start < rowCount) {
     const rows = Math.min(block, rowCount - start);
-    const range = read.sheet.getRangeByIndexes(rowIndex + start, columnIndex, rows, columnCount);
-    range.load('values,numberFormat');
+    const queued = queueBlock(read, start, rows, options.dateColumns);
     try {
       // One sync per block is the point of reading in blocks: the number of blocks depends on the payload, not a fixed loop.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -124,13 +162,13 @@ export async function readInBlocks(
           { cause: error },
         );
       block = Math.max(1, Math.floor(rows / 2));
-      requeue();
+      options.requeue?.();
       continue;
     }
-    for (const row of range.values) values.push(row.map(toCell));
-    for (const row of range.numberFormat) formats.push(row.map((f) => String(f ?? 'General')));
-    const perRow = roughBytes(range.values) / rows;
-    block = Math.max(1, Math.min(20_000, Math.floor(TARGET_BLOCK_BYTES / Math.max(perRow, 1))));
+    for (const row of queued.values.values) values.push(row.map(toCell));
+    formats.push(...blockFormats(queued, rows, columnIndex, columnCount));
+    const perRow = roughBytes(queued.values.values) / rows;
+    block = Math.max(1, Math.min(50_000, Math.floor(TARGET_BLOCK_BYTES / Math.max(perRow, 1))));
     start += rows;
   }
   return { name, origin: originOf(read.used.address), values, numberFormats: formats };

@@ -1,13 +1,14 @@
-import { looksLikeFormula } from '../core/cells';
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
 import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 /**
- * Text written so that Excel keeps it as text: a leading apostrophe (Excel's quote prefix, not stored in
- * the value) for anything that would otherwise become a formula.
+ * Text written so that Excel keeps it exactly: a leading apostrophe (Excel's quote prefix, hidden and not
+ * stored in the value) on every string. `Range.values` parses strings as typed input in en-US (office-js
+ * #1559, #229): without it "007" becomes 7, "3/4" a date, "TRUE" a boolean, "=x" a formula, and a user's
+ * own leading apostrophe would be eaten.
  */
-export function literal(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
+export function asText(text: string): string {
+  return text === '' ? '' : `'${text}`;
 }
 
 /** Excel character widths to points, as Excel sizes columns (7 px per character plus 5 px padding, at 96 dpi). */
@@ -48,8 +49,8 @@ export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: {
   if (options.applyAutoFilter) sheet.autoFilter.apply(plan.autoFilterRange);
 
   if (plan.status) {
-    sheet.getRange(plan.status.headerCell).values = [[literal(plan.status.header)]];
-    sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [literal(v)]);
+    sheet.getRange(plan.status.headerCell).values = [[asText(plan.status.header)]];
+    sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [asText(v)]);
   }
 
   plan.rules.forEach((rule, priority) => {
@@ -93,15 +94,28 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
   },
 };
 
-/** Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart and our marker name. */
-export function queueSummary(context: Excel.RequestContext, name: string, model: SummaryModel, position: number | null): Excel.Worksheet {
-  const sheet = context.workbook.worksheets.add(name);
-  if (position !== null) sheet.position = position;
+/** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
+export type SummaryTarget =
+  | { readonly kind: 'new'; readonly name: string }
+  | { readonly kind: 'ours'; readonly sheet: Excel.Worksheet; readonly charts: Excel.ChartCollection };
+
+/**
+ * Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart
+ * and (on a new sheet) our marker name. Our existing sheet is cleared and rewritten in place, never deleted
+ * or moved: `Worksheet.delete` and setting `Worksheet.position` have no undo support, so inside a merged
+ * undo group (ExcelApi 1.20) they would fail the whole batch with UndoNotSupported.
+ */
+export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel): Excel.Worksheet {
+  const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
+  if (target.kind === 'ours') {
+    for (const chart of target.charts.items) chart.delete();
+    sheet.getRange().clear();
+  }
   const rows = model.rows.length;
   const width = model.rows[0]?.length ?? 1;
   const grid = sheet.getRangeByIndexes(0, 0, rows, width);
   grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
-  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? literal(c.value) : (c.value ?? ''))));
+  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''))));
   for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
   model.columnWidths.forEach((w, i) => {
     sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthToPoints(w);
@@ -114,11 +128,13 @@ export function queueSummary(context: Excel.RequestContext, name: string, model:
     chart.width = 360;
     chart.height = 220;
   }
-  const marker = context.workbook.names.add(
-    SUMMARY_MARKER_NAME,
-    sheet.getRange('A1'),
-    'Marks the summary sheet written by Action Plan Checker.',
-  );
-  marker.visible = false;
+  if (target.kind === 'new') {
+    const marker = context.workbook.names.add(
+      SUMMARY_MARKER_NAME,
+      sheet.getRange('A1'),
+      'Marks the summary sheet written by Action Plan Checker.',
+    );
+    marker.visible = false;
+  }
   return sheet;
 }

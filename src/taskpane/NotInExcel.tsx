@@ -6,7 +6,7 @@ const useStyles = makeStyles({
 
 const REASONS = {
   'no-office': 'Office.js did not load: this page is open outside Excel, or Microsoft\u2019s Office.js service could not be reached.',
-  timeout: 'Office did not answer within a few seconds.',
+  timeout: 'Office did not answer within a few seconds; this pane will open by itself if it answers later.',
   'no-host': 'This page is open in a browser, not in Excel.',
   other: 'This add-in works in Excel only.',
 } as const;

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { createExcelHost, detectHost, officeTheme } from '../excel';
+import { createExcelHost, detectHost, officeTheme, type HostInfo } from '../excel';
 import { App } from './App';
 import { NotInExcel } from './NotInExcel';
 import { workerAnalyser } from './workerAnalyser';
@@ -9,10 +9,13 @@ async function main(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) return;
   const root = createRoot(element);
-  const info = await detectHost(5000);
   const analyse = workerAnalyser(() => new Worker(new URL('./analysis.worker.ts', import.meta.url)));
-  if (info.kind === 'excel') root.render(<App host={createExcelHost(analyse)} theme={officeTheme()} />);
-  else root.render(<NotInExcel reason={info.kind === 'other' ? 'other' : info.reason} />);
+  const show = (info: HostInfo) => {
+    if (info.kind === 'excel') root.render(<App host={createExcelHost(analyse)} theme={officeTheme()} />);
+    else root.render(<NotInExcel reason={info.kind === 'other' ? 'other' : info.reason} />);
+  };
+  // After 5 s the pane says "open in Excel", but keeps listening: if Office answers later, the pane appears.
+  show(await detectHost(5000, show));
 }
 
 void main();

@@ -119,11 +119,17 @@ async function excelRunAll(): Promise<void> {
   });
   for (const l of at.filter((x) => Number(x.rows) >= 10000)) {
     budgets.push({
-      name: `excel.runAll ${String(l.rows)} rows: read in blocks under ~2 MB`,
-      ok: Number(l.maxPayloadBytes) <= 2.5 * 1024 * 1024 && l.payloadFailures === 0,
+      name: `excel.runAll ${String(l.rows)} rows: read in blocks under 90% of the 5 MB limit`,
+      ok: Number(l.maxPayloadBytes) <= 0.9 * PAYLOAD_LIMIT && l.payloadFailures === 0,
       detail: `${String(l.maxPayloadBytes)} bytes`,
     });
   }
+  const tenK = at.find((x) => Number(x.rows) === 10000);
+  budgets.push({
+    name: 'excel.runAll 10000 rows: <= 5 syncs',
+    ok: Number(tenK?.syncs) <= 5,
+    detail: `${String(tenK?.syncs)} syncs`,
+  });
 }
 
 const quiet = () => ({ out: () => undefined, err: () => undefined, stdin: new PassThrough() });

@@ -3,6 +3,7 @@ jest.setTimeout(180_000);
 import { HostError } from '../../src/core/errors';
 import { runPlan } from '../../src/excel/excelHost';
 import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
+import { PROFILES } from '../fakes/jestFake';
 import { CORPUS, scalarGrid, type CorpusWorkbook } from './workbooks';
 
 const NOW = new Date(2026, 10, 26, 10, 0);
@@ -41,9 +42,13 @@ function userCells(fake: FakeWorkbook, names: string[]): Map<string, unknown> {
   return out;
 }
 
-describe.each(CORPUS.filter((w) => w.only !== 'xlsx').map((w) => [w.name, w] as const))('Office fake: %s', (_name, wb) => {
+const CASES = PROFILES.flatMap((p) => CORPUS.filter((w) => w.only !== 'xlsx').map((w) => [`${p.name}, ${w.name}`, w, p] as const));
+
+describe.each(CASES)('Office fake: %s', (_name, wb, profile) => {
   test('findings or a clear refusal; every original value and formula kept after Run all twice; nothing added on the second run', async () => {
     const fake = build(wb);
+    fake.apiMinor = profile.apiMinor;
+    fake.platform = profile.platform;
     const uninstall = installFakeOffice(fake);
     try {
       const names = wb.sheets.map((s) => s.name);

@@ -1,7 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-import { runSummary } from '../../src/excel/ribbon';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSummary, showMessage } from '../../src/excel/ribbon';
 import type { FakeWorkbook } from '../fakes/excelFake';
 import { useFakeExcel } from '../fakes/jestFake';
 import { referenceRuleCount, referenceValues } from '../fixtures/reference';
@@ -10,6 +12,12 @@ import { scalarGrid } from '../corpus/workbooks';
 const current = useFakeExcel();
 let fake: FakeWorkbook;
 beforeEach(() => (fake = current()));
+
+/** Waits (briefly) until `ready` holds. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!ready()) throw new Error('timed out');
+}
 
 const event = () => {
   const e = { completed: jest.fn() };
@@ -28,10 +36,16 @@ describe('the ribbon\u2019s one-click Summary', () => {
     expect(fake.dialogs).toEqual([]);
   });
 
-  test('shows the error in a dialog and still completes the event', async () => {
+  test('shows the error in a dialog, kept open until the user closes it, then completes the event', async () => {
     fake.addSheet('Appendix 1', scalarGrid(referenceValues()), { protected: true });
     const e = event();
-    await runSummary(e);
+    const running = runSummary(e);
+    await until(() => fake.dialogs.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Completing now would end the command's runtime and close the dialog with it (office-js #428).
+    expect(e.completed).not.toHaveBeenCalled();
+    fake.closeDialog();
+    await running;
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(fake.dialogs).toHaveLength(1);
     const url = new URL(fake.dialogs[0] ?? '');
@@ -42,11 +56,47 @@ describe('the ribbon\u2019s one-click Summary', () => {
   test('on a sheet with no table it says so and changes nothing', async () => {
     fake.addSheet('Budget', [['Line', 'Amount']]);
     const e = event();
-    await runSummary(e);
+    const running = runSummary(e);
+    await until(() => fake.dialogs.length === 1);
+    fake.closeDialog();
+    await running;
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(new URL(fake.dialogs[0] ?? '').searchParams.get('text')).toMatch(
       /No action-plan table was found on "Budget"\. Nothing was changed/,
     );
     expect(fake.sheets).toHaveLength(1);
+  });
+
+  test('a dialog Office cannot open (12007: one is already open) still completes the event, and nothing hangs', async () => {
+    fake.addSheet('Appendix 1', scalarGrid(referenceValues()), { protected: true });
+    fake.dialogError = 12007;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const e = event();
+    await runSummary(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/protected.*12007/s);
+    warn.mockRestore();
+  });
+
+  test('a dialog never closed is given up after the wait, so the command always completes', async () => {
+    fake.addSheet('Appendix 1', scalarGrid(referenceValues()), { protected: true });
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const done = jest.fn();
+      void showMessage('Title', 'Text', 1000).then(done);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(fake.dialogs).toHaveLength(1);
+      expect(done).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(done).toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('commands.html allows inline styles, which Excel on the web applies to the command page (office-js #1687)', () => {
+    const html = readFileSync(join(__dirname, '../../src/commands/commands.html'), 'utf8');
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toMatch(/style-src [^;]*'unsafe-inline'/);
   });
 });

@@ -8,13 +8,29 @@
  * - every sync and queued operation is counted, and request and response bytes are accounted: over 5 MB fails
  *   with `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`;
  * - strings written to `values` that start with `=`, `+`, `-` or `@` become formulas, as in Excel, unless
- *   they carry the quote prefix (`'`) or the cell is formatted as text (`@`);
+ *   they carry the quote prefix (`'`) or the cell is formatted as text (`@`); other strings are parsed as
+ *   typed input in en-US ("007" -> 7, "3/4" -> a date, "TRUE" -> true: typedInput.ts), with the same exceptions;
  * - `*OrNullObject` / `isNullObject`, protection (`AccessDenied`), cell-edit mode
  *   (`InvalidOperationInCellEditMode` unless `delayForCellEdit`), and any error injected on demand.
  */
+import { typedInput } from './typedInput';
 import { boxAddress, colLetters, intersects, MAX_COLS, MAX_ROWS, parseBox, qualified, type Box } from './addresses';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export type FakePlatform = 'web' | 'windows' | 'mac';
+
+/**
+ * APIs we call that have no undo support, and where. Microsoft's undo page, "Unsupported APIs"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): `Worksheet.delete`
+ * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web). Inside
+ * `Excel.run({ mergeUndoGroup: true })` such a call fails the batch with `UndoNotSupported` (same page,
+ * "Undo grouping"); office-js #6711, #6491, #6255 report it in the field.
+ */
+export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>> = {
+  'Worksheet.delete': ['web', 'windows', 'mac'],
+  'Worksheet.position': ['windows', 'mac'],
+};
 
 type Scalar = string | number | boolean;
 
@@ -62,6 +78,21 @@ export interface SheetState {
   charts: ChartState[];
   freezeRows: number;
   autoFilter: string | null;
+  tables: TableState[];
+  /** Merged areas; a merge keeps its value in its top-left cell only. */
+  merges: Box[];
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+}
+
+/** An Excel table (ListObject): its whole range, header row first, totals row last when shown. */
+export interface TableState {
+  id: string;
+  name: string;
+  box: Box;
+  showTotals: boolean;
+  /** The table's own AutoFilter (a table always has one; buttons shown by default). */
+  filterEnabled: boolean;
 }
 
 export interface NameState {
@@ -80,6 +111,8 @@ export interface FakeStats {
   maxResponseBytes: number;
   /** Syncs refused for a response over the limit. */
   payloadFailures: number;
+  /** Cells whose number format was read. */
+  formatCells: number;
   runs: number;
 }
 
@@ -112,15 +145,52 @@ export class FakeWorkbook {
   /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
   chartSheetActive = false;
   cellEditMode = false;
+  /**
+   * Keeps cell-edit mode open under `delayForCellEdit`: Excel then holds the run's requests until the user
+   * leaves the cell, for as long as that takes (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   * Clear `cellEditMode` to let them through.
+   */
+  holdCellEdit = false;
   /** The ExcelApi minor version the host supports (20 = ExcelApi 1.20). */
   apiMinor = 20;
+  /**
+   * Which Excel the fake plays; undo support differs per platform (see UNDO_UNSUPPORTED). Windows by default:
+   * the strictest for what we call.
+   */
+  platform: FakePlatform = 'windows';
+  /**
+   * Set when an operation cleared the user's undo history: adding a worksheet does on desktop Excel
+   * (office-js #6170, https://github.com/OfficeDev/office-js/issues/6170), as does any API without undo
+   * support outside a merged group ("the user's undo stack is cleared starting from that API call", undo page).
+   */
+  undoCleared = false;
   theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
   selection: { sheet: string; address: string } | null = null;
-  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0 };
+  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0, formatCells: 0 };
   lastRunOptions: Record<string, unknown> | null = null;
   faults: InjectedFault[] = [];
   dialogs: string[] = [];
+  /** Set to make displayDialogAsync fail with this Office error code (12007: a dialog is already open, ...). */
+  dialogError: number | null = null;
+  /** Handlers of the open dialogs, by event type. */
+  private dialogHandlers: { type: string; handler: (arg: unknown) => void }[] = [];
+
+  /** Office.js dialog handlers register through this. */
+  onDialogEvent(type: string, handler: (arg: unknown) => void): void {
+    this.dialogHandlers.push({ type, handler });
+  }
+
+  /**
+   * The user closes the dialog with its X: Office raises DialogEventReceived with error 12006
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events).
+   */
+  closeDialog(byUser = true): void {
+    const handlers = this.dialogHandlers.filter((h) => h.type === 'dialogEventReceived');
+    this.dialogHandlers = [];
+    if (byUser) for (const h of handlers) h.handler({ error: 12006 });
+  }
   changeHandlers = new Set<(args: unknown) => unknown>();
+  private pendingEvents = 0;
   private nextId = 1;
   private nextCf = 1;
 
@@ -143,6 +213,10 @@ export class FakeWorkbook {
       charts: [],
       freezeRows: 0,
       autoFilter: null,
+      tables: [],
+      merges: [],
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
     };
     for (const [address, formula] of Object.entries(options.formulas ?? {})) {
       const b = parseBox(address);
@@ -156,6 +230,31 @@ export class FakeWorkbook {
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
+  }
+
+  /** Formats `address` on `sheetName` as an Excel table; with `totals`, its last row is the totals row. */
+  addTable(sheetName: string, address: string, options: { name?: string; totals?: boolean } = {}): TableState {
+    const sheet = this.sheet(sheetName);
+    const box = parseBox(address);
+    if (!box) throw new Error(address);
+    const table: TableState = {
+      id: `{table-${this.nextId++}}`,
+      name: options.name ?? `Table${this.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`,
+      box,
+      showTotals: options.totals ?? false,
+      filterEnabled: true,
+    };
+    sheet.tables.push(table);
+    return table;
+  }
+
+  /** Merges `address` as Excel does: the top-left value is kept, the other cells are emptied. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const b = parseBox(address);
+    if (!b) throw new Error(address);
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (r !== b.r0 || c !== b.c0) setCell(sheet, r, c, '');
+    sheet.merges.push(b);
   }
 
   sheet(name: string): SheetState {
@@ -184,7 +283,35 @@ export class FakeWorkbook {
     const b = parseBox(address);
     if (!b) throw new Error(address);
     setCell(sheet, b.r0, b.c0, value);
-    for (const h of this.changeHandlers) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited' });
+    for (const h of this.changeHandlers) await h(this.changeEvent(sheet.id, address, 'Others'));
+  }
+
+  /**
+   * A WorksheetChangedEventArgs. `triggerSource` (ExcelApi 1.14) says who changed the cells: "ThisLocalAddin"
+   * for this add-in's own writes, "Others" for anyone else
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member);
+   * hosts before 1.14 leave it out. Excel raises onChanged for an add-in's writes as well as the user's.
+   */
+  changeEvent(worksheetId: string, address: string, trigger: 'ThisLocalAddin' | 'Others'): Record<string, unknown> {
+    const base = { type: 'WorksheetChanged', worksheetId, address, changeType: 'RangeEdited', source: 'Local' };
+    return this.apiMinor >= 14 ? { ...base, triggerSource: trigger } : base;
+  }
+
+  /** Delivers change events for our own writes a moment after the sync that made them, as Excel does. */
+  announceOwnChanges(changes: readonly { sheetId: string; address: string }[]): void {
+    if (changes.length === 0 || this.changeHandlers.size === 0) return;
+    this.pendingEvents++;
+    setTimeout(() => {
+      void (async () => {
+        for (const c of changes) for (const h of this.changeHandlers) await h(this.changeEvent(c.sheetId, c.address, 'ThisLocalAddin'));
+        this.pendingEvents--;
+      })();
+    }, 0);
+  }
+
+  /** Resolves once every change event already raised has been delivered. */
+  async settleEvents(): Promise<void> {
+    while (this.pendingEvents > 0) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
   /** Every cell's value and formula, for "nothing of the user's changed" comparisons. */
@@ -225,8 +352,21 @@ function setCell(sheet: SheetState, r: number, c: number, value: Scalar): void {
   sheet.values[r] = row;
 }
 
+/**
+ * A non-empty value for a merged area's hidden cells (any but the top-left) is refused: Excel keeps a merge's
+ * value in its top-left cell only, and reports `MergedRangeConflict` ("Excel.ErrorCodes",
+ * https://learn.microsoft.com/javascript/api/excel/excel.errorcodes; error list in
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+function checkMerge(sheet: SheetState, r: number, c: number, value: unknown): void {
+  if (value === '' || value === null || value === undefined) return;
+  const m = sheet.merges.find((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+  if (m && (r !== m.r0 || c !== m.c0)) throw err('MergedRangeConflict', 'Cannot change part of a merged cell.');
+}
+
 /** Writes one value the way Excel's Range.values does. */
 function writeValue(sheet: SheetState, r: number, c: number, value: unknown): void {
+  checkMerge(sheet, r, c, value);
   const k = key(r, c);
   sheet.formulas.delete(k);
   if (typeof value === 'string') {
@@ -236,7 +376,14 @@ function writeValue(sheet: SheetState, r: number, c: number, value: unknown): vo
     } else if (!textFormat && value.length > 1 && /^[=+\-@]/.test(value)) {
       sheet.formulas.set(k, value.startsWith('=') ? value : `=${value}`);
       setCell(sheet, r, c, '#NAME?');
-    } else setCell(sheet, r, c, value);
+    } else if (textFormat) setCell(sheet, r, c, value);
+    else {
+      // Parsed as typed input, en-US (see typedInput.ts); a date or a percentage also sets the cell's format.
+      const typed = typedInput(value);
+      setCell(sheet, r, c, typed.value);
+      const format = sheet.numberFormats.get(k);
+      if (typed.numberFormat && (format === undefined || format === 'General')) sheet.numberFormats.set(k, typed.numberFormat);
+    }
   } else if (typeof value === 'number' || typeof value === 'boolean') setCell(sheet, r, c, value);
   else if (value === null || value === undefined) setCell(sheet, r, c, '');
   else throw err('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
@@ -269,7 +416,7 @@ function usedBox(sheet: SheetState): Box | null {
 // ---------------------------------------------------------------------------------------------
 // Requests: proxies queue operations on their context; sync applies them in order.
 
-type Op = { apply: () => void; requestBytes: number };
+type Op = { apply: () => void; requestBytes: number; api?: string };
 
 /** One Excel.run's request context. */
 export class FakeContext {
@@ -284,8 +431,14 @@ export class FakeContext {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(apply: () => void, requestBytes = 16): void {
-    this.queue.push({ apply, requestBytes });
+  enqueue(apply: () => void, requestBytes = 16, api?: string): void {
+    this.queue.push(api === undefined ? { apply, requestBytes } : { apply, requestBytes, api });
+  }
+
+  /** The first queued call that has no undo support on this platform, if any. */
+  private notUndoable(ops: readonly Op[]): string | undefined {
+    const platform = this.fake.platform;
+    return ops.find((o) => o.api !== undefined && (UNDO_UNSUPPORTED[o.api] ?? []).includes(platform))?.api;
   }
 
   get pending(): number {
@@ -301,18 +454,30 @@ export class FakeContext {
     const request = ops.reduce((n, o) => n + o.requestBytes, 0);
     fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, request);
     await Promise.resolve();
+    while (fake.cellEditMode && this.options.delayForCellEdit && fake.holdCellEdit) await new Promise((resolve) => setTimeout(resolve, 5));
     if (fake.cellEditMode && !this.options.delayForCellEdit) {
       throw err('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell-edit mode.');
     }
     const faultIndex = fake.faults.findIndex((f) => (f.atSync ?? fake.stats.syncs) === fake.stats.syncs);
     const fault = faultIndex >= 0 ? fake.faults.splice(faultIndex, 1)[0] : undefined;
     if (request > PAYLOAD_LIMIT) throw err('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    const blocked = this.notUndoable(ops);
+    if (blocked && this.options.mergeUndoGroup) {
+      // The whole batch is refused: nothing of it is applied (see UNDO_UNSUPPORTED).
+      throw err('UndoNotSupported', `${blocked} does not support undo, so it cannot be part of a merged undo group.`);
+    }
+    if (blocked) fake.undoCleared = true;
     responseBytes = 0;
-    ops.forEach((op, i) => {
-      if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
-      op.apply();
-    });
-    if (fault) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+    changedRanges = [];
+    try {
+      ops.forEach((op, i) => {
+        if (fault && i === (fault.afterOps ?? 0)) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+        op.apply();
+      });
+      if (fault) throw err(fault.code, fault.message ?? `Injected ${fault.code}`);
+    } finally {
+      fake.announceOwnChanges(changedRanges);
+    }
     if (responseBytes > PAYLOAD_LIMIT) {
       fake.stats.payloadFailures++;
       pendingLoads.forEach((commit) => commit.abort());
@@ -327,6 +492,8 @@ export class FakeContext {
 
 // Loaded values become readable only when the whole sync succeeds.
 let responseBytes = 0;
+/** Ranges whose values the running sync changed (for change events). */
+let changedRanges: { sheetId: string; address: string }[] = [];
 let pendingLoads: { commit: () => void; abort: () => void }[] = [];
 
 /** Base of every proxy: loading, strict reads, queued writes. */
@@ -469,6 +636,8 @@ class WorksheetsProxy extends Proxy {
       const sheet = fake.addSheet(name);
       sheet.id = fake.newSheetId();
       ws.bind(sheet);
+      // Desktop Excel clears the undo stack when an add-in adds a sheet (office-js #6170).
+      if (fake.platform !== 'web') fake.undoCleared = true;
     }, bytes(name));
     return ws;
   }
@@ -500,6 +669,7 @@ class WorksheetProxy extends Proxy {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
+  readonly tables: TablesProxy;
 
   constructor(context: FakeContext) {
     super(context);
@@ -512,6 +682,7 @@ class WorksheetProxy extends Proxy {
     };
     this.autoFilter = new AutoFilterProxy(context, this);
     this.charts = new ChartsProxy(context, this);
+    this.tables = new TablesProxy(context, this, () => this.target().tables);
   }
 
   bind(state: SheetState): void {
@@ -565,13 +736,17 @@ class WorksheetProxy extends Proxy {
     return this.read('position');
   }
   set position(value: number) {
-    this.context.enqueue(() => {
-      const fake = this.context.fake;
-      const s = this.target();
-      const others = fake.sheets.filter((x) => x !== s).sort((a, b) => a.position - b.position);
-      others.splice(Math.min(value, others.length), 0, s);
-      others.forEach((x, i) => (x.position = i));
-    });
+    this.context.enqueue(
+      () => {
+        const fake = this.context.fake;
+        const s = this.target();
+        const others = fake.sheets.filter((x) => x !== s).sort((a, b) => a.position - b.position);
+        others.splice(Math.min(value, others.length), 0, s);
+        others.forEach((x, i) => (x.position = i));
+      },
+      16,
+      'Worksheet.position',
+    );
   }
 
   getRange(address?: string): RangeProxy {
@@ -602,14 +777,18 @@ class WorksheetProxy extends Proxy {
   }
 
   delete(): void {
-    this.context.enqueue(() => {
-      const fake = this.context.fake;
-      const s = this.target();
-      if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
-      fake.sheets = fake.sheets.filter((x) => x !== s);
-      fake.sheets.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
-      if (fake.activeSheetId === s.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
-    });
+    this.context.enqueue(
+      () => {
+        const fake = this.context.fake;
+        const s = this.target();
+        if (fake.workbookProtected) throw err('AccessDenied', 'The workbook is protected.');
+        fake.sheets = fake.sheets.filter((x) => x !== s);
+        fake.sheets.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
+        if (fake.activeSheetId === s.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
+      },
+      16,
+      'Worksheet.delete',
+    );
   }
 }
 
@@ -626,6 +805,130 @@ class SheetProtectionProxy extends Proxy {
   }
   get protected(): boolean {
     return this.read('protected');
+  }
+}
+
+/**
+ * Excel extends a table over data written right beside it: the column immediately right (header named
+ * "ColumnN" when the write leaves it empty) or the row immediately below when there is no totals row
+ * (AutoCorrect's "Include new rows and columns in table", on by default; Microsoft's co-authoring page:
+ * "set values in the range directly below the table. Excel automatically expands the table",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Blank writes do not.
+ */
+function expandTables(sheet: SheetState, written: Box, input: unknown): void {
+  const filled =
+    Array.isArray(input) && input.some((row) => Array.isArray(row) && row.some((v) => v !== '' && v !== null && v !== undefined));
+  if (!filled) return;
+  for (const t of sheet.tables) {
+    const right = t.box.c1 + 1;
+    const besideRight = written.c0 <= right && written.c1 >= right && written.r1 >= t.box.r0 && written.r0 <= t.box.r1;
+    if (besideRight && !sheet.tables.some((o) => o !== t && intersects(o.box, { ...t.box, c0: right, c1: right }))) {
+      t.box = { ...t.box, c1: right };
+      if (getCell(sheet, t.box.r0, right) === '') setCell(sheet, t.box.r0, right, `Column${right - t.box.c0 + 1}`);
+    }
+    const below = t.box.r1 + 1;
+    const besideBelow = !t.showTotals && written.r0 <= below && written.r1 >= below && written.c1 >= t.box.c0 && written.c0 <= t.box.c1;
+    if (besideBelow) t.box = { ...t.box, r1: below };
+  }
+}
+
+class TablesProxy extends Proxy {
+  private itemsList: TableProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+    private readonly list: () => TableState[],
+  ) {
+    super(context);
+  }
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const items = this.list().map((t) => {
+        const proxy = new TableProxy(this.context, this.sheet, t);
+        proxy.preload(wanted);
+        return proxy;
+      });
+      responseBytes += bytes(items.length * 60);
+      pendingLoads.push({ commit: () => (this.itemsList = items), abort: () => undefined });
+    });
+    return this;
+  }
+  get items(): TableProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+}
+
+class TableProxy extends Proxy {
+  readonly autoFilter: { load: (spec?: string) => void; readonly enabled: boolean };
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+    readonly table: TableState,
+  ) {
+    super(context);
+    const self = this;
+    let enabled: boolean | undefined;
+    this.autoFilter = {
+      load() {
+        self.context.enqueue(() => {
+          const value = self.table.filterEnabled;
+          pendingLoads.push({ commit: () => (enabled = value), abort: () => undefined });
+        });
+      },
+      get enabled(): boolean {
+        if (enabled === undefined) throw err('PropertyNotLoaded', "The property 'enabled' is not available.");
+        return enabled;
+      },
+    };
+  }
+  preload(wanted: string[]): void {
+    this.markResolved(false);
+    this.loadOnCommit(new Map<string, unknown>(wanted.map((p) => [p, this.prop(p)])));
+  }
+  private prop(p: string): unknown {
+    switch (p) {
+      case 'name':
+        return this.table.name;
+      case 'id':
+        return this.table.id;
+      case 'showTotals':
+        return this.table.showTotals;
+      case 'showHeaders':
+        return true;
+      default:
+        throw err('InvalidArgument', `Unknown table property ${p}`);
+    }
+  }
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => this.prop(p));
+    return this;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
+  private part(pick: (b: Box) => Box | null): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => {
+      const b = pick(this.table.box);
+      if (!b) throw err('ItemNotFound', 'The table has no such row.');
+      return b;
+    });
+  }
+  getRange(): RangeProxy {
+    return this.part((b) => b);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part((b) => ({ ...b, r1: b.r0 }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part((b) => ({ ...b, r0: b.r0 + 1, r1: this.table.showTotals ? b.r1 - 1 : b.r1 }));
+  }
+  getTotalRowRange(): RangeProxy {
+    return this.part((b) => (this.table.showTotals ? { ...b, r0: b.r1 } : null));
   }
 }
 
@@ -649,17 +952,38 @@ class AutoFilterProxy extends Proxy {
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
       const b = parseBox(range);
       if (!b) throw err('InvalidArgument', range);
+      // A sheet AutoFilter and a table may not overlap: a table carries its own filter (Table.autoFilter;
+      // "Apply filters to a table", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
+      // and "Filter data", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#filter-data).
+      // Excel refuses the overlap (the UI says a filter or table cannot overlap a table; office-js #1199 shows
+      // the same rule for tables); the fake answers InvalidOperation.
+      if (s.tables.some((t) => intersects(t.box, b)))
+        throw err('InvalidOperation', 'The operation is not allowed: the range overlaps a table, which has its own filter.');
       s.autoFilter = boxAddress(b);
     });
   }
 }
 
 class ChartsProxy extends Proxy {
+  private itemsList: ChartProxy[] | null = null;
   constructor(
     context: FakeContext,
     readonly sheet: WorksheetProxy,
   ) {
     super(context);
+  }
+  load(_spec?: string | string[]): this {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      const list = s.charts.map((c) => new ChartProxy(this.context, c, this.sheet));
+      responseBytes += bytes(list.length * 40);
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+  get items(): ChartProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
   }
   add(type: string, source: RangeProxy, _seriesBy?: string): ChartProxy {
     const chart: ChartState = { type, source: '', title: '', legendVisible: true, position: null };
@@ -669,7 +993,7 @@ class ChartsProxy extends Proxy {
       chart.source = boxAddress(source.box());
       s.charts.push(chart);
     });
-    return new ChartProxy(this.context, chart);
+    return new ChartProxy(this.context, chart, this.sheet);
   }
 }
 
@@ -677,8 +1001,16 @@ class ChartProxy extends Proxy {
   constructor(
     context: FakeContext,
     readonly chart: ChartState,
+    readonly sheet: WorksheetProxy,
   ) {
     super(context);
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet.target();
+      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+      s.charts = s.charts.filter((c) => c !== this.chart);
+    });
   }
   get title(): { text: string } {
     const self = this;
@@ -738,7 +1070,16 @@ function formatChain(range: RangeProxy, path: string[]): unknown {
   );
 }
 
+/** True when every index is hidden, false when none is, null when mixed (as Range.rowHidden answers). */
+function hiddenAll(hidden: Set<number>, from: number, to: number): boolean | null {
+  let n = 0;
+  for (const i of hidden) if (i >= from && i <= to) n++;
+  return n === 0 ? false : n === to - from + 1 ? true : null;
+}
+
 class RangeProxy extends Proxy {
+  /** For a RangeAreas: the comma-separated address of its areas. */
+  addressOverride: (() => string) | null = null;
   private resolvedBox: Box | null = null;
   readonly format: Record<string, unknown>;
   readonly conditionalFormats: CfCollectionProxy;
@@ -788,7 +1129,11 @@ class RangeProxy extends Proxy {
     };
     switch (p) {
       case 'address':
-        return qualified(s.name, b);
+        return this.addressOverride ? this.addressOverride() : qualified(s.name, b);
+      case 'rowHidden':
+        return hiddenAll(s.hiddenRows, b.r0, b.r1);
+      case 'columnHidden':
+        return hiddenAll(s.hiddenColumns, b.c0, b.c1);
       case 'rowIndex':
         return b.r0;
       case 'columnIndex':
@@ -816,6 +1161,7 @@ class RangeProxy extends Proxy {
     };
     this.queueLoad(list, (p) => {
       if (['values', 'formulas', 'numberFormat'].includes(p) && cells() > 5_000_000) return null;
+      if (p === 'numberFormat') this.context.fake.stats.formatCells += cells();
       return this.prop(p);
     });
     return this;
@@ -842,11 +1188,17 @@ class RangeProxy extends Proxy {
   get formulas(): Scalar[][] {
     return this.read('formulas');
   }
+  get rowHidden(): boolean | null {
+    return this.read('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.read('columnHidden');
+  }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
 
-  private writeGrid(input: unknown, write: (s: SheetState, r: number, c: number, v: unknown) => void): void {
+  private writeGrid(input: unknown, write: (s: SheetState, r: number, c: number, v: unknown) => void, isData = false): void {
     this.context.enqueue(() => {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
@@ -860,11 +1212,53 @@ class RangeProxy extends Proxy {
         );
       }
       (input as unknown[][]).forEach((row, i) => row.forEach((v, j) => write(s, b.r0 + i, b.c0 + j, v)));
+      if (isData) changedRanges.push({ sheetId: s.id, address: boxAddress(b) });
     }, bytes(input));
   }
 
   set values(input: unknown[][]) {
-    this.writeGrid(input, writeValue);
+    this.writeGrid(input, writeValue, true);
+    this.context.enqueue(() => expandTables(this.sheet.target(), this.box(), input));
+  }
+
+  /**
+   * The merged areas inside this range, as a RangeAreas whose `address` lists them, or a null object when
+   * there are none. ExcelApi 1.13: on an older host the call fails with ApiNotFound, as Office.js does.
+   */
+  getMergedAreasOrNullObject(): RangeProxy {
+    const owner = this;
+    const areas = new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        if (this.context.fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
+        const b = owner.box();
+        const hits = this.sheet.target().merges.filter((m) => intersects(m, b));
+        return hits[0] ?? null;
+      },
+      true,
+    );
+    areas.addressOverride = () => {
+      const b = owner.box();
+      const s = this.sheet.target();
+      return s.merges
+        .filter((m) => intersects(m, b))
+        .map((m) => qualified(s.name, m))
+        .join(', ');
+    };
+    return areas;
+  }
+
+  /** The tables that overlap this range (ExcelApi 1.9); with `fullyContained`, only those wholly inside it. */
+  getTables(fullyContained?: boolean): TablesProxy {
+    return new TablesProxy(this.context, this.sheet, () => {
+      const b = this.box();
+      return this.sheet
+        .target()
+        .tables.filter((t) =>
+          fullyContained ? t.box.r0 >= b.r0 && t.box.r1 <= b.r1 && t.box.c0 >= b.c0 && t.box.c1 <= b.c1 : intersects(t.box, b),
+        );
+    });
   }
 
   set numberFormat(input: unknown[][]) {
@@ -911,7 +1305,24 @@ class RangeProxy extends Proxy {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
       const b = this.box();
-      for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) for (let c = b.c0; c <= b.c1; c++) writeValue(s, r, c, '');
+      changedRanges.push({ sheetId: s.id, address: boxAddress(b) });
+      for (let r = b.r0; r <= Math.min(b.r1, s.values.length - 1); r++) {
+        const width = Math.min(b.c1, (s.values[r]?.length ?? 0) - 1);
+        for (let c = b.c0; c <= width; c++) writeValue(s, r, c, '');
+      }
+      // Range.clear() clears contents and formats (applyTo defaults to "All").
+      for (const k of [...s.formulas.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.formulas.delete(k);
+      }
+      for (const k of [...s.numberFormats.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.numberFormats.delete(k);
+      }
+      s.formatLog = s.formatLog.filter((f) => {
+        const fb = parseBox(f.address);
+        return !fb || !(fb.r0 >= b.r0 && fb.r1 <= b.r1 && fb.c0 >= b.c0 && fb.c1 <= b.c1);
+      });
     });
   }
 }
@@ -1185,7 +1596,7 @@ export function installFakeOffice(
     const options = reuse ? reuse.options : typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
     fake.stats.runs++;
     fake.lastRunOptions = options;
-    if (fake.cellEditMode && options.delayForCellEdit) {
+    if (fake.cellEditMode && options.delayForCellEdit && !fake.holdCellEdit) {
       // Excel waits for the user to leave the cell; the fake leaves it at once.
       fake.cellEditMode = false;
     }
@@ -1204,6 +1615,8 @@ export function installFakeOffice(
   target.OfficeExtension = { Error: FakeOfficeError };
   target.Office = {
     HostType: { Excel: 'Excel' },
+    EventType: { DialogEventReceived: 'dialogEventReceived', DialogMessageReceived: 'dialogMessageReceived' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
     actions: {
       associate: (name: string, fn: unknown) => {
@@ -1221,8 +1634,19 @@ export function installFakeOffice(
       },
       ui: {
         displayDialogAsync: (url: string, _options: unknown, callback?: (r: unknown) => void) => {
-          fake.dialogs.push(url);
-          callback?.({ status: 'succeeded', value: { close: () => undefined, addEventHandler: () => undefined } });
+          if (fake.dialogError !== null) {
+            callback?.({ status: 'failed', error: { code: fake.dialogError, message: 'The dialog could not be opened.' } });
+            return;
+          }
+          const dialog = {
+            close: () => fake.closeDialog(false),
+            addEventHandler: (type: string, handler: (arg: unknown) => void) => fake.onDialogEvent(type, handler),
+          };
+          // Office answers asynchronously.
+          setTimeout(() => {
+            fake.dialogs.push(url);
+            callback?.({ status: 'succeeded', value: dialog });
+          }, 0);
         },
       },
     },

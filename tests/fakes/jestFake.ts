@@ -1,11 +1,28 @@
-import { FakeWorkbook, installFakeOffice, type SheetState } from './excelFake';
+import { FakeWorkbook, installFakeOffice, type FakePlatform, type SheetState } from './excelFake';
+
+/** A host the fake plays: an ExcelApi version and a platform. */
+export interface FakeProfile {
+  readonly name: string;
+  readonly apiMinor: number;
+  readonly platform: FakePlatform;
+}
+
+/** The two hosts every adapter test runs on: the oldest we support, and current Microsoft 365 (merged undo groups). */
+export const PROFILES: readonly FakeProfile[] = [
+  { name: 'ExcelApi 1.9', apiMinor: 9, platform: 'windows' },
+  { name: 'ExcelApi 1.20', apiMinor: 20, platform: 'windows' },
+];
 
 /** A fresh strict fake installed as the Office globals around each test; call `fake()` inside a test. */
-export function useFakeExcel(): () => FakeWorkbook {
+export function useFakeExcel(profile?: FakeProfile): () => FakeWorkbook {
   let current: FakeWorkbook | null = null;
   let uninstall: () => void = () => undefined;
   beforeEach(() => {
     current = new FakeWorkbook();
+    if (profile) {
+      current.apiMinor = profile.apiMinor;
+      current.platform = profile.platform;
+    }
     uninstall = installFakeOffice(current);
   });
   afterEach(() => uninstall());

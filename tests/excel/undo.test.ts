@@ -1,0 +1,94 @@
+import { runPlan } from '../../src/excel';
+import { runExcel } from '../../src/excel/run';
+import type { FakePlatform, FakeWorkbook } from '../fakes/excelFake';
+import { useFakeExcel } from '../fakes/jestFake';
+import { referenceValues } from '../fixtures/reference';
+import { scalarGrid } from '../corpus/workbooks';
+
+const NOW = new Date(2026, 10, 26, 10, 4);
+const ALL = { format: true, summary: true };
+
+const current = useFakeExcel();
+let fake: FakeWorkbook;
+beforeEach(() => {
+  fake = current();
+  fake.addSheet('Appendix 1', scalarGrid(referenceValues()));
+});
+
+describe.each<FakePlatform>(['windows', 'mac', 'web'])('merged undo groups on ExcelApi 1.20 (%s)', (platform) => {
+  beforeEach(() => {
+    fake.apiMinor = 20;
+    fake.platform = platform;
+  });
+
+  test('[undo] a second Summary rewrites our sheet in place inside one merged group: not deleted, not moved', async () => {
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const ours = fake.sheet('Action plan summary');
+    const firstValues = JSON.stringify(ours.values);
+    fake.addSheet('Notes');
+    fake.sheet('Notes').position = 0;
+    fake.sheet('Appendix 1').position = 1;
+    ours.position = 2;
+    fake.stats.runs = 0;
+    const second = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.stats.runs).toBe(1);
+    expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(fake.sheet('Action plan summary')).toBe(ours);
+    expect(ours.position).toBe(2);
+    expect(JSON.stringify(ours.values)).toBe(firstValues);
+    expect(ours.charts).toHaveLength(1);
+    expect(fake.names).toHaveLength(1);
+    expect(second.applied).toContain('Summary sheet "Action plan summary" (rewritten in place)');
+  });
+
+  test('[undo] leftovers on our summary sheet are cleared by the rewrite', async () => {
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const ours = fake.sheet('Action plan summary');
+    const clean = JSON.stringify(ours.values);
+    ours.values[300] = ['stale'];
+    ours.numberFormats.set('300,0', 'dd/mm/yyyy');
+    await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.cellsOf('Action plan summary').get('A301')).toBeUndefined();
+    expect(ours.numberFormats.has('300,0')).toBe(false);
+    expect(JSON.stringify(ours.values.slice(0, JSON.parse(clean).length))).toBe(clean);
+  });
+});
+
+describe('undo history', () => {
+  test('[undo] adding the summary sheet clears undo on desktop Excel; rewriting it later does not', async () => {
+    fake.platform = 'windows';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.undoCleared).toBe(true);
+    fake.undoCleared = false;
+    await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.undoCleared).toBe(false);
+  });
+
+  test('[undo] on the web adding the sheet keeps the undo history', async () => {
+    fake.platform = 'web';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.undoCleared).toBe(false);
+  });
+
+  test('[undo] a call without undo support refuses the group; the run is retried once without it', async () => {
+    fake.addSheet('Scratch');
+    await runExcel(async (context) => {
+      context.workbook.worksheets.getItem('Scratch').delete();
+      await context.sync();
+    });
+    expect(fake.stats.runs).toBe(2);
+    expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
+    expect(fake.findSheet('Scratch')).toBeUndefined();
+  });
+
+  test('[undo] without ExcelApi 1.20 there is no group and no retry', async () => {
+    fake.apiMinor = 19;
+    fake.addSheet('Scratch');
+    await runExcel(async (context) => {
+      context.workbook.worksheets.getItem('Scratch').delete();
+      await context.sync();
+    });
+    expect(fake.stats.runs).toBe(1);
+    expect(fake.undoCleared).toBe(true);
+  });
+});
