@@ -48,8 +48,7 @@ function prepared(ref: string): string {
  * a tail longer than 999 characters, a cell of padded text past that limit (dozens of phrases), and
  * non-breaking spaces around "met" (the core's \s takes them; a SUBSTITUTE for CHAR(160) would not fit).
  * Where the core's rating column is blank it reads the progress phrase; these rules read only the rating
- * cell, and an off-scale last phrase leaves no colour where the core counts the phrase before it
- * (tests/cf/rulesAgree.test.ts lists these as known gaps).
+ * cell (tests/cf/rulesAgree.test.ts lists these as known gaps).
  */
 export function ratingTail(ref: string, phraseRequired: boolean): string {
   const bars = phraseRequired ? `REPT("|",${PAD})&` : '';

@@ -109,7 +109,10 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
     }
   }
   // A status column wins; otherwise the last phrase, since the rating is the last line.
-  const level = column.kind === 'level' ? column.level : (found[found.length - 1] ?? null);
+  // The last phrase is the rating, so a last phrase off the scale leaves the item unclear rather than taking an earlier one.
+  const phrases = column.kind === 'none' ? reads : reads.slice(0, -1);
+  const last = phrases[phrases.length - 1];
+  const level = column.kind === 'level' ? column.level : last?.kind === 'level' ? last.level : null;
   const distinct = [...new Set(found)];
   if (distinct.length > 1 && level) {
     row.report(
