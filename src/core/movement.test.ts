@@ -1,0 +1,145 @@
+import { DECEMBER_2001, MARCH_2002 } from '../../tests/fixtures/returns';
+import { HEADER, OPTIONS, snapshot } from '../../tests/fixtures/sheets';
+import { analyseSheet } from './analyse';
+import { compareSnapshots, fnv1a, hasMovement, matchItems, movementCounts, snapshotOf, type PlanSnapshot } from './movement';
+import type { CellValue } from './types';
+
+const snap = (values: CellValue[][]): { shot: PlanSnapshot; levels: string[] } => {
+  const sheet = snapshot(values);
+  const a = analyseSheet(sheet, OPTIONS);
+  return { shot: snapshotOf(a, sheet), levels: a.scale.map((l) => l.label) };
+};
+
+describe('[M2] movement between two quarterly returns', () => {
+  const before = snap(DECEMBER_2001);
+  const after = snap(MARCH_2002);
+  const m = compareSnapshots(before.shot, after.shot, after.levels);
+
+  test('the snapshot is compact and JSON-safe', () => {
+    const item = before.shot.items[0];
+    expect(before.shot).toMatchObject({ version: 1, asAt: '2001-12-31', scale: 'extent' });
+    expect(item).toMatchObject({
+      id: 'R1',
+      row: 3,
+      key: 'R1',
+      level: 'Partially',
+      complete: false,
+      excluded: false,
+      due: '2002-03-31',
+      overdue: false,
+    });
+    expect(item?.textKey).toMatch(/^[0-9a-f]{8}$/);
+    expect(item?.progressHash).toMatch(/^[0-9a-f]{8}$/);
+    expect(JSON.parse(JSON.stringify(before.shot))).toEqual(before.shot);
+  });
+
+  test('renumbered items are matched by text, the others by reference; the new R7 is not the old R7', () => {
+    expect(m.matched).toEqual([
+      { id: 'R2', previousId: 'R2', how: 'reference' },
+      { id: 'R1', previousId: 'R1', how: 'reference' },
+      { id: 'R3', previousId: 'R3', how: 'reference' },
+      { id: 'R4', previousId: 'R5', how: 'text' },
+      { id: 'R5', previousId: 'R7', how: 'text' },
+      { id: 'R6', previousId: 'R6', how: 'reference' },
+    ]);
+    expect(m.added).toEqual(['R7']);
+    expect(m.removed).toEqual(['R4']);
+  });
+
+  test('completed, status up and down, newly overdue, due moved, progress unchanged', () => {
+    expect(m).toMatchObject({
+      previousAsAt: '2001-12-31',
+      currentAsAt: '2002-03-31',
+      completed: ['R2'],
+      ratingUp: ['R4'],
+      ratingDown: ['R3'],
+      newlyOverdue: ['R5'],
+      dueChanged: ['R6'],
+      unchangedProgress: ['R1'],
+    });
+    expect(movementCounts(m)).toEqual({
+      matched: 6,
+      matchedByReference: 4,
+      matchedByText: 2,
+      completed: 1,
+      ratingUp: 1,
+      ratingDown: 1,
+      newlyOverdue: 1,
+      added: 1,
+      removed: 1,
+      dueChanged: 1,
+      unchangedProgress: 1,
+    });
+  });
+
+  test('a return compared with itself records no movement', () => {
+    const same = compareSnapshots(after.shot, after.shot, after.levels);
+    expect(hasMovement(same)).toBe(false);
+    expect(same.matched.every((x) => x.how === 'reference' && x.id === x.previousId)).toBe(true);
+    expect(same.matched).toHaveLength(7);
+    // Open items whose progress text is, trivially, the same: R2 is complete, so not listed.
+    expect(same.unchangedProgress).toEqual(['R1', 'R3', 'R4', 'R5', 'R6', 'R7']);
+    const again = compareSnapshots(before.shot, before.shot, before.levels);
+    expect(hasMovement(again)).toBe(false);
+  });
+});
+
+describe('[M2] matching without references', () => {
+  const plan = (title: string, rows: CellValue[][]) => snap([[title], HEADER, ...rows]);
+  const r = (id: CellValue, recommendation: string, met: string, timescale = 'Ongoing'): CellValue[] => [
+    id,
+    'Subject',
+    'Lead',
+    timescale,
+    recommendation,
+    `Update.\nRecommendation met: ${met}`,
+  ];
+
+  test('rows without a reference are matched by their text and named by row', () => {
+    const a = plan('As at 31 December 2001', [
+      [null, 'Subject', 'Lead', 'Ongoing', 'Keep a register of gifts and hospitality', 'Update.\nRecommendation met: partially'],
+      [null, 'Subject', 'Lead', 'Ongoing', 'Train members on the code of conduct', 'Update.\nRecommendation met: partially'],
+    ]);
+    const b = plan('As at 31 March 2002', [
+      [null, 'Subject', 'Lead', 'Ongoing', 'Train members on the code of conduct', 'Update.\nRecommendation met: completely'],
+      [null, 'Subject', 'Lead', 'Ongoing', 'Keep a register of gifts and hospitality', 'Update.\nRecommendation met: partially'],
+    ]);
+    const m = compareSnapshots(a.shot, b.shot, b.levels);
+    expect(m.matched).toEqual([
+      { id: 'row 3', previousId: 'row 4', how: 'text' },
+      { id: 'row 4', previousId: 'row 3', how: 'text' },
+    ]);
+    expect(m.completed).toEqual(['row 3']);
+    expect(m.unchangedProgress).toEqual(['row 4']);
+  });
+
+  test('an edited, renumbered text is matched when 80% of its words are shared; a rewritten one is not', () => {
+    const a = plan('As at 31 December 2001', [
+      r('1', 'Ensure that all contracts over 50,000 pounds are tendered through the procurement unit', 'partially'),
+      r('2', 'Produce a medium term financial strategy for the council', 'partially'),
+    ]);
+    const b = plan('As at 31 March 2002', [
+      // 14 distinct words before ("50,000" is two), 15 now, 14 shared: 14 / 15 = 0.93.
+      r('1.1', 'Ensure that all contracts over 50,000 pounds are tendered through the corporate procurement unit', 'moderately'),
+      // 9 words before, 9 now, 4 shared (a, for, the, council): 4 / 14 = 0.29.
+      r('1.2', 'Set a balanced budget for the council each year', 'partially'),
+    ]);
+    const m = compareSnapshots(a.shot, b.shot, b.levels);
+    expect(m.matched).toEqual([{ id: '1.1', previousId: '1', how: 'text' }]);
+    expect(m.ratingUp).toEqual(['1.1']);
+    expect(m.added).toEqual(['1.2']);
+    expect(m.removed).toEqual(['2']);
+  });
+
+  test('a reference written at the start of the text does not stop a text match', () => {
+    const a = plan('As at 31 December 2001', [r(null, '3) Review the treasury policy', 'partially')]);
+    const b = plan('As at 31 March 2002', [r(null, '2) Review the treasury policy', 'partially')]);
+    expect(matchItems(a.shot.items, b.shot.items)).toHaveLength(1);
+  });
+
+  test('FNV-1a gives the published values', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+});

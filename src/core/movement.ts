@@ -1,0 +1,314 @@
+import { parseAddress } from './address';
+import { cellText, normalise, squash } from './cells';
+import { leadingReference, normaliseReference } from './references';
+import type { Analysis, ScaleName, SheetSnapshot } from './types';
+
+/**
+ * Movement since the previous return (SPEC, M2): a compact snapshot of one analysis, and the comparison
+ * of two snapshots. Pure: the adapters store and load snapshots, the core matches and compares them.
+ */
+
+/** One recommendation as a snapshot keeps it. */
+export interface SnapshotItem {
+  /** The reference as written ("R5"), or null when the row has none. */
+  readonly id: string | null;
+  /** 1-based worksheet row, to name an item without a reference. */
+  readonly row: number;
+  /** The normalised reference ("R5", "2.A"), or null. */
+  readonly key: string | null;
+  /** A hash of the normalised recommendation text (its leading reference dropped), or null when the text is empty. */
+  readonly textKey: string | null;
+  /** Short hashes of the text's distinct words, space-separated and sorted, for matching edited text. */
+  readonly words: string;
+  /** The status level's label, or null when unrated. */
+  readonly level: string | null;
+  readonly complete: boolean;
+  readonly excluded: boolean;
+  /** Due date, ISO, or null. */
+  readonly due: string | null;
+  readonly overdue: boolean;
+  /** A hash of the progress text (white space collapsed), or null when the table has no progress column. */
+  readonly progressHash: string | null;
+}
+
+/** A compact, JSON-serialisable record of one return: what the next return is compared with. */
+export interface PlanSnapshot {
+  readonly version: 1;
+  /** The return's as-at date, ISO. */
+  readonly asAt: string;
+  /** The name of the status scale the return was read on. */
+  readonly scale: ScaleName;
+  readonly items: readonly SnapshotItem[];
+}
+
+/** How a recommendation of the current return was matched to one of the previous return. */
+export type MatchedBy = 'reference' | 'text';
+
+export interface MatchedItem {
+  /** The reference as written in the current return ("row 12" without one). */
+  readonly id: string;
+  /** The reference as written in the previous return. */
+  readonly previousId: string;
+  readonly how: MatchedBy;
+}
+
+/** What changed between two returns; each list holds references as written (removed ones, as in the previous return). */
+export interface Movement {
+  readonly previousAsAt: string;
+  readonly currentAsAt: string;
+  readonly matched: readonly MatchedItem[];
+  readonly completed: readonly string[];
+  readonly ratingUp: readonly string[];
+  readonly ratingDown: readonly string[];
+  readonly newlyOverdue: readonly string[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly unchangedProgress: readonly string[];
+  readonly dueChanged: readonly string[];
+}
+
+/** The lists of a movement, in the order reports show them. */
+export const MOVEMENT_LISTS = [
+  'completed',
+  'ratingUp',
+  'ratingDown',
+  'newlyOverdue',
+  'added',
+  'removed',
+  'dueChanged',
+  'unchangedProgress',
+] as const;
+export type MovementList = (typeof MOVEMENT_LISTS)[number];
+
+/** Words for each list, for reports and the summary sheet. */
+export const MOVEMENT_LABELS: Readonly<Record<MovementList, string>> = {
+  completed: 'Completed',
+  ratingUp: 'Status improved',
+  ratingDown: 'Status worse',
+  newlyOverdue: 'Newly overdue',
+  added: 'Added',
+  removed: 'Removed',
+  dueChanged: 'Due date moved',
+  unchangedProgress: 'Progress text unchanged',
+};
+
+/** Token-overlap (Jaccard) similarity at or above which two edited recommendation texts are the same recommendation. */
+export const TEXT_SIMILARITY = 0.8;
+
+/** FNV-1a, 32 bits, over UTF-16 code units: a small, stable hash for change detection (not security). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const hex = (text: string) => fnv1a(text).toString(16).padStart(8, '0');
+
+/** The recommendation text as compared between returns: a reference written at its start dropped, then normalised. */
+function comparableText(text: string): string {
+  const lead = leadingReference(text);
+  const rest = lead === null ? text : text.trimStart().slice(lead.length);
+  return normalise(rest);
+}
+
+/** Short hashes (24 bits, base 36) of a text's distinct words, sorted: enough to measure overlap, small to store. */
+function wordHashes(comparable: string): string {
+  const words = new Set(comparable.split(' ').filter((w) => w !== ''));
+  return [...new Set([...words].map((w) => (fnv1a(w) & 0xffffff).toString(36)))].sort().join(' ');
+}
+
+/** The progress cell's text of a recommendation's row, read from the sheet; null without a progress column. */
+function progressText(analysis: Analysis, sheet: SheetSnapshot | undefined, row: number): string | null {
+  const column = analysis.table?.columns.progress;
+  const origin = sheet ? parseAddress(sheet.origin) : null;
+  if (!sheet || !column || !origin) return null;
+  const c = parseAddress(`${column}1`)?.column;
+  if (c === undefined) return null;
+  return cellText(sheet.values[row - origin.row]?.[c - origin.column] ?? null);
+}
+
+/**
+ * The snapshot of one analysis. The progress text is not part of the analysis: pass the analysed sheet
+ * to record its hash (without it, `unchangedProgress` stays empty).
+ */
+export function snapshotOf(analysis: Analysis, sheet?: SheetSnapshot): PlanSnapshot {
+  const items = analysis.recommendations.map((r): SnapshotItem => {
+    const text = comparableText(r.recommendation);
+    const progress = progressText(analysis, sheet, r.row);
+    return {
+      id: r.id,
+      row: r.row,
+      key: r.id === null || r.id.trim() === '' ? null : normaliseReference(r.id),
+      textKey: text === '' ? null : hex(text),
+      words: wordHashes(text),
+      level: r.level,
+      complete: r.complete,
+      excluded: r.excluded,
+      due: r.timescale.due,
+      overdue: r.overdue,
+      progressHash: progress === null ? null : hex(squash(progress)),
+    };
+  });
+  return { version: 1, asAt: analysis.asAt, scale: analysis.scaleName, items };
+}
+
+const nameOf = (item: SnapshotItem) => item.id ?? `row ${item.row}`;
+
+/** Jaccard similarity of two word-hash lists. */
+function similarity(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  const x = new Set(a.split(' '));
+  const y = b.split(' ');
+  const common = y.filter((w) => x.has(w)).length;
+  return common / (x.size + y.length - common);
+}
+
+export interface ItemPair {
+  readonly previous: number;
+  readonly current: number;
+  readonly how: MatchedBy;
+}
+
+/** Pairs items, one to one, in current order, where `keyOf` gives both the same non-null key. */
+function pairBy(
+  previous: readonly SnapshotItem[],
+  current: readonly SnapshotItem[],
+  taken: { previous: Set<number>; current: Set<number> },
+  keyOf: (item: SnapshotItem) => string | null,
+  how: MatchedBy,
+): ItemPair[] {
+  const waiting = new Map<string, number[]>();
+  previous.forEach((item, i) => {
+    const k = keyOf(item);
+    if (k === null || taken.previous.has(i)) return;
+    waiting.set(k, [...(waiting.get(k) ?? []), i]);
+  });
+  const pairs: ItemPair[] = [];
+  current.forEach((item, j) => {
+    const k = keyOf(item);
+    if (k === null || taken.current.has(j)) return;
+    const i = waiting.get(k)?.shift();
+    if (i === undefined) return;
+    taken.previous.add(i);
+    taken.current.add(j);
+    pairs.push({ previous: i, current: j, how });
+  });
+  return pairs;
+}
+
+/** Pairs the items left over whose texts overlap enough, best pairs first. */
+function pairBySimilarity(
+  previous: readonly SnapshotItem[],
+  current: readonly SnapshotItem[],
+  taken: { previous: Set<number>; current: Set<number> },
+): ItemPair[] {
+  const candidates: { i: number; j: number; score: number }[] = [];
+  current.forEach((c, j) => {
+    if (taken.current.has(j)) return;
+    previous.forEach((p, i) => {
+      if (taken.previous.has(i)) return;
+      const score = similarity(p.words, c.words);
+      if (score >= TEXT_SIMILARITY) candidates.push({ i, j, score });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.j - b.j || a.i - b.i);
+  const pairs: ItemPair[] = [];
+  for (const { i, j } of candidates) {
+    if (taken.previous.has(i) || taken.current.has(j)) continue;
+    taken.previous.add(i);
+    taken.current.add(j);
+    pairs.push({ previous: i, current: j, how: 'text' });
+  }
+  return pairs;
+}
+
+/**
+ * Matches the current return's items to the previous return's, one to one (SPEC, M2): same reference
+ * and same text; then the same text (renumbered); then the same reference (text edited); then text
+ * overlapping by at least TEXT_SIMILARITY. Pairs come back in the current return's order.
+ */
+export function matchItems(previous: readonly SnapshotItem[], current: readonly SnapshotItem[]): ItemPair[] {
+  const taken = { previous: new Set<number>(), current: new Set<number>() };
+  const both = (item: SnapshotItem) => (item.key === null ? null : `${item.key}\u0000${item.textKey ?? ''}`);
+  const pairs = [
+    ...pairBy(previous, current, taken, both, 'reference'),
+    ...pairBy(previous, current, taken, (item) => item.textKey, 'text'),
+    ...pairBy(previous, current, taken, (item) => item.key, 'reference'),
+    ...pairBySimilarity(previous, current, taken),
+  ];
+  return pairs.sort((a, b) => a.current - b.current);
+}
+
+/** Position of a level on the scale, best first (case-insensitive); null when unrated or not on it. */
+function rank(level: string | null, scaleLevels: readonly string[]): number | null {
+  if (level === null) return null;
+  const i = scaleLevels.findIndex((l) => l.toLowerCase() === level.toLowerCase());
+  return i < 0 ? null : i;
+}
+
+/** The movement lists an item pair belongs to. */
+function movesOf(p: SnapshotItem, c: SnapshotItem, scaleLevels: readonly string[]): MovementList[] {
+  const out: MovementList[] = [];
+  const completed = c.complete && !p.complete;
+  if (completed) out.push('completed');
+  const before = rank(p.level, scaleLevels);
+  const now = rank(c.level, scaleLevels);
+  if (before !== null && now !== null && !p.excluded && !c.excluded) {
+    if (now < before && !completed) out.push('ratingUp');
+    if (now > before) out.push('ratingDown');
+  }
+  if (c.overdue && !p.overdue) out.push('newlyOverdue');
+  if (p.due !== null && c.due !== p.due) out.push('dueChanged');
+  if (!c.complete && !c.excluded && p.progressHash !== null && c.progressHash === p.progressHash) out.push('unchangedProgress');
+  return out;
+}
+
+/**
+ * What moved from the previous return to the current one (SPEC, M2). `scaleLevels` are the current
+ * scale's level labels, best first. Comparing a snapshot with itself moves nothing (only
+ * `unchangedProgress` lists the open items, whose progress text is, by definition, the same).
+ */
+export function compareSnapshots(previous: PlanSnapshot, current: PlanSnapshot, scaleLevels: readonly string[]): Movement {
+  const pairs = matchItems(previous.items, current.items);
+  const lists: Record<MovementList, string[]> = Object.fromEntries(MOVEMENT_LISTS.map((l) => [l, [] as string[]])) as Record<
+    MovementList,
+    string[]
+  >;
+  const matched: MatchedItem[] = [];
+  const seenPrevious = new Set<number>();
+  const pairOf = new Map(pairs.map((pair) => [pair.current, pair]));
+  current.items.forEach((c, j) => {
+    const pair = pairOf.get(j);
+    const p = pair ? previous.items[pair.previous] : undefined;
+    if (!pair || !p) {
+      lists.added.push(nameOf(c));
+      return;
+    }
+    seenPrevious.add(pair.previous);
+    matched.push({ id: nameOf(c), previousId: nameOf(p), how: pair.how });
+    for (const list of movesOf(p, c, scaleLevels)) lists[list].push(nameOf(c));
+  });
+  previous.items.forEach((p, i) => {
+    if (!seenPrevious.has(i)) lists.removed.push(nameOf(p));
+  });
+  return { previousAsAt: previous.asAt, currentAsAt: current.asAt, matched, ...lists };
+}
+
+/** How many items each list holds, and how many were matched by reference and by text. */
+export function movementCounts(m: Movement): Record<MovementList | 'matched' | 'matchedByReference' | 'matchedByText', number> {
+  const lists = Object.fromEntries(MOVEMENT_LISTS.map((l) => [l, m[l].length])) as Record<MovementList, number>;
+  return {
+    matched: m.matched.length,
+    matchedByReference: m.matched.filter((x) => x.how === 'reference').length,
+    matchedByText: m.matched.filter((x) => x.how === 'text').length,
+    ...lists,
+  };
+}
+
+/** True when anything moved: a list other than `unchangedProgress` is not empty. */
+export function hasMovement(m: Movement): boolean {
+  return MOVEMENT_LISTS.some((l) => l !== 'unchangedProgress' && m[l].length > 0);
+}
