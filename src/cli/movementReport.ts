@@ -1,5 +1,5 @@
 import { formatLong, fromIso } from '../core/dates';
-import { MOVEMENT_LISTS, type Movement, type MovementList } from '../core/movement';
+import { hasMovement, MOVEMENT_LISTS, type Movement, type MovementList } from '../core/movement';
 
 /** One side of a comparison, as the report and `--json` name it. */
 export interface ReturnSide {
@@ -17,7 +17,7 @@ const WORDS: Readonly<Record<MovementList, string>> = {
   added: 'added',
   removed: 'removed',
   dueChanged: 'due date moved',
-  unchangedProgress: 'progress text unchanged',
+  unchangedProgress: 'with progress text unchanged',
 };
 
 const day = (iso: string) => {
@@ -26,19 +26,20 @@ const day = (iso: string) => {
 };
 
 /**
- * The movement for people (SPEC, M2.5): "Since 31 December 2001: 1 completed (R2), ..." then where each
- * return came from and how the items were matched.
+ * The movement for people (SPEC, M2.5): "Since 31 December 2001: 1 completed (R2), ..." (kinds with
+ * nothing left out; "nothing moved" when nothing did), then where each return came from and how the
+ * items were matched.
  */
 export function movementReport(previous: ReturnSide, current: ReturnSide, m: Movement): string {
-  const parts = MOVEMENT_LISTS.map((list) => {
-    const refs = m[list];
-    return refs.length === 0 ? `0 ${WORDS[list]}` : `${refs.length} ${WORDS[list]} (${refs.join(', ')})`;
-  });
+  const parts = MOVEMENT_LISTS.filter((list) => m[list].length > 0).map(
+    (list) => `${m[list].length} ${WORDS[list]} (${m[list].join(', ')})`,
+  );
+
   const byText = m.matched.filter((x) => x.how === 'text');
   const renamed = byText.filter((x) => x.id !== x.previousId).map((x) => `${x.id} was ${x.previousId}`);
   const how = `${m.matched.length - byText.length} by reference, ${byText.length} by recommendation text${renamed.length > 0 ? ` (${renamed.join(', ')})` : ''}`;
   return [
-    `Since ${day(m.previousAsAt)}: ${parts.join(', ')}.`,
+    `Since ${day(m.previousAsAt)}: ${hasMovement(m) ? parts.join(', ') : ['nothing moved', ...parts].join('; ')}.`,
     `  Previous: ${previous.file}, "${previous.sheet}", as at ${day(previous.asAt)}`,
     `  Current:  ${current.file}, "${current.sheet}", as at ${day(current.asAt)}`,
     `  Matched ${m.matched.length}: ${how}`,

@@ -1,6 +1,7 @@
 import { DECEMBER_2001, MARCH_2002 } from '../../tests/fixtures/returns';
 import { HEADER, OPTIONS, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
+import { buildSummary } from './summaryModel';
 import { compareSnapshots, fnv1a, hasMovement, matchItems, movementCounts, snapshotOf, type PlanSnapshot } from './movement';
 import type { CellValue } from './types';
 
@@ -141,5 +142,50 @@ describe('[M2] matching without references', () => {
     expect(fnv1a('')).toBe(0x811c9dc5);
     expect(fnv1a('a')).toBe(0xe40c292c);
     expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+
+  test('the same year-less timescale read a year on is not a moved date; a changed one is', () => {
+    const a = plan('As at 31 December 2001', [
+      r('R1', 'Report to the December meeting', 'partially', 'December'),
+      r('R2', 'Review fees', 'partially', 'December'),
+    ]);
+    const b = plan('As at 31 July 2002', [
+      r('R1', 'Report to the December meeting', 'partially', 'December'),
+      r('R2', 'Review fees', 'partially', 'November'),
+    ]);
+    // "December" is read as December 2001 in the first return, December 2002 in the second.
+    expect([a.shot.items[0]?.due, b.shot.items[0]?.due]).toEqual(['2001-12-31', '2002-12-31']);
+    expect(compareSnapshots(a.shot, b.shot, b.levels).dueChanged).toEqual(['R2']);
+  });
+
+  test('a newly completed item is not also listed as improved; a reopened one is worse', () => {
+    const a = plan('As at 31 December 2001', [r('R1', 'One', 'partially'), r('R2', 'Two', 'completely')]);
+    const b = plan('As at 31 March 2002', [r('R1', 'One', 'completely'), r('R2', 'Two', 'significantly')]);
+    const m = compareSnapshots(a.shot, b.shot, b.levels);
+    expect(m).toMatchObject({ completed: ['R1'], ratingUp: [], ratingDown: ['R2'] });
+  });
+});
+
+describe('[M2] the summary sheet\'s "Since" block', () => {
+  test('counts and references per kind, then how items were matched, before the findings', () => {
+    const current = snapshot(MARCH_2002);
+    const a = analyseSheet(current, OPTIONS);
+    const m = compareSnapshots(
+      snap(DECEMBER_2001).shot,
+      snapshotOf(a, current),
+      a.scale.map((l) => l.label),
+    );
+    const rows = buildSummary(a, 'now', undefined, m).rows.map((row) => row.map((c) => c.value));
+    const at = rows.findIndex((row) => row[0] === 'Since 31 December 2001');
+    expect(rows.slice(at + 1, at + 4)).toEqual([
+      ['Movement', 'Count', 'References', '', '', ''],
+      ['Completed', 1, 'R2', '', '', ''],
+      ['Status improved', 1, 'R4', '', '', ''],
+    ]);
+    expect(rows[at + 10]?.[0]).toBe(
+      'Compared with the return as at 31 December 2001 (this one: 31 March 2002): 6 matched, 4 by reference, 2 by recommendation text: R4 (was R5), R5 (was R7).',
+    );
+    expect(rows.findIndex((row) => String(row[0]).startsWith('Findings:'))).toBeGreaterThan(at);
+    expect(buildSummary(a, 'now').rows.some((row) => String(row[0]?.value).startsWith('Since'))).toBe(false);
   });
 });

@@ -26,6 +26,8 @@ export interface SnapshotItem {
   readonly excluded: boolean;
   /** Due date, ISO, or null. */
   readonly due: string | null;
+  /** A hash of the timescale text (white space collapsed): a due date only moves when someone changed it. */
+  readonly timescaleHash: string;
   readonly overdue: boolean;
   /** A hash of the progress text (white space collapsed), or null when the table has no progress column. */
   readonly progressHash: string | null;
@@ -148,6 +150,7 @@ export function snapshotOf(analysis: Analysis, sheet?: SheetSnapshot): PlanSnaps
       complete: r.complete,
       excluded: r.excluded,
       due: r.timescale.due,
+      timescaleHash: hex(squash(r.timescale.text)),
       overdue: r.overdue,
       progressHash: progress === null ? null : hex(squash(progress)),
     };
@@ -261,7 +264,8 @@ function movesOf(p: SnapshotItem, c: SnapshotItem, scaleLevels: readonly string[
     if (now > before) out.push('ratingDown');
   }
   if (c.overdue && !p.overdue) out.push('newlyOverdue');
-  if (p.due !== null && c.due !== p.due) out.push('dueChanged');
+  // The same words read in a later return can place a year-less date a year on ("May meeting"): not a move.
+  if (p.due !== null && c.due !== p.due && c.timescaleHash !== p.timescaleHash) out.push('dueChanged');
   if (!c.complete && !c.excluded && p.progressHash !== null && c.progressHash === p.progressHash) out.push('unchangedProgress');
   return out;
 }

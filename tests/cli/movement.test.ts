@@ -44,7 +44,7 @@ describe('[M2] action-plan compare', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe(
       'Since 31 December 2001: 1 completed (R2), 1 status improved (R4), 1 status worse (R3), 1 newly overdue (R5), ' +
-        '1 added (R7), 1 removed (R4), 1 due date moved (R6), 1 progress text unchanged (R1).',
+        '1 added (R7), 1 removed (R4), 1 due date moved (R6), 1 with progress text unchanged (R1).',
     );
     expect(lines[1]).toBe(`  Previous: ${Q3}, "Q3 2001-02", as at 31 December 2001`);
     expect(lines[2]).toBe(`  Current:  ${Q4}, "Q4 2001-02", as at 31 March 2002`);
@@ -76,6 +76,8 @@ describe('[M2] action-plan compare', () => {
     const j = JSON.parse((await run(['compare', Q4, Q4, '--json', '--today', '2026-11-27'])).out);
     for (const list of ['completed', 'ratingUp', 'ratingDown', 'newlyOverdue', 'added', 'removed', 'dueChanged'])
       expect(j.movement[list]).toEqual([]);
+    const text = await run(['compare', Q4, Q4, '--today', '2026-11-27']);
+    expect(text.out.split('\n')[0]).toBe('Since 31 March 2002: nothing moved; 6 with progress text unchanged (R1, R3, R4, R5, R6, R7).');
   });
 
   test('exit 2 with one line when a file cannot be read or holds no table', async () => {
