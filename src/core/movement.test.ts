@@ -2,7 +2,17 @@ import { DECEMBER_2001, MARCH_2002 } from '../../tests/fixtures/returns';
 import { HEADER, OPTIONS, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
 import { buildSummary } from './summaryModel';
-import { compareSnapshots, fnv1a, hasMovement, matchItems, movementCounts, snapshotOf, type PlanSnapshot } from './movement';
+import {
+  compareSnapshots,
+  fnv1a,
+  hasMovement,
+  matchItems,
+  movementCounts,
+  similarity,
+  snapshotOf,
+  WORD_SKETCH,
+  type PlanSnapshot,
+} from './movement';
 import type { CellValue } from './types';
 
 const snap = (values: CellValue[][]): { shot: PlanSnapshot; levels: string[] } => {
@@ -136,6 +146,21 @@ describe('[M2] matching without references', () => {
     const a = plan('As at 31 December 2001', [r(null, '3) Review the treasury policy', 'partially')]);
     const b = plan('As at 31 March 2002', [r(null, '2) Review the treasury policy', 'partially')]);
     expect(matchItems(a.shot.items, b.shot.items)).toHaveLength(1);
+  });
+
+  test('a long text keeps a bounded sketch and still matches after a small edit', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`);
+    const long = `Ensure ${words.join(' ')}`;
+    const a = plan('As at 31 December 2001', [r('R1', long, 'partially')]);
+    const b = plan('As at 31 March 2002', [r('A1', long.replace('word40', 'altered'), 'partially')]);
+    expect(a.shot.items[0]?.words.split(' ')).toHaveLength(WORD_SKETCH);
+    expect(compareSnapshots(a.shot, b.shot, b.levels).matched).toEqual([{ id: 'A1', previousId: 'R1', how: 'text' }]);
+  });
+
+  test('similarity is exact Jaccard on short sketches', () => {
+    expect(similarity([1, 2, 3, 4], [2, 3, 4, 5])).toBeCloseTo(3 / 5);
+    expect(similarity([1, 2, 3, 4], [1, 2, 3, 4])).toBe(1);
+    expect(similarity([], [1])).toBe(0);
   });
 
   test('FNV-1a gives the published values', () => {

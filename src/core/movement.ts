@@ -18,7 +18,10 @@ export interface SnapshotItem {
   readonly key: string | null;
   /** A hash of the normalised recommendation text (its leading reference dropped), or null when the text is empty. */
   readonly textKey: string | null;
-  /** Short hashes of the text's distinct words, space-separated and sorted, for matching edited text. */
+  /**
+   * Short hashes of the text's distinct words (the WORD_SKETCH smallest), base 36, space-separated, in
+   * ascending order: for matching edited text. Empty when the text is.
+   */
   readonly words: string;
   /** The status level's label, or null when unrated. */
   readonly level: string | null;
@@ -96,6 +99,10 @@ export const MOVEMENT_LABELS: Readonly<Record<MovementList, string>> = {
 
 /** Token-overlap (Jaccard) similarity at or above which two edited recommendation texts are the same recommendation. */
 export const TEXT_SIMILARITY = 0.8;
+/** Word hashes kept per item: texts up to this many distinct words compare exactly, longer ones by a bottom-k estimate. */
+export const WORD_SKETCH = 32;
+/** Above this many candidate pairs left after exact matching, the similarity pass is skipped (two unrelated plans). */
+export const MAX_SIMILARITY_PAIRS = 4_000_000;
 
 /** FNV-1a, 32 bits, over UTF-16 code units: a small, stable hash for change detection (not security). */
 export function fnv1a(text: string): number {
@@ -116,10 +123,27 @@ function comparableText(text: string): string {
   return normalise(rest);
 }
 
-/** Short hashes (24 bits, base 36) of a text's distinct words, sorted: enough to measure overlap, small to store. */
+/**
+ * The WORD_SKETCH smallest 24-bit hashes of a text's distinct words, ascending, base 36: a bottom-k
+ * sketch, bounded in size however long the text (a progress-free snapshot stays small in a workbook).
+ */
 function wordHashes(comparable: string): string {
-  const words = new Set(comparable.split(' ').filter((w) => w !== ''));
-  return [...new Set([...words].map((w) => (fnv1a(w) & 0xffffff).toString(36)))].sort().join(' ');
+  const hashes = new Set(
+    comparable
+      .split(' ')
+      .filter((w) => w !== '')
+      .map((w) => fnv1a(w) & 0xffffff),
+  );
+  return [...hashes]
+    .sort((a, b) => a - b)
+    .slice(0, WORD_SKETCH)
+    .map((h) => h.toString(36))
+    .join(' ');
+}
+
+/** A stored sketch read back: ascending numbers. */
+function sketchOf(words: string): number[] {
+  return words === '' ? [] : words.split(' ').map((w) => parseInt(w, 36));
 }
 
 /** The progress cell's text of a recommendation's row, read from the sheet; null without a progress column. */
@@ -160,13 +184,26 @@ export function snapshotOf(analysis: Analysis, sheet?: SheetSnapshot): PlanSnaps
 
 const nameOf = (item: SnapshotItem) => item.id ?? `row ${item.row}`;
 
-/** Jaccard similarity of two word-hash lists. */
-function similarity(a: string, b: string): number {
-  if (a === '' || b === '') return 0;
-  const x = new Set(a.split(' '));
-  const y = b.split(' ');
-  const common = y.filter((w) => x.has(w)).length;
-  return common / (x.size + y.length - common);
+/**
+ * Jaccard similarity of two sketches (ascending): exact when neither was cut to WORD_SKETCH; otherwise the
+ * bottom-k estimate (of the WORD_SKETCH smallest hashes of both, the share held by both).
+ */
+export function similarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const limit = a.length < WORD_SKETCH && b.length < WORD_SKETCH ? Infinity : WORD_SKETCH;
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  let common = 0;
+  while (union < limit && (i < a.length || j < b.length)) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    if (x === y) common++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    union++;
+  }
+  return common / union;
 }
 
 export interface ItemPair {
@@ -208,15 +245,41 @@ function pairBySimilarity(
   current: readonly SnapshotItem[],
   taken: { previous: Set<number>; current: Set<number> },
 ): ItemPair[] {
-  const candidates: { i: number; j: number; score: number }[] = [];
-  current.forEach((c, j) => {
-    if (taken.current.has(j)) return;
-    previous.forEach((p, i) => {
-      if (taken.previous.has(i)) return;
-      const score = similarity(p.words, c.words);
-      if (score >= TEXT_SIMILARITY) candidates.push({ i, j, score });
-    });
+  const left = (items: readonly SnapshotItem[], done: Set<number>) =>
+    items.flatMap((item, k) => (done.has(k) || item.words === '' ? [] : [{ k, sketch: sketchOf(item.words) }]));
+  const before = left(previous, taken.previous);
+  const after = left(current, taken.current);
+  if (before.length * after.length > MAX_SIMILARITY_PAIRS) return [];
+  // Which earlier items share words with each current one, counted through an index of word hashes, so
+  // only pairs sharing enough of them are scored: Jaccard >= t needs shared >= t * the smaller sketch.
+  const postings = new Map<number, number[]>();
+  before.forEach((p, b) => {
+    for (const h of p.sketch) {
+      const list = postings.get(h);
+      if (list) list.push(b);
+      else postings.set(h, [b]);
+    }
   });
+  const shared = new Int32Array(before.length);
+  const candidates: { i: number; j: number; score: number }[] = [];
+  for (const c of after) {
+    const touched: number[] = [];
+    for (const h of c.sketch) {
+      for (const b of postings.get(h) ?? []) {
+        const n = shared[b] ?? 0;
+        shared[b] = n + 1;
+        if (n === 0) touched.push(b);
+      }
+    }
+    for (const b of touched) {
+      const p = before[b];
+      const count = shared[b] ?? 0;
+      shared[b] = 0;
+      if (!p || count < TEXT_SIMILARITY * Math.min(p.sketch.length, c.sketch.length)) continue;
+      const score = similarity(p.sketch, c.sketch);
+      if (score >= TEXT_SIMILARITY) candidates.push({ i: p.k, j: c.k, score });
+    }
+  }
   candidates.sort((a, b) => b.score - a.score || a.j - b.j || a.i - b.i);
   const pairs: ItemPair[] = [];
   for (const { i, j } of candidates) {
