@@ -224,7 +224,9 @@ function pairBy(
   previous.forEach((item, i) => {
     const k = keyOf(item);
     if (k === null || taken.previous.has(i)) return;
-    waiting.set(k, [...(waiting.get(k) ?? []), i]);
+    const list = waiting.get(k);
+    if (list) list.push(i);
+    else waiting.set(k, [i]);
   });
   const pairs: ItemPair[] = [];
   current.forEach((item, j) => {
