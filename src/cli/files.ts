@@ -110,6 +110,8 @@ export async function resolveOutput(out: string, input: InputFile): Promise<stri
     real = await fs.realpath(out);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(out, input, error);
+    const link = await fs.lstat(out).catch(() => null);
+    if (link?.isSymbolicLink()) throw refuse(`is a symbolic link to a missing file (${await fs.readlink(out)})`);
     // Not there yet: resolve its folder, which may itself be reached through a link.
     const folder = await fs.realpath(dirname(out)).catch(() => resolve(dirname(out)));
     real = join(folder, basename(out));
@@ -238,6 +240,19 @@ export async function replaceFile(target: string, bytes: Uint8Array, options: Wr
   }
 }
 
+/** Removes the folders `mkdir -p` created for an output that was then not written, innermost first, while empty. */
+async function removeEmptyFolders(innermost: string, outermost: string): Promise<void> {
+  for (let dir = innermost; dir.startsWith(outermost); dir = dirname(dir)) {
+    if (
+      !(await fs.rmdir(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+  }
+}
+
 /** What `writeOutput` did. */
 export interface Written {
   readonly path: string;
@@ -256,10 +271,12 @@ export async function writeOutput(
   write?: WriteBytes,
 ): Promise<Written> {
   const shown = 'out' in target ? target.out : input.path;
-  const made: { backup: string | null } = { backup: null };
+  // What this call created, removed again on a failure: a backup, and folders made for --out.
+  const made: { backup: string | null; folders: { innermost: string; outermost: string } | null } = { backup: null, folders: null };
   try {
     const real = 'out' in target ? await resolveOutput(target.out, input) : input.real;
-    if ('out' in target) await fs.mkdir(dirname(real), { recursive: true });
+    const outermost = 'out' in target ? await fs.mkdir(dirname(real), { recursive: true }) : undefined;
+    if (outermost) made.folders = { innermost: dirname(real), outermost };
     await replaceFile(real, bytes, {
       mode: input.stat.mode,
       ...('inPlace' in target ? { owner: { uid: input.stat.uid, gid: input.stat.gid } } : {}),
@@ -269,6 +286,7 @@ export async function writeOutput(
     return { path: real, backup: made.backup };
   } catch (error) {
     if (made.backup) await fs.rm(made.backup, { force: true }).catch(() => undefined);
+    if (made.folders) await removeEmptyFolders(made.folders.innermost, made.folders.outermost);
     throw error instanceof HostError ? error : cannotWrite(shown, input, error);
   }
 }

@@ -368,7 +368,10 @@ function failure(error: unknown): string {
     (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
   const message = error instanceof Error ? error.message : String(error);
   if (!known && process.env.ACTION_PLAN_DEBUG) return `unexpected error: ${(error as Error).stack ?? message}`;
-  const line = (message.split('\n')[0] ?? '').replace(/\s*\(?https?:\/\/\S+\)?/g, '').trim();
+  const line = (message.split('\n')[0] ?? '')
+    .replace(/\s*\([^()]*https?:\/\/[^()]*\)/g, '')
+    .replace(/\s*https?:\/\/\S+/g, '')
+    .trim();
   return known ? line : `unexpected error (please report it, with the file if you can): ${line}`;
 }
 

@@ -29,6 +29,9 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
     `overdue ${stats.overdue}`,
     `due soon ${stats.dueSoon}`,
     `unrated ${stats.unrated}`,
+    stats.slipped > 0
+      ? `slipped ${stats.slipped} (median ${stats.medianSlippage ?? 0} days), past their original date ${stats.pastOriginal}`
+      : null,
     stats.recordsStatutory ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total}` : null,
   ];
   lines.push(`  ${parts.filter((p) => p !== null).join(', ')}`);
@@ -71,6 +74,9 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       dueSoon: stats.dueSoon,
       complete: stats.complete,
       excluded: stats.excluded,
+      slipped: stats.slipped,
+      pastOriginal: stats.pastOriginal,
+      medianSlippage: stats.medianSlippage,
       completionRate: stats.completionRate,
       weightedScore: stats.weightedScore,
       byRating: stats.byRating,
@@ -96,6 +102,9 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       complete: r.complete,
       excluded: r.excluded,
       priority: r.priority,
+      originalDue: r.originalDue,
+      revisions: r.revisions,
+      slippedDays: r.slippedDays,
       timescale: r.timescale,
       overdue: r.overdue,
       daysOverdue: r.daysOverdue,

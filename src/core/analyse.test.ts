@@ -545,3 +545,49 @@ describe('[T1] headers and layouts', () => {
     ]);
   });
 });
+
+describe('[S2] slippage: original against revised target dates', () => {
+  const a = analyseSheet(
+    snapshot([
+      ['Audit Committee - 30 June 2003'],
+      ['Ref', 'Recommendation', 'Owner', 'Original target date', 'Revised target date', 'Status'],
+      ['1', 'a', 'Finance', 'March 2003', 'September 2003', 'In progress'],
+      ['2', 'b', 'Finance', 'March 2003', 'May 2003', 'In progress'],
+      ['3', 'c', 'HR', 'March 2003', '', 'Implemented'],
+      ['4', 'd', 'HR', 'June 2003', 'June 2003', 'Not started'],
+      ['5', 'e', 'HR', 'December 2002', 'December 2003 (revised from September 2003)', 'In progress'],
+    ]),
+    OPTIONS,
+  );
+  const by = (id: string) => a.recommendations.find((r) => r.id === id);
+
+  test('[S2] the revised date is the due date; days slipped are counted from the first target', () => {
+    // 31 March -> 30 September 2003: 30 + 31 + 30 + 31 + 31 + 30 = 183 days; -> 31 May: 61 days.
+    expect(a.recommendations.map((r) => [r.id, r.timescale.due, r.originalDue, r.revisions, r.slippedDays])).toEqual([
+      ['1', '2003-09-30', '2003-03-31', 1, 183],
+      ['2', '2003-05-31', '2003-03-31', 1, 61],
+      ['3', '2003-03-31', '2003-03-31', 0, 0],
+      ['4', '2003-06-30', '2003-06-30', 0, 0],
+      ['5', '2003-12-31', '2002-12-31', 2, 365],
+    ]);
+    expect(by('2')).toMatchObject({ overdue: true, daysOverdue: 30 });
+    expect(by('1')?.overdue).toBe(false);
+  });
+
+  test('[SLIPPED] [SLIPPED_REPEATEDLY] over 180 days or moved twice is a warning; once and less is a note', () => {
+    expect(a.findings.filter((f) => f.rule.startsWith('SLIPPED')).map((f) => [f.id, f.rule, f.severity])).toEqual([
+      ['1', 'SLIPPED_REPEATEDLY', 'warning'],
+      ['5', 'SLIPPED_REPEATEDLY', 'warning'],
+      ['2', 'SLIPPED', 'info'],
+    ]);
+    expect(by('2')?.flags).toEqual(['Overdue 30 days', 'Slipped 1x (+61 days)']);
+  });
+
+  test('[S2] statistics: slipped, past the original date, median slippage, by lead', () => {
+    expect(a.stats).toMatchObject({ slipped: 3, pastOriginal: 3, medianSlippage: 183 });
+    expect(a.stats.byLead.map((l) => [l.lead, l.slipped, l.pastOriginal])).toEqual([
+      ['Finance', 2, 2],
+      ['HR', 1, 1],
+    ]);
+  });
+});

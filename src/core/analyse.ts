@@ -8,7 +8,8 @@ import { locateTable, type LocatedTable } from './locate';
 import { readPosition, type Position } from './position';
 import { detectPriorityScale, priorityLabels, readPriority } from './priority';
 import { leadingReference } from './references';
-import { checkStatutory, checkTimescale, readTimescale, type RowContext } from './rowChecks';
+import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './rowChecks';
+import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './slippage';
 import { builtInScale, customScale, detectScale, matchLevel } from './scales';
 import { computeStatistics } from './statistics';
 import { readStatus, type StatusVocabulary } from './status';
@@ -23,6 +24,7 @@ import type {
   SheetSnapshot,
   StatusScale,
   TableLocation,
+  Timescale,
 } from './types';
 import { ROLES } from './types';
 import type { PriorityScale } from './vocabulary/priority';
@@ -210,6 +212,13 @@ function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, 
   return text === '' ? null : text;
 }
 
+/** The due date: the timescale (or the original date where the revised one is empty), moved to the latest revision (S2). */
+function readDue(row: RowContext, reference: string): { timescale: Timescale; slip: Slippage } {
+  const read = readTimescale(row, reference);
+  const slip = readSlippage(row, read, readOriginal(row, reference), reference);
+  return { timescale: slip.due === read.due ? read : { ...read, due: slip.due }, slip };
+}
+
 /** Stages 3-4 for one row: interprets it with the table's vocabulary and runs the row checks. */
 function readRecommendation(
   snapshot: SheetSnapshot,
@@ -217,7 +226,7 @@ function readRecommendation(
   k: number,
   vocab: TableVocabulary,
   position: Position,
-  dueSoonDays: number,
+  limits: Limits,
   findings: Finding[],
 ): Recommendation {
   const i = located.rowIndexes[k] ?? 0;
@@ -245,16 +254,38 @@ function readRecommendation(
     );
   }
   const marker = vocab.markers[k] ?? { statutory: null, subject: '' };
+  const flags = { errored: erroredColumns.length > 0, noReference };
+  return { id, subject: marker.subject, ...interpretRow(row, vocab, marker, position, limits, flags) };
+}
+
+/** Days that tune the checks: due soon within, and slipped "repeatedly" beyond. */
+interface Limits {
+  readonly dueSoonDays: number;
+  readonly slipDays: number;
+}
+
+/** Stage 3-4: one row read with the table's vocabulary (statutory, priority, dates, status) and checked. */
+function interpretRow(
+  row: RowContext,
+  vocab: TableVocabulary,
+  marker: SubjectMarker,
+  position: Position,
+  limits: Limits,
+  rowFlags: { readonly errored: boolean; readonly noReference: boolean },
+): Omit<Recommendation, 'id' | 'subject'> {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
-  const timescale = readTimescale(row, position.reference);
+  const { timescale, slip } = readDue(row, position.reference);
   const status = readStatus(row, vocab.status, timescale);
   const topPriority = priority?.rank === 0 ? `${priority.label.toLowerCase()} priority` : null;
-  const due = checkTimescale(row, timescale, status, { statutory, topPriority }, { asAtDay: position.asAtDay, dueSoonDays });
+  const dates = { asAtDay: position.asAtDay, dueSoonDays: limits.dueSoonDays };
+  const due = checkTimescale(row, timescale, status, { statutory, topPriority }, dates);
+  const open = !status.complete && !status.excluded;
+  checkSlippage(row, slip, open, limits.slipDays);
+  const originalDay = slip.originalDue === null ? null : fromIso(slip.originalDue);
+  const slipped = open ? slippedFlag(slip) : null;
   return {
-    id,
     row: row.rowNumber,
-    subject: marker.subject,
     statutory,
     lead: squash(row.text('lead')),
     recommendation: row.text('recommendation'),
@@ -264,12 +295,16 @@ function readRecommendation(
     excluded: status.excluded,
     priority: priority?.label ?? null,
     percent: status.percent,
+    originalDue: slip.originalDue,
+    revisions: slip.revisions,
+    slippedDays: slip.slippedDays,
+    pastOriginal: open && originalDay !== null && originalDay < position.asAtDay,
     timescale,
     overdue: due.overdue,
     daysOverdue: due.daysOverdue,
     dueSoon: due.daysToDue !== null,
     daysToDue: due.daysToDue,
-    flags: flagsOf(row, status, due, erroredColumns.length > 0, noReference, vocab.status.recorded),
+    flags: [...flagsOf(row, status, due, rowFlags.errored, rowFlags.noReference, vocab.status.recorded), ...(slipped ? [slipped] : [])],
   };
 }
 
@@ -375,7 +410,15 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const vocab = tableVocabulary(snapshot, located, options);
   const findings: Finding[] = [...missingColumns(located, located.origin.row + header.rowIndex, vocab), ...assumedAsAt(position)];
   const read = located.rowIndexes.map((_, k) =>
-    readRecommendation(snapshot, located, k, vocab, position, options.dueSoonDays ?? 30, findings),
+    readRecommendation(
+      snapshot,
+      located,
+      k,
+      vocab,
+      position,
+      { dueSoonDays: options.dueSoonDays ?? 30, slipDays: options.slipDays ?? 180 },
+      findings,
+    ),
   );
   const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
   findings.push(...idFindings);

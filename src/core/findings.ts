@@ -25,6 +25,8 @@ export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   STATUS_COLUMN_MOVED: 'info',
   AS_AT_ASSUMED: 'info',
   COMPLETION_CONFLICT: 'warning',
+  SLIPPED: 'info',
+  SLIPPED_REPEATEDLY: 'warning',
 };
 
 /** Plain-words name of each rule, for lists grouped by rule. */
@@ -52,6 +54,8 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   STATUS_COLUMN_MOVED: 'Status column moved',
   AS_AT_ASSUMED: 'As-at date assumed',
   COMPLETION_CONFLICT: 'Update says complete, status does not',
+  SLIPPED: 'Target date moved',
+  SLIPPED_REPEATEDLY: 'Target date moved repeatedly',
 };
 
 /** Severity order for sorting and grouping: errors first. */

@@ -72,6 +72,12 @@ export interface TimescaleResult {
   readonly daysToDue: number | null;
 }
 
+/** The original-target column read as a date, or null without one (S2). */
+export function readOriginal(row: RowContext, reference: string): Timescale | null {
+  if (!row.has('originalTimescale') || row.errored('originalTimescale')) return null;
+  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference);
+}
+
 /** The row's timescale cell read as a due date; an empty revised date falls back to the original one (T6). */
 export function readTimescale(row: RowContext, reference: string): Timescale {
   if (row.errored('timescale')) return { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false };

@@ -1,4 +1,5 @@
 import { normalise } from './cells';
+import { medianSlippage } from './slippage';
 import type { Ageing, GroupStats, LeadStats, PriorityStats, RatingScale, Recommendation, Statistics } from './types';
 
 /** Overdue items by how long they have been overdue. */
@@ -30,6 +31,8 @@ function group(recs: readonly Recommendation[]): GroupStats & { ageing: Ageing }
     excluded,
     overdue: recs.filter((r) => r.overdue).length,
     dueSoon: recs.filter((r) => r.dueSoon).length,
+    slipped: recs.filter((r) => r.slippedDays > 0 || r.revisions > 0).length,
+    pastOriginal: recs.filter((r) => r.pastOriginal).length,
     completionRate: counted <= 0 ? 0 : complete / counted,
     ageing: ageing(recs),
   };
@@ -37,15 +40,17 @@ function group(recs: readonly Recommendation[]): GroupStats & { ageing: Ageing }
 
 /** Per lead officer, in the order leads first appear; leads differing only in case or punctuation are one. */
 function byLead(recs: readonly Recommendation[]): LeadStats[] {
-  const leads = new Map<string, { lead: string; total: number; completely: number; overdue: number; unrated: number }>();
+  const leads = new Map<string, { -readonly [K in keyof LeadStats]: LeadStats[K] }>();
   for (const r of recs) {
     const name = r.lead === '' ? '(no lead given)' : r.lead;
     const k = normalise(name);
-    const entry = leads.get(k) ?? { lead: name, total: 0, completely: 0, overdue: 0, unrated: 0 };
+    const entry = leads.get(k) ?? { lead: name, total: 0, completely: 0, overdue: 0, unrated: 0, slipped: 0, pastOriginal: 0 };
     entry.total++;
     if (r.complete) entry.completely++;
     if (r.overdue) entry.overdue++;
     if (r.rating === null && !r.complete) entry.unrated++;
+    if (r.slippedDays > 0 || r.revisions > 0) entry.slipped++;
+    if (r.pastOriginal) entry.pastOriginal++;
     leads.set(k, entry);
   }
   return [...leads.values()];
@@ -94,6 +99,7 @@ export function computeStatistics(
     byRating: { ...counts, unrated: recs.filter((r) => r.rating === null).length },
     byLevel: Object.fromEntries(scale.map((l) => [l.label, counts[l.key] ?? 0])),
     byPriority: byPriority(recs, priorityOrder),
+    medianSlippage: medianSlippage(recs),
     recordsStatutory,
     // An excluded level nobody used is left out of the distribution: on most tables it is noise.
     levels: scale

@@ -135,6 +135,30 @@ function capped<T>(items: readonly T[]): { shown: readonly T[]; more: number } {
   return { shown: items.slice(0, SUMMARY_LIST_LIMIT), more: Math.max(0, items.length - SUMMARY_LIST_LIMIT) };
 }
 
+/** The Slippage block (S2): counts, then each slipped item with its first and current target; nothing when none slipped. */
+function slippageBlock(g: Grid, analysis: Analysis): void {
+  const { stats } = analysis;
+  if (stats.slipped === 0) return;
+  const day = (iso: string | null) => txt(iso === null ? '' : formatLong(fromIso(iso) ?? 0));
+  const moved = analysis.recommendations.filter((r) => r.slippedDays > 0 || r.revisions > 0);
+  const slipped = capped([...moved].sort((x, y) => y.slippedDays - x.slippedDays));
+  g.table(
+    `Slippage: ${stats.slipped} moved, ${stats.pastOriginal} open past their original date, median ${stats.medianSlippage ?? 0} days`,
+    ['Ref', 'Lead', 'First target', 'Current target', 'Times moved', 'Days later'],
+    slipped.shown.map((r) => [
+      lit(r.id ?? `row ${r.row}`),
+      lit(r.lead),
+      day(r.originalDue),
+      day(r.timescale.due),
+      num(r.revisions),
+      num(r.slippedDays),
+    ]),
+    '',
+    shownNote(slipped.shown.length, slipped.shown.length + slipped.more, 'filter the status column on "Slipped" for the rest.'),
+  );
+  g.blank();
+}
+
 /**
  * The "Since <previous as-at date>" block (SPEC, M2.5): a count and the references per kind of movement,
  * then how the items were matched. Self-contained, so the rest of the summary is as without it.
@@ -267,6 +291,8 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
     '',
   );
   g.blank();
+
+  slippageBlock(g, analysis);
 
   const overdue = capped([...analysis.recommendations].filter((r) => r.overdue).sort((x, y) => y.daysOverdue - x.daysOverdue));
   g.table(

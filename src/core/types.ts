@@ -89,6 +89,8 @@ export interface AnalyseOptions {
   readonly scale?: Exclude<ScaleName, 'custom'>;
   /** Days ahead in which an unfinished item counts as due soon (default 30). */
   readonly dueSoonDays?: number;
+  /** Days of slippage beyond which a moved target is SLIPPED_REPEATEDLY (default 180). */
+  readonly slipDays?: number;
   /** Whether the format plan includes the status column (default true). */
   readonly statusColumn?: boolean;
 }
@@ -119,7 +121,9 @@ export type RuleId =
   | 'CELL_ERROR'
   | 'STATUS_COLUMN_MOVED'
   | 'AS_AT_ASSUMED'
-  | 'COMPLETION_CONFLICT';
+  | 'COMPLETION_CONFLICT'
+  | 'SLIPPED'
+  | 'SLIPPED_REPEATEDLY';
 
 /** A problem found in the user's data: a value, never a thrown error. */
 export interface Finding {
@@ -191,6 +195,14 @@ export interface Recommendation {
   readonly priority: string | null;
   /** 0..100 where the status is a percentage. */
   readonly percent: number | null;
+  /** The first agreed target, ISO, where the table records a revision (a second date column, or "revised from"). */
+  readonly originalDue: string | null;
+  /** How many times the target moved. */
+  readonly revisions: number;
+  /** Current due date minus the original, in days; 0 when not slipped. */
+  readonly slippedDays: number;
+  /** Open (not complete, not excluded) and past its original target at the as-at date. */
+  readonly pastOriginal: boolean;
   readonly timescale: Timescale;
   readonly overdue: boolean;
   readonly daysOverdue: number;
@@ -219,6 +231,10 @@ export interface GroupStats {
   readonly excluded: number;
   readonly overdue: number;
   readonly dueSoon: number;
+  /** Items whose target moved (S2). */
+  readonly slipped: number;
+  /** Open items past their original target, whatever it was revised to. */
+  readonly pastOriginal: number;
   /** complete / (total - excluded), 0..1 (0 when nothing counts). */
   readonly completionRate: number;
 }
@@ -233,6 +249,8 @@ export interface LeadStats {
   readonly completely: number;
   readonly overdue: number;
   readonly unrated: number;
+  readonly slipped: number;
+  readonly pastOriginal: number;
 }
 
 export interface Ageing {
@@ -252,6 +270,8 @@ export interface Statistics extends GroupStats {
   readonly byLevel: Readonly<Record<string, number>>;
   /** Per priority level, top first (empty when the table records no priority). */
   readonly byPriority: readonly PriorityStats[];
+  /** Median days the slipped items moved, or null when none slipped (S2). */
+  readonly medianSlippage: number | null;
   /** Whether any item records statutory status; without it there is no statutory split. */
   readonly recordsStatutory: boolean;
   readonly levels: readonly LevelCount[];

@@ -61,7 +61,15 @@ describe('action-plan check', () => {
       },
     });
     expect(j.stats.completionRate).toBeCloseTo(6 / 13);
-    expect(j.stats.byLead[0]).toEqual({ lead: 'ACPRS/ Head of Corporate Performance', total: 3, completely: 0, overdue: 0, unrated: 0 });
+    expect(j.stats.byLead[0]).toEqual({
+      lead: 'ACPRS/ Head of Corporate Performance',
+      total: 3,
+      completely: 0,
+      overdue: 0,
+      unrated: 0,
+      slipped: 0,
+      pastOriginal: 0,
+    });
     expect(j.recommendations[9]).toEqual({
       id: 'R10',
       row: 15,
@@ -72,6 +80,9 @@ describe('action-plan check', () => {
       complete: true,
       excluded: false,
       priority: null,
+      originalDue: null,
+      revisions: 0,
+      slippedDays: 0,
       timescale: {
         text: 'Strategy to be finalised and presented to May meeting of BVPB',
         kind: 'date',

@@ -35,6 +35,14 @@ const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]
 /** Unprivileged mount namespaces: a real full disk (a tiny tmpfs) and a real read-only file system. */
 const namespaces = has('unshare') && spawnSync('unshare', ['-rm', 'true']).status === 0;
 const soffice = has('soffice');
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+/** As root, the command can run as nobody (a real EACCES) when setpriv exists and nobody can read the packages. */
+const asNobody =
+  isRoot &&
+  has('setpriv') &&
+  spawnSync('setpriv', [...NOBODY, process.execPath, '-e', "require.resolve('exceljs')"], {
+    env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') },
+  }).status === 0;
 
 /** A fresh folder (readable by anyone) holding plan.xlsx, a copy of the sample workbook. */
 function folder(name = 'plan.xlsx'): { dir: string; plan: string } {
@@ -98,6 +106,16 @@ describe('symbolic links and other paths to the same file', () => {
     expect((await run(['apply', plan, '--out', join(dir, 'to-other.xlsx')])).code).toBe(0);
     expect(lstatSync(join(dir, 'to-other.xlsx')).isSymbolicLink()).toBe(true);
     expect(await sheetNames(other)).toHaveLength(2);
+  });
+
+  test('--out that is a link to a missing file is refused (the link is not replaced by a file)', async () => {
+    const { dir, plan } = folder();
+    const link = join(dir, 'dangling.xlsx');
+    symlinkSync(join(dir, 'gone', 'x.xlsx'), link);
+    const r = await run(['apply', plan, '--out', link]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out .*dangling\.xlsx is a symbolic link to a missing file \(.*gone\/x\.xlsx\)/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
   test.each([
@@ -204,6 +222,13 @@ describe('file-system errors: one line, exit 2, nothing half-written', () => {
     expect(readdirSync(dir)).toEqual(['plan.xlsx']);
   });
 
+  test('ENOSPC while writing a copy into new folders (injected): the folders made for it are removed again', async () => {
+    const { dir, plan } = folder();
+    const r = await run(['apply', plan, '--out', join(dir, 'new', 'deeper', 'out.xlsx')], '', { write: failing('ENOSPC') });
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['plan.xlsx']);
+  });
+
   test('ENOSPC while replacing in place (injected): the input is untouched, no backup or temporary file is left', async () => {
     const { dir, plan } = folder();
     const r = await run(['apply', plan, '--in-place'], '', { write: failing('ENOSPC') });
@@ -227,24 +252,21 @@ describe('file-system errors: one line, exit 2, nothing half-written', () => {
     expect(readdirSync(locked)).toEqual([]);
   });
 
-  (isRoot && has('setpriv') ? test : test.skip)(
-    'EACCES: another user writing into a folder it may not write (as root: the command run as nobody)',
-    () => {
-      const { dir, plan } = folder();
-      const { cli, nodePath } = compiledCommand();
-      const r = spawnSync(
-        'setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'apply', plan, '--in-place'],
-        { env: { ...process.env, NODE_PATH: nodePath }, encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(
-        /^action-plan: Could not write .*plan\.xlsx: permission denied\. Nothing was written; .* was not changed\.\n$/,
-      );
-      expect(readdirSync(dir)).toEqual(['plan.xlsx']);
-      expect(readFileSync(plan).equals(sample)).toBe(true);
-    },
-  );
+  (asNobody ? test : test.skip)('EACCES: another user writing into a folder it may not write (as root: the command run as nobody)', () => {
+    const { dir, plan } = folder();
+    const { cli, nodePath } = compiledCommand();
+    const r = spawnSync('setpriv', [...NOBODY, process.execPath, cli, 'apply', plan, '--in-place'], {
+      env: { ...process.env, NODE_PATH: nodePath },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^action-plan: Could not write .*plan\.xlsx: permission denied\. Nothing was written; .* was not changed\.\n$/,
+    );
+    expect(readdirSync(dir)).toEqual(['plan.xlsx']);
+    expect(readFileSync(plan).equals(sample)).toBe(true);
+  });
 
   /** Runs the compiled command in a private mount namespace with a tmpfs at `mnt`; prints the folder listing after it. */
   function inNamespace(script: string, mnt: string, args: string[]): { status: number | null; stderr: string; listing: string[] } {
@@ -418,6 +440,22 @@ describe('messages come before the write', () => {
     });
     expect(code).toBe(0);
     expect(saidBeforeWriting).toBe(true);
+  });
+});
+
+describe('a bug is one line too', () => {
+  test('an unexpected error prints its first line and no stack trace (exit 2)', async () => {
+    const { plan } = folder();
+    let err = '';
+    const code = await main(['check', plan], {
+      out: () => {
+        throw new TypeError('Cannot read properties of undefined (see https://example.org/help)\n    at somewhere (file.js:1:1)');
+      },
+      err: (t) => (err += t),
+      stdin: new PassThrough(),
+    });
+    expect(code).toBe(2);
+    expect(err).toBe('action-plan: unexpected error (please report it, with the file if you can): Cannot read properties of undefined\n');
   });
 });
 

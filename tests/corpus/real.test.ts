@@ -10,7 +10,7 @@ import { runPlan } from '../../src/excel/excelHost';
 import { run } from '../cli/helpers';
 import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
 import { expectedOverdue, realLayouts, runAsAt, type RealLayout } from './realLayouts';
-import { scalarGrid } from './workbooks';
+import { CORPUS, scalarGrid } from './workbooks';
 
 // Real layouts transcribed from public committee papers (sources in tests/corpus/real/README.md); every
 // expected figure was counted by hand from the source, never taken from the product's output.
@@ -99,4 +99,14 @@ describe.each(PLANS.map((p) => [p.slug, p] as const))('[T1][S1] real layout %s',
     expect(figures(j)).toEqual(expectedFigures(plan));
     checkDates(plan, j);
   });
+});
+
+test('[T4] no finding message in any corpus says "null", "undefined" or "NaN"', () => {
+  const sheets = [
+    ...CORPUS.flatMap((w) => w.sheets.map((s) => ({ name: s.name, origin: 'A1', values: scalarGrid(s.values) }))),
+    ...PLANS.map((p) => ({ name: p.sheet.name, origin: 'A1', values: p.sheet.rows })),
+  ];
+  const messages = sheets.flatMap((s) => analyseSheet(s, { today: TODAY }).findings.map((f) => f.message));
+  expect(messages.length).toBeGreaterThan(100);
+  expect(messages.filter((m) => /\bnull\b|\bundefined\b|\bNaN\b|\(null\)/.test(m))).toEqual([]);
 });

@@ -37,7 +37,7 @@ describe('Run all on the reference appendix', () => {
     const sheet = fake.sheet('Appendix 1');
     expect(sheet.values[4]?.[6]).toBe('Check (auto)');
     expect(sheet.values[9]?.[6]).toBe('Check timescale');
-    expect(sheet.conditionalFormats.length).toBe(21); // 5 status, 15 rating (one per word), 1 statutory
+    expect(sheet.conditionalFormats.length).toBe(22); // 5 status, 15 rating (one per word), 1 excluded word ("no longer relevant", before "no"), 1 statutory
     expect(sheet.freezeRows).toBe(5);
     expect(sheet.autoFilter).toBe('A5:G18');
     const summary = fake.sheet('Action plan summary');
@@ -83,7 +83,7 @@ describe('Run all on the reference appendix', () => {
     await runPlan({}, ALL, undefined, { now: NOW });
     const formulas = fake.sheet('Appendix 1').conditionalFormats.map((c) => c.formula);
     expect(formulas).toContain('=$A6="R1"');
-    expect(formulas).toHaveLength(22);
+    expect(formulas).toHaveLength(23);
   });
 
   test('Check only writes nothing and takes one sync', async () => {
@@ -214,7 +214,7 @@ describe('failures say what was and was not changed', () => {
     const error = await runPlan({}, ALL, undefined, { now: NOW }).catch((e: unknown) => e);
     expect(error).toMatchObject({ changed: 'partial', message: expect.stringContaining('Run it again') });
     await runPlan({}, ALL, undefined, { now: NOW });
-    expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(21);
+    expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(22);
     expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
   });
 
