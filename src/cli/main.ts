@@ -61,7 +61,8 @@ Checks the action plan and prints headline figures and findings grouped by sever
   --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
                       timescale, originalTimescale, recommendation, progress, rating (the status), priority
   --json              one JSON object (stable field names) instead of the report
-  --previous FILE     the previous return of this plan: adds what moved since then (see compare)
+  --previous FILE     the previous return of this plan (read at its own as-at date): adds what moved
+                      since then, as compare lists it
 Exit 0 when no finding is an error, 1 when some are, 2 when it cannot run.
 `,
   apply: `action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CellValue } from '../../src/core/types';
@@ -117,6 +117,20 @@ describe('[M2] action-plan apply --previous and check --previous', () => {
     ]);
     expect(String(rows[at + 10]?.[0])).toContain('6 matched, 4 by reference, 2 by recommendation text: R4 (was R5), R5 (was R7).');
     expect(rows.findIndex((x) => /^Findings:/.test(String(x?.[0])))).toBeGreaterThan(at);
+  });
+
+  test('a previous return that cannot be read stops apply before it writes anything', async () => {
+    const out = join(dir, 'never.xlsx');
+    const r = await run(['apply', Q4, '--out', out, '--previous', join(dir, 'missing.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Cannot read .*missing\.xlsx: no such file/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('compare --help', async () => {
+    const r = await run(['compare', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('action-plan compare <previous.xlsx> <current.xlsx>');
   });
 
   test('without --previous there is no "Since" block', async () => {
