@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CellValue } from '../../src/core/types';
+import { referenceValues } from '../fixtures/reference';
 import { DECEMBER_2001, MARCH_2002 } from '../fixtures/returns';
 import { run } from './helpers';
 
@@ -93,6 +94,72 @@ describe('[M2] action-plan compare', () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
     expect((await run(['compare', Q3, empty])).err).toMatch(/empty\.xlsx: No action-plan table found/);
+  });
+});
+
+describe('[M2] the reference appendix and its next quarter', () => {
+  /**
+   * The next return of the reference appendix, as an officer would write it at 31 July 2002: R2 (done)
+   * dropped and the rest renumbered; R1 now complete; R3 moderately -> significantly; R6 re-targeted to
+   * March 2003; R8's text edited ("Identify clearly ...") and significantly; R13 down to partially; a new R13.
+   */
+  function nextQuarter(): CellValue[][] {
+    const rows = referenceValues().map((r) => [...r]);
+    const row = (ref: string) => rows.find((r) => r[0] === ref) ?? [];
+    const met = (ref: string, level: string) => {
+      const r = row(ref);
+      r[5] = String(r[5]).replace(/Recommendation met:\s*\w+/i, `Recommendation met: ${level}`);
+    };
+    rows[2] = ['31st July 2002'];
+    met('R1', 'completely');
+    met('R3', 'significantly');
+    row('R6')[3] = 'March 2003';
+    row('R8')[4] = String(row('R8')[4]).replace('Identify', 'Identify clearly');
+    met('R8', 'significantly');
+    met('R13', 'partially');
+    const kept = rows.filter((r) => r[0] !== 'R2');
+    kept.forEach((r) => {
+      const n = /^R(\d+)$/.exec(String(r[0]))?.[1];
+      if (n && Number(n) > 2) r[0] = `R${Number(n) - 1}`;
+    });
+    return [
+      ...kept,
+      [
+        'R13',
+        'Value for money studies',
+        'ACPRS',
+        'March 2003',
+        'Commission two value for money studies a year',
+        'Scoping.\nRecommendation met: partially',
+      ],
+    ];
+  }
+
+  test('compare lists what a careful officer lists by hand', async () => {
+    const march = join(dir, 'appendix-march.xlsx');
+    const july = join(dir, 'appendix-july.xlsx');
+    await workbook(march, 'Appendix 1', referenceValues());
+    await workbook(july, 'Appendix 1', nextQuarter());
+    const j = JSON.parse((await run(['compare', march, july, '--json', '--today', '2026-11-27'])).out);
+    expect(j.movement).toMatchObject({
+      previousAsAt: '2002-03-31',
+      currentAsAt: '2002-07-31',
+      completed: ['R1'],
+      ratingUp: ['R2', 'R7'],
+      ratingDown: ['R12'],
+      // Old R7, due by 30 June 2002 and rated significantly.
+      newlyOverdue: ['R6'],
+      added: ['R13'],
+      removed: ['R2'],
+      dueChanged: ['R5'],
+      // Open items whose update was not touched: old R6 (only its date moved), R7 and R9.
+      unchangedProgress: ['R5', 'R6', 'R8'],
+    });
+    expect(j.movement.matched.filter((m: { how: string }) => m.how === 'reference')).toEqual([
+      { id: 'R1', previousId: 'R1', how: 'reference' },
+    ]);
+    expect(j.movement.matched).toHaveLength(12);
+    expect(j.movement.matched).toContainEqual({ id: 'R7', previousId: 'R8', how: 'text' });
   });
 });
 
