@@ -6,8 +6,11 @@ import {
   compareSnapshots,
   fnv1a,
   hasMovement,
+  keepSnapshots,
   matchItems,
   movementCounts,
+  previousSnapshot,
+  readPlanSnapshot,
   similarity,
   snapshotOf,
   WORD_SKETCH,
@@ -212,5 +215,38 @@ describe('[M2] the summary sheet\'s "Since" block', () => {
     );
     expect(rows.findIndex((row) => String(row[0]).startsWith('Findings:'))).toBeGreaterThan(at);
     expect(buildSummary(a, 'now').rows.some((row) => String(row[0]?.value).startsWith('Since'))).toBe(false);
+  });
+});
+
+describe('[M2] kept snapshots', () => {
+  const at = (asAt: string): PlanSnapshot => ({ version: 1, asAt, scale: 'extent', items: [] });
+  const quarters = ['2000-06-30', '2000-09-30', '2000-12-31', '2001-03-31', '2001-06-30', '2001-09-30', '2001-12-31', '2002-03-31'];
+
+  test('at most 8, oldest first; a re-run of one return replaces its snapshot', () => {
+    let kept: PlanSnapshot[] = [];
+    for (const q of quarters) kept = keepSnapshots(kept, at(q));
+    expect(kept.map((k) => k.asAt)).toEqual(quarters);
+    kept = keepSnapshots(kept, at('2002-06-30'));
+    expect(kept.map((k) => k.asAt)).toEqual([...quarters.slice(1), '2002-06-30']);
+    const rerun = keepSnapshots(kept, { ...at('2002-06-30'), scale: 'rag' });
+    expect(rerun).toHaveLength(8);
+    expect(rerun[7]?.scale).toBe('rag');
+  });
+
+  test('a re-run compares with the previous return, not with itself', () => {
+    const kept = quarters.map(at);
+    expect(previousSnapshot(kept, '2002-03-31')?.asAt).toBe('2001-12-31');
+    expect(previousSnapshot(kept, '2002-06-30')?.asAt).toBe('2002-03-31');
+    expect(previousSnapshot(kept, '2000-06-30')).toBeNull();
+  });
+
+  test('a stored snapshot reads back; anything else is ignored', () => {
+    const sheet = snapshot(MARCH_2002);
+    const shot = snapshotOf(analyseSheet(sheet, OPTIONS), sheet);
+    expect(readPlanSnapshot(JSON.parse(JSON.stringify(shot)))).toEqual(shot);
+    expect(readPlanSnapshot({ ...shot, version: 2 })).toBeNull();
+    expect(readPlanSnapshot({ ...shot, items: [{ id: 'R1' }] })).toBeNull();
+    expect(readPlanSnapshot('not a snapshot')).toBeNull();
+    expect(readPlanSnapshot(null)).toBeNull();
   });
 });

@@ -381,3 +381,51 @@ export function movementCounts(m: Movement): Record<MovementList | 'matched' | '
 export function hasMovement(m: Movement): boolean {
   return MOVEMENT_LISTS.some((l) => l !== 'unchangedProgress' && m[l].length > 0);
 }
+
+/** How many snapshots a workbook keeps (issue 12): enough for two years of quarterly returns. */
+export const SNAPSHOTS_KEPT = 8;
+
+/**
+ * The snapshots to keep after a run (SPEC, M2.6): the new one replaces any of the same as-at date (a
+ * re-run of one return), the list is ordered oldest first and cut to the newest SNAPSHOTS_KEPT.
+ */
+export function keepSnapshots(kept: readonly PlanSnapshot[], next: PlanSnapshot, max = SNAPSHOTS_KEPT): PlanSnapshot[] {
+  const others = kept.filter((s) => s.asAt !== next.asAt);
+  return [...others, next].sort((a, b) => (a.asAt < b.asAt ? -1 : a.asAt > b.asAt ? 1 : 0)).slice(-max);
+}
+
+/** The return to compare with: the newest kept snapshot dated before `asAt`, or null (SPEC, M2.6). */
+export function previousSnapshot(kept: readonly PlanSnapshot[], asAt: string): PlanSnapshot | null {
+  return kept.filter((s) => s.asAt < asAt).reduce<PlanSnapshot | null>((best, s) => (best === null || s.asAt > best.asAt ? s : best), null);
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function isItem(v: unknown): v is SnapshotItem {
+  const o = v as Record<string, unknown> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    isTextOrNull(o.id) &&
+    typeof o.row === 'number' &&
+    isTextOrNull(o.key) &&
+    isTextOrNull(o.textKey) &&
+    isText(o.words) &&
+    isTextOrNull(o.level) &&
+    typeof o.complete === 'boolean' &&
+    typeof o.excluded === 'boolean' &&
+    isTextOrNull(o.due) &&
+    isText(o.timescaleHash) &&
+    typeof o.overdue === 'boolean' &&
+    isTextOrNull(o.progressHash)
+  );
+}
+
+/** A stored snapshot read back (JSON already parsed), or null when it is not one this version wrote. */
+export function readPlanSnapshot(value: unknown): PlanSnapshot | null {
+  const o = value as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null || o.version !== 1 || !isText(o.asAt) || !isText(o.scale)) return null;
+  if (!Array.isArray(o.items) || !o.items.every(isItem)) return null;
+  return { version: 1, asAt: o.asAt, scale: o.scale as ScaleName, items: o.items };
+}
