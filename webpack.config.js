@@ -57,6 +57,8 @@ module.exports = async (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts',
+      // The self-test page for real Excel: development builds only (reached from the pane's Settings).
+      ...(dev ? { selftest: './src/selftest/selftest.ts' } : {}),
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -74,6 +76,9 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'notice.html', template: './src/commands/notice.html', chunks: ['notice'] }),
+      ...(dev
+        ? [new HtmlWebpackPlugin({ filename: 'selftest.html', template: './src/selftest/selftest.html', chunks: ['selftest'] })]
+        : []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: {

@@ -591,3 +591,23 @@ describe('[S2] slippage: original against revised target dates', () => {
     ]);
   });
 });
+
+describe('no finding is noise', () => {
+  test('[COLUMN_MISSING] a tracker without a Subject column is not told to add one', () => {
+    const a = analyse([
+      ['No.', 'Recommendation', 'Department responsible', 'Target completion date', 'Implementation status', 'Comments'],
+      ['1', 'Adopt a risk register', 'Finance', 'March 2021', 'Implemented', ''],
+      ['2', 'Review fees', 'Planning', 'June 2021', 'Partially implemented', ''],
+    ]);
+    expect(rules(a, 'COLUMN_MISSING')).toEqual([]);
+  });
+
+  test('[FIELD_MISSING] an empty update is asked for on an open item only, not on an implemented one', () => {
+    const a = analyse([
+      ['No.', 'Recommendation', 'Department responsible', 'Target completion date', 'Implementation status', 'Comments'],
+      ['1', 'Adopt a risk register', 'Finance', 'March 2021', 'Implemented', ''],
+      ['2', 'Review fees', 'Planning', 'June 2021', 'Partially implemented', ''],
+    ]);
+    expect(rules(a, 'FIELD_MISSING').map((f) => f.cell)).toEqual(['F3']);
+  });
+});

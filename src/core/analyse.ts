@@ -131,7 +131,8 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
   const { columns } = located;
   const at = { cell: cellAddress(located.tableColumns[0] ?? 0, headerRow), row: headerRow };
   const out: Finding[] = [];
-  for (const role of ['id', 'subject', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
+  // A subject column is optional: many trackers have none, and the recommendation says what it is about.
+  for (const role of ['id', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
     if (columns[role] !== null || (role === 'progress' && columns.rating !== null)) continue;
     out.push(
       finding(
@@ -243,8 +244,13 @@ function readRecommendation(
       ),
     );
   }
+  const marker = vocab.markers[k] ?? { statutory: null, subject: '' };
+  const flags = { errored: erroredColumns.length > 0, noReference };
+  const read = interpretRow(row, vocab, marker, position, limits, flags);
   for (const role of FIELD_ROLES) {
     if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
+    // A finished or withdrawn item needs no progress note.
+    if (role === 'progress' && (read.complete || read.excluded)) continue;
     findings.push(
       finding(
         'FIELD_MISSING',
@@ -253,9 +259,7 @@ function readRecommendation(
       ),
     );
   }
-  const marker = vocab.markers[k] ?? { statutory: null, subject: '' };
-  const flags = { errored: erroredColumns.length > 0, noReference };
-  return { id, subject: marker.subject, ...interpretRow(row, vocab, marker, position, limits, flags) };
+  return { id, subject: marker.subject, ...read };
 }
 
 /** Days that tune the checks: due soon within, and slipped "repeatedly" beyond. */

@@ -11,7 +11,8 @@ import {
   STATUTORY_ROW,
   type Swatch,
 } from './palette';
-import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition } from './ruleFormulas';
+import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
+import { matchLevel } from './scales';
 import type { Analysis, Finding, Role, SheetSnapshot } from './types';
 import { ROLES } from './types';
 
@@ -92,6 +93,7 @@ function rule(range: string, condition: string, swatch: Swatch, bold: boolean, p
  */
 function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   const table = analysis.table;
+  if (table && table.statusTicks.length > 0) return tickRules(analysis, rows);
   const column = table?.columns.rating ?? table?.columns.progress;
   if (!table || !column) return [];
   const [firstRow = '', lastRow = ''] = rows.split(':');
@@ -108,6 +110,24 @@ function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
     return rule(range, condition, swatch, false, `Rating: ${level.label.toLowerCase()}`);
   });
 }
+/** Tick-mark status columns (the core reads the status from them): a marked cell shows its column's level colour. */
+function tickRules(analysis: Analysis, rows: string): ConditionalRule[] {
+  const table = analysis.table;
+  if (!table) return [];
+  const [firstRow = '', lastRow = ''] = rows.split(':');
+  return table.statusTicks.flatMap((letter) => {
+    const header = table.headerCells.find((h) => h.column === letter)?.text ?? '';
+    const level = matchLevel(header, analysis.scale);
+    if (!level) return [];
+    const index = analysis.scale.indexOf(level);
+    const swatch = level.excluded
+      ? EXCLUDED_SWATCH
+      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    const range = `${letter}${firstRow}:${letter}${lastRow}`;
+    return [rule(range, tickCondition(`$${letter}${firstRow}`), swatch, false, `Rating: ${level.label.toLowerCase()}`)];
+  });
+}
+
 /** Top-priority rows ("High", "Priority 1", "Fundamental"), the statutory rule's twin, keyed on the priority cell's text. */
 function priorityRule(analysis: Analysis, bodyRange: string): ConditionalRule[] {
   const column = analysis.table?.columns.priority;

@@ -45,7 +45,7 @@ export function checkSlippage(row: RowContext, slip: Slippage, open: boolean, li
   if (slip.slippedDays <= 0 && slip.revisions === 0) return;
   if (!open || slip.originalDue === null) return;
   const at = row.at('timescale');
-  const moved = `${slip.revisions} time${slip.revisions === 1 ? '' : 's'}`;
+  const moved = slip.revisions <= 1 ? 'once' : `${slip.revisions} times`;
   const by = slip.slippedDays > 0 ? `, ${slip.slippedDays} days later than first agreed` : '';
   const repeated = slip.revisions >= 2 || slip.slippedDays > limitDays;
   row.report(

@@ -71,11 +71,18 @@ export function disagreements(plan: FormatPlan, snapshot: SheetSnapshot, analysi
     if (r.kind !== 'rating') continue;
     for (const cell of cells) if (!shown.has(cell)) shown.set(cell, r.key);
   }
-  const ratingRule = evaluated.find((e) => e.rule.purpose.startsWith('Rating: '))?.rule;
-  if (ratingRule) {
+  const ratingRules = evaluated.filter((e) => e.rule.purpose.startsWith('Rating: ')).map((e) => e.rule);
+  if (ratingRules.length > 0) {
+    // The counted level's colour belongs in its row, in the ranges of that level's rules: the rating or progress
+    // column, or the level's own tick-mark column.
     const expected = new Map<string, string>();
     for (const rec of analysis.recommendations) {
-      for (const cell of cellsOf(ratingRule.range, [rec.row])) if (rec.rating !== null) expected.set(cell, rec.rating);
+      if (rec.rating === null) continue;
+      for (const r of ratingRules) {
+        const level = reading(r, analysis);
+        if (level.kind === 'rating' && level.key === rec.rating)
+          for (const cell of cellsOf(r.range, [rec.row])) expected.set(cell, rec.rating);
+      }
     }
     // An excluded item (N/A, withdrawn) may show the neutral colour or none: it is out of the count either way.
     const excluded = new Set(analysis.scale.filter((l) => l.excluded).map((l) => l.key));

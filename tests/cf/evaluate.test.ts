@@ -28,6 +28,13 @@ describe('the conditional-format evaluator behaves like Excel', () => {
     expect(evaluateFormula('=LOWER(A1)', [[true]])).toBe('true');
   });
 
+  test('AND and OR pass an error on (so a rule whose word is missing formats nothing)', () => {
+    expect(evaluateFormula('=ISERROR(AND(TRUE,SEARCH("x","abc")<5))')).toBe(true);
+    expect(evaluateFormula('=ISERROR(OR(FALSE,1/0))')).toBe(true);
+    expect(evaluateFormula('=AND(TRUE,1)')).toBe(true);
+    expect(evaluateFormula('=OR(FALSE,0)')).toBe(false);
+  });
+
   test('text past 32,767 characters is #VALUE!', () => {
     expect(evaluateFormula('=ISERROR(REPT("x",40000))')).toBe(true);
   });

@@ -11,7 +11,8 @@
  *   Office.js `ConditionalFormatRule.formula`, "the formula, if required, on which to evaluate the
  *   conditional format rule": https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatrule)
  * - The format applies where the formula gives TRUE or a non-zero number; FALSE, 0, text and error values
- *   leave the cell as it is (same support page: "Format values where this formula is true").
+ *   leave the cell as it is (same support page: "Format values where this formula is true"; an error is
+ *   not true). The rating rules rely on it: a word not found is #VALUE!, not FALSE.
  */
 import FormulaParser, { FormulaError, FormulaHelpers, Types, type Arg, type CellRef, type RangeRef } from 'fast-formula-parser';
 import { columnIndex, columnLetter, parseAddress } from '../../src/core/address';
@@ -63,6 +64,23 @@ const capped = (s: string): string => {
 };
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** AND/OR over their arguments: the first error wins; else booleans and numbers are counted (text ignored). */
+function logical(args: Arg[], decide: (trues: number, falses: number) => boolean): unknown {
+  let trues = 0;
+  let falses = 0;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (v instanceof FormulaError) throw v;
+    if (typeof v === 'boolean' || typeof v === 'number') {
+      if (v) trues++;
+      else falses++;
+    }
+  };
+  args.forEach((a) => visit(a.value));
+  if (trues + falses === 0) throw FormulaError.VALUE;
+  return decide(trues, falses);
+}
+
 /** SEARCH's find_text as a regular expression: `?` one character, `*` any run, `~` escapes the next (Excel's wildcards). */
 function wildcard(find: string): RegExp {
   let out = '';
@@ -85,8 +103,12 @@ function wildcard(find: string): RegExp {
  * - TRIM strips all white space at the ends only; Excel's removes spaces (character 32) only, at the ends
  *   and runs between words down to one, and leaves line breaks (https://support.microsoft.com/office/trim-function-410388fa-c5df-49c6-b16c-9e5630b479f9).
  * - REPT has no limit; Excel's gives #VALUE! past 32,767 characters (REPT's support page).
+ * - AND and OR skip error values; Excel's return the error ("If an argument is an error value, AND returns
+ *   the error": a rule whose word is not found is #VALUE!, which must not count as true or false).
  */
 const EXCEL_FUNCTIONS: Record<string, (...args: Arg[]) => unknown> = {
+  AND: (...args) => logical(args, (t, f) => t > 0 && f === 0),
+  OR: (...args) => logical(args, (t) => t > 0),
   SUBSTITUTE: (t, from, to, instance) => {
     const s = text(t);
     const old = text(from);

@@ -83,6 +83,17 @@ const VARIATIONS: Record<string, SheetSnapshot> = {
       ] as CellValue[][]
     ).map(([statutory, rating], i): CellValue[] => [`R${i + 1}`, 'Subject', statutory ?? null, 'Lead', 'Ongoing', 'Do it', rating ?? null]),
   ]),
+  'tick-mark status columns (one marked per row)': snapshot([
+    ['Status of implementation'],
+    ['No.', 'Recommendation', 'Status after verification', null, null, null],
+    [null, null, 'Implemented', 'Under implementation', 'Not implemented', 'Overtaken by events'],
+    ['1', 'Do it', 'X', '', '', ''],
+    ['2', 'Do it', '', 'x', '', ''],
+    ['3', 'Do it', '-', 'No', 'Yes', ''],
+    ['4', 'Do it', '', '', '', 'X'],
+    ['5', 'Do it', '', '', '', ''],
+    ['6', 'Do it', true, false, '', ''],
+  ]),
   'a Statutory column with blanks, and markers in the Subject': snapshot([
     ['Position as at 31 March 2002'],
     ['No', 'Subject', 'Statutory', 'Lead', 'Timescales', 'Recommendation', 'Progress'],
@@ -220,6 +231,13 @@ describe('[F3] the agreement check kills mutants of the rules', () => {
     expect(ref.check(m)).not.toEqual([]);
   });
 
+  test('a tick rule reading the wrong column', () => {
+    const ticks = planned(VARIATIONS['tick-mark status columns (one marked per row)'] ?? reference());
+    expect(ticks.plan.rules.some((r) => r.purpose === 'Rating: implemented')).toBe(true);
+    const m = mutate(ticks.plan, (p) => p === 'Rating: implemented', formula(/\$C(\d+)/g, '$D$1'));
+    expect(ticks.check(m)).not.toEqual([]);
+  });
+
   test('"YES" not highlighted in a Statutory column', () => {
     const m = mutate(column.plan, (p) => p === 'Statutory row', formula('|yes|', '|'));
     expect(column.check(m)).not.toEqual([]);
@@ -311,6 +329,21 @@ describe('[F3] known gaps: the colours and the core still differ here (documente
 
   test.failing('more than 999 characters after the last phrase: no colour shows', () => {
     const s = planSheet([rec('R1', { progress: `Recommendation met: partially. ${'More narrative. '.repeat(70)}` })]);
+    expect(planned(s).check()).toEqual([]);
+  });
+
+  test.failing('a non-breaking space (text pasted from Word or the web) between "met" and the word', () => {
+    const s = planSheet([rec('R1', { progress: 'Recommendation\u00a0met:\u00a0partially' })]);
+    expect(planned(s).check()).toEqual([]);
+  });
+
+  test.failing('"[Statutory]", " : Statutory" and a bare capitalised " STATUTORY" at the end of the Subject', () => {
+    const s = planSheet([
+      rec('R1', { subject: 'Payroll [Statutory]' }),
+      rec('R2', { subject: 'Payroll : Statutory' }),
+      rec('R3', { subject: 'PAYROLL STATUTORY' }),
+      rec('R4', { subject: 'Grants\nNonstatutory' }),
+    ]);
     expect(planned(s).check()).toEqual([]);
   });
 

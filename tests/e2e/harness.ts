@@ -16,12 +16,15 @@ export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
 
-/** Serves dist/ on a free localhost port. */
-export async function serveDist(): Promise<{ server: Server; url: string }> {
+/** The development build of the self-test page, made by globalSetup (production builds leave it out). */
+export const DEV_PAGES = join(ROOT, '.e2e', 'dev');
+
+/** Serves dist/ (or another build folder) on a free localhost port. */
+export async function serveDist(root: string = DIST): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -63,6 +66,7 @@ export async function openPane(
   base: string,
   scenario: unknown | null,
   viewport = { width: 350, height: 900 },
+  path = 'taskpane.html',
 ): Promise<Opened> {
   const page = await browser.newPage({ viewport });
   const foreign: string[] = [];
@@ -86,7 +90,7 @@ export async function openPane(
     await page.addInitScript((s) => ((window as unknown as { __scenario: unknown }).__scenario = s), scenario);
     await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
   }
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${base}/${path}`);
   return { page, foreign, violations };
 }
 

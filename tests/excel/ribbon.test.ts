@@ -4,7 +4,7 @@
 import { runSummary } from '../../src/excel/ribbon';
 import type { FakeWorkbook } from '../fakes/excelFake';
 import { useFakeExcel } from '../fakes/jestFake';
-import { referenceValues } from '../fixtures/reference';
+import { referenceRuleCount, referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
 const current = useFakeExcel();
@@ -24,7 +24,7 @@ describe('the ribbon\u2019s one-click Summary', () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
     expect(fake.activeSheetId).toBe(fake.sheet('Action plan summary').id);
-    expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(22);
+    expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(referenceRuleCount());
     expect(fake.dialogs).toEqual([]);
   });
 

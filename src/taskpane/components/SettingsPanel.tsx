@@ -28,6 +28,9 @@ const useStyles = makeStyles({
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+/** Development builds carry the self-test page (webpack.config.js); production builds drop this link. */
+const SELF_TEST = process.env.NODE_ENV === 'development';
+
 /** Column mapping, status column and rating scale, stored in the workbook; collapsed until wanted. */
 export function SettingsPanel({
   analysis,
@@ -157,6 +160,7 @@ export function SettingsPanel({
             Save settings and check again
           </Button>
         </form>
+        {SELF_TEST && <a href="selftest.html">Run the self-test for real Excel (development build)</a>}
       </div>
     </details>
   );
