@@ -92,7 +92,7 @@ which). Each return's as-at date is its own (from its title rows). Writes nothin
   --sheet NAME        the sheet to compare in each file (a file without it: its first sheet with a table)
   --today DATE        the date to treat as today (a return without an as-at date is taken as at today)
   --scale, --header-row, --columns as for check, for both files
-  --json              { previous: {file, sheet, asAt}, current: {...}, movement: {matched, completed, ...} }
+  --json              { previous: {file, sheet, asAt, asAtSource}, current: {...}, movement: {matched, completed, ...} }
 Exit 0 when compared, 2 when either file cannot be read or has no action-plan table.
 `,
   timescales: `action-plan timescales [--ref YYYY-MM-DD]
@@ -234,7 +234,12 @@ function movementOf(previous: CheckedSheet, current: CheckedSheet): Movement {
   );
 }
 
-const side = (file: string, c: CheckedSheet): ReturnSide => ({ file, sheet: c.analysis.sheet, asAt: c.analysis.asAt });
+const side = (file: string, c: CheckedSheet): ReturnSide => ({
+  file,
+  sheet: c.analysis.sheet,
+  asAt: c.analysis.asAt,
+  asAtSource: c.analysis.asAtSource,
+});
 
 /** Applies the plans and writes the output; says what a copy will lack before it writes it. */
 async function write(

@@ -1,4 +1,5 @@
 import { formatLong, fromIso } from '../core/dates';
+import type { AsAtSource } from '../core/types';
 import { hasMovement, MOVEMENT_LISTS, type Movement, type MovementList } from '../core/movement';
 
 /** One side of a comparison, as the report and `--json` name it. */
@@ -6,6 +7,8 @@ export interface ReturnSide {
   readonly file: string;
   readonly sheet: string;
   readonly asAt: string;
+  /** Where the as-at date came from: `sheet` (its title rows), `option` (--as-at) or `assumed` (today). */
+  readonly asAtSource: AsAtSource;
 }
 
 /** Words for each list in a sentence: "2 completed (R2, R5)". */
@@ -43,6 +46,9 @@ export function movementReport(previous: ReturnSide, current: ReturnSide, m: Mov
     `  Previous: ${previous.file}, "${previous.sheet}", as at ${day(previous.asAt)}`,
     `  Current:  ${current.file}, "${current.sheet}", as at ${day(current.asAt)}`,
     `  Matched ${m.matched.length}: ${how}`,
+    ...[previous, current]
+      .filter((r) => r.asAtSource === 'assumed')
+      .map((r) => `  Note: ${r.file} states no as-at date in its title rows, so it was read as at today.`),
     '',
   ].join('\n');
 }

@@ -56,8 +56,8 @@ describe('[M2] action-plan compare', () => {
     const r = await run(['compare', Q3, Q4, '--json', '--today', '2026-11-27']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.previous).toEqual({ file: Q3, sheet: 'Q3 2001-02', asAt: '2001-12-31' });
-    expect(j.current).toEqual({ file: Q4, sheet: 'Q4 2001-02', asAt: '2002-03-31' });
+    expect(j.previous).toEqual({ file: Q3, sheet: 'Q3 2001-02', asAt: '2001-12-31', asAtSource: 'sheet' });
+    expect(j.current).toEqual({ file: Q4, sheet: 'Q4 2001-02', asAt: '2002-03-31', asAtSource: 'sheet' });
     expect(j.movement).toMatchObject({
       previousAsAt: '2001-12-31',
       currentAsAt: '2002-03-31',
@@ -94,6 +94,17 @@ describe('[M2] action-plan compare', () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
     expect((await run(['compare', Q3, empty])).err).toMatch(/empty\.xlsx: No action-plan table found/);
+  });
+
+  test('a return without an as-at date is read as at today, and the report says so', async () => {
+    const undated = join(dir, 'undated.xlsx');
+    await workbook(undated, 'Plan', [['Action plan'], ...MARCH_2002.slice(1)]);
+    const r = await run(['compare', Q3, undated, '--today', '2002-04-30']);
+    expect(r.out).toContain(`  Note: ${undated} states no as-at date in its title rows, so it was read as at today.`);
+    expect(JSON.parse((await run(['compare', Q3, undated, '--json', '--today', '2002-04-30'])).out).current).toMatchObject({
+      asAt: '2002-04-30',
+      asAtSource: 'assumed',
+    });
   });
 });
 
@@ -210,7 +221,7 @@ describe('[M2] action-plan apply --previous and check --previous', () => {
     const text = await run(['check', Q4, '--previous', Q3, '--today', '2026-11-27']);
     expect(text.out).toContain('Since 31 December 2001: 1 completed (R2)');
     const j = JSON.parse((await run(['check', Q4, '--previous', Q3, '--json', '--today', '2026-11-27'])).out);
-    expect(j.previous).toEqual({ file: Q3, sheet: 'Q3 2001-02', asAt: '2001-12-31' });
+    expect(j.previous).toEqual({ file: Q3, sheet: 'Q3 2001-02', asAt: '2001-12-31', asAtSource: 'sheet' });
     expect(j.movement.completed).toEqual(['R2']);
     expect(j.sheet).toBe('Q4 2001-02');
   });
