@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
 import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
+import { compareSnapshots, snapshotOf, type Movement } from '../core/movement';
 import { parseTimescale } from '../core/parseTimescale';
 import type { AnalyseOptions } from '../core/types';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../xlsx/workbook';
 import { readInput, resolveOutput, writeOutput, type InputFile, type WriteBytes, type Written } from './files';
 import { notAWorkbook } from './identify';
+import { movementReport, type ReturnSide } from './movementReport';
 import { humanReport, jsonReport } from './report';
 import { parseColumns, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
 
@@ -40,6 +42,7 @@ Usage:
   action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--columns id=A,...] [--json]
   action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]
   action-plan apply <file.xlsx> --in-place [...]
+  action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--json]
   action-plan timescales [--ref YYYY-MM-DD] < phrases.txt
 
 Run "action-plan <command> --help" for each command. Exit codes: 0 no errors found, 1 errors found, 2 could not run.
@@ -58,6 +61,8 @@ Checks the action plan and prints headline figures and findings grouped by sever
   --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
                       timescale, originalTimescale, recommendation, progress, rating (the status), priority
   --json              one JSON object (stable field names) instead of the report
+  --previous FILE     the previous return of this plan (read at its own as-at date): adds what moved
+                      since then, as compare lists it
 Exit 0 when no finding is an error, 1 when some are, 2 when it cannot run.
 `,
   apply: `action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]
@@ -73,8 +78,22 @@ No value of yours is changed. Running it on its own output changes nothing more.
 The output keeps the input's permissions and is written through a temporary file and a rename, so a
 failure or Ctrl+C leaves the input as it was and no partial file.
   --no-status-column  do not write the status column
+  --previous FILE     the previous return of this plan: the summary sheet gains a "Since <its as-at
+                      date>" block (completed, status up and down, newly overdue, added, removed, ...)
   --sheet, --as-at, --today, --scale, --header-row, --columns, --json as for check
 Exit codes as for check.
+`,
+  compare: `action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--today YYYY-MM-DD] [--json]
+
+Compares two returns of one plan and lists what moved: completed, status improved, status worse, newly
+overdue, added, removed, due date moved, and open items whose progress text is unchanged. Recommendations
+are matched by reference, or by their text where references are missing or renumbered (the report says
+which). Each return's as-at date is its own (from its title rows). Writes nothing.
+  --sheet NAME        the sheet to compare in each file (a file without it: its first sheet with a table)
+  --today DATE        the date to treat as today (a return without an as-at date is taken as at today)
+  --scale, --header-row, --columns as for check, for both files
+  --json              { previous: {file, sheet, asAt, asAtSource}, current: {...}, movement: {matched, completed, ...} }
+Exit 0 when compared, 2 when either file cannot be read or has no action-plan table.
 `,
   timescales: `action-plan timescales [--ref YYYY-MM-DD]
 
@@ -112,6 +131,8 @@ interface Request {
   /** Where `apply` writes; null for `check`. */
   readonly target: { inPlace: true } | { out: string } | null;
   readonly statusColumn: boolean;
+  /** The previous return to compare with (--previous), if any. */
+  readonly previous: string | undefined;
 }
 
 /** --scale, --header-row and --columns: the pane's table settings, on the command line. */
@@ -141,6 +162,7 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
       scale: { type: 'string' },
       'header-row': { type: 'string' },
       columns: { type: 'string' },
+      previous: { type: 'string' },
       help: { type: 'boolean' },
       ...(writing ? { out: { type: 'string' }, 'in-place': { type: 'boolean' }, 'no-status-column': { type: 'boolean' } } : {}),
     },
@@ -170,6 +192,7 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
     options: { today, ...(asAt ? { asAt } : {}), ...tableOptions(values) },
     target,
     statusColumn: values['no-status-column'] !== true,
+    previous: values.previous as string | undefined,
   };
 }
 
@@ -181,6 +204,43 @@ async function open(file: string): Promise<{ input: InputFile } & LoadedWorkbook
   return { input, ...(await loadWorkbookBytes(input.bytes, file)) };
 }
 
+/**
+ * One return of a comparison, analysed; no table is a one-line failure (exit 2). `lenient`: the previous
+ * return may lack the sheet named (quarterly returns rename it), and then its first sheet with a table is used.
+ */
+async function openReturn(file: string, options: AnalyseOptions, sheet: string | undefined, lenient: boolean): Promise<CheckedSheet> {
+  const { workbook } = await open(file);
+  const named = sheet !== undefined && (!lenient || workbook.getWorksheet(sheet)) ? sheet : undefined;
+  const checked = chooseSheet(workbook, options, named);
+  if (!checked.analysis.table) {
+    const why = checked.analysis.findings.find((f) => f.rule === 'TABLE_NOT_FOUND')?.message ?? 'No action-plan table found.';
+    throw new HostError('SheetMissing', `${file}${named ? ` (sheet "${named}")` : ''}: ${why} Nothing was written.`);
+  }
+  return checked;
+}
+
+/** The previous return analysed with its own as-at date (from its title rows, never --as-at). */
+async function openPrevious(file: string, options: AnalyseOptions, sheet: string | undefined): Promise<CheckedSheet> {
+  const { asAt: _current, ...own } = options;
+  return openReturn(file, own, sheet, true);
+}
+
+/** What moved from one analysed return to the next (SPEC, M2). */
+function movementOf(previous: CheckedSheet, current: CheckedSheet): Movement {
+  return compareSnapshots(
+    snapshotOf(previous.analysis, previous.snapshot),
+    snapshotOf(current.analysis, current.snapshot),
+    current.analysis.scale.map((l) => l.label),
+  );
+}
+
+const side = (file: string, c: CheckedSheet): ReturnSide => ({
+  file,
+  sheet: c.analysis.sheet,
+  asAt: c.analysis.asAt,
+  asAtSource: c.analysis.asAtSource,
+});
+
 /** Applies the plans and writes the output; says what a copy will lack before it writes it. */
 async function write(
   req: Request,
@@ -188,6 +248,7 @@ async function write(
   opened: { input: InputFile } & LoadedWorkbook,
   checked: CheckedSheet,
   io: Io,
+  movement: Movement | undefined,
 ): Promise<{ result: ApplyResult; written: Written; shown: string }> {
   const { input, workbook, lost } = opened;
   if ('inPlace' in target && lost.length > 0) {
@@ -200,6 +261,7 @@ async function write(
   const result = applyToWorkbook(workbook, checked, {
     statusColumn: req.statusColumn,
     generatedAt: req.todayGiven ? formatLong(fromIso(req.today) ?? 0) : stampFromDate(new Date()),
+    ...(movement ? { movement } : {}),
   });
   if ('out' in target && lost.length > 0)
     io.err(
@@ -225,18 +287,26 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
       io.err(`${file}${req.sheet ? ` (sheet "${req.sheet}")` : ''}: ${why} Nothing was written.\n`);
       return 2;
     }
+    let previous: { side: ReturnSide; movement: Movement } | undefined;
+    if (req.previous !== undefined) {
+      p.step(`Reading ${req.previous}`);
+      const before = await openPrevious(req.previous, req.options, req.sheet);
+      previous = { side: side(req.previous, before), movement: movementOf(before, checked) };
+    }
     let done: Awaited<ReturnType<typeof write>> | null = null;
     if (req.target) {
       p.step(`Writing ${'out' in req.target ? req.target.out : file}`);
-      done = await write(req, req.target, opened, checked, io);
+      done = await write(req, req.target, opened, checked, io, previous?.movement);
     }
     const { lost } = opened;
     const notes = done ? done.result.notes : [];
     if (req.json) {
       const extra = done ? { output: done.shown, applied: done.result.applied, notes, lost, backup: done.written.backup } : { lost };
-      io.out(`${JSON.stringify(jsonReport(analysis, extra))}\n`);
+      const since = previous ? { previous: previous.side, movement: previous.movement } : {};
+      io.out(`${JSON.stringify(jsonReport(analysis, { ...extra, ...since }))}\n`);
     } else {
       io.out(humanReport(analysis, notes));
+      if (previous) io.out(`\n${movementReport(previous.side, side(file, checked), previous.movement)}`);
       if (done) {
         const kept = done.written.backup ? ` The original is kept as ${done.written.backup}.` : '';
         io.out(`\nWrote ${done.shown}: ${done.result.applied.join('; ')}.${kept}\n`);
@@ -246,6 +316,38 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
   } finally {
     p.done();
   }
+}
+
+/** `compare`: what moved between two returns of one plan. Writes nothing; exit 0, or 2 when it cannot compare. */
+async function compare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      today: { type: 'string' },
+      json: { type: 'boolean' },
+      scale: { type: 'string' },
+      'header-row': { type: 'string' },
+      columns: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    io.out(HELP.compare ?? '');
+    return 0;
+  }
+  const [before, after] = positionals;
+  if (positionals.length !== 2 || before === undefined || after === undefined)
+    throw new UsageError('compare needs two .xlsx files, the previous return then the current one (see action-plan compare --help).');
+  const today = date('today', values.today) ?? isoFromDate(new Date());
+  const options: AnalyseOptions = { today, ...tableOptions(values) };
+  const previous = await openPrevious(before, options, values.sheet);
+  const current = await openReturn(after, options, values.sheet, false);
+  const movement = movementOf(previous, current);
+  if (values.json) io.out(`${JSON.stringify({ previous: side(before, previous), current: side(after, current), movement })}\n`);
+  else io.out(movementReport(side(before, previous), side(after, current), movement));
+  return 0;
 }
 
 async function timescales(args: string[], io: Io): Promise<number> {
@@ -288,6 +390,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await check(rest, io, false);
       case 'apply':
         return await check(rest, io, true);
+      case 'compare':
+        return await compare(rest, io);
       case 'timescales':
         return await timescales(rest, io);
       case undefined:
@@ -297,7 +401,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(HELP.main ?? '');
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown command "${command}" (use check, apply or timescales; see action-plan --help).`);
+        throw new UsageError(`Unknown command "${command}" (use check, apply, compare or timescales; see action-plan --help).`);
     }
   } catch (error) {
     io.err(`action-plan: ${failure(error)}\n`);

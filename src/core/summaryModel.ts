@@ -1,6 +1,7 @@
 import { cellAddress, columnIndex, rangeAddress } from './address';
 import { formatLong, fromIso } from './dates';
 import { RULE_TITLES, SEVERITY_ORDER } from './findings';
+import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from './movement';
 import type { Analysis } from './types';
 
 /** The summary sheet's name when it is free; adapters add " (2)", " (3)" when a user's sheet has it. */
@@ -159,11 +160,36 @@ function slippageBlock(g: Grid, analysis: Analysis): void {
 }
 
 /**
+ * The "Since <previous as-at date>" block (SPEC, M2.5): a count and the references per kind of movement,
+ * then how the items were matched. Self-contained, so the rest of the summary is as without it.
+ */
+function movementBlock(g: Grid, m: Movement): void {
+  const day = fromIso(m.previousAsAt);
+  const now = fromIso(m.currentAsAt);
+  const since = day === null ? m.previousAsAt : formatLong(day);
+  const rows = MOVEMENT_LISTS.map((list) => {
+    const refs = capped(m[list]);
+    const more = refs.more > 0 ? ` and ${refs.more} more` : '';
+    return [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(`${refs.shown.join(', ')}${more}`)];
+  });
+  const byText = m.matched.filter((x) => x.how === 'text');
+  const renamed = capped(byText.filter((x) => x.id !== x.previousId).map((x) => `${x.id} (was ${x.previousId})`));
+  const note =
+    `Compared with the return as at ${since}${now === null ? '' : ` (this one: ${formatLong(now)})`}: ` +
+    `${m.matched.length} matched, ${m.matched.length - byText.length} by reference, ${byText.length} by recommendation text` +
+    (renamed.shown.length > 0 ? `: ${renamed.shown.join(', ')}${renamed.more > 0 ? ` and ${renamed.more} more` : ''}.` : '.');
+  g.table(`Since ${since}`, ['Movement', 'Count', 'References'], rows, '');
+  g.add([lit(note)], 'note');
+  g.blank();
+}
+
+/**
  * Builds the summary sheet: title, source, as-at date and where it came from, generation time;
  * headline figures; rating distribution (with its chart); statutory against non-statutory; by lead;
- * ageing; the overdue and unrated lists; findings by severity. `generatedAt` is text supplied by the caller.
+ * ageing; the overdue and unrated lists; movement since the previous return, when given; findings by
+ * severity. `generatedAt` is text supplied by the caller.
  */
-export function buildSummary(analysis: Analysis, generatedAt: string, sheetName = SUMMARY_SHEET_NAME): SummaryModel {
+export function buildSummary(analysis: Analysis, generatedAt: string, sheetName = SUMMARY_SHEET_NAME, movement?: Movement): SummaryModel {
   const g = new Grid();
   const { stats, table } = analysis;
   const completeWord =
@@ -294,6 +320,8 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
     shownNote(unrated.shown.length, unrated.shown.length + unrated.more, 'filter the status column on "Unrated" for the rest.'),
   );
   g.blank();
+
+  if (movement) movementBlock(g, movement);
 
   const counts = SEVERITY_ORDER.map((sev) => analysis.findings.filter((f) => f.severity === sev).length);
   const findings = capped(analysis.findings);

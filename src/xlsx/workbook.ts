@@ -5,6 +5,7 @@ import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import { buildSummary, freeSummaryName } from '../core/summaryModel';
+import type { Movement } from '../core/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { partsThatWouldBeLost } from './package';
 import { readSnapshot } from './read';
@@ -101,11 +102,11 @@ export interface ApplyResult {
   readonly summarySheet: string | null;
 }
 
-/** Formats, flags and summarises a checked sheet inside the workbook (in memory). */
+/** Formats, flags and summarises a checked sheet inside the workbook (in memory); `movement` adds the "Since ..." block. */
 export function applyToWorkbook(
   workbook: ExcelJS.Workbook,
   checked: CheckedSheet,
-  options: { statusColumn: boolean; generatedAt: string },
+  options: { statusColumn: boolean; generatedAt: string; movement?: Movement },
 ): ApplyResult {
   const { worksheet, snapshot, analysis } = checked;
   if (!analysis.table) return { applied: [], notes: [], summarySheet: null };
@@ -127,7 +128,7 @@ export function applyToWorkbook(
   const position = ours ? workbook.worksheets.indexOf(ours) : undefined;
   if (ours) workbook.removeWorksheet(ours.id);
   removeOurName(workbook);
-  writeSummary(workbook, name, buildSummary(analysis, options.generatedAt, name), position);
+  writeSummary(workbook, name, buildSummary(analysis, options.generatedAt, name, options.movement), position);
   applied.push(`Summary sheet "${name}"${ours ? ' (replaced ours)' : ''}`);
   return { applied, notes, summarySheet: name };
 }
