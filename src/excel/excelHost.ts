@@ -6,12 +6,21 @@ import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
-import type { AnalyseOptions, Finding, SheetSnapshot } from '../core/types';
+import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
-import { runExcel, supports } from './run';
-import { gapIsBlank, queueTableRanges, queueTables, sheetTables, tableUnder, withoutTotals, withStatusGap } from './tables';
+import { runExcel, supports, type WriteTracker } from './run';
+import {
+  gapIsBlank,
+  queueTableRanges,
+  type SheetTable,
+  queueTables,
+  sheetTables,
+  tableUnder,
+  withoutTotals,
+  withStatusGap,
+} from './tables';
 import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
 /** The key our settings live under in `workbook.settings`. */
@@ -94,101 +103,25 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   return runExcel(async (context, tracker) => {
-    // Sync 1: the sheet, its extent and first rows, and what writing will need to know.
-    let first = queueFirstRead(context, sheetName, parts, true);
-    try {
-      await context.sync();
-    } catch (error) {
-      if (!isPayloadLimit(error)) throw error;
-      first = queueFirstRead(context, sheetName, parts, false);
-      await context.sync();
-    }
-    tracker.started();
-    // Sync 2, only when needed: the rest of the values (in blocks near the payload limit for a large sheet),
-    // the formulas of existing custom rules (to find ours), where our summary sheet is and the tables' ranges.
-    const queueMeta = () => {
-      const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-      for (const cf of customs) cf.custom.rule.load('formula');
-      const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
-      const markerSheet = markerRange ? markerRange.worksheet : null;
-      markerRange?.load('address');
-      markerSheet?.load('name');
-      const markerCharts = markerSheet ? markerSheet.charts : null;
-      markerCharts?.load('items/name');
-      return { customs, markerRange, markerSheet, markerCharts, tableRanges: queueTableRanges(first.tables) };
-    };
-    let meta = queueMeta();
-    const readPlan = planRead(first.read);
-    let snapshot;
-    if (readPlan.kind === 'done') {
-      snapshot = readPlan.snapshot;
-      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
-    } else {
-      // The rest of the values ride with the formulas of existing rules (to find ours), where our summary
-      // sheet is and the tables' ranges; number formats only where the core reads them.
-      const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, isoFromDate(now)) : null;
-      snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta()) });
-    }
-    // A table's totals row is not a recommendation: the core never sees it.
-    const tables = sheetTables(meta.tableRanges);
-    snapshot = withoutTotals(snapshot, tables);
+    const { first, meta, snapshot, tables } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
     if (!writes) return { analysis, applied, notes, summarySheet: null };
+    refuseProtected(first, parts, snapshot.name);
 
-    if (first.read.sheet.protection.protected && parts.format) {
-      throw new HostError(
-        'SheetProtected',
-        `The sheet "${snapshot.name}" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet) to format it, or use Check only.`,
-      );
-    }
-    if (first.workbookProtection?.protected && parts.summary) {
-      throw new HostError(
-        'SheetProtected',
-        'The workbook structure is protected, so the summary sheet cannot be added and nothing was changed. Unprotect the workbook (Review > Protect Workbook), or use Check only.',
-      );
-    }
-
-    const { customs, markerRange, markerSheet, markerCharts } = meta;
     tracker.markWriting();
-    const userTable = analysis.table ? tableUnder(analysis.table, tables) : null;
-    const plan =
-      parts.format && analysis.table
-        ? planFormat(analysis, withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), analysis.table, userTable), {
-            statusColumn: settings.statusColumn !== false,
-          })
-        : null;
-    if (plan && analysis.table) {
-      const removed = queueRemoveOurRules(customs.map((format) => ({ format, formula: format.custom.rule.formula })));
-      // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
-      queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
-      applied.push(
-        `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
-      );
-      if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
-      // The one-column gap beside a table is deliberate, not a move.
-      const moved = statusMovedFinding(plan, analysis.table);
-      const gapOnly =
-        userTable !== null &&
-        plan.status?.column === columnLetter(userTable.lastColumn + 2) &&
-        gapIsBlank(snapshot, analysis.table, userTable);
-      if (moved && !gapOnly) notes.push(moved);
+    if (parts.format) {
+      const formatted = queuePlanFormat(first, meta, analysis, snapshot, tables, settings);
+      applied.push(...formatted.applied);
+      notes.push(...formatted.notes);
     }
-
     let summarySheet: string | null = null;
     if (parts.summary) {
-      const ours = markerRange && !markerRange.isNullObject && markerSheet && markerCharts ? markerSheet : null;
-      const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
-      summarySheet = ours?.name ?? freeSummaryName(taken);
-      // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
-      if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
-      const target: SummaryTarget =
-        ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name: summarySheet };
-      const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), summarySheet));
-      if (options.activateSummary) sheet.activate();
-      applied.push(`Summary sheet "${summarySheet}"${ours ? ' (rewritten in place)' : ''}`);
+      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false);
+      summarySheet = summary.name;
+      applied.push(summary.applied);
     }
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
     quietUntil = Number.POSITIVE_INFINITY;
@@ -199,6 +132,123 @@ export async function runPlan(
     }
     return { analysis, applied, notes, summarySheet };
   }, sheetName);
+}
+
+/** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
+function queueMeta(first: FirstRead) {
+  const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
+  for (const cf of customs) cf.custom.rule.load('formula');
+  const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
+  const markerSheet = markerRange ? markerRange.worksheet : null;
+  markerRange?.load('address');
+  markerSheet?.load('name');
+  const markerCharts = markerSheet ? markerSheet.charts : null;
+  markerCharts?.load('items/name');
+  return { customs, markerRange, markerSheet, markerCharts, tableRanges: queueTableRanges(first.tables) };
+}
+type Meta = ReturnType<typeof queueMeta>;
+
+/**
+ * Sync 1: the sheet, its extent and first rows, and what writing will need to know. Sync 2 and on, only when
+ * needed: the rest of the values (in blocks near the payload limit for a large sheet) with the meta.
+ */
+async function readPlanSheet(
+  context: Excel.RequestContext,
+  tracker: WriteTracker,
+  sheetName: string | undefined,
+  parts: RunParts,
+  settings: WorkbookSettings,
+  today: string,
+): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[] }> {
+  let first = queueFirstRead(context, sheetName, parts, true);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isPayloadLimit(error)) throw error;
+    first = queueFirstRead(context, sheetName, parts, false);
+    await context.sync();
+  }
+  tracker.started();
+  let meta = queueMeta(first);
+  const readPlan = planRead(first.read);
+  let snapshot: SheetSnapshot;
+  if (readPlan.kind === 'done') {
+    snapshot = readPlan.snapshot;
+    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+  } else {
+    // Number formats only where the core reads them.
+    const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
+    snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta(first)) });
+  }
+  // A table's totals row is not a recommendation: the core never sees it.
+  const tables = sheetTables(meta.tableRanges);
+  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables };
+}
+
+/** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */
+function refuseProtected(first: FirstRead, parts: RunParts, sheet: string): void {
+  if (first.read.sheet.protection.protected && parts.format) {
+    throw new HostError(
+      'SheetProtected',
+      `The sheet "${sheet}" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet) to format it, or use Check only.`,
+    );
+  }
+  if (first.workbookProtection?.protected && parts.summary) {
+    throw new HostError(
+      'SheetProtected',
+      'The workbook structure is protected, so the summary sheet cannot be added and nothing was changed. Unprotect the workbook (Review > Protect Workbook), or use Check only.',
+    );
+  }
+}
+
+/** Queues our rules (replacing our old ones), formats and status column; what was done, in words, and notes. */
+function queuePlanFormat(
+  first: FirstRead,
+  meta: Meta,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+  tables: readonly SheetTable[],
+  settings: WorkbookSettings,
+): { applied: string[]; notes: Finding[] } {
+  const table = analysis.table;
+  if (!table) return { applied: [], notes: [] };
+  const userTable = tableUnder(table, tables);
+  const planned = withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), table, userTable);
+  const plan = planFormat(analysis, planned, { statusColumn: settings.statusColumn !== false });
+  if (!plan) return { applied: [], notes: [] };
+  const removed = queueRemoveOurRules(meta.customs.map((format) => ({ format, formula: format.custom.rule.formula })));
+  // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
+  queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
+  const applied = [
+    `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
+  ];
+  if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+  // The one-column gap beside a table is deliberate, not a move.
+  const moved = statusMovedFinding(plan, table);
+  const gapOnly =
+    userTable !== null && plan.status?.column === columnLetter(userTable.lastColumn + 2) && gapIsBlank(snapshot, table, userTable);
+  return { applied, notes: moved && !gapOnly ? [moved] : [] };
+}
+
+/** Queues the summary sheet: ours rewritten in place when it exists, else a new one under a free name. */
+function queueOurSummary(
+  context: Excel.RequestContext,
+  first: FirstRead,
+  meta: Meta,
+  analysis: Analysis,
+  now: Date,
+  activate: boolean,
+): { name: string; applied: string } {
+  const { markerRange, markerSheet, markerCharts } = meta;
+  const ours = markerRange && !markerRange.isNullObject && markerSheet && markerCharts ? markerSheet : null;
+  const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
+  const name = ours?.name ?? freeSummaryName(taken);
+  // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
+  if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
+  const target: SummaryTarget = ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name };
+  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name));
+  if (activate) sheet.activate();
+  return { name, applied: `Summary sheet "${name}"${ours ? ' (rewritten in place)' : ''}` };
 }
 
 /** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */

@@ -107,6 +107,15 @@ export type SummaryTarget =
  */
 export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel): Excel.Worksheet {
   const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
+  if (target.kind === 'new') {
+    // Marked first, so that a batch failing part-way still leaves a sheet the next run knows as ours.
+    const marker = context.workbook.names.add(
+      SUMMARY_MARKER_NAME,
+      sheet.getRange('A1'),
+      'Marks the summary sheet written by Action Plan Checker.',
+    );
+    marker.visible = false;
+  }
   if (target.kind === 'ours') {
     for (const chart of target.charts.items) chart.delete();
     sheet.getRange().clear();
@@ -127,14 +136,6 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
     chart.setPosition(model.chart.anchor);
     chart.width = 360;
     chart.height = 220;
-  }
-  if (target.kind === 'new') {
-    const marker = context.workbook.names.add(
-      SUMMARY_MARKER_NAME,
-      sheet.getRange('A1'),
-      'Marks the summary sheet written by Action Plan Checker.',
-    );
-    marker.visible = false;
   }
   return sheet;
 }

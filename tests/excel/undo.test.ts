@@ -1,6 +1,6 @@
 import { runPlan } from '../../src/excel';
 import { runExcel } from '../../src/excel/run';
-import type { FakePlatform, FakeWorkbook } from '../fakes/excelFake';
+import { FakeWorkbook, installFakeOffice, type FakePlatform } from '../fakes/excelFake';
 import { useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
@@ -90,5 +90,19 @@ describe('undo history', () => {
     });
     expect(fake.stats.runs).toBe(1);
     expect(fake.undoCleared).toBe(true);
+  });
+
+  test('[data safety] a failure late in the first Summary: the re-run rewrites that sheet in place, never adds "(2)"', async () => {
+    const probe = new FakeWorkbook();
+    const off = installFakeOffice(probe);
+    probe.addSheet('Appendix 1', scalarGrid(referenceValues()));
+    await runPlan({}, ALL, undefined, { now: NOW });
+    off();
+    const last = probe.stats.opsPerSync.at(-1) ?? 0;
+    fake.inject({ code: 'GeneralException', atSync: probe.stats.opsPerSync.length, afterOps: last - 3 });
+    await expect(runPlan({}, ALL, undefined, { now: NOW })).rejects.toMatchObject({ changed: 'partial' });
+    await runPlan({}, ALL, undefined, { now: NOW });
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(fake.sheet('Action plan summary').charts).toHaveLength(1);
   });
 });

@@ -113,6 +113,8 @@ export interface FakeStats {
   payloadFailures: number;
   /** Cells whose number format was read. */
   formatCells: number;
+  /** Operations of each sync, in order. */
+  opsPerSync: number[];
   runs: number;
 }
 
@@ -166,7 +168,16 @@ export class FakeWorkbook {
   undoCleared = false;
   theme: { bodyBackgroundColor: string } = { bodyBackgroundColor: '#FFFFFF' };
   selection: { sheet: string; address: string } | null = null;
-  stats: FakeStats = { syncs: 0, ops: 0, maxRequestBytes: 0, maxResponseBytes: 0, payloadFailures: 0, runs: 0, formatCells: 0 };
+  stats: FakeStats = {
+    syncs: 0,
+    ops: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    payloadFailures: 0,
+    runs: 0,
+    formatCells: 0,
+    opsPerSync: [],
+  };
   lastRunOptions: Record<string, unknown> | null = null;
   faults: InjectedFault[] = [];
   dialogs: string[] = [];
@@ -451,6 +462,7 @@ export class FakeContext {
     this.queue = [];
     fake.stats.syncs++;
     fake.stats.ops += ops.length;
+    fake.stats.opsPerSync.push(ops.length);
     const request = ops.reduce((n, o) => n + o.requestBytes, 0);
     fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, request);
     await Promise.resolve();
