@@ -1,6 +1,7 @@
 /** Jest: unit and component tests beside the code, suites that span layers under tests/. */
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/fakes/jestSetup.ts'],
   reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],

@@ -133,6 +133,19 @@ function bytes(value: unknown): number {
   return JSON.stringify(value ?? null).length;
 }
 
+/**
+ * Checks a conditional-format formula as Excel's parser would; returns why it is rejected, or null. Jest sets it
+ * (tests/fakes/jestSetup.ts) to a real Excel-formula parser (fast-formula-parser through tests/cf/evaluate.ts), so
+ * a rule with a syntax slip fails its sync here as it fails in Excel, instead of passing silently. The browser
+ * build of the fake leaves it unset.
+ */
+let formulaChecker: ((formula: string) => string | null) | null = null;
+
+/** Installs the conditional-format formula check (see `formulaChecker`). */
+export function setFormulaChecker(check: ((formula: string) => string | null) | null): void {
+  formulaChecker = check;
+}
+
 function err(code: string, message: string): FakeOfficeError {
   return new FakeOfficeError(code, message);
 }
@@ -1468,7 +1481,14 @@ class CfProxy extends Proxy {
           return ruleLoaded.get('formula') as string;
         },
         set formula(v: string) {
-          self.context.enqueue(() => (ensureCustom().formula = v), bytes(v));
+          self.context.enqueue(() => {
+            // Excel refuses a rule whose formula does not parse (the batch fails at its sync); the self-test
+            // page checks every rule of ours against a real Excel ("each rule accepted").
+            const problem = formulaChecker?.(v) ?? null;
+            if (problem !== null)
+              throw err('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${problem})`);
+            ensureCustom().formula = v;
+          }, bytes(v));
         },
       },
       format: {
