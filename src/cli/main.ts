@@ -48,8 +48,8 @@ Writes a checked, formatted, flagged and summarised copy: header style, widths, 
 rating colours and statutory highlighting as live rules, a "Check (auto)" status column and a summary sheet.
 No value of yours is changed. Running it on its own output changes nothing more.
   --out FILE          where to write the copy (never the input itself)
-  --in-place          overwrite the input, after writing FILE.bak.xlsx beside it; refused when the
-                      workbook holds content the copy would lose (charts, images, pivot tables, macros)
+  --in-place          overwrite the input, after writing FILE.bak.xlsx beside it (every part the
+                      command does not change is copied as it was: charts, images, macros, comments...)
   --no-status-column  do not write the status column
   --sheet, --as-at, --today, --json as for check
 Exit codes as for check.

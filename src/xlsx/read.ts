@@ -2,7 +2,7 @@ import { columnIndex, parseAddress } from '../core/address';
 import { isDateFormat } from '../core/dates';
 import { HostError } from '../core/errors';
 import type { CellValue, SheetSnapshot } from '../core/types';
-import { attr, decode, elementEnd, nextTag, readRoot, unescapeOoxml, type Tag } from './xml';
+import { attr, decode, nextTag, readRoot, unescapeOoxml, type Tag } from './xml';
 
 /** Most cells holding data that one sheet may have before reading is refused. */
 export const MAX_CELLS = 5_000_000;
@@ -12,17 +12,39 @@ const MAX_COLUMN = 16_384;
 /** Built-in number formats that show dates or times (ids from ECMA-376 18.8.30, plus the East Asian date ids). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
+
+/** The text of one `<si>` or `<is>` body: runs joined, phonetic guides dropped, entities and `_xHHHH_` resolved. */
+function itemText(body: string): string {
+  const gt = body.indexOf('>');
+  // Fast path: a single plain run, <t>text</t> (most strings).
+  if (gt > 0 && /^<(?:\w+:)?t[\s>]/.test(body) && body.indexOf('<', gt) === body.lastIndexOf('<') && body.endsWith('t>'))
+    return unescapeOoxml(decode(body.slice(gt + 1, body.lastIndexOf('<'))));
+  const plain = body.includes('rPh') ? body.replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, '') : body;
+  let text = '';
+  for (const r of plain.matchAll(T_RUN)) text += r[1] ?? '';
+  return unescapeOoxml(decode(text));
+}
+
 /** Shared strings as people read them (runs joined, phonetic guides dropped, `_xHHHH_` resolved). */
 export function readSharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
+  const prefix = /<(\w+:)?sst[\s>]/.exec(xml)?.[1] ?? '';
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
   const out: string[] = [];
-  const si = /<(?:\w+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  const t = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
-  for (const m of xml.matchAll(si)) {
-    const body = (m[1] ?? '').replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-    let text = '';
-    for (const r of body.matchAll(t)) text += r[1] ?? '';
-    out.push(unescapeOoxml(decode(text)));
+  for (let at = xml.indexOf(open); at >= 0;) {
+    const gt = xml.indexOf('>', at);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push('');
+      at = xml.indexOf(open, gt);
+      continue;
+    }
+    const end = xml.indexOf(close, gt);
+    if (end < 0) break;
+    out.push(itemText(xml.slice(gt + 1, end)));
+    at = xml.indexOf(open, end);
   }
   return out;
 }
@@ -81,12 +103,6 @@ function cellValue(type: string, raw: string | null, inline: string | null, stri
   }
 }
 
-/** Text inside a `<c>`'s child element (between its open tag and the next close tag), or "" when empty. */
-function innerText(xml: string, tag: Tag): string {
-  if (tag.empty) return '';
-  return xml.slice(tag.end, xml.indexOf('<', tag.end));
-}
-
 /**
  * Reads a worksheet part into the core's snapshot from A1: values (cached results for formulas),
  * number formats, formulas, merged areas and validated areas. Work and memory follow the cells that
@@ -140,6 +156,40 @@ export function readSheet(
   };
 }
 
+/** The r, s and t attributes of a `<c>` tag, in one pass (the hot path of reading). */
+function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  let i = tag.indexOf(' ');
+  while (i > 0) {
+    const eq = tag.indexOf('=', i);
+    if (eq < 0) break;
+    let q = eq + 1;
+    while (tag.charCodeAt(q) === 32) q++;
+    const quote = tag.charAt(q);
+    if (quote !== '"' && quote !== "'") break;
+    const end = tag.indexOf(quote, q + 1);
+    if (end < 0) break;
+    const name = tag.slice(i, eq).trim();
+    if (name === 'r' || name === 's' || name === 't') out[name] = decode(tag.slice(q + 1, end));
+    i = end + 1;
+  }
+  return out;
+}
+
+/** A cell reference ("B7", "$B$7") as a 0-based column and a row; null when malformed. */
+function refOf(ref: string): { column: number; row: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i) | 32; // lower case
+    if (k >= 97 && k <= 122) column = column * 26 + (k - 96);
+    else if (k !== 36 /* $ */ && k !== 36 + 32) break;
+  }
+  const row = Number(ref.slice(i).replace('$', ''));
+  if (column < 1 || column > MAX_COLUMN || !(row >= 1 && row <= MAX_ROW)) return parseAddress(ref);
+  return { column: column - 1, row };
+}
+
 function readCells(
   xml: string,
   open: Tag,
@@ -174,31 +224,30 @@ function readCells(
       continue;
     }
     const tag = xml.slice(t.start, t.end);
-    const ref = attr(tag, 'r');
-    const at = ref ? parseAddress(ref) : null;
+    const a = cellAttrs(tag);
+    const at = a.r ? refOf(a.r) : null;
     column = at ? at.column : column + 1;
     const r = at ? at.row : rowNumber;
     if (column >= MAX_COLUMN || r < 1 || r > MAX_ROW)
       throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} has a cell outside the sheet).`);
-    const type = attr(tag, 't') ?? 'n';
-    const style = Number(attr(tag, 's') ?? 0);
+    const type = a.t ?? 'n';
+    const style = a.s ? Number(a.s) : 0;
     let raw: string | null = null;
     let inline: string | null = null;
     let formula = '';
-    let next = nextTag(xml, t.end, part);
-    if (!t.empty) {
-      while (next && !(next.close && next.local === 'c')) {
-        if (!next.close && next.local === 'v') raw = innerText(xml, next);
-        else if (!next.close && next.local === 'f') formula = `=${decode(innerText(xml, next))}`;
-        else if (!next.close && next.local === 'is') {
-          const close = elementEnd(xml, next, part);
-          inline = next.empty ? '' : (readSharedStrings(`<si>${xml.slice(next.end, xml.lastIndexOf('<', close - 1))}</si>`)[0] ?? '');
-          next = nextTag(xml, close, part);
-          continue;
-        }
-        next = nextTag(xml, next.end, part);
-      }
-      if (next) next = nextTag(xml, next.end, part);
+    let next: Tag | null;
+    if (t.empty) next = nextTag(xml, t.end, part);
+    else {
+      // A cell never nests in itself: its close tag ends it, found in one search.
+      const close = xml.indexOf(`</${t.name}>`, t.end);
+      if (close < 0) throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} is not well-formed XML).`);
+      const content = xml.slice(t.end, close);
+      raw = /<(?:\w+:)?v>([^<]*)</.exec(content)?.[1] ?? null;
+      const f = /<(?:\w+:)?f(?:\s[^>]*)?(\/>|>([^<]*)<)/.exec(content);
+      if (f) formula = `=${decode(f[2] ?? '')}`;
+      const is = /<(?:\w+:)?is>([\s\S]*)<\/(?:\w+:)?is>/.exec(content);
+      if (is) inline = itemText(is[1] ?? '');
+      next = nextTag(xml, close + t.name.length + 3, part);
     }
     let value = cellValue(type, raw, inline, context.strings);
     const format = context.formats[style] ?? 'General';

@@ -126,12 +126,24 @@ export function readRoot(xml: string, part: string): Root {
   if (open.empty) return { open, prefix: prefixOf(open), closeStart: open.end, children };
   let t = nextTag(xml, open.end, part);
   while (t && !t.close) {
-    const end = elementEnd(xml, t, part);
+    const end = t.local === 'sheetData' && !t.empty ? closeOf(xml, t, part) : elementEnd(xml, t, part);
     children.push({ local: t.local, start: t.start, end, open: t });
     t = nextTag(xml, end, part);
   }
   if (!t) throw malformed(part);
   return { open, prefix: prefixOf(open), closeStart: t.start, children };
+}
+
+/** The end of an element that never nests in itself (sheetData), found by its close tag in one search, not tag by tag. */
+function closeOf(xml: string, tag: Tag, part: string): number {
+  const close = xml.indexOf(`</${tag.name}`, tag.end);
+  const gt = close < 0 ? -1 : xml.indexOf('>', close);
+  const odd = (marker: string) => {
+    const at = xml.indexOf(marker, tag.end);
+    return at >= 0 && at < close;
+  };
+  if (gt < 0 || odd('<![CDATA[') || odd('<!--')) return elementEnd(xml, tag, part);
+  return gt + 1;
 }
 
 function prefixOf(tag: Tag): string {
