@@ -134,9 +134,10 @@ export function readSheet(
       for (const m of xml.slice(child.start, child.end).matchAll(/<(?:\w+:)?(?:mergeCell|dataValidation)\s[^>]*>/g))
         list.push(...(attr(m[0], key) ?? '').split(/\s+/).filter((r) => r !== ''));
     } else if (child.local === 'extLst') {
-      // Validations in the x14 extension (lists pointing at other sheets) cover cells too.
-      for (const m of xml.slice(child.start, child.end).matchAll(/<(?:\w+:)?sqref>([^<]*)</g))
-        if (/dataValidation/.test(xml.slice(child.start, child.end)))
+      // Validations in the x14 extension (lists pointing at other sheets) cover cells too; only their sqrefs count.
+      const ext = xml.slice(child.start, child.end);
+      for (const block of ext.matchAll(/<(?:\w+:)?dataValidations[\s>][\s\S]*?<\/(?:\w+:)?dataValidations>/g))
+        for (const m of block[0].matchAll(/<(?:\w+:)?sqref>([^<]*)</g))
           validations.push(...(m[1] ?? '').split(/\s+/).filter((r) => r !== ''));
     }
   }
