@@ -191,6 +191,39 @@ function refOf(ref: string): { column: number; row: number } | null {
   return { column: column - 1, row };
 }
 
+/** Sets one cell of a row being built, padding the row up to it. */
+function put(row: RowBuild, column: number, value: CellValue, format: string, formula: string): void {
+  while (row.values.length < column) {
+    row.values.push(null);
+    row.formats.push('General');
+    row.formulas.push('');
+  }
+  row.values[column] = value;
+  row.formats[column] = format;
+  row.formulas[column] = formula;
+}
+
+/** What a `<c>` element holds: its cached value text, inline text, formula; and the tag after it. */
+function cellContent(xml: string, t: Tag, part: string): { raw: string | null; inline: string | null; formula: string; next: Tag | null } {
+  if (t.empty) return { raw: null, inline: null, formula: '', next: nextTag(xml, t.end, part) };
+  // A cell never nests in itself: its close tag ends it, found in one search.
+  const close = xml.indexOf(`</${t.name}>`, t.end);
+  if (close < 0) throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} is not well-formed XML).`);
+  const content = xml.slice(t.end, close);
+  const next = nextTag(xml, close + t.name.length + 3, part);
+  // Most cells are just <v>...</v>: sliced without a regular expression.
+  if (content.startsWith('<v>') && content.indexOf('<', 3) === content.length - 4)
+    return { raw: content.slice(3, -4), inline: null, formula: '', next };
+  const f = /<(?:\w+:)?f(?:\s[^>]*)?(\/>|>([^<]*)<)/.exec(content);
+  const is = /<(?:\w+:)?is>([\s\S]*)<\/(?:\w+:)?is>/.exec(content);
+  return {
+    raw: /<(?:\w+:)?v>([^<]*)</.exec(content)?.[1] ?? null,
+    inline: is ? itemText(is[1] ?? '') : null,
+    formula: f ? `=${decode(f[2] ?? '')}` : '',
+    next,
+  };
+}
+
 function readCells(
   xml: string,
   open: Tag,
@@ -206,7 +239,7 @@ function readCells(
   let maxRow = 0;
   let t = open.empty ? null : nextTag(xml, open.end, part);
   while (t && t.start < end) {
-    if (t.close || t.local === 'sheetData') {
+    if (t.close || (t.local !== 'row' && t.local !== 'c')) {
       t = nextTag(xml, t.end, part);
       continue;
     }
@@ -220,10 +253,6 @@ function readCells(
       t = nextTag(xml, t.end, part);
       continue;
     }
-    if (t.local !== 'c') {
-      t = nextTag(xml, t.end, part);
-      continue;
-    }
     const tag = xml.slice(t.start, t.end);
     const a = cellAttrs(tag);
     const at = a.r ? refOf(a.r) : null;
@@ -233,23 +262,7 @@ function readCells(
       throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} has a cell outside the sheet).`);
     const type = a.t ?? 'n';
     const style = a.s ? Number(a.s) : 0;
-    let raw: string | null = null;
-    let inline: string | null = null;
-    let formula = '';
-    let next: Tag | null;
-    if (t.empty) next = nextTag(xml, t.end, part);
-    else {
-      // A cell never nests in itself: its close tag ends it, found in one search.
-      const close = xml.indexOf(`</${t.name}>`, t.end);
-      if (close < 0) throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} is not well-formed XML).`);
-      const content = xml.slice(t.end, close);
-      raw = /<(?:\w+:)?v>([^<]*)</.exec(content)?.[1] ?? null;
-      const f = /<(?:\w+:)?f(?:\s[^>]*)?(\/>|>([^<]*)<)/.exec(content);
-      if (f) formula = `=${decode(f[2] ?? '')}`;
-      const is = /<(?:\w+:)?is>([\s\S]*)<\/(?:\w+:)?is>/.exec(content);
-      if (is) inline = itemText(is[1] ?? '');
-      next = nextTag(xml, close + t.name.length + 3, part);
-    }
+    const { raw, inline, formula, next } = cellContent(xml, t, part);
     let value = cellValue(type, raw, inline, context.strings);
     const format = context.formats[style] ?? 'General';
     if (value === null && formula === '') {
@@ -267,14 +280,7 @@ function readCells(
         'PayloadTooLarge',
         `This sheet has more than ${MAX_CELLS.toLocaleString('en-GB')} cells holding data, too many to check safely; nothing was written.`,
       );
-    while (row.values.length < column) {
-      row.values.push(null);
-      row.formats.push('General');
-      row.formulas.push('');
-    }
-    row.values[column] = value;
-    row.formats[column] = format;
-    row.formulas[column] = formula === '=' ? '=(shared)' : formula;
+    put(row, column, value, format, formula === '=' ? '=(shared)' : formula);
     if (r > maxRow) maxRow = r;
     t = next;
   }

@@ -255,6 +255,39 @@ function isOurBlock(text: string): boolean {
   return rules > 0 && formulas.length >= rules && formulas.every((f) => isOurRule(f));
 }
 
+/** Edits that remove our old conditional formats and add the plan's, after the user's (whose priorities come first). */
+function ruleEdits(xml: string, root: Root, plan: FormatPlan, book: StyleBook): { edits: Edit[]; replaced: number } {
+  const p = root.prefix;
+  const edits: Edit[] = [];
+  const blocks = root.children.filter((c) => c.local === 'conditionalFormatting');
+  const ours = blocks.filter((b) => isOurBlock(xml.slice(b.start, b.end)));
+  let replaced = 0;
+  for (const b of ours) {
+    replaced += (xml.slice(b.start, b.end).match(/<(?:\w+:)?cfRule\b/g) ?? []).length;
+    edits.push({ start: b.start, end: b.end, text: '' });
+  }
+  let top = 0;
+  const kept = (from: number, to: number) => {
+    for (const m of xml.slice(from, to).matchAll(/\spriority="(\d+)"/g)) top = Math.max(top, Number(m[1]));
+  };
+  let from = 0;
+  for (const b of ours) {
+    kept(from, b.start);
+    from = b.end;
+  }
+  kept(from, xml.length);
+  const rules = plan.rules
+    .map((rule, i) => {
+      const formula = escapeText(rule.formula.replace(/^=/, ''));
+      return `<${p}conditionalFormatting sqref="${escapeAttr(rule.range)}"><${p}cfRule type="expression" dxfId="${ruleDxf(book, rule)}" priority="${top + i + 1}"><${p}formula>${formula}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+    })
+    .join('');
+  const lastKept = [...blocks].reverse().find((b) => !ours.includes(b));
+  const at = lastKept ? lastKept.end : insertionPoint(root, 'conditionalFormatting');
+  edits.push({ start: at, end: at, text: rules });
+  return { edits, replaced };
+}
+
 /** The analysed sheet with the format plan applied. Returns the new XML and how many of our old rules it replaced. */
 export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xml: string; replaced: number } {
   const root = readRoot(xml, `sheet "${plan.sheet}"`);
@@ -296,31 +329,7 @@ export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xm
   }
 
   // Our conditional formats replace our old ones; the user's stay where they are.
-  const blocks = root.children.filter((c) => c.local === 'conditionalFormatting');
-  const ours = blocks.filter((b) => isOurBlock(xml.slice(b.start, b.end)));
-  let replaced = 0;
-  for (const b of ours) {
-    replaced += (xml.slice(b.start, b.end).match(/<(?:\w+:)?cfRule\b/g) ?? []).length;
-    edits.push({ start: b.start, end: b.end, text: '' });
-  }
-  let top = 0;
-  const kept = (from: number, to: number) => {
-    for (const m of xml.slice(from, to).matchAll(/\spriority="(\d+)"/g)) top = Math.max(top, Number(m[1]));
-  };
-  let from = 0;
-  for (const b of ours) {
-    kept(from, b.start);
-    from = b.end;
-  }
-  kept(from, xml.length);
-  const rules = plan.rules
-    .map((rule, i) => {
-      const formula = escapeText(rule.formula.replace(/^=/, ''));
-      return `<${p}conditionalFormatting sqref="${escapeAttr(rule.range)}"><${p}cfRule type="expression" dxfId="${ruleDxf(book, rule)}" priority="${top + i + 1}"><${p}formula>${formula}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
-    })
-    .join('');
-  const lastKept = [...blocks].reverse().find((b) => !ours.includes(b));
-  const at = lastKept ? lastKept.end : insertionPoint(root, 'conditionalFormatting');
-  edits.push({ start: at, end: at, text: rules });
-  return { xml: splice(xml, edits), replaced };
+  const rules = ruleEdits(xml, root, plan, book);
+  edits.push(...rules.edits);
+  return { xml: splice(xml, edits), replaced: rules.replaced };
 }

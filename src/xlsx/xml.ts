@@ -138,11 +138,9 @@ export function readRoot(xml: string, part: string): Root {
 function closeOf(xml: string, tag: Tag, part: string): number {
   const close = xml.indexOf(`</${tag.name}`, tag.end);
   const gt = close < 0 ? -1 : xml.indexOf('>', close);
-  const odd = (marker: string) => {
-    const at = xml.indexOf(marker, tag.end);
-    return at >= 0 && at < close;
-  };
-  if (gt < 0 || odd('<![CDATA[') || odd('<!--')) return elementEnd(xml, tag, part);
+  // A comment or CDATA section (both start "<!") before the close tag could hide a false one: then go tag by tag.
+  const bang = xml.indexOf('<!', tag.end);
+  if (gt < 0 || (bang >= 0 && bang < close)) return elementEnd(xml, tag, part);
   return gt + 1;
 }
 

@@ -62,6 +62,17 @@ describe('the streaming reader: the one sheet, its shared strings and number for
   });
 });
 
+describe('comments and CDATA inside sheet data', () => {
+  test('a comment holding a false close tag does not end the sheet data early', () => {
+    const d = draft();
+    (d.sheets[0] as { extraRowsXml?: string }).extraRowsXml =
+      '<!-- </sheetData> --><row r="9"><c r="A9" t="inlineStr"><is><t>after</t></is></c></row>';
+    const s = read(pack(d));
+    expect(s.values[8]?.[0]).toBe('after');
+    expect(s.values[2]?.[0]).toBe('R1');
+  });
+});
+
 describe('refusals through the command: one line, exit 2, nothing written', () => {
   test('a protected sheet', async () => {
     const d = draft();
