@@ -122,7 +122,7 @@ export function ruleDxf(book: StyleBook, rule: { fill: string; fontColor: string
 }
 
 /** Looks of the summary sheet's cells, as style indexes appended to the book. */
-export type SummaryLook = 'title' | 'subtitle' | 'heading' | 'tableHeader' | 'label' | 'body' | 'note' | 'plain' | 'chartNote';
+export type SummaryLook = 'title' | 'subtitle' | 'heading' | 'tableHeader' | 'label' | 'body' | 'note' | 'plain';
 
 const FONTS: Record<SummaryLook, string> = {
   title: '<b/><sz val="16"/><color rgb="FF1F4E79"/>',
@@ -133,7 +133,6 @@ const FONTS: Record<SummaryLook, string> = {
   body: '<sz val="11"/>',
   note: '<i/><sz val="11"/>',
   plain: '<sz val="11"/>',
-  chartNote: '<i/><sz val="11"/><color rgb="FF555555"/>',
 };
 
 /** The style index for a summary cell's look, number format and quote prefix. */

@@ -1,4 +1,4 @@
-import { columnIndex, parseAddress } from '../core/address';
+import { parseAddress } from '../core/address';
 import { isDateFormat } from '../core/dates';
 import { HostError } from '../core/errors';
 import type { CellValue, SheetSnapshot } from '../core/types';
@@ -285,9 +285,4 @@ function readCells(
     t = next;
   }
   return { cells, maxRow };
-}
-
-/** Column index (0-based) of a cell reference's letters, for callers holding "XFD" style text. */
-export function columnOf(ref: string): number {
-  return columnIndex(ref.replace(/\d+$/, ''));
 }

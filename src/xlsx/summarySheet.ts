@@ -51,10 +51,6 @@ export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid
       const quote = looksLikeFormula(cell.value) || /^[\t\r\n]/.test(cell.value);
       out.push(textCell(ref, summaryStyle(book, look, 0, quote), cell.value));
     });
-    if (model.chart && r === (parseAddress(model.chart.anchor)?.row ?? 0) && !drawingRid) {
-      const ref = model.chart.anchor;
-      out.push(textCell(ref, summaryStyle(book, 'chartNote', 0, false), 'Chart: see the rating distribution figures.'));
-    }
     if (out.length > 0) rows.push(`<row r="${r}">${out.join('')}</row>`);
   });
   const cols = model.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');

@@ -6,16 +6,7 @@ import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
-import {
-  partsThatWouldBeLost,
-  readRels,
-  readWorkbook,
-  relsPath,
-  sheetOfReference,
-  XlsxPackage,
-  type SheetEntry,
-  type WorkbookInfo,
-} from './package';
+import { partsThatWouldBeLost, readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { patchSheet } from './sheetPatch';
 import { EMPTY_STYLES, StyleBook } from './styles';
@@ -279,6 +270,3 @@ export async function writeAtomically(workbook: XlsxWorkbook, out: string): Prom
     });
   }
 }
-
-/** Relationships of a part, re-exported for tests that walk the package. */
-export { readRels };

@@ -1,6 +1,6 @@
 import { readRels, relsPath, type XlsxPackage } from './package';
 import { relsXml } from './summarySheet';
-import { attr, decode, escapeAttr, escapeText, nextTag, readRoot, splice, type Edit } from './xml';
+import { attr, escapeAttr, escapeText, nextTag, readRoot, splice, type Edit } from './xml';
 
 export const REL_TYPES = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
@@ -118,9 +118,4 @@ export function patchWorkbookXml(
     edits.push({ start: at, end: at, text: `<${p}definedNames>${marker}</${p}definedNames>` });
   }
   return splice(xml, edits);
-}
-
-/** Decoded text of a defined name's value, for tests and callers. */
-export function definedNameText(raw: string): string {
-  return decode(raw);
 }
