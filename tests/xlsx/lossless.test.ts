@@ -19,7 +19,13 @@ function apply(bytes: Uint8Array, sheet?: string): { out: Uint8Array; sheetPart:
   const wb = openWorkbook(bytes);
   const checked = chooseSheet(wb, OPTIONS, sheet);
   applyToWorkbook(wb, checked, { statusColumn: true, generatedAt: STAMP });
-  return { out: wb.pkg.toBytes(), sheetPart: checked.sheet.part ?? '', stylesPart: wb.stylesPart ?? '', workbookPart: wb.info.part };
+  // A package without a styles part gets one (xl/styles.xml).
+  return {
+    out: wb.pkg.toBytes(),
+    sheetPart: checked.sheet.part ?? '',
+    stylesPart: wb.stylesPart ?? 'xl/styles.xml',
+    workbookPart: wb.info.part,
+  };
 }
 
 function wellFormed(xml: string): void {
@@ -60,7 +66,7 @@ function cells(xml: string): Map<string, string> {
 }
 
 const ALLOWED_NEW =
-  /^xl\/(worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels|drawings\/drawing\d+\.xml|drawings\/_rels\/drawing\d+\.xml\.rels|charts\/chart\d+\.xml)$/;
+  /^xl\/(styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels|drawings\/drawing\d+\.xml|drawings\/_rels\/drawing\d+\.xml\.rels|charts\/chart\d+\.xml)$/;
 
 function checkCase(c: LosslessCase): void {
   const input = pack(build(c));
@@ -102,7 +108,7 @@ function checkCase(c: LosslessCase): void {
   if (c.status !== undefined) expect(status).toBe(c.status);
 
   // Styles appended, none changed.
-  const stylesIn = text(before[first.stylesPart]);
+  const stylesIn = before[first.stylesPart] ? text(before[first.stylesPart]) : '<styleSheet/>';
   const stylesOut = text(after[first.stylesPart]);
   for (const section of ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs'])
     expect(items(stylesOut, section).slice(0, items(stylesIn, section).length)).toEqual(items(stylesIn, section));

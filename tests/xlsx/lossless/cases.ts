@@ -488,6 +488,30 @@ export const CASES: LosslessCase[] = [
     },
   },
   {
+    name: 'a minimal package without styles or shared strings (as some tools write)',
+    make: (d) => {
+      d.post = (p) => {
+        const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+        const strings = [...dec(p['xl/sharedStrings.xml']).matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1] ?? '');
+        const sheet = dec(p['xl/worksheets/sheet1.xml']).replace(
+          / t="s"><v>(\d+)<\/v>/g,
+          (_m, i: string) => ` t="inlineStr"><is><t xml:space="preserve">${strings[Number(i)] ?? ''}</t></is>`,
+        );
+        p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheet);
+        for (const gone of ['xl/styles.xml', 'xl/sharedStrings.xml', 'xl/theme/theme1.xml', 'docProps/app.xml', 'docProps/core.xml'])
+          delete p[gone];
+        const drop = (name: string, re: RegExp) => (p[name] = new TextEncoder().encode(dec(p[name]).replace(re, '')));
+        drop('xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/(styles|sharedStrings|theme)" Target="[^"]*"\/>/g);
+        drop(
+          '[Content_Types].xml',
+          /<Override PartName="\/(xl\/styles|xl\/sharedStrings|xl\/theme\/theme1|docProps\/app|docProps\/core)\.xml" ContentType="[^"]*"\/>/g,
+        );
+        drop('_rels/.rels', /<Relationship Id="rId[23]" [^>]*\/>/g);
+      };
+    },
+    status: 'G',
+  },
+  {
     name: 'comments, validations and hyperlinks together, with a hidden second sheet',
     make: (d) => {
       legacyComments(d);
