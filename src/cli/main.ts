@@ -73,8 +73,8 @@ rating colours and statutory highlighting as live rules, a "Check (auto)" status
 No value of yours is changed. Running it on its own output changes nothing more.
   --out FILE          where to write the copy (never the input itself, by any path or link)
   --in-place          replace the input (the real file, if it is a link), keeping the original as
-                      FILE.bak.xlsx beside it (FILE.bak-2.xlsx ... when that exists); refused when the
-                      workbook holds content the copy would lose (charts, images, pivot tables, macros)
+                      FILE.bak.xlsx beside it (FILE.bak-2.xlsx ... when that exists); every part the
+                      command does not change is copied as it was (charts, images, macros, comments ...)
 The output keeps the input's permissions and is written through a temporary file and a rename, so a
 failure or Ctrl+C leaves the input as it was and no partial file.
   --no-status-column  do not write the status column
@@ -210,7 +210,7 @@ async function open(file: string): Promise<{ input: InputFile } & LoadedWorkbook
  */
 async function openReturn(file: string, options: AnalyseOptions, sheet: string | undefined, lenient: boolean): Promise<CheckedSheet> {
   const { workbook } = await open(file);
-  const named = sheet !== undefined && (!lenient || workbook.getWorksheet(sheet)) ? sheet : undefined;
+  const named = sheet !== undefined && (!lenient || workbook.info.sheets.some((s) => s.name === sheet)) ? sheet : undefined;
   const checked = chooseSheet(workbook, options, named);
   if (!checked.analysis.table) {
     const why = checked.analysis.findings.find((f) => f.rule === 'TABLE_NOT_FOUND')?.message ?? 'No action-plan table found.';

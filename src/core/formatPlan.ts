@@ -1,5 +1,4 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
-import { isBlank } from './cells';
 import { isStatusHeader, STATUS_HEADER } from './findTable';
 import {
   BORDER_COLOUR,
@@ -155,24 +154,57 @@ function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[
   return out;
 }
 
-/** The column (0-based) for the status column: ours if present, else the first column right of the table free in the table's rows. */
-function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { column: number; moved: boolean } {
+/** Column spans ([first, last], 0-based) of A1 areas that meet rows `top`..`bottom` ("B5:C5", "A1", "A:A", "1:1"). */
+function spansInRows(areas: readonly string[], top: number, bottom: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const area of areas) {
+    const [a = '', b = a] = area.replace(/\$/g, '').split(':');
+    const corner = (ref: string, end: boolean) => {
+      if (/^[A-Za-z]+$/.test(ref)) return { column: columnIndex(ref), row: end ? 1048576 : 1 };
+      if (/^\d+$/.test(ref)) return { column: end ? 16383 : 0, row: Number(ref) };
+      return parseAddress(ref);
+    };
+    const tl = corner(a, false);
+    const br = corner(b, true);
+    if (!tl || !br || tl.column < 0 || br.column < 0) continue;
+    if (Math.max(tl.row, br.row) < top || Math.min(tl.row, br.row) > bottom) continue;
+    out.push([Math.min(tl.column, br.column), Math.max(tl.column, br.column)]);
+  }
+  return out;
+}
+
+/** True when a cell holds anything: a value (even spaces) or a formula (even one showing ""). */
+function holdsSomething(snapshot: SheetSnapshot, r: number, c: number): boolean {
+  const v = snapshot.values[r]?.[c];
+  return (v !== null && v !== undefined && v !== '') || (snapshot.formulas?.[r]?.[c] ?? '') !== '';
+}
+
+/**
+ * The column (0-based) for the status column: ours if present, else the first column right of the table
+ * whose cells in the table's rows are truly empty: no value, no formula, no merged area, no user
+ * validation. Null when no column is free (the status column is then left out).
+ */
+function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { column: number; moved: boolean } | null {
   const table = analysis.table;
-  if (!table) return { column: 0, moved: false };
+  if (!table) return null;
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
   const headerIndex = table.headerRow - origin.row;
   const row = snapshot.values[headerIndex] ?? [];
   const ours = row.findIndex(isStatusHeader);
   if (ours >= 0) return { column: origin.column + ours, moved: false };
   const first = columnIndex(table.lastColumn) + 1;
+  const blocked = spansInRows([...(snapshot.merges ?? []), ...(snapshot.validations ?? [])], table.headerRow, table.lastRow);
   for (let column = first; column < 16384; column++) {
-    let used = false;
-    for (let r = headerIndex; r <= table.lastRow - origin.row && !used; r++) {
-      used = !isBlank(snapshot.values[r]?.[column - origin.column]);
+    const span = blocked.find(([from, to]) => from <= column && column <= to);
+    if (span) {
+      column = span[1];
+      continue;
     }
+    let used = false;
+    for (let r = headerIndex; r <= table.lastRow - origin.row && !used; r++) used = holdsSomething(snapshot, r, column - origin.column);
     if (!used) return { column, moved: column !== first };
   }
-  return { column: first, moved: false };
+  return null;
 }
 
 /** The words for one row's status cell. */
@@ -197,8 +229,9 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
 
   // Status column.
   let status: StatusColumnPlan | null = null;
-  if (options.statusColumn !== false) {
-    const { column, moved } = statusColumnIndex(analysis, snapshot);
+  const place = options.statusColumn !== false ? statusColumnIndex(analysis, snapshot) : null;
+  if (place) {
+    const { column, moved } = place;
     const letter = columnLetter(column);
     const byRow = new Map(analysis.recommendations.map((r) => [r.row, r]));
     const values: [string][] = [];

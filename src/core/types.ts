@@ -21,6 +21,12 @@ export interface SheetSnapshot {
   readonly values: readonly (readonly CellValue[])[];
   /** Number formats, same shape as `values`, where the host knows them (tells a date serial from a number). */
   readonly numberFormats?: readonly (readonly string[])[];
+  /** Formulas, same shape as `values` ("" where none), where the host knows them: a formula showing "" is not an empty cell. */
+  readonly formulas?: readonly (readonly string[])[];
+  /** Merged areas as A1 ranges ("B5:C5"): no cell of one is free for the status column. */
+  readonly merges?: readonly string[];
+  /** Areas under the user's data validation, as A1 ranges: not free for the status column either. */
+  readonly validations?: readonly string[];
 }
 
 /** The columns the checker understands. */

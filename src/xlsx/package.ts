@@ -1,31 +1,220 @@
-import JSZip from 'jszip';
-
-/** Parts of an .xlsx package that exceljs does not carry over when it writes a workbook back. */
-const LOST_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, 'charts'],
-  [/^xl\/chartsheets\//, 'chart sheets'],
-  [/^xl\/drawings\/(?!_rels\/)[^/]+\.xml$/, 'drawings and shapes'],
-  [/^xl\/media\//, 'images'],
-  [/^xl\/pivotTables\//, 'pivot tables'],
-  [/^xl\/pivotCache\//, 'pivot caches'],
-  [/^xl\/vbaProject\.bin$/, 'macros (VBA)'],
-  [/^xl\/slicers\//, 'slicers'],
-  [/^xl\/slicerCaches\//, 'slicer caches'],
-  [/^xl\/timelines\//, 'timelines'],
-  [/^xl\/externalLinks\//, 'external links'],
-  [/^xl\/activeX\//, 'ActiveX controls'],
-  [/^xl\/embeddings\//, 'embedded objects'],
-  [/^xl\/threadedComments\//, 'threaded comments'],
-  [/^customXml\//, 'custom XML parts'],
-];
+import { HostError } from '../core/errors';
+import { attr, decode, nextTag, readRoot } from './xml';
+import { inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip';
 
 /**
- * What a copy written through exceljs would lack, found by looking inside the source package:
- * ["charts", "images", ...]; empty when nothing would be lost. Charts our own summary sheet would carry
- * are not counted (an .xlsx written by this command has none).
+ * An .xlsx (or .xlsm) package: parts read lazily, parts changed or added kept as text, and every other
+ * part written back as the very bytes it was stored as.
  */
-export async function partsThatWouldBeLost(file: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(file);
-  const names = Object.keys(zip.files);
-  return LOST_PARTS.filter(([pattern]) => names.some((n) => pattern.test(n))).map(([, label]) => label);
+export class XlsxPackage {
+  private readonly entries: Map<string, ZipEntry>;
+  private readonly lower = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Map<string, string>();
+  private readonly removed = new Set<string>();
+
+  constructor(bytes: Uint8Array) {
+    this.entries = readZip(bytes);
+    for (const name of this.entries.keys()) this.lower.set(name.toLowerCase(), name);
+  }
+
+  /** The stored name of a part (part names compare ignoring case), or undefined. */
+  find(name: string): string | undefined {
+    if (this.removed.has(name)) return undefined;
+    if (this.changed.has(name) || this.entries.has(name)) return name;
+    const real = this.lower.get(name.toLowerCase());
+    return real && !this.removed.has(real) ? real : undefined;
+  }
+
+  /** Every part name, in stored order, then added parts. */
+  names(): string[] {
+    const out = [...this.entries.keys()].filter((n) => !this.removed.has(n));
+    for (const n of this.changed.keys()) if (!this.entries.has(n)) out.push(n);
+    return out;
+  }
+
+  /** A part as text (UTF-8; a UTF-16 part with a byte-order mark too), or undefined when absent. */
+  text(name: string): string | undefined {
+    const real = this.find(name);
+    if (real === undefined) return undefined;
+    const changed = this.changed.get(real);
+    if (changed !== undefined) return changed;
+    const cached = this.texts.get(real);
+    if (cached !== undefined) return cached;
+    const entry = this.entries.get(real);
+    if (!entry) return undefined;
+    const bytes = inflateEntry(entry);
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+    const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    this.texts.set(real, text);
+    return text;
+  }
+
+  /** Replaces or adds a part. */
+  set(name: string, text: string): void {
+    const real = this.find(name) ?? name;
+    this.removed.delete(real);
+    this.changed.set(real, text);
+  }
+
+  /** Removes a part. */
+  remove(name: string): void {
+    const real = this.find(name);
+    if (real === undefined) return;
+    this.changed.delete(real);
+    if (this.entries.has(real)) this.removed.add(real);
+  }
+
+  /** True when the part was changed or added. */
+  isChanged(name: string): boolean {
+    return this.changed.has(name);
+  }
+
+  /** The package as zip bytes: unchanged parts copied as stored, changed ones deflated. */
+  toBytes(): Uint8Array {
+    const encoder = new TextEncoder();
+    return writeZip(
+      this.names().map((name) => {
+        const text = this.changed.get(name);
+        if (text === undefined) return this.entries.get(name) as ZipEntry;
+        if (text === this.texts.get(name)) return this.entries.get(name) as ZipEntry;
+        return makeEntry(name, encoder.encode(text));
+      }),
+    );
+  }
+}
+
+/** One relationship of a part. */
+export interface Rel {
+  readonly id: string;
+  readonly type: string;
+  /** The target resolved to a part name (no leading slash), or as written when external. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** The rels part that belongs to a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels. */
+export function relsPath(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target resolved against the folder of the part it belongs to. */
+export function resolveTarget(from: string, target: string): string {
+  const base = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\//, '').split('/')) {
+    if (seg === '..') base.pop();
+    else if (seg !== '.' && seg !== '') base.push(seg);
+  }
+  return base.join('/');
+}
+
+/** The relationships of a part (empty when it has none). */
+export function readRels(pkg: XlsxPackage, part: string): Rel[] {
+  const xml = pkg.text(relsPath(part));
+  if (xml === undefined) return [];
+  const out: Rel[] = [];
+  for (let t = nextTag(xml, 0, 'a relationships part'); t; t = nextTag(xml, t.end)) {
+    if (t.close || t.local !== 'Relationship') continue;
+    const tag = xml.slice(t.start, t.end);
+    const external = attr(tag, 'TargetMode') === 'External';
+    const target = attr(tag, 'Target') ?? '';
+    out.push({
+      id: attr(tag, 'Id') ?? '',
+      type: attr(tag, 'Type') ?? '',
+      target: external ? target : resolveTarget(part, target),
+      external,
+    });
+  }
+  return out;
+}
+
+/** A sheet listed in the workbook part. */
+export interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: string;
+  readonly rid: string;
+  /** Its part, found through the workbook's relationships (any name, not only sheetN.xml). */
+  readonly part: string | undefined;
+  readonly kind: 'worksheet' | 'chartsheet' | 'other';
+  readonly hidden: boolean;
+}
+
+/** A defined name of the workbook. */
+export interface DefinedName {
+  readonly name: string;
+  readonly refersTo: string;
+  readonly localSheetId: string | undefined;
+  readonly comment: string | undefined;
+}
+
+/** What the workbook part says. */
+export interface WorkbookInfo {
+  readonly part: string;
+  readonly sheets: readonly SheetEntry[];
+  readonly definedNames: readonly DefinedName[];
+  readonly structureLocked: boolean;
+  readonly date1904: boolean;
+  readonly rels: readonly Rel[];
+}
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+/** Reads the workbook part (found through the package's relationships) and its sheets. */
+export function readWorkbook(pkg: XlsxPackage): WorkbookInfo {
+  const main = readRels(pkg, '').find((r) => OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
+  const xml = pkg.text(main);
+  if (xml === undefined) throw new HostError('FileUnreadable', 'This is not a readable .xlsx workbook (it has no workbook part).');
+  const rels = readRels(pkg, main);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  const definedNames: DefinedName[] = [];
+  let structureLocked = false;
+  let date1904 = false;
+  const root = readRoot(xml, 'the workbook part');
+  for (const child of root.children) {
+    const open = xml.slice(child.open.start, child.open.end);
+    if (child.local === 'workbookPr') date1904 = /^(1|true)$/.test(attr(open, 'date1904') ?? '');
+    if (child.local === 'workbookProtection') structureLocked = /^(1|true)$/.test(attr(open, 'lockStructure') ?? '');
+    if (child.local === 'sheets' || child.local === 'definedNames') {
+      for (let t = nextTag(xml, child.open.end); t && t.start < child.end; t = nextTag(xml, t.end)) {
+        if (t.close) continue;
+        const tag = xml.slice(t.start, t.end);
+        if (t.local === 'sheet') {
+          const rid = attr(tag, 'id') ?? '';
+          const rel = byId.get(rid);
+          const type = rel?.type ?? '';
+          sheets.push({
+            name: attr(tag, 'name') ?? '',
+            sheetId: attr(tag, 'sheetId') ?? '',
+            rid,
+            part: rel && !rel.external ? pkg.find(rel.target) : undefined,
+            kind: /\/worksheet$/.test(type) ? 'worksheet' : /\/chartsheet$/.test(type) ? 'chartsheet' : 'other',
+            hidden: (attr(tag, 'state') ?? 'visible') !== 'visible',
+          });
+        } else if (t.local === 'definedName' && !t.empty) {
+          const close = xml.indexOf('<', t.end);
+          definedNames.push({
+            name: attr(tag, 'name') ?? '',
+            refersTo: decode(xml.slice(t.end, close)),
+            localSheetId: attr(tag, 'localSheetId'),
+            comment: attr(tag, 'comment'),
+          });
+        }
+      }
+    }
+  }
+  return { part: main, sheets, definedNames, structureLocked, date1904, rels };
+}
+
+/** The sheet name in a reference such as 'Q1 ''24'!$A$1 or Summary!$A$1. */
+export function sheetOfReference(ref: string): string {
+  const bang = ref.lastIndexOf('!');
+  const sheet = bang >= 0 ? ref.slice(0, bang) : '';
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+/** What a copy written by `apply` would lack: nothing, since every part it does not change is copied byte for byte. */
+export function partsThatWouldBeLost(_pkg: XlsxPackage): string[] {
+  return [];
 }

@@ -1,20 +1,84 @@
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
-import { buildSummary, freeSummaryName } from '../core/summaryModel';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
+import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { Movement } from '../core/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
-import { partsThatWouldBeLost } from './package';
-import { readSnapshot } from './read';
-import { applyFormat, findOurSummary, removeOurName, removeOurRules, writeSummary } from './write';
+import { partsThatWouldBeLost, readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
+import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
+import { patchSheet } from './sheetPatch';
+import { EMPTY_STYLES, StyleBook } from './styles';
+import { chartXml, drawingXml, relsXml, sheetRef, summarySheetXml } from './summarySheet';
+import {
+  addRel,
+  CONTENT_TYPES,
+  freePart,
+  ownedParts,
+  patchWorkbookXml,
+  REL_TYPES,
+  relativeTarget,
+  updateContentTypes,
+} from './workbookPatch';
 
-/** A workbook read from disk, with what a rewrite through exceljs would lose. */
+/** An .xlsx package opened for checking and patching. */
+export class XlsxWorkbook {
+  readonly info: WorkbookInfo;
+  private strings: string[] | undefined;
+  private formats: string[] | undefined;
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.info = readWorkbook(pkg);
+  }
+
+  /** The styles part's name (from the workbook's relationships). */
+  get stylesPart(): string | undefined {
+    const rel = this.info.rels.find((r) => /\/styles$/.test(r.type));
+    return rel ? this.pkg.find(rel.target) : undefined;
+  }
+
+  /** Reads one worksheet into a snapshot (shared strings and number formats read once). */
+  read(sheet: SheetEntry): SheetRead {
+    if (sheet.kind !== 'worksheet' || !sheet.part)
+      return { snapshot: { name: sheet.name, origin: 'A1', values: [] }, protected: false, cellCount: 0 };
+    if (!this.strings) {
+      const rel = this.info.rels.find((r) => /\/sharedStrings$/.test(r.type));
+      this.strings = readSharedStrings(rel ? this.pkg.text(rel.target) : undefined);
+    }
+    this.formats ??= readCellFormats(this.stylesPart ? this.pkg.text(this.stylesPart) : undefined);
+    const xml = this.pkg.text(sheet.part) ?? '';
+    return readSheet(xml, sheet.name, { strings: this.strings, formats: this.formats, date1904: this.info.date1904 });
+  }
+
+  /** Our summary sheet: the one the marker name points at, and only when its fingerprint matches. */
+  ourSummary(): SheetEntry | undefined {
+    const marker = this.info.definedNames.find((n) => n.name === SUMMARY_MARKER_NAME && n.localSheetId === undefined);
+    if (!marker) return undefined;
+    const name = sheetOfReference(marker.refersTo);
+    const sheet = this.info.sheets.find((s) => s.name === name && s.kind === 'worksheet');
+    if (!sheet) return undefined;
+    const top = this.read(sheet).snapshot.values.slice(0, FINGERPRINT_ROWS);
+    return isOurSummarySheet(sheet.name, top, marker.comment) ? sheet : undefined;
+  }
+}
+
+/** A workbook read from disk, with what a copy would lack (nothing: parts are copied byte for byte). */
 export interface LoadedWorkbook {
-  readonly workbook: ExcelJS.Workbook;
+  readonly workbook: XlsxWorkbook;
   readonly lost: readonly string[];
+}
+
+/** Opens .xlsx bytes; anything unreadable is a FileUnreadable (or PayloadTooLarge) HostError with a plain reason. */
+export function openWorkbook(bytes: Uint8Array, label = 'This file'): XlsxWorkbook {
+  try {
+    return new XlsxWorkbook(new XlsxPackage(bytes));
+  } catch (error) {
+    if (error instanceof HostError)
+      throw new HostError(error.code, error.message.replace(/^This/, error.code === 'FileUnreadable' ? label : 'This'), { cause: error });
+    throw new HostError('FileUnreadable', `${label} is not a readable .xlsx workbook (${(error as Error).message}).`, { cause: error });
+  }
 }
 
 /** Reads an .xlsx file; an unreadable file is a FileUnreadable HostError with a plain reason. */
@@ -29,65 +93,49 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       { cause: error },
     );
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new HostError('FileUnreadable', `${basename(path)} is not a readable .xlsx workbook (${(error as Error).message}).`, {
-      cause: error,
-    });
-  }
-  return { workbook, lost: await partsThatWouldBeLost(bytes) };
+  const workbook = openWorkbook(bytes, basename(path));
+  return { workbook, lost: partsThatWouldBeLost(workbook.pkg) };
 }
 
-/**
- * Reads an .xlsx already in memory (the command reads and identifies the file itself). An unreadable
- * package is a FileUnreadable HostError in plain words: the library's own message never reaches the user.
- */
-export async function loadWorkbookBytes(bytes: Uint8Array, name: string): Promise<LoadedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new HostError('FileUnreadable', `${name} is not a readable .xlsx workbook: a part inside it is damaged or missing.`, {
-      cause: error,
-    });
-  }
-  return { workbook, lost: await partsThatWouldBeLost(bytes) };
-}
-
-/** The workbook as .xlsx bytes, for the command to write carefully. */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+/** Opens .xlsx bytes the command has already read and identified (src/cli/files.ts). */
+export function loadWorkbookBytes(bytes: Uint8Array, name: string): Promise<LoadedWorkbook> {
+  const workbook = openWorkbook(bytes, name);
+  return Promise.resolve({ workbook, lost: partsThatWouldBeLost(workbook.pkg) });
 }
 
 /** One analysed worksheet. */
 export interface CheckedSheet {
-  readonly worksheet: ExcelJS.Worksheet;
+  readonly sheet: SheetEntry;
+  readonly read: SheetRead;
   readonly snapshot: SheetSnapshot;
   readonly analysis: Analysis;
+}
+
+function check(workbook: XlsxWorkbook, sheet: SheetEntry, options: AnalyseOptions): CheckedSheet {
+  const read = workbook.read(sheet);
+  return { sheet, read, snapshot: read.snapshot, analysis: analyseSheet(read.snapshot, options) };
 }
 
 /**
  * The sheet to work on: the one named, or the first worksheet on which a table is found (our own
  * summary sheet is never a candidate). Without a table anywhere, the first sheet's analysis (TABLE_NOT_FOUND).
  */
-export function chooseSheet(workbook: ExcelJS.Workbook, options: AnalyseOptions, sheet?: string): CheckedSheet {
-  const ours = findOurSummary(workbook);
-  if (sheet !== undefined) {
-    const ws = workbook.getWorksheet(sheet);
-    if (!ws) {
-      const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
-      throw new HostError('SheetMissing', `There is no sheet "${sheet}" in this workbook (it has ${names || 'no worksheets'}).`);
+export function chooseSheet(workbook: XlsxWorkbook, options: AnalyseOptions, name?: string): CheckedSheet {
+  const worksheets = workbook.info.sheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined);
+  if (name !== undefined) {
+    const sheet = workbook.info.sheets.find((s) => s.name === name);
+    if (!sheet) {
+      const names = worksheets.map((w) => `"${w.name}"`).join(', ');
+      throw new HostError('SheetMissing', `There is no sheet "${name}" in this workbook (it has ${names || 'no worksheets'}).`);
     }
-    const snapshot = readSnapshot(ws);
-    return { worksheet: ws, snapshot, analysis: analyseSheet(snapshot, options) };
+    if (sheet.kind !== 'worksheet') throw new HostError('ChartSheet', `"${name}" is a chart sheet, not a worksheet; nothing was written.`);
+    return check(workbook, sheet, options);
   }
+  const ours = workbook.ourSummary();
   let first: CheckedSheet | null = null;
-  for (const ws of workbook.worksheets) {
-    if (ws === ours) continue;
-    const snapshot = readSnapshot(ws);
-    const checked = { worksheet: ws, snapshot, analysis: analyseSheet(snapshot, options) };
+  for (const sheet of worksheets) {
+    if (sheet === ours) continue;
+    const checked = check(workbook, sheet, options);
     if (checked.analysis.table) return checked;
     first ??= checked;
   }
@@ -102,43 +150,126 @@ export interface ApplyResult {
   readonly summarySheet: string | null;
 }
 
-/** Formats, flags and summarises a checked sheet inside the workbook (in memory); `movement` adds the "Since ..." block. */
+/** Refuses a protected sheet or a workbook whose structure is locked, before anything changes. */
+function refuseProtected(workbook: XlsxWorkbook, checked: CheckedSheet): void {
+  if (checked.read.protected)
+    throw new HostError(
+      'SheetProtected',
+      `"${checked.sheet.name}" is protected; unprotect it (Review > Unprotect Sheet) and run again. Nothing was written.`,
+    );
+  if (workbook.info.structureLocked)
+    throw new HostError(
+      'SheetProtected',
+      'The workbook structure is protected, so no summary sheet can be added; unprotect it (Review > Protect Workbook) and run again. Nothing was written.',
+    );
+}
+
+/** The styles of the package, creating the styles part when a package has none. */
+function styleBook(workbook: XlsxWorkbook): { book: StyleBook; part: string } {
+  const part = workbook.stylesPart;
+  if (part) return { book: new StyleBook(workbook.pkg.text(part) ?? EMPTY_STYLES), part };
+  const created = 'xl/styles.xml';
+  addRel(workbook.pkg, workbook.info.part, REL_TYPES.styles, created);
+  updateContentTypes(workbook.pkg, [[created, CONTENT_TYPES.styles]], []);
+  return { book: new StyleBook(EMPTY_STYLES), part: created };
+}
+
+/**
+ * Formats, flags and summarises a checked sheet inside the package (in memory): the analysed sheet's
+ * XML, the styles (appended), the workbook part, its rels and content types, and our summary sheet's
+ * own parts change; every other part stays as it was stored. `movement` adds the "Since ..." block.
+ */
 export function applyToWorkbook(
-  workbook: ExcelJS.Workbook,
+  workbook: XlsxWorkbook,
   checked: CheckedSheet,
   options: { statusColumn: boolean; generatedAt: string; movement?: Movement },
 ): ApplyResult {
-  const { worksheet, snapshot, analysis } = checked;
-  if (!analysis.table) return { applied: [], notes: [], summarySheet: null };
+  const { sheet, snapshot, analysis } = checked;
+  if (!analysis.table || !sheet.part) return { applied: [], notes: [], summarySheet: null };
+  refuseProtected(workbook, checked);
+  const { book, part: stylesPart } = styleBook(workbook);
   const applied: string[] = [];
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
   if (plan) {
-    const removed = removeOurRules(worksheet);
-    applyFormat(worksheet, plan);
+    const patched = patchSheet(workbook.pkg.text(sheet.part) ?? '', plan, book);
+    workbook.pkg.set(sheet.part, patched.xml);
     applied.push(
-      `Formatted ${plan.tableRange} on "${worksheet.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
+      `Formatted ${plan.tableRange} on "${sheet.name}" with ${plan.rules.length} rules${patched.replaced > 0 ? ` (replacing ${patched.replaced} of ours)` : ''}`,
     );
     if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+    else if (options.statusColumn) applied.push('No status column: no column right of the table is empty');
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
   }
-  const ours = findOurSummary(workbook);
-  const name = ours?.name ?? freeSummaryName(workbook.worksheets.map((w) => w.name));
-  const position = ours ? workbook.worksheets.indexOf(ours) : undefined;
-  if (ours) workbook.removeWorksheet(ours.id);
-  removeOurName(workbook);
-  writeSummary(workbook, name, buildSummary(analysis, options.generatedAt, name, options.movement), position);
-  applied.push(`Summary sheet "${name}"${ours ? ' (replaced ours)' : ''}`);
-  return { applied, notes, summarySheet: name };
+  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
+  applied.push(`Summary sheet "${name.name}"${name.replaced ? ' (replaced ours)' : ''}`);
+  workbook.pkg.set(stylesPart, book.toXml());
+  return { applied, notes, summarySheet: name.name };
+}
+
+/** Writes our summary sheet, its drawing and chart, and the marker with its fingerprint; ours is replaced in place. */
+function writeSummaryParts(
+  workbook: XlsxWorkbook,
+  analysis: Analysis,
+  book: StyleBook,
+  generatedAt: string,
+  movement: Movement | undefined,
+): { name: string; replaced: boolean } {
+  const { pkg, info } = workbook;
+  const ours = workbook.ourSummary();
+  const name = ours?.name ?? freeSummaryName(info.sheets.map((s) => s.name));
+  const model = buildSummary(analysis, generatedAt, name, movement);
+  const removed: string[] = [];
+  let part: string;
+  let newSheet: { name: string; sheetId: number; rid: string } | undefined;
+  if (ours?.part) {
+    part = ours.part;
+    for (const p of ownedParts(pkg, part)) {
+      pkg.remove(p);
+      removed.push(p);
+    }
+  } else {
+    part = freePart(pkg, (n) => `xl/worksheets/sheet${n}.xml`);
+    const rid = addRel(pkg, info.part, REL_TYPES.worksheet, part);
+    const sheetId = Math.max(0, ...info.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
+    newSheet = { name, sheetId, rid };
+  }
+  const added: [string, string][] = [[part, CONTENT_TYPES.worksheet]];
+  let drawingRid: string | null = null;
+  if (model.chart) {
+    const drawing = freePart(pkg, (n) => `xl/drawings/drawing${n}.xml`);
+    const chart = freePart(pkg, (n) => `xl/charts/chart${n}.xml`);
+    pkg.set(chart, chartXml(model));
+    pkg.set(drawing, drawingXml(model, 'rId1'));
+    pkg.set(relsPath(drawing), relsXml([{ id: 'rId1', type: REL_TYPES.chart, target: relativeTarget(drawing, chart) }]));
+    drawingRid = 'rId1';
+    pkg.set(relsPath(part), relsXml([{ id: 'rId1', type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]));
+    added.push([drawing, CONTENT_TYPES.drawing], [chart, CONTENT_TYPES.chart]);
+  }
+  pkg.set(part, summarySheetXml(model, book, drawingRid));
+  const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
+  const marker = { name: SUMMARY_MARKER_NAME, refersTo: sheetRef(name, 'A1'), comment: summaryFingerprint(name, top) };
+  pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { ...(newSheet ? { sheet: newSheet } : {}), marker }));
+  updateContentTypes(
+    pkg,
+    added,
+    removed.filter((p) => !added.some(([a]) => a === p)),
+  );
+  return { name, replaced: ours !== undefined };
+}
+
+/** The package as bytes, ready to write. */
+export function workbookBytes(workbook: XlsxWorkbook): Uint8Array {
+  return workbook.pkg.toBytes();
 }
 
 /** Writes the workbook to a temporary file beside `out`, then renames it: a failure never leaves a half-written workbook. */
-export async function writeAtomically(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+export async function writeAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
     await fs.mkdir(dirname(out), { recursive: true });
-    await workbook.xlsx.writeFile(temp);
+    await fs.writeFile(temp, workbookBytes(workbook));
     await fs.rename(temp, out);
   } catch (error) {
     await fs.rm(temp, { force: true });

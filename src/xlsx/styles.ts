@@ -1,0 +1,128 @@
+import { attr, elementEnd, nextTag, readRoot, setAttr } from './xml';
+
+/** Sections of styles.xml we append to, in schema order (CT_Stylesheet), with their item element. */
+const SECTIONS = [
+  ['numFmts', 'numFmt'],
+  ['fonts', 'font'],
+  ['fills', 'fill'],
+  ['borders', 'border'],
+  ['cellStyleXfs', 'xf'],
+  ['cellXfs', 'xf'],
+  ['cellStyles', 'cellStyle'],
+  ['dxfs', 'dxf'],
+  ['tableStyles', 'tableStyle'],
+  ['colors', ''],
+  ['extLst', ''],
+] as const;
+type Section = 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
+
+/** The minimal styles part for a package that has none. */
+export const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/**
+ * The workbook's styles, appended to and never changed: each new font, fill, border, cell format and
+ * differential format goes at the end of its list, unless an identical one is already there (so a
+ * second run appends nothing).
+ */
+export class StyleBook {
+  private readonly items = new Map<Section, string[]>();
+  private readonly added = new Map<Section, string[]>();
+  private readonly prefix: string;
+
+  constructor(private readonly xml: string) {
+    const root = readRoot(xml, 'the styles part');
+    this.prefix = root.prefix;
+    for (const section of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const) {
+      const child = root.children.find((c) => c.local === section);
+      const list: string[] = [];
+      if (child && !child.open.empty) {
+        for (let t = nextTag(xml, child.open.end); t && t.start < child.end && !t.close;) {
+          const end = elementEnd(xml, t);
+          list.push(xml.slice(t.start, end));
+          t = nextTag(xml, end);
+        }
+      }
+      this.items.set(section, list);
+      this.added.set(section, []);
+    }
+  }
+
+  /** The XML of an item by index (the default one when out of range). */
+  get(section: Section, index: number): string {
+    const list = this.items.get(section) ?? [];
+    return list[index] ?? list[0] ?? '';
+  }
+
+  /** The index of an item with exactly this XML, appended when new. */
+  add(section: Section, item: string): number {
+    const list = this.items.get(section) ?? [];
+    const found = list.indexOf(item);
+    if (found >= 0) return found;
+    list.push(item);
+    this.added.get(section)?.push(item);
+    return list.length - 1;
+  }
+
+  /** Element name with the part's namespace prefix. */
+  el(local: string): string {
+    return `${this.prefix}${local}`;
+  }
+
+  /** The styles part with the new items appended (the same text when nothing was added). */
+  toXml(): string {
+    let xml = this.xml;
+    for (const section of ['dxfs', 'cellXfs', 'borders', 'fills', 'fonts'] as const) {
+      const added = this.added.get(section) ?? [];
+      if (added.length === 0) continue;
+      const total = this.items.get(section)?.length ?? added.length;
+      xml = appendToSection(xml, section, added.join(''), total, this.prefix);
+    }
+    return xml;
+  }
+}
+
+function appendToSection(xml: string, section: string, items: string, count: number, prefix: string): string {
+  const root = readRoot(xml, 'the styles part');
+  const child = root.children.find((c) => c.local === section);
+  if (child) {
+    const open = setAttr(xml.slice(child.open.start, child.open.end).replace(/\/>$/, '>'), 'count', String(count));
+    const body = child.open.empty ? '' : xml.slice(child.open.end, xml.lastIndexOf('<', child.end - 1));
+    return `${xml.slice(0, child.start)}${open}${body}${items}</${prefix}${section}>${xml.slice(child.end)}`;
+  }
+  const order = SECTIONS.map(([s]) => s as string);
+  const mine = order.indexOf(section);
+  const after = root.children.find((c) => order.indexOf(c.local) > mine);
+  const at = after ? after.start : root.closeStart;
+  return `${xml.slice(0, at)}<${prefix}${section} count="${count}">${items}</${prefix}${section}>${xml.slice(at)}`;
+}
+
+/** The children of an item element other than those named (for rebuilding a font or an xf). */
+export function childrenExcept(item: string, drop: readonly string[]): string {
+  const open = nextTag(item, 0);
+  if (!open || open.empty) return '';
+  const out: string[] = [];
+  for (let t = nextTag(item, open.end); t && !t.close;) {
+    const end = elementEnd(item, t);
+    if (!drop.includes(t.local)) out.push(item.slice(t.start, end));
+    t = nextTag(item, end);
+  }
+  return out.join('');
+}
+
+/** The opening tag of an item (its attributes), without the closing slash. */
+export function openTag(item: string): string {
+  const open = nextTag(item, 0);
+  return open ? item.slice(open.start, open.end).replace(/\s*\/>$/, '>') : '<xf>';
+}
+
+/** An attribute of an item's opening tag. */
+export function itemAttr(item: string, name: string): string | undefined {
+  return attr(openTag(item), name);
+}

@@ -1,0 +1,122 @@
+import { cellAddress, parseAddress } from '../core/address';
+import { looksLikeFormula } from '../core/cells';
+import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
+import { summaryStyle, type SummaryLook } from './cellStyles';
+import { textCell } from './sheetPatch';
+import type { StyleBook } from './styles';
+import { escapeAttr, escapeText } from './xml';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NUMBER_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '0%': 9, '0.00%': 10 };
+
+/** A sheet-qualified absolute reference: 'Q1 ''24'!$A$1. */
+export function sheetRef(sheet: string, range: string): string {
+  const abs = range
+    .split(':')
+    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
+  return `'${sheet.replace(/'/g, "''")}'!${abs}`;
+}
+
+function lookGrid(model: SummaryModel): Map<string, SummaryStyle> {
+  const looks = new Map<string, SummaryStyle>();
+  for (const s of model.styles) {
+    const [a = 'A1', b = a] = s.range.split(':');
+    const tl = parseAddress(a);
+    const br = parseAddress(b);
+    if (!tl || !br) continue;
+    for (let r = tl.row; r <= br.row; r++) for (let c = tl.column; c <= br.column; c++) looks.set(`${r}:${c}`, s.style);
+  }
+  return looks;
+}
+
+/** The summary sheet's XML: text as inline strings (formula-like text with a quote prefix, so it can never turn live), numbers as numbers. */
+export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid: string | null): string {
+  const looks = lookGrid(model);
+  const rows: string[] = [];
+  model.rows.forEach((cells, i) => {
+    const r = i + 1;
+    const out: string[] = [];
+    cells.forEach((cell, c) => {
+      const look: SummaryLook = looks.get(`${r}:${c}`) ?? 'plain';
+      const ref = cellAddress(c, r);
+      if (cell.value === null || cell.value === '') return;
+      if (typeof cell.value === 'number') {
+        const style = summaryStyle(book, look, NUMBER_FORMATS[cell.numberFormat ?? ''] ?? 0, false);
+        out.push(`<c r="${ref}" s="${style}"><v>${Number.isFinite(cell.value) ? cell.value : 0}</v></c>`);
+        return;
+      }
+      const quote = looksLikeFormula(cell.value) || /^[\t\r\n]/.test(cell.value);
+      out.push(textCell(ref, summaryStyle(book, look, 0, quote), cell.value));
+    });
+    if (out.length > 0) rows.push(`<row r="${r}">${out.join('')}</row>`);
+  });
+  const cols = model.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  return (
+    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `${drawingRid ? `<drawing r:id="${drawingRid}"/>` : ''}</worksheet>`
+  );
+}
+
+/** The drawing part that holds the chart, anchored at the model's anchor cell. */
+export function drawingXml(model: SummaryModel, chartRid: string): string {
+  const at = parseAddress(model.chart?.anchor ?? 'E8') ?? { column: 4, row: 8 };
+  const point = (col: number, row: number) =>
+    `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return (
+    `${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${point(at.column, at.row - 1)}</xdr:from><xdr:to>${point(at.column + 2, at.row + 17)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Recommendations by rating"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="${chartRid}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+}
+
+/** A DrawingML bar chart of the distribution by level, pointing at the summary's figures (with cached values for readers that do not recalculate). */
+export function chartXml(model: SummaryModel): string {
+  const chart = model.chart;
+  const [a = 'A1', b = a] = (chart?.dataRange ?? 'A1:B1').split(':');
+  const tl = parseAddress(a) ?? { column: 0, row: 1 };
+  const br = parseAddress(b) ?? tl;
+  const labels: string[] = [];
+  const counts: number[] = [];
+  for (let r = tl.row + 1; r <= br.row; r++) {
+    const row = model.rows[r - 1];
+    labels.push(String(row?.[tl.column]?.value ?? ''));
+    const v = row?.[tl.column + 1]?.value;
+    counts.push(typeof v === 'number' ? v : 0);
+  }
+  const name = String(model.rows[tl.row - 1]?.[tl.column + 1]?.value ?? 'Count');
+  const ref = (col: number, r0: number, r1: number) =>
+    escapeText(sheetRef(model.sheetName, `${cellAddress(col, r0)}:${cellAddress(col, r1)}`));
+  const pts = (xs: readonly (string | number)[]) =>
+    `<c:ptCount val="${xs.length}"/>${xs.map((x, i) => `<c:pt idx="${i}"><c:v>${escapeText(String(x))}</c:v></c:pt>`).join('')}`;
+  const title = escapeText(chart?.title ?? 'Recommendations by rating');
+  return (
+    `${HEAD}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">` +
+    `<c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${title}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>${ref(tl.column + 1, tl.row, tl.row).replace(/:.*$/, '')}</c:f><c:strCache>${pts([name])}</c:strCache></c:strRef></c:tx>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="1F4E79"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:cat><c:strRef><c:f>${ref(tl.column, tl.row + 1, br.row)}</c:f><c:strCache>${pts(labels)}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${ref(tl.column + 1, tl.row + 1, br.row)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${pts(counts)}</c:numCache></c:numRef></c:val>` +
+    `</c:ser><c:gapWidth val="80"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="t"/><c:majorGridlines/>` +
+    `<c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** A relationships part. */
+export function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  return `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
+    .map((r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`)
+    .join('')}</Relationships>`;
+}
