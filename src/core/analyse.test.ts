@@ -514,6 +514,14 @@ describe('[T1] headers and layouts', () => {
     expect(a.recommendations.map((r) => r.id)).toEqual(['SC1', 'SC2']);
   });
 
+  test('[T2] the reference appendix with its own footer line under it still gives 13, 6/4/2/1', () => {
+    const values: CellValue[][] = [...referenceValues(), [], ['MPA DA April 18 v2']];
+    const a = analyseSheet({ name: 'Appendix 1', origin: 'A1', values }, OPTIONS);
+    expect(a.stats).toMatchObject({ total: 13, complete: 6 });
+    expect(a.stats.byLevel).toMatchObject({ Completely: 6, Significantly: 4, Moderately: 2, Partially: 1 });
+    expect(a.table?.lastRow).toBe(18);
+  });
+
   test('[T2] a footer line under the table (a document code in column A) is not a recommendation', () => {
     const a = analyseSheet(planSheet([rec('R1'), rec('R2'), ['MPA DA April 18 v2']]), OPTIONS);
     expect(a.recommendations.map((r) => r.id)).toEqual(['R1', 'R2']);
