@@ -20,23 +20,19 @@ export function mergedBoxes(address: string): { c0: number; r0: number; c1: numb
   return out;
 }
 
-/** The snapshot the status column is planned on, with merged cells other than the top-left marked as taken. */
+/** The snapshot the status column is planned on, carrying the merged areas (the core never places the status column in one). */
 export function withMergedTaken(snapshot: SheetSnapshot, address: string | null): SheetSnapshot {
   if (!address) return snapshot;
-  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
-  const values = snapshot.values.map((row) => [...row]);
-  for (const m of mergedBoxes(address)) {
-    for (let r = m.r0; r <= m.r1; r++) {
-      for (let c = m.c0; c <= m.c1; c++) {
-        if (r === m.r0 && c === m.c0) continue;
-        const row = values[r - origin.row];
-        if (!row || c < origin.column) continue;
-        while (row.length <= c - origin.column) row.push(null);
-        if (row[c - origin.column] === null || row[c - origin.column] === '') row[c - origin.column] = '\u200B';
-      }
-    }
-  }
-  return { ...snapshot, values };
+  const merges = address
+    .split(',')
+    .map((part) =>
+      part
+        .slice(part.lastIndexOf('!') + 1)
+        .trim()
+        .replace(/\$/g, ''),
+    )
+    .filter((a) => a !== '');
+  return { ...snapshot, merges: [...(snapshot.merges ?? []), ...merges] };
 }
 
 /** The loaded merged areas' address, or null when there are none or the host cannot say. */

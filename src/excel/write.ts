@@ -1,4 +1,5 @@
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/summaryMark';
 import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 /**
@@ -107,14 +108,16 @@ export type SummaryTarget =
  */
 export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel): Excel.Worksheet {
   const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
+  // The marker's comment is the fingerprint of what we write at the sheet's top (summaryMark.ts), so the command
+  // (and a later check) can tell our summary from a user's sheet the marker happens to point at.
+  const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
+  const fingerprint = summaryFingerprint(model.sheetName, top);
   if (target.kind === 'new') {
     // Marked first, so that a batch failing part-way still leaves a sheet the next run knows as ours.
-    const marker = context.workbook.names.add(
-      SUMMARY_MARKER_NAME,
-      sheet.getRange('A1'),
-      'Marks the summary sheet written by Action Plan Checker.',
-    );
+    const marker = context.workbook.names.add(SUMMARY_MARKER_NAME, sheet.getRange('A1'), fingerprint);
     marker.visible = false;
+  } else {
+    context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME).comment = fingerprint;
   }
   if (target.kind === 'ours') {
     for (const chart of target.charts.items) chart.delete();

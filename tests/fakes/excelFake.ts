@@ -1592,6 +1592,13 @@ class NamedItemProxy extends Proxy {
       if (this.state) this.state.visible = v;
     });
   }
+  // NamedItem.comment (ExcelApi 1.4): read and write, https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-comment-member
+  set comment(v: string) {
+    this.context.enqueue(() => {
+      if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
+      this.state.comment = v;
+    }, bytes(v));
+  }
   delete(): void {
     this.context.enqueue(() => {
       const fake = this.context.fake;
