@@ -1,4 +1,3 @@
-import { parseAddress } from '../core/address';
 import type { SheetSnapshot } from '../core/types';
 
 /**
@@ -6,19 +5,6 @@ import type { SheetSnapshot } from '../core/types';
  * empty but refuse a value (MergedRangeConflict). Progress text merged across into the next column would
  * otherwise look like a free column for the status column.
  */
-
-/** The merged areas' boxes from a RangeAreas address ("'Plan'!F8:G8, 'Plan'!A1:F1"). */
-export function mergedBoxes(address: string): { c0: number; r0: number; c1: number; r1: number }[] {
-  const out: { c0: number; r0: number; c1: number; r1: number }[] = [];
-  for (const part of address.split(',')) {
-    const local = part.slice(part.lastIndexOf('!') + 1).trim();
-    const [a, b] = local.split(':');
-    const start = parseAddress(a ?? '');
-    const end = parseAddress(b ?? a ?? '');
-    if (start && end) out.push({ c0: start.column, r0: start.row, c1: end.column, r1: end.row });
-  }
-  return out;
-}
 
 /** The snapshot the status column is planned on, carrying the merged areas (the core never places the status column in one). */
 export function withMergedTaken(snapshot: SheetSnapshot, address: string | null): SheetSnapshot {
