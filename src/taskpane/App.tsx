@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, Tab, TabList, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
@@ -7,6 +7,7 @@ import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
+import { ViewTabs } from './components/ViewTabs';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -79,14 +80,15 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           }}
         />
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
-        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)} aria-label="Views">
-          <Tab value="results" id="tab-results" aria-controls="panel-results">
-            Results
-          </Tab>
-          <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
-            Settings
-          </Tab>
-        </TabList>
+        <ViewTabs
+          label="Views"
+          tabs={[
+            { value: 'results', label: 'Results' },
+            { value: 'settings', label: 'Settings' },
+          ]}
+          value={view}
+          onChange={setView}
+        />
         <div
           role="tabpanel"
           id="panel-results"

@@ -90,7 +90,7 @@ describe('FindingsList', () => {
 
   test('[ID_MISSING] the per-recommendation view groups a row\u2019s findings together', async () => {
     wrap(<FindingsList analysis={analysis} notes={[]} onSelect={() => undefined} />);
-    await userEvent.click(screen.getByRole('radio', { name: 'By recommendation' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'By recommendation' }));
     const r1 = screen.getByRole('heading', { name: 'R1, row 3 (2)' }).parentElement as HTMLElement;
     expect(
       within(r1)

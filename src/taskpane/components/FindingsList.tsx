@@ -1,8 +1,9 @@
-import { Button, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Analysis, Finding } from '../../core/types';
 import { groupByRecommendation, groupByRule, findingLabel, walkOrder, type FindingGroup, type FindingsView } from '../findingGroups';
 import { count, plural, severityCounts } from '../headline';
+import { ViewTabs } from './ViewTabs';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
 /** Items shown in a collapsed group, and how many more each "Show more" adds (pages keep 10,000 findings fast). */
 const FIRST = 3;
 const PAGE = 50;
+const VIEWS: readonly FindingsView[] = ['rule', 'recommendation'];
 
 /** One finding: a button when it has a cell (its visible text is its accessible name), plain text otherwise. */
 function FindingItem({ f, current, onSelect }: { f: Finding; current: boolean; onSelect: (f: Finding) => void }) {
@@ -112,10 +114,15 @@ export function FindingsList({
       <h2 id="findings-heading" className={styles.h2}>
         Findings: {plural(severities.error, 'error')}, {plural(severities.warning, 'warning')}, {plural(severities.info, 'note')}
       </h2>
-      <RadioGroup layout="horizontal" aria-label="Group findings by" value={view} onChange={(_e, d) => setView(d.value as FindingsView)}>
-        <Radio value="rule" label="By rule" />
-        <Radio value="recommendation" label="By recommendation" />
-      </RadioGroup>
+      <ViewTabs
+        label="Group findings"
+        tabs={[
+          { value: 'rule', label: 'By rule' },
+          { value: 'recommendation', label: 'By recommendation' },
+        ]}
+        value={view}
+        onChange={setView}
+      />
       {walk.length > 0 ? (
         <div className={styles.walk}>
           <Button size="small" disabled={at <= 0} onClick={() => go(at - 1)}>
@@ -129,16 +136,22 @@ export function FindingsList({
           </p>
         </div>
       ) : null}
-      {groups.map((g) => (
-        <Group
-          key={`${view}-${g.key}`}
-          group={g}
-          current={current}
-          onSelect={(f) => {
-            setAt(walk.indexOf(f));
-            onSelect(f.cell ?? 'A1');
-          }}
-        />
+      {VIEWS.map((v) => (
+        <div key={v} role="tabpanel" id={`panel-${v}`} aria-labelledby={`tab-${v}`} hidden={v !== view}>
+          {v === view
+            ? groups.map((g) => (
+                <Group
+                  key={`${view}-${g.key}`}
+                  group={g}
+                  current={current}
+                  onSelect={(f) => {
+                    setAt(walk.indexOf(f));
+                    onSelect(f.cell ?? 'A1');
+                  }}
+                />
+              ))
+            : null}
+        </div>
       ))}
     </section>
   );
