@@ -75,6 +75,30 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.close();
   });
 
+  test('Previous and Next walk the findings cell by cell, selecting each cell in the sheet', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await page.getByRole('button', { name: 'Check only' }).click();
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await next.click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
+    const first = (await fake(page)).selection;
+    await next.click();
+    await page.waitForFunction(
+      (a) => (window as unknown as { __fake: { selection: { address: string } } }).__fake.selection.address !== a,
+      first?.address,
+    );
+    const second = (await fake(page)).selection;
+    await page.getByRole('button', { name: 'Previous', exact: true }).click();
+    await page.waitForFunction(
+      (a) => (window as unknown as { __fake: { selection: { address: string } } }).__fake.selection.address === a,
+      first?.address,
+    );
+    expect(first?.sheet).toBe('Appendix 1');
+    expect(second?.address).not.toBe(first?.address);
+    await expect(page.getByText(/^1 of \d+: /).count()).resolves.toBe(1);
+    await page.close();
+  });
+
   test('results go stale, visibly, when the user changes the sheet; Refresh re-reads', async () => {
     const { page } = await openPane(browser, base, scenario());
     await page.getByRole('button', { name: 'Check only' }).click();
