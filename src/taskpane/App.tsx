@@ -1,4 +1,5 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
 import { ErrorBar } from './components/ErrorBar';
@@ -6,6 +7,7 @@ import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
+import { ViewTabs } from './components/ViewTabs';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -20,14 +22,38 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     maxWidth: '100%',
   },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
+
+type View = 'results' | 'settings';
+
+/** Moves focus to the results heading once a run the user started from a button has finished (not before it starts). */
+function useFocusAfterRun(phase: string) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const step = useRef<'idle' | 'armed' | 'running'>('idle');
+  useEffect(() => {
+    if (phase === 'error') step.current = 'idle';
+    else if (phase === 'working' && step.current === 'armed') step.current = 'running';
+    else if (phase === 'done' && step.current === 'running' && heading.current) {
+      step.current = 'idle';
+      heading.current.focus();
+    }
+  });
+  return { heading, expect: () => (step.current = 'armed') };
+}
 
 /** The task pane: it gets the host through props and never touches Office.js itself. */
 export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }) {
   const styles = useStyles();
   const { state, run, saveSettings, select } = usePlan(host);
+  const [view, setView] = useState<View>('results');
+  const focus = useFocusAfterRun(state.phase);
   const analysis = state.result?.analysis ?? null;
+  const show = (next: View) => () => {
+    focus.expect();
+    setView(next);
+  };
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
       <main className={styles.root} aria-label="Action Plan Checker">
@@ -40,15 +66,60 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           stale={state.stale}
           busy={state.phase === 'working'}
           onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
-          onRefresh={() => void run('check')}
+          onRefresh={() => {
+            show('results')();
+            void run('check');
+          }}
         />
-        <Actions busy={state.phase === 'working'} action={state.action} onRun={(a) => void run(a)} />
+        <Actions
+          busy={state.phase === 'working'}
+          action={state.action}
+          onRun={(a) => {
+            show('results')();
+            void run(a);
+          }}
+        />
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
-        {state.result ? <Overview result={state.result} /> : null}
-        {analysis ? (
-          <FindingsList analysis={analysis} notes={state.result?.notes ?? []} onSelect={(cell) => void select(analysis.sheet, cell)} />
-        ) : null}
-        <SettingsPanel analysis={analysis} settings={state.settings} onSave={(s) => void saveSettings(s, true)} />
+        <ViewTabs
+          label="Views"
+          tabs={[
+            { value: 'results', label: 'Results' },
+            { value: 'settings', label: 'Settings' },
+          ]}
+          value={view}
+          onChange={setView}
+        />
+        <div
+          role="tabpanel"
+          id="panel-results"
+          aria-labelledby="tab-results"
+          hidden={view !== 'results'}
+          className={view === 'results' ? styles.panel : undefined}
+        >
+          {state.result ? (
+            <Overview result={state.result} headingRef={focus.heading} onOpenSettings={() => setView('settings')} />
+          ) : (
+            <p>Check the plan to see its figures and findings here.</p>
+          )}
+          {analysis?.table ? (
+            <FindingsList
+              key={`${analysis.sheet}-${analysis.findings.length}`}
+              analysis={analysis}
+              notes={state.result?.notes ?? []}
+              onSelect={(cell) => void select(analysis.sheet, cell)}
+            />
+          ) : null}
+        </div>
+        <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
+          <SettingsPanel
+            analysis={analysis}
+            settings={state.settings}
+            onSave={(s) => {
+              show('results')();
+              void saveSettings(s, true);
+            }}
+          />
+        </div>
       </main>
     </FluentProvider>
   );

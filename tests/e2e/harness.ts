@@ -98,3 +98,23 @@ export async function openPane(
 export async function cspReports(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core's violations on the page as "rule: target (impact)" lines; evaluated through the protocol, so the pane's CSP is
+ * untouched. Tabster's focus bumpers (`data-tabster-dummy`, used by Fluent's TabList and RadioGroup) are left out: they are
+ * focusable and aria-hidden by design, the known false positive Accessibility Insights also suppresses (microsoft/tabster#288).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<AxeResults> } }).axe;
+    const results = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.impact ?? ''})`));
+  });
+}
+
+interface AxeResults {
+  violations: { id: string; impact?: string; nodes: { target: string[] }[] }[];
+}

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { referenceValues } from '../fixtures/reference';
 import { syntheticPlan } from '../fixtures/plans';
-import { cspReports, launch, openPane, ROOT, serveDist } from './harness';
+import { axeViolations, cspReports, launch, openPane, ROOT, serveDist } from './harness';
 
 type Scalar = string | number | boolean;
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -59,6 +59,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     );
     expect((await fake(page)).sheets).toEqual(['Appendix 1', 'Action plan summary']);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(violations).toEqual([]);
     expect(await cspReports(page)).toEqual([]);
@@ -71,6 +72,30 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.getByRole('button', { name: /Timescale missing, R5, cell D10/ }).click();
     await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
     expect((await fake(page)).selection).toEqual({ sheet: 'Appendix 1', address: 'D10' });
+    await page.close();
+  });
+
+  test('Previous and Next walk the findings cell by cell, selecting each cell in the sheet', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await page.getByRole('button', { name: 'Check only' }).click();
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await next.click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
+    const first = (await fake(page)).selection;
+    await next.click();
+    await page.waitForFunction(
+      (a) => (window as unknown as { __fake: { selection: { address: string } } }).__fake.selection.address !== a,
+      first?.address,
+    );
+    const second = (await fake(page)).selection;
+    await page.getByRole('button', { name: 'Previous', exact: true }).click();
+    await page.waitForFunction(
+      (a) => (window as unknown as { __fake: { selection: { address: string } } }).__fake.selection.address === a,
+      first?.address,
+    );
+    expect(first?.sheet).toBe('Appendix 1');
+    expect(second?.address).not.toBe(first?.address);
+    await expect(page.getByText(/^1 of \d+: /).count()).resolves.toBe(1);
     await page.close();
   });
 
@@ -101,6 +126,9 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const { page } = await openPane(browser, base, { sheets: [{ name: 'Odd', values }] });
     await page.getByRole('button', { name: 'Check only' }).click();
     await page.getByText(/No action-plan table on this sheet.*No, Subject, Lead, Timescales, Recommendation and Progress/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open Settings' }).click();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('spinbutton', { name: 'Header row' }).fill('1');
     const letters: [string, string][] = [
       ['Reference (No)', 'A'],
@@ -156,6 +184,9 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(3 * 80);
     await page.screenshot({ path: join(SHOTS, 'results-dark.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -176,7 +207,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Check only' }).click();
-    await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('3000');
+    await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('3,000');
     expect(workers).toHaveLength(1);
     expect(violations).toEqual([]);
     expect(await cspReports(page)).toEqual([]);

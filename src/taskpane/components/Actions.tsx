@@ -1,11 +1,10 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Action } from '../paneState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  progress: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
 });
 
 /** Shows the spinner only for work that takes more than half a second, so quick runs do not flicker. */
@@ -22,30 +21,30 @@ function useSlow(busy: boolean): boolean {
   return slow;
 }
 
-/** The primary one-click job and the three partial ones. */
+/** The primary one-click job and the three partial ones; while busy the buttons keep focus (disabledFocusable). */
 export function Actions({ busy, action, onRun }: { busy: boolean; action: Action | null; onRun: (action: Action) => void }) {
   const styles = useStyles();
   const slow = useSlow(busy);
   return (
     <section className={styles.root} aria-label="Actions">
-      <Button appearance="primary" disabled={busy} onClick={() => onRun('runAll')}>
+      <Button appearance="primary" disabledFocusable={busy} onClick={() => onRun('runAll')}>
         Check, format and summarise
       </Button>
       <div className={styles.row}>
-        <Button disabled={busy} onClick={() => onRun('check')}>
+        <Button disabledFocusable={busy} onClick={() => onRun('check')}>
           Check only
         </Button>
-        <Button disabled={busy} onClick={() => onRun('format')}>
+        <Button disabledFocusable={busy} onClick={() => onRun('format')}>
           Format
         </Button>
-        <Button disabled={busy} onClick={() => onRun('summary')}>
+        <Button disabledFocusable={busy} onClick={() => onRun('summary')}>
           Summary sheet
         </Button>
       </div>
       {busy && slow ? (
-        <p className={styles.progress}>
-          <progress aria-label="Working" /> {action === 'check' ? 'Checking the plan…' : 'Working on the workbook…'}
-        </p>
+        <Field validationMessage={action === 'check' ? 'Checking the plan…' : 'Working on the workbook…'} validationState="none">
+          <ProgressBar aria-label="Working" />
+        </Field>
       ) : null}
     </section>
   );

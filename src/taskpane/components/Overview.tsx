@@ -1,5 +1,6 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { RunResult } from '../../core/host';
+import { count, headline, resultBar, severityCounts } from '../headline';
 
 const useStyles = makeStyles({
   tiles: {
@@ -39,51 +40,43 @@ const useStyles = makeStyles({
     marginRight: tokens.spacingHorizontalXS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
-  h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
+  h3: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0 0` },
+  headline: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase400 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const SEGMENT = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C', '#8A8886'];
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
 
-/** Headline tiles and the rating distribution (labels and counts, never colour alone). */
-export function Overview({ result }: { result: RunResult }) {
-  const styles = useStyles();
-  const { stats, table } = result.analysis;
-  if (!table) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          No action-plan table on this sheet. The checker looks in the first 50 rows for a header row with columns such as No, Subject,
-          Lead, Timescales, Recommendation and Progress. Open Settings below to choose the header row and columns.
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const tiles: [string, string][] = [
+/** The headline figures as [label, figure] pairs, counts with thousands separators. */
+function tileFigures(result: RunResult): [string, string][] {
+  const { stats } = result.analysis;
+  const counted = stats.total - stats.excluded;
+  const errors = severityCounts([...result.analysis.findings, ...result.notes]).error;
+  return [
     // A soft hyphen lets the longest label break cleanly in a 350-pixel pane.
-    ['Recom\u00admendations', String(stats.total)],
-    ['Complete', `${stats.complete} of ${stats.total - stats.excluded}`],
-    ['Completion', pct(stats.total - stats.excluded > 0 ? stats.completionRate : null)],
-    ['Overdue', String(stats.overdue)],
-    ['Unrated', String(stats.unrated)],
+    ['Recom\u00admendations', count(stats.total)],
+    ['Complete', `${count(stats.complete)} of ${count(counted)}`],
+    ['Completion', pct(counted > 0 ? stats.completionRate : null)],
+    ['Overdue', count(stats.overdue)],
+    ['Unrated', count(stats.unrated)],
+    ['Errors to fix', count(errors)],
     ...(stats.weightedScore !== null ? ([['Weighted score', pct(stats.weightedScore)]] as [string, string][]) : []),
     ...(stats.recordsStatutory
-      ? ([['Statutory complete', `${stats.statutory.complete} of ${stats.statutory.total}`]] as [string, string][])
+      ? ([['Statutory complete', `${count(stats.statutory.complete)} of ${count(stats.statutory.total)}`]] as [string, string][])
       : []),
   ];
+}
+
+/** The rating bar and its legend in words (labels and counts, never colour alone). */
+function Ratings({ result }: { result: RunResult }) {
+  const styles = useStyles();
+  const { stats } = result.analysis;
   const segments = [...stats.levels.map((l) => ({ label: l.label, count: l.count })), { label: 'Unrated', count: stats.unrated }];
-  const summary = segments.map((s) => `${s.label} ${s.count}`).join(', ');
+  const summary = segments.map((s) => `${s.label} ${count(s.count)}`).join(', ');
   return (
-    <section aria-label="Results">
-      <ul className={styles.tiles} aria-label="Headline figures">
-        {tiles.map(([label, figure]) => (
-          <li key={label} className={styles.tile} style={{ listStyle: 'none' }}>
-            <span className={styles.figure}>{figure}</span>
-            <span className={styles.label}>{label}</span>
-          </li>
-        ))}
-      </ul>
-      <h2 className={styles.h2}>{result.analysis.scaleLabel}</h2>
+    <>
+      <h3 className={styles.h3}>{result.analysis.scaleLabel}</h3>
       <div className={styles.bar} role="img" aria-label={`Ratings: ${summary}`}>
         {segments.map((s, i) =>
           s.count > 0 ? (
@@ -102,15 +95,72 @@ export function Overview({ result }: { result: RunResult }) {
               />
               {s.label}
             </span>
-            <span>{s.count}</span>
+            <span>{count(s.count)}</span>
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The headline sentence (the heading focus moves to after a run), tiles, ratings and what was written. */
+export function Overview({
+  result,
+  headingRef,
+  onOpenSettings,
+}: {
+  result: RunResult;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+  onOpenSettings?: () => void;
+}) {
+  const styles = useStyles();
+  const heading = (
+    <h2 ref={headingRef} tabIndex={-1} className={styles.headline}>
+      {headline(result.analysis)}
+    </h2>
+  );
+  if (!result.analysis.table) {
+    return (
+      <section aria-label="Results" className={styles.root}>
+        {heading}
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>No action-plan table on this sheet.</MessageBarTitle>
+            The checker looks in the first 50 rows for a header row with columns such as No, Subject, Lead, Timescales, Recommendation and
+            Progress. Choose the header row and columns in Settings.
+          </MessageBarBody>
+          {onOpenSettings ? (
+            <MessageBarActions>
+              <Button size="small" onClick={onOpenSettings}>
+                Open Settings
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      </section>
+    );
+  }
+  const bar = resultBar([...result.analysis.findings, ...result.notes]);
+  return (
+    <section aria-label="Results" className={styles.root}>
+      {heading}
       {result.applied.length > 0 ? (
-        <MessageBar intent="success">
-          <MessageBarBody>Done: {result.applied.join('; ')}.</MessageBarBody>
+        <MessageBar intent={bar.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{bar.title}.</MessageBarTitle>
+            {result.applied.join('; ')}.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
+      <ul className={styles.tiles} aria-label="Headline figures">
+        {tileFigures(result).map(([label, figure]) => (
+          <li key={label} className={styles.tile} style={{ listStyle: 'none' }}>
+            <span className={styles.figure}>{figure}</span>
+            <span className={styles.label}>{label}</span>
+          </li>
+        ))}
+      </ul>
+      <Ratings result={result} />
     </section>
   );
 }

@@ -1,7 +1,20 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import type { Analysis } from '../../core/types';
 import { formatLong, fromIso } from '../../core/dates';
+import { count } from '../headline';
+import { formatUkDate, parseUkDate } from '../ukDate';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -10,6 +23,40 @@ const useStyles = makeStyles({
 });
 
 const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', assumed: 'today, assumed (no date in the sheet title)' } as const;
+
+/** The as-at date typed as dd/mm/yyyy (en-GB), saved when it is a real date or emptied; Enter or leaving the field saves. */
+function AsAtField(props: { value: string | undefined; busy: boolean; hint: string; onAsAt: (asAt: string | null) => void }) {
+  const [text, setText] = useState(formatUkDate(props.value));
+  const [touched, setTouched] = useState(false);
+  useEffect(() => setText(formatUkDate(props.value)), [props.value]);
+  const iso = parseUkDate(text);
+  const invalid = touched && text.trim() !== '' && iso === null;
+  const commit = () => {
+    setTouched(true);
+    if (text.trim() === '' && props.value) props.onAsAt(null);
+    else if (iso && iso !== props.value) props.onAsAt(iso);
+  };
+  return (
+    <Field
+      label="Position as at (dd/mm/yyyy)"
+      hint={invalid ? undefined : props.hint}
+      validationState={invalid ? 'error' : 'none'}
+      validationMessage={invalid ? 'Type a date as dd/mm/yyyy, for example 31/03/2002, or leave it empty.' : undefined}
+    >
+      <Input
+        value={text}
+        placeholder="dd/mm/yyyy"
+        inputMode="numeric"
+        pattern="\d{1,2}/\d{1,2}/\d{4}"
+        onChange={(_e, data) => setText(data.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </Field>
+  );
+}
 
 /** Where the plan is (sheet, table, count), the as-at date and where it came from, and a stale warning. */
 export function PlanHeader(props: {
@@ -24,34 +71,31 @@ export function PlanHeader(props: {
   const { analysis } = props;
   const table = analysis?.table;
   const asAtDay = analysis ? fromIso(analysis.asAt) : null;
+  // The user's own date is credited to them even while the result on screen predates it.
+  const source = props.settings.asAt ? 'option' : (analysis?.asAtSource ?? 'assumed');
   return (
     <header className={styles.root}>
       <h1 className={styles.title}>Action plan check</h1>
       {analysis ? (
         <p className={styles.where}>
           {table
-            ? `${analysis.sheet}, ${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}, ${analysis.stats.total} recommendation${analysis.stats.total === 1 ? '' : 's'}`
+            ? `${analysis.sheet}, ${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}, ${count(analysis.stats.total)} recommendation${analysis.stats.total === 1 ? '' : 's'}`
             : `${analysis.sheet}: no action-plan table found`}
         </p>
       ) : (
         <p className={styles.where}>Open the sheet with your action plan, then check it.</p>
       )}
-      <Field
-        label="Position as at"
-        hint={
-          analysis && asAtDay !== null ? `${formatLong(asAtDay)}, ${SOURCE[analysis.asAtSource]}` : 'Taken from the sheet title, or today'
-        }
-      >
-        <Input
-          type="date"
-          value={props.settings.asAt ?? ''}
-          disabled={props.busy}
-          onChange={(_e, data) => props.onAsAt(data.value || null)}
-        />
-      </Field>
+      <AsAtField
+        value={props.settings.asAt}
+        busy={props.busy}
+        hint={analysis && asAtDay !== null ? `${formatLong(asAtDay)}, ${SOURCE[source]}` : 'Taken from the sheet title, or today'}
+        onAsAt={props.onAsAt}
+      />
       {props.stale ? (
         <MessageBar intent="warning">
-          <MessageBarBody>The sheet has changed since these results.</MessageBarBody>
+          <MessageBarBody>
+            <MessageBarTitle>Out of date.</MessageBarTitle> The sheet has changed since these results.
+          </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={props.onRefresh} disabled={props.busy}>
               Refresh

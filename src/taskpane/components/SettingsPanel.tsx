@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import { ROLE_NAMES } from '../../core/findTable';
@@ -11,27 +11,14 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   level: { display: 'grid', gridTemplateColumns: '1fr 72px', gap: tokens.spacingHorizontalS },
   problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
-  summary: {
-    cursor: 'pointer',
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    padding: `${tokens.spacingVerticalS} 0`,
-  },
-  select: {
-    font: 'inherit',
-    padding: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
+  note: { margin: `0 0 ${tokens.spacingVerticalS}` },
 });
 
 /** Development builds carry the self-test page (webpack.config.js); production builds drop this link. */
 const SELF_TEST = process.env.NODE_ENV === 'development';
 
-/** Column mapping, status column and rating scale, stored in the workbook; collapsed until wanted. */
+/** Column mapping, status column and rating scale, stored in the workbook (the pane's Settings tab). */
 export function SettingsPanel({
   analysis,
   settings,
@@ -58,8 +45,11 @@ export function SettingsPanel({
     setDraft({ ...draft, ratingScale: scale.map((l, j) => (j === i ? { ...l, ...change } : l)) });
 
   return (
-    <details open={noTable || undefined}>
-      <summary className={styles.summary}>Settings for this workbook</summary>
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className={styles.h2}>
+        Settings for this workbook
+      </h2>
+      {noTable ? <p className={styles.note}>No table was found: give the header row and the column of each kind below.</p> : null}
       <div>
         <form
           className={styles.form}
@@ -83,14 +73,14 @@ export function SettingsPanel({
           {ROLES.map((role) =>
             cells.length > 0 ? (
               <Field key={role} label={`${ROLE_NAMES[role]} column`}>
-                <select className={styles.select} value={draft.columns?.[role] ?? ''} onChange={(e) => setColumn(role, e.target.value)}>
+                <Select value={draft.columns?.[role] ?? ''} onChange={(_e, d) => setColumn(role, d.value)}>
                   <option value="">Found automatically{analysis?.table?.columns[role] ? ` (${analysis.table.columns[role]})` : ''}</option>
                   {cells.map((c) => (
                     <option key={c.column} value={c.column}>
                       {c.column}: {c.text.slice(0, 40)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
             ) : (
               <Field key={role} label={`${ROLE_NAMES[role]} column letter`}>
@@ -102,14 +92,11 @@ export function SettingsPanel({
               </Field>
             ),
           )}
-          <label className={styles.check}>
-            <input
-              type="checkbox"
-              checked={draft.statusColumn !== false}
-              onChange={(e) => setDraft({ ...draft, statusColumn: e.target.checked })}
-            />
-            Write the status column (&quot;Check (auto)&quot;)
-          </label>
+          <Checkbox
+            checked={draft.statusColumn !== false}
+            onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
+            label={'Write the status column ("Check (auto)")'}
+          />
           <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
             <Select
               value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
@@ -162,6 +149,6 @@ export function SettingsPanel({
         </form>
         {SELF_TEST && <a href="selftest.html">Run the self-test for real Excel (development build)</a>}
       </div>
-    </details>
+    </section>
   );
 }

@@ -1,0 +1,82 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { analyseSheet } from '../core/analyse';
+import type { PlanHost, RunResult, WorkbookSettings } from '../core/host';
+import { HEADER, OPTIONS, rec, snapshot } from '../../tests/fixtures/sheets';
+import { App } from './App';
+
+jest.setTimeout(20000);
+
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)];
+
+/** A host whose runs wait until the test lets them finish, so the busy state can be looked at. */
+function fakeHost() {
+  const saved: WorkbookSettings[] = [];
+  let finish: (() => void) | null = null;
+  const result = (settings: WorkbookSettings, applied: string[]): Promise<RunResult> =>
+    new Promise((resolve) => {
+      finish = () =>
+        resolve({ analysis: analyseSheet(snapshot(values), { ...OPTIONS, ...settings }), applied, notes: [], summarySheet: null });
+    });
+  const host: PlanHost = {
+    check: (s) => result(s, []),
+    run: (s) => result(s, ['Formatted A2:F4']),
+    select: async () => undefined,
+    loadSettings: async () => ({}),
+    saveSettings: async (s) => void saved.push(s),
+    onChange: async () => () => undefined,
+  };
+  return { host, saved, finish: () => act(() => finish?.()) };
+}
+
+describe('App', () => {
+  test('the run button keeps focus while busy, then focus moves to the headline of the results', async () => {
+    const { host, finish } = fakeHost();
+    render(<App host={host} theme="light" />);
+    const button = screen.getByRole('button', { name: 'Check, format and summarise' });
+    await userEvent.click(button);
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await finish();
+    const heading = await screen.findByRole('heading', { name: '0 of 2 complete; 1 overdue, 0 of them statutory; 1 unrated.' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  test('the as-at date is typed dd/mm/yyyy, stored as a date, and credited to the user', async () => {
+    const { host, saved, finish } = fakeHost();
+    render(<App host={host} theme="light" />);
+    const field = screen.getByRole('textbox', { name: /Position as at/ });
+    await userEvent.type(field, '30/06/2002{Enter}');
+    expect(saved.at(-1)).toEqual({ asAt: '2002-06-30' });
+    await finish();
+    await screen.findByText('30 June 2002, chosen by you');
+  });
+
+  test('a date that does not exist is refused with a message in words', async () => {
+    const { host, saved } = fakeHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.type(screen.getByRole('textbox', { name: /Position as at/ }), '31/02/2002{Enter}');
+    expect(saved).toEqual([]);
+    expect(screen.getByText(/Type a date as dd\/mm\/yyyy/)).toBeTruthy();
+  });
+
+  test('settings are one tab away, with named dropdowns and a real checkbox', async () => {
+    const { host, finish } = fakeHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await finish();
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(screen.getByRole('combobox', { name: 'Timescale column' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Status scale' })).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: /Write the status column/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Finding, RuleId, Severity } from '../core/types';
+import { cellOrder, findingLabel, groupByRecommendation, groupByRule, walkOrder } from './findingGroups';
+
+const f = (rule: RuleId, severity: Severity, cell: string | null, id: string | null = null): Finding => ({
+  rule,
+  severity,
+  cell,
+  row: cell ? cellOrder(cell)[0] : null,
+  id,
+  message: 'm',
+});
+
+const findings = [
+  f('RATING_MISSING', 'warning', 'F3', 'R1'),
+  f('OVERDUE', 'warning', 'D10', 'R5'),
+  f('RATING_MISSING', 'warning', 'F10', 'R5'),
+  f('ID_MISSING', 'error', 'A4'),
+  f('AS_AT_ASSUMED', 'info', null),
+  f('OVERDUE', 'warning', 'AA3', 'R1'),
+];
+
+describe('finding groups', () => {
+  test('[OVERDUE] Previous/Next walk the cells row by row, left to right (column AA after F)', () => {
+    expect(walkOrder(findings).map((x) => x.cell)).toEqual(['F3', 'AA3', 'A4', 'D10', 'F10']);
+  });
+
+  test('[ID_MISSING] by rule: errors first, then the most frequent, each with its count of items', () => {
+    expect(groupByRule(findings).map((g) => [g.title, g.items.length])).toEqual([
+      ['Reference missing', 1],
+      ['Unrated', 2],
+      ['Overdue', 2],
+      ['As-at date assumed', 1],
+    ]);
+  });
+
+  test('[RATING_MISSING] by recommendation: the whole sheet first, then each row in sheet order', () => {
+    expect(groupByRecommendation(findings).map((g) => [g.title, g.items.length])).toEqual([
+      ['Whole sheet', 1],
+      ['R1, row 3', 2],
+      ['No reference, row 4', 1],
+      ['R5, row 10', 2],
+    ]);
+  });
+
+  test('a finding reads the same on screen and to a screen reader', () => {
+    expect(findingLabel(findings[1] as Finding)).toBe('Overdue, R5, cell D10');
+    expect(findingLabel(findings[4] as Finding)).toBe('As-at date assumed');
+  });
+});
