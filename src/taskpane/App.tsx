@@ -1,18 +1,14 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
 import { ErrorBar } from './components/ErrorBar';
 import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
+import { SettingsPanel } from './components/SettingsPanel';
 import { ViewTabs } from './components/ViewTabs';
 import { usePlan } from './usePlan';
-
-// Settings load when first opened: the results need none of their controls, and the pane's first load stays small.
-const SettingsPanel = lazy(() =>
-  import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
-);
 
 const useStyles = makeStyles({
   root: {
@@ -48,20 +44,10 @@ function useFocusAfterRun(phase: string) {
 }
 
 /** The task pane: it gets the host through props and never touches Office.js itself. */
-/** True from the first time `now` is true: a tab's contents stay mounted (and keep their draft) once opened. */
-function useOpened(now: boolean): boolean {
-  const [opened, setOpened] = useState(now);
-  useEffect(() => {
-    if (now) setOpened(true);
-  }, [now]);
-  return opened || now;
-}
-
 export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }) {
   const styles = useStyles();
   const { state, run, saveSettings, select } = usePlan(host);
   const [view, setView] = useState<View>('results');
-  const settingsOpened = useOpened(view === 'settings');
   const focus = useFocusAfterRun(state.phase);
   const analysis = state.result?.analysis ?? null;
   const show = (next: View) => () => {
@@ -125,18 +111,14 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           ) : null}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
-          {settingsOpened ? (
-            <Suspense fallback={<p>Loading settings…</p>}>
-              <SettingsPanel
-                analysis={analysis}
-                settings={state.settings}
-                onSave={(s) => {
-                  show('results')();
-                  void saveSettings(s, true);
-                }}
-              />
-            </Suspense>
-          ) : null}
+          <SettingsPanel
+            analysis={analysis}
+            settings={state.settings}
+            onSave={(s) => {
+              show('results')();
+              void saveSettings(s, true);
+            }}
+          />
         </div>
       </main>
     </FluentProvider>
