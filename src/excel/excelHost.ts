@@ -5,8 +5,9 @@ import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { parseSettings } from '../core/settings';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
-import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
+import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
@@ -81,7 +82,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   const workbookProtection = parts.summary ? context.workbook.protection : null;
   workbookProtection?.load('protected');
   const marker = parts.summary ? context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME) : null;
-  marker?.load('name');
+  marker?.load('name,comment');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
   const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
@@ -144,7 +145,10 @@ function queueMeta(first: FirstRead) {
   markerSheet?.load('name');
   const markerCharts = markerSheet ? markerSheet.charts : null;
   markerCharts?.load('items/name');
-  return { customs, markerRange, markerSheet, markerCharts, tableRanges: queueTableRanges(first.tables) };
+  // The top of the sheet the marker points at, to check its fingerprint: only our own summary is rewritten.
+  const markerTop = markerSheet ? markerSheet.getRangeByIndexes(0, 0, FINGERPRINT_ROWS, FINGERPRINT_COLUMNS) : null;
+  markerTop?.load('values');
+  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables) };
 }
 type Meta = ReturnType<typeof queueMeta>;
 
@@ -239,9 +243,16 @@ function queueOurSummary(
   now: Date,
   activate: boolean,
 ): { name: string; applied: string } {
-  const { markerRange, markerSheet, markerCharts } = meta;
-  const ours = markerRange && !markerRange.isNullObject && markerSheet && markerCharts ? markerSheet : null;
+  const { markerRange, markerSheet, markerCharts, markerTop } = meta;
+  const found = markerRange && !markerRange.isNullObject && markerSheet && markerCharts && markerTop ? markerSheet : null;
+  // Ours means ours: the marker's fingerprint must match the sheet's top, else it is a user's sheet (a received
+  // workbook, or last quarter's summary renamed to keep it) and is left alone; a new summary sheet is written.
+  const ours =
+    found && markerTop && first.marker && isOurSummarySheet(found.name, markerTop.values as CellValue[][], first.marker.comment)
+      ? found
+      : null;
   const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
+  if (found && !ours) taken.push(found.name);
   const name = ours?.name ?? freeSummaryName(taken);
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();

@@ -117,12 +117,14 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan summary (2)']);
     });
 
-    test('a summary sheet the user renamed is still ours and is replaced in place', async () => {
+    test("[M1] a summary sheet the user renamed to keep it (last quarter's) is kept as it is; a new one is written", async () => {
       withReference();
       await runPlan({}, ALL, undefined, { now: NOW });
       fake.sheet('Action plan summary').name = 'Q2 summary';
+      const kept = JSON.stringify(fake.sheet('Q2 summary').values);
       await runPlan({}, ALL, undefined, { now: NOW });
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Q2 summary']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Q2 summary', 'Action plan summary']);
+      expect(JSON.stringify(fake.sheet('Q2 summary').values)).toBe(kept);
     });
 
     test('echoed text that looks like a formula stays text in the status column and the summary', async () => {

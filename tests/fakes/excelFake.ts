@@ -1581,11 +1581,16 @@ class NamedItemProxy extends Proxy {
     this.markResolved(state === null);
   }
   load(spec?: string | string[]): this {
-    this.queueLoad(props(spec), (p) => (p === 'name' ? this.state?.name : p === 'visible' ? this.state?.visible : undefined));
+    this.queueLoad(props(spec), (p) =>
+      p === 'name' ? this.state?.name : p === 'visible' ? this.state?.visible : p === 'comment' ? this.state?.comment : undefined,
+    );
     return this;
   }
   get name(): string {
     return this.read('name');
+  }
+  get comment(): string {
+    return this.read('comment');
   }
   set visible(v: boolean) {
     this.context.enqueue(() => {
