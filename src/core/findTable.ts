@@ -1,12 +1,12 @@
 import { columnIndex, columnLetter, parseAddress } from './address';
 import { isBlank, normalise } from './cells';
 import { looksLikeReference } from './references';
-import { scaleOfTickHeaders } from './scales';
+import { isLevelName, scaleOfTickHeaders } from './scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from './types';
 import { ROLES } from './types';
 import { HEADER_WORDS, REVISED_DATE_WORDS, ROLE_NAMES } from './vocabulary/headers';
 
-export { HEADER_WORDS as HEADER_SYNONYMS, ROLE_NAMES };
+export { ROLE_NAMES };
 
 /** The header text the status column is given; a column headed this way is ours. */
 export const STATUS_HEADER = 'Check (auto)';
@@ -90,7 +90,7 @@ function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, f
   revisedDates(columns, dates, texts);
   const candidates = [...unnamed, ...(columns.rating !== null ? [columns.rating] : [])];
   const tickScale = scaleOfTickHeaders(candidates.map((c) => texts.get(c) ?? ''));
-  const ticks = tickScale ? candidates.filter((c) => scaleOfTickHeaders([texts.get(c) ?? '', texts.get(c) ?? '']) !== null) : [];
+  const ticks = tickScale ? candidates.filter((c) => isLevelName(texts.get(c) ?? '')) : [];
   if (ticks.length >= 2 && columns.rating !== null && ticks.includes(columns.rating)) columns.rating = null;
   // Only one column of each pair of date roles: a lone "Original target date" is the timescale.
   if (columns.timescale === null && columns.originalTimescale !== null) {
@@ -138,7 +138,7 @@ function isUnitRow(below: ReadonlyMap<number, string>, header: ReadonlyMap<numbe
 function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
   const belowScale = scaleOfTickHeaders([...below.values()]);
-  const belowAllHeaders = [...below.values()].every((t) => roleOfHeader(t) !== null || scaleOfTickHeaders([t, t]) !== null);
+  const belowAllHeaders = [...below.values()].every((t) => roleOfHeader(t) !== null || isLevelName(t));
   if (belowScale && belowAllHeaders) {
     const combined = readHeaderCells(combine(match.texts, below), match.rowIndex + 1, match.rowIndex);
     if (combined.ticks.length >= 2) return combined;

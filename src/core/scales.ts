@@ -128,6 +128,11 @@ export function detectScale(values: readonly CellValue[], formats?: readonly (st
   return best.scale;
 }
 
+/** True when the text names a level of some built-in scale ("Implemented", "Overtaken by events", "Amber"). */
+export function isLevelName(text: string): boolean {
+  return BUILT_IN_SCALES.some((scale) => matchLevel(text, scale.levels) !== null);
+}
+
 /** The scale whose level names head most of the given columns (tick-mark layouts); null when fewer than two do. */
 export function scaleOfTickHeaders(headers: readonly string[]): StatusScale | null {
   let best: { scale: StatusScale; count: number } | null = null;
