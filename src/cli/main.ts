@@ -241,7 +241,7 @@ const side = (file: string, c: CheckedSheet): ReturnSide => ({
   asAtSource: c.analysis.asAtSource,
 });
 
-/** Applies the plans and writes the output; says what a copy will lack before it writes it. */
+/** Applies the plans and writes the output (every part apply does not change is copied as it was). */
 async function write(
   req: Request,
   target: { inPlace: true } | { out: string },
@@ -250,23 +250,13 @@ async function write(
   io: Io,
   movement: Movement | undefined,
 ): Promise<{ result: ApplyResult; written: Written; shown: string }> {
-  const { input, workbook, lost } = opened;
-  if ('inPlace' in target && lost.length > 0) {
-    throw new HostError(
-      'FileWouldLoseContent',
-      `Not changed in place: ${req.file} holds ${lost.join(', ')}, which a rewritten file would lose. Use --out to write a copy instead.`,
-    );
-  }
+  const { input, workbook } = opened;
   if ('out' in target) await resolveOutput(target.out, input);
   const result = applyToWorkbook(workbook, checked, {
     statusColumn: req.statusColumn,
     generatedAt: req.todayGiven ? formatLong(fromIso(req.today) ?? 0) : stampFromDate(new Date()),
     ...(movement ? { movement } : {}),
   });
-  if ('out' in target && lost.length > 0)
-    io.err(
-      `Note: ${target.out} will lack the ${lost.join(', ')} of ${req.file} (the library that writes .xlsx files cannot carry them over). ${req.file} itself is not changed.\n`,
-    );
   const written = await writeOutput(input, target, await workbookBytes(workbook), io.write);
   return { result, written, shown: 'out' in target ? target.out : req.file };
 }
@@ -298,7 +288,8 @@ async function check(args: string[], io: Io, writing: boolean): Promise<number> 
       p.step(`Writing ${'out' in req.target ? req.target.out : file}`);
       done = await write(req, req.target, opened, checked, io, previous?.movement);
     }
-    const { lost } = opened;
+    // `lost` stays in the --json contract; apply copies every part it does not change, so it is always empty.
+    const lost: string[] = [];
     const notes = done ? done.result.notes : [];
     if (req.json) {
       const extra = done ? { output: done.shown, applied: done.result.applied, notes, lost, backup: done.written.backup } : { lost };

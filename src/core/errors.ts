@@ -11,7 +11,6 @@ export type HostErrorCode =
   /** Excel refused a change that conflicts with the sheet (a table, a filter, merged cells, a name, an undo group). */
   | 'ExcelRefused'
   | 'FileUnreadable'
-  | 'FileWouldLoseContent'
   | 'Unknown';
 
 /** What had been changed in the workbook when the error happened. */

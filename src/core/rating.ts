@@ -38,14 +38,3 @@ export function ratingPhrases(progress: string, scale: RatingScale): RatingRead[
   }
   return out;
 }
-
-/** Reads a rating cell (a rating column) against the scale. */
-export function readRatingCell(text: string, scale: RatingScale): RatingRead {
-  const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'none' };
-  const phrases = ratingPhrases(trimmed, scale);
-  const last = phrases[phrases.length - 1];
-  if (last) return last;
-  const level = matchLevel(trimmed, scale);
-  return level ? { kind: 'level', level, text: trimmed } : { kind: 'unknown', text: trimmed };
-}

@@ -213,8 +213,3 @@ export function sheetOfReference(ref: string): string {
   const sheet = bang >= 0 ? ref.slice(0, bang) : '';
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
-
-/** What a copy written by `apply` would lack: nothing, since every part it does not change is copied byte for byte. */
-export function partsThatWouldBeLost(_pkg: XlsxPackage): string[] {
-  return [];
-}

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
@@ -7,7 +5,7 @@ import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFinger
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { Movement } from '../core/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
-import { partsThatWouldBeLost, readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
+import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { patchSheet } from './sheetPatch';
 import { EMPTY_STYLES, StyleBook } from './styles';
@@ -64,10 +62,9 @@ export class XlsxWorkbook {
   }
 }
 
-/** A workbook read from disk, with what a copy would lack (nothing: parts are copied byte for byte). */
+/** A workbook opened for checking and patching. */
 export interface LoadedWorkbook {
   readonly workbook: XlsxWorkbook;
-  readonly lost: readonly string[];
 }
 
 /** Opens .xlsx bytes; anything unreadable is a FileUnreadable (or PayloadTooLarge) HostError with a plain reason. */
@@ -81,26 +78,9 @@ export function openWorkbook(bytes: Uint8Array, label = 'This file'): XlsxWorkbo
   }
 }
 
-/** Reads an .xlsx file; an unreadable file is a FileUnreadable HostError with a plain reason. */
-export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    throw new HostError(
-      'FileUnreadable',
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
-      { cause: error },
-    );
-  }
-  const workbook = openWorkbook(bytes, basename(path));
-  return { workbook, lost: partsThatWouldBeLost(workbook.pkg) };
-}
-
 /** Opens .xlsx bytes the command has already read and identified (src/cli/files.ts). */
 export function loadWorkbookBytes(bytes: Uint8Array, name: string): Promise<LoadedWorkbook> {
-  const workbook = openWorkbook(bytes, name);
-  return Promise.resolve({ workbook, lost: partsThatWouldBeLost(workbook.pkg) });
+  return Promise.resolve({ workbook: openWorkbook(bytes, name) });
 }
 
 /** One analysed worksheet. */
@@ -262,19 +242,4 @@ function writeSummaryParts(
 /** The package as bytes, ready to write. */
 export function workbookBytes(workbook: XlsxWorkbook): Uint8Array {
   return workbook.pkg.toBytes();
-}
-
-/** Writes the workbook to a temporary file beside `out`, then renames it: a failure never leaves a half-written workbook. */
-export async function writeAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    await fs.mkdir(dirname(out), { recursive: true });
-    await fs.writeFile(temp, workbookBytes(workbook));
-    await fs.rename(temp, out);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw new HostError('WriteInterrupted', `Could not write ${out}: ${(error as Error).message}. The input file was not changed.`, {
-      cause: error,
-    });
-  }
 }
