@@ -43,7 +43,8 @@ interface Sequence {
 /**
  * The run of simple prefix+number references that looks like a sequence: the prefix most of them
  * use, and numbers that fill at least half the range from lowest to highest. Paragraph numbers
- * (78, 163, 363) fill far less, so they are not a sequence and are not checked for gaps or form.
+ * (78, 163, 363) fill far less, so they are not a sequence and are not checked for gaps or form; nor are
+ * numbers at a regular stride above one (12, 14, 16, ...), which cite every other paragraph of a report.
  */
 function findSequence(parsed: readonly Parsed[]): Sequence | null {
   const counts = new Map<string, number>();
@@ -62,6 +63,9 @@ function findSequence(parsed: readonly Parsed[]): Sequence | null {
   const numbers = [...byNumber.keys()].sort((a, b) => a - b);
   const span = (numbers[numbers.length - 1] ?? 0) - (numbers[0] ?? 0) + 1;
   if (numbers.length < 2 || span - numbers.length > numbers.length) return null;
+  // A regular stride (12, 14, 16 ... 30) is a list of report paragraphs, not a numbering with items missing.
+  const steps = new Set(numbers.slice(1).map((n, i) => n - (numbers[i] ?? n)));
+  if (numbers.length >= 3 && steps.size === 1 && !steps.has(1)) return null;
   return { prefix, written, count, byNumber: new Map([...byNumber].sort((a, b) => a[0] - b[0])) };
 }
 

@@ -67,10 +67,16 @@ describe('[ID_SEQUENCE_GAP] [ID_FORMAT] only on a run of simple references that 
     ['roman sub-items', ['1i)', '1ii)', '2i)', '3']],
     ['sub-items under a numbered run', ['1', '2', '2(a)', '2(b)', '3']],
     ['letters alone under a heading', ['1', '(a)', '(b)', '2', '3']],
+    // A/76/307 (UN Secretary-General, 2021) cites every other paragraph of the Board's report.
+    ['every other paragraph (a regular stride)', [12, 14, 16, 18, 20, 22, 24, 26, 28, 30]],
   ])('%s: no gap, no unusual form', (_name, ids) => {
     const r = idRules(ids);
     expect(r.gaps).toEqual([]);
     expect(r.forms).toEqual([]);
+  });
+
+  test('a run with an uneven gap is still a numbering: R1, R2, R4, R6 misses R3 and R5', () => {
+    expect(idRules(['R1', 'R2', 'R4', 'R6']).gaps).toEqual(['R4', 'R6']);
   });
 
   test('a numbered run with sub-items still reports its gap', () => {
