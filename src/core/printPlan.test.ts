@@ -27,8 +27,9 @@ const printOf = (s: SheetSnapshot) => {
   return plan;
 };
 
-// Twenty four-letter words: 9 fit a 45-character line (9 x 4 + 8 spaces = 44), so 9 + 9 + 2 = 3 lines.
-const TWENTY_WORDS = Array.from({ length: 20 }, () => 'abcd').join(' ');
+// A column 45 wide holds 51 characters of prose (45 x 1.15): ten four-letter words (10 x 4 + 9 spaces = 49), not
+// eleven (54); so thirty words take 3 lines.
+const THIRTY_WORDS = Array.from({ length: 30 }, () => 'abcd').join(' ');
 
 describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, footer and margins', () => {
   const plan = printOf({ name: 'Appendix 1', origin: 'A1', values: referenceValues() });
@@ -73,11 +74,12 @@ describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, 
 
 describe('[P1.3] row heights fit the wrapped text', () => {
   test('lines per cell from the column width: words wrap whole, paragraphs start new lines', () => {
-    expect(linesFor(TWENTY_WORDS, 45)).toBe(3);
+    expect(linesFor(THIRTY_WORDS, 45)).toBe(3);
     expect(linesFor('short', 45)).toBe(1);
     expect(linesFor('', 45)).toBe(1);
     expect(linesFor('one\ntwo\n\nfour', 45)).toBe(4);
-    // A 30-letter word in a 10-character column breaks over 3 lines.
+    expect(linesFor(Array.from({ length: 31 }, () => 'abcd').join(' '), 45)).toBe(4);
+    // A 30-letter word in a column 10 wide (11 characters) breaks over 3 lines.
     expect(linesFor('x'.repeat(30), 10)).toBe(3);
   });
 
@@ -91,7 +93,7 @@ describe('[P1.3] row heights fit the wrapped text', () => {
     // Header on row 2; R1's recommendation (width 45) needs 3 lines; R2's cells all fit one line
     // (subject "Audit" in 28, progress "Recommendation met: fully" in 70).
     const s = planSheet([
-      rec('R1', { recommendation: TWENTY_WORDS, subject: 'Audit', progress: 'Recommendation met: fully' }),
+      rec('R1', { recommendation: THIRTY_WORDS, subject: 'Audit', progress: 'Recommendation met: fully' }),
       rec('R2', { recommendation: 'Short', subject: 'Audit', progress: 'Recommendation met: fully' }),
     ]);
     const plan = printOf(s);
@@ -100,8 +102,8 @@ describe('[P1.3] row heights fit the wrapped text', () => {
 
   test('the status column counts with its own width', () => {
     const long = 'Overdue 245 days; Unrated; Check timescale; Duplicate reference';
-    // 24 characters wide: "Overdue 245 days;" (17) | "Unrated; Check" (14) | "timescale; Duplicate" (20) | "reference" = 4 lines.
-    expect(linesFor(long, 24)).toBe(4);
+    // 24 wide holds 27 characters: "Overdue 245 days; Unrated;" (26) | "Check timescale; Duplicate" (26) | "reference".
+    expect(linesFor(long, 24)).toBe(3);
   });
 });
 
