@@ -4,6 +4,7 @@ import { isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/printPlan';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -11,6 +12,7 @@ import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
+import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
 import {
   gapIsBlank,
@@ -71,6 +73,8 @@ interface FirstRead {
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
   merged: Excel.RangeAreas | null;
+  /** The sheet's page layout, to tell whether the user has set it up (P1.2). */
+  layout: PageLayoutRead | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -87,7 +91,8 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   sheets?.load('items/name');
   const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
+  const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, layout };
 }
 
 /**
@@ -227,6 +232,17 @@ function queuePlanFormat(
     `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
   ];
   if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+  // Page setup only where the user has none of their own (P1.2), read in the first sync.
+  const print = planTablePrint(analysis, snapshot, plan);
+  const owner = first.layout ? pageSetupOwner(pageSetupState(first.layout)) : 'user';
+  if (print) {
+    queuePageLayout(first.read.sheet, print, owner !== 'user');
+    applied.push(
+      owner === 'user'
+        ? `Page setup on "${snapshot.name}" kept as the user set it`
+        : `Page setup on "${snapshot.name}": A4 landscape, 1 page wide, header repeated, page numbers`,
+    );
+  }
   // The one-column gap beside a table is deliberate, not a move.
   const moved = statusMovedFinding(plan, table);
   const gapOnly =
@@ -257,7 +273,10 @@ function queueOurSummary(
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget = ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name };
-  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name));
+  const model = buildSummary(analysis, stampFromDate(now), name);
+  const sheet = queueSummary(context, target, model);
+  // Our summary sheet always prints our way (P1.4).
+  queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();
   return { name, applied: `Summary sheet "${name}"${ours ? ' (rewritten in place)' : ''}` };
 }

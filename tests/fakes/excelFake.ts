@@ -83,6 +83,38 @@ export interface SheetState {
   merges: Box[];
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
+  pageLayout: PageLayoutState;
+}
+
+/** The texts of a header/footer (Excel.HeaderFooter, ExcelApi 1.9). */
+export type HeaderFooterTexts = Record<(typeof HEADER_FOOTER_TEXTS)[number], string>;
+export const HEADER_FOOTER_TEXTS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
+
+/** A sheet's page layout (Excel.PageLayout, ExcelApi 1.9): margins in points, as the API gives them. */
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  headerFooterState: 'Default' | 'FirstAndDefault' | 'OddAndEven' | 'FirstOddAndEven';
+  defaultForAllPages: HeaderFooterTexts;
+  /** "$5:$5" when set. */
+  printTitleRows: string | null;
+  printArea: string | null;
+}
+
+/** A new sheet's layout: portrait, 100%, Excel's Normal margins (0.7", 0.75", 0.3"), no header or footer. */
+export function defaultPageLayout(): PageLayoutState {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    headerFooterState: 'Default',
+    defaultForAllPages: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+    printTitleRows: null,
+    printArea: null,
+  };
 }
 
 /** An Excel table (ListObject): its whole range, header row first, totals row last when shown. */
@@ -241,6 +273,7 @@ export class FakeWorkbook {
       merges: [],
       hiddenRows: new Set(),
       hiddenColumns: new Set(),
+      pageLayout: defaultPageLayout(),
     };
     for (const [address, formula] of Object.entries(options.formulas ?? {})) {
       const b = parseBox(address);
@@ -695,10 +728,12 @@ class WorksheetProxy extends Proxy {
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
   readonly tables: TablesProxy;
+  readonly pageLayout: PageLayoutProxy;
 
   constructor(context: FakeContext) {
     super(context);
     this.protection = new SheetProtectionProxy(context, this);
+    this.pageLayout = new PageLayoutProxy(context, this);
     this.freezePanes = {
       freezeRows: (n: number) =>
         this.context.enqueue(() => {
@@ -814,6 +849,217 @@ class WorksheetProxy extends Proxy {
       16,
       'Worksheet.delete',
     );
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout: every
+ * property strict (read only after load + sync), writes applied at sync. The zoom comes back as a frozen copy:
+ * Microsoft says to set it whole ("use x.zoom = {...} instead of x.zoom.scale = ..."), and a property write on the
+ * copy would be lost in real Excel, so here it throws. `setPrintTitleRows` takes whole rows only ("The range must
+ * span the entire row to be valid").
+ */
+class PageLayoutProxy extends Proxy {
+  readonly headersFooters: HeaderFooterGroupProxy;
+  private static readonly PROPS = [
+    'orientation',
+    'paperSize',
+    'zoom',
+    'leftMargin',
+    'rightMargin',
+    'topMargin',
+    'bottomMargin',
+    'headerMargin',
+    'footerMargin',
+  ];
+
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+    this.headersFooters = new HeaderFooterGroupProxy(context, () => this.state());
+  }
+
+  state(): PageLayoutState {
+    return this.sheet.target().pageLayout;
+  }
+
+  private prop(p: string): unknown {
+    const s = this.state();
+    switch (p) {
+      case 'orientation':
+        return s.orientation;
+      case 'paperSize':
+        return s.paperSize;
+      case 'zoom':
+        return Object.freeze({ ...s.zoom });
+      case 'leftMargin':
+      case 'rightMargin':
+      case 'topMargin':
+      case 'bottomMargin':
+      case 'headerMargin':
+      case 'footerMargin':
+        return s.margins[p.replace('Margin', '') as keyof PageLayoutState['margins']];
+      default:
+        throw err('InvalidArgument', `Unknown page layout property ${p}`);
+    }
+  }
+
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list) if (!PageLayoutProxy.PROPS.includes(p)) throw err('InvalidArgument', `Unknown page layout property ${p}`);
+    this.queueLoad(list, (p) => this.prop(p));
+    return this;
+  }
+
+  get orientation(): string {
+    return this.read('orientation');
+  }
+  set orientation(v: string) {
+    this.context.enqueue(() => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw err('InvalidArgument', `Invalid orientation ${v}`);
+      this.state().orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this.read('paperSize');
+  }
+  set paperSize(v: string) {
+    this.context.enqueue(() => {
+      this.state().paperSize = v;
+    });
+  }
+  get zoom(): PageLayoutState['zoom'] {
+    return this.read('zoom');
+  }
+  // PageLayoutZoomOptions: scale 10-400, or pages wide/tall (null when the other is used).
+  set zoom(v: PageLayoutState['zoom']) {
+    const copy = { ...v };
+    this.context.enqueue(() => {
+      const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = copy;
+      if (scale != null && (scale < 10 || scale > 400)) throw err('InvalidArgument', 'The zoom scale must be between 10 and 400.');
+      for (const n of [wide, tall])
+        if (n != null && (!Number.isInteger(n) || n < 0)) throw err('InvalidArgument', 'Invalid fit-to-pages value.');
+      this.state().zoom = scale != null ? { scale } : { horizontalFitToPages: wide ?? null, verticalFitToPages: tall ?? null };
+    });
+  }
+  get leftMargin(): number {
+    return this.read('leftMargin');
+  }
+  get rightMargin(): number {
+    return this.read('rightMargin');
+  }
+  get topMargin(): number {
+    return this.read('topMargin');
+  }
+  get bottomMargin(): number {
+    return this.read('bottomMargin');
+  }
+  get headerMargin(): number {
+    return this.read('headerMargin');
+  }
+  get footerMargin(): number {
+    return this.read('footerMargin');
+  }
+
+  /** setPrintMargins(unit, options): margins not given stay as they are. */
+  setPrintMargins(unit: string, options: Partial<PageLayoutState['margins']>): void {
+    const copy = { ...options };
+    this.context.enqueue(() => {
+      const factor = unit === 'Points' ? 1 : unit === 'Inches' ? 72 : unit === 'Centimeters' ? 72 / 2.54 : null;
+      if (factor === null) throw err('InvalidArgument', `Invalid margin unit ${unit}`);
+      const m = this.state().margins;
+      for (const [k, v] of Object.entries(copy)) if (typeof v === 'number') m[k as keyof typeof m] = v * factor;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.context.enqueue(() => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw err('InvalidArgument', 'The print title rows must span entire rows.');
+      this.state().printTitleRows = rows;
+    });
+  }
+
+  setPrintArea(area: string): void {
+    this.context.enqueue(() => {
+      if (!parseBox(area)) throw err('InvalidArgument', `Invalid print area ${area}`);
+      this.state().printArea = area;
+    });
+  }
+
+  getPrintTitleRowsOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        const rows = this.state().printTitleRows;
+        return rows ? parseBox(rows) : null;
+      },
+      true,
+    );
+  }
+
+  getPrintAreaOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        const area = this.state().printArea;
+        return area ? parseBox(area) : null;
+      },
+      true,
+    );
+  }
+}
+
+/** PageLayout.headersFooters (Excel.HeaderFooterGroup, ExcelApi 1.9): its state and the default texts. */
+class HeaderFooterGroupProxy extends Proxy {
+  readonly defaultForAllPages: HeaderFooterProxy;
+  constructor(
+    context: FakeContext,
+    readonly layout: () => PageLayoutState,
+  ) {
+    super(context);
+    this.defaultForAllPages = new HeaderFooterProxy(context, () => this.layout().defaultForAllPages);
+  }
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list) if (p !== 'state') throw err('InvalidArgument', `Unknown header/footer group property ${p}`);
+    this.queueLoad(list, () => this.layout().headerFooterState);
+    return this;
+  }
+  get state(): string {
+    return this.read('state');
+  }
+}
+
+/**
+ * Excel.HeaderFooter (ExcelApi 1.9): six texts in Excel's header/footer codes (&P page, &N pages),
+ * https://learn.microsoft.com/javascript/api/excel/excel.headerfooter.
+ */
+class HeaderFooterProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly texts: () => HeaderFooterTexts,
+  ) {
+    super(context);
+    for (const name of HEADER_FOOTER_TEXTS)
+      Object.defineProperty(this, name, {
+        get: () => this.read(name),
+        set: (v: string) => {
+          this.context.enqueue(() => {
+            this.texts()[name] = v;
+          }, bytes(v));
+        },
+      });
+  }
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list)
+      if (!(HEADER_FOOTER_TEXTS as readonly string[]).includes(p)) throw err('InvalidArgument', `Unknown header/footer property ${p}`);
+    this.queueLoad(list, (p) => this.texts()[p as (typeof HEADER_FOOTER_TEXTS)[number]]);
+    return this;
   }
 }
 
@@ -1080,6 +1326,15 @@ function formatChain(range: RangeProxy, path: string[]): unknown {
     {
       get(_t, prop: string) {
         if (prop === 'getItem') return (name: string) => formatChain(range, [...path, name]);
+        // RangeFormat.autofitRows() (ExcelApi 1.2): Excel sets the rows' heights to fit their content,
+        // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)
+        if (prop === 'autofitRows' && path.length === 1)
+          return () =>
+            context.enqueue(() => {
+              const s = range.sheet.target();
+              if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+              s.formatLog.push({ address: boxAddress(range.box()), path: 'format.autofitRows()', value: true });
+            });
         if (prop === 'toJSON' || typeof prop === 'symbol') return undefined;
         return formatChain(range, [...path, prop]);
       },
