@@ -14,7 +14,7 @@ const POINTS_PER_INCH = 72;
 /** Queues the loads that tell whose page setup a sheet has (ExcelApi 1.9, the add-in's minimum). */
 export function queuePageLayoutRead(sheet: Excel.Worksheet): PageLayoutRead {
   const layout = sheet.pageLayout;
-  layout.load('orientation,zoom,leftMargin,rightMargin,topMargin,bottomMargin,headerMargin,footerMargin');
+  layout.load('orientation,paperSize,zoom,leftMargin,rightMargin,topMargin,bottomMargin,headerMargin,footerMargin');
   const group = layout.headersFooters;
   group.load('state');
   const texts = group.defaultForAllPages;
@@ -70,7 +70,8 @@ export function queuePageLayout(sheet: Excel.Worksheet, plan: PrintPlan, setup: 
   const layout = sheet.pageLayout;
   layout.orientation = 'Landscape';
   layout.paperSize = plan.paper;
-  // The zoom is set whole (Microsoft: "use x.zoom = {...} instead of x.zoom.scale = ..."); 0 pages tall: as many as needed.
+  // The zoom is set whole (Microsoft: "use x.zoom = {...} instead of x.zoom.scale = ..."); 0 pages tall: as many as
+  // needed, as Excel's own recorder writes "Fit All Columns on One Page" (the self-test checks it reads back).
   layout.zoom = { horizontalFitToPages: plan.fitToPagesWide, verticalFitToPages: plan.fitToPagesTall };
   const m = plan.margins;
   layout.setPrintMargins('Inches', { left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer });
