@@ -1,9 +1,11 @@
 import { columnIndex, columnLetter } from '../core/address';
 import { analyseSheet } from '../core/analyse';
-import { isoFromDate, stampFromDate } from '../core/dates';
+import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import { movementAgainstKept, type RunMovement } from '../core/keptMovement';
+import { SNAPSHOTS_KEPT, type Movement, type PlanSnapshot } from '../core/movement';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -12,6 +14,7 @@ import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
 import { runExcel, supports, type WriteTracker } from './run';
+import { CUSTOM_XML_API, queueKeep, queueKeptParts, queueKeptXml, readKept, type Kept } from './snapshots';
 import {
   gapIsBlank,
   queueTableRanges,
@@ -71,6 +74,8 @@ interface FirstRead {
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
   merged: Excel.RangeAreas | null;
+  /** Our custom XML parts (kept snapshots), listed for runs that write the summary; null without ExcelApi 1.5. */
+  keptParts: Excel.CustomXmlPartScopedCollection | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -87,7 +92,8 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   sheets?.load('items/name');
   const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
+  const keptParts = parts.summary ? queueKeptParts(context) : null;
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, keptParts };
 }
 
 /**
@@ -119,10 +125,22 @@ export async function runPlan(
       notes.push(...formatted.notes);
     }
     let summarySheet: string | null = null;
+    let movement: RunMovement | undefined;
     if (parts.summary) {
-      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false);
+      const kept = readKept(meta.kept);
+      const moved = keptMovement(kept, analysis, snapshot);
+      movement = moved.movement;
+      const since = movement.kind === 'since' ? movement.movement : undefined;
+      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false, since);
       summarySheet = summary.name;
       applied.push(summary.applied);
+      if (moved.keep) {
+        queueKeep(context, kept, moved.keep);
+        const day = fromIso(analysis.asAt);
+        applied.push(
+          `Kept this return (as at ${day === null ? analysis.asAt : formatLong(day)}) for comparison: ${moved.keep.length} of at most ${SNAPSHOTS_KEPT} kept in the workbook`,
+        );
+      }
     }
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
     quietUntil = Number.POSITIVE_INFINITY;
@@ -131,8 +149,22 @@ export async function runPlan(
     } finally {
       quietUntil = Date.now() + OWN_CHANGE_MS;
     }
-    return { analysis, applied, notes, summarySheet };
+    return { analysis, applied, notes, summarySheet, ...(movement ? { movement } : {}) };
   }, sheetName);
+}
+
+/** The movement of a summary run and the snapshots to keep; where the host keeps none, says so and keeps nothing. */
+function keptMovement(kept: Kept, analysis: Analysis, snapshot: SheetSnapshot): { movement: RunMovement; keep: PlanSnapshot[] | null } {
+  if (!kept.available) {
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `This version of Excel cannot keep earlier returns in the workbook (custom XML parts, ExcelApi ${CUSTOM_XML_API}), so movement since the last return is not shown.`,
+      },
+      keep: null,
+    };
+  }
+  return movementAgainstKept(kept.snapshots, analysis, snapshot);
 }
 
 /** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
@@ -148,7 +180,8 @@ function queueMeta(first: FirstRead) {
   // The top of the sheet the marker points at, to check its fingerprint: only our own summary is rewritten.
   const markerTop = markerSheet ? markerSheet.getRangeByIndexes(0, 0, FINGERPRINT_ROWS, FINGERPRINT_COLUMNS) : null;
   markerTop?.load('values');
-  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables) };
+  const kept = queueKeptXml(first.keptParts);
+  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables), kept };
 }
 type Meta = ReturnType<typeof queueMeta>;
 
@@ -178,7 +211,7 @@ async function readPlanSheet(
   let snapshot: SheetSnapshot;
   if (readPlan.kind === 'done') {
     snapshot = readPlan.snapshot;
-    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || meta.kept.xml.length > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
     const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
@@ -242,6 +275,7 @@ function queueOurSummary(
   analysis: Analysis,
   now: Date,
   activate: boolean,
+  movement: Movement | undefined,
 ): { name: string; applied: string } {
   const { markerRange, markerSheet, markerCharts, markerTop } = meta;
   const found = markerRange && !markerRange.isNullObject && markerSheet && markerCharts && markerTop ? markerSheet : null;
@@ -257,7 +291,7 @@ function queueOurSummary(
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget = ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name };
-  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name));
+  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name, movement));
   if (activate) sheet.activate();
   return { name, applied: `Summary sheet "${name}"${ours ? ' (rewritten in place)' : ''}` };
 }
