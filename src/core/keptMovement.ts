@@ -1,5 +1,5 @@
-import { compareSnapshots, keepSnapshots, previousSnapshot, snapshotOf, type Movement, type PlanSnapshot } from './movement';
-import type { Analysis, SheetSnapshot } from './types';
+import { compareSnapshots, SNAPSHOTS_KEPT, type Movement, type PlanSnapshot } from './movement';
+import type { Analysis } from './types';
 
 /** What a run says about movement (SPEC, M2.6). */
 export type RunMovement =
@@ -7,23 +7,28 @@ export type RunMovement =
   | { readonly kind: 'since'; readonly movement: Movement }
   /** Nothing earlier was kept: this run's snapshot is kept for the next return to compare with. */
   | { readonly kind: 'first' }
-  /** The host cannot keep snapshots (or reading them failed): the run went ahead without movement. */
+  /** The host cannot keep snapshots, or the one to compare with could not be read: the run went ahead without movement. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-/**
- * The snapshots to keep after a run and its movement: this return's snapshot replaces a kept one of the same
- * as-at date, the newest SNAPSHOTS_KEPT stay, and the return compared with is the newest kept before this one,
- * so a re-run of the same return moves nothing it did not move the first time.
- */
-export function movementAgainstKept(
-  kept: readonly PlanSnapshot[],
-  analysis: Analysis,
-  sheet: SheetSnapshot,
-): { keep: PlanSnapshot[]; movement: RunMovement } {
-  const current = snapshotOf(analysis, sheet);
-  const previous = previousSnapshot(kept, current.asAt);
-  const keep = keepSnapshots(kept, current);
-  if (!previous) return { keep, movement: { kind: 'first' } };
-  const levels = analysis.scale.map((l) => l.label);
-  return { keep, movement: { kind: 'since', movement: compareSnapshots(previous, current, levels) } };
+/** The kept return to compare with (SPEC, M2.6): the newest dated before `asAt`, or null; as previousSnapshot, on dates alone. */
+export function previousAsAt(kept: readonly string[], asAt: string): string | null {
+  return kept.filter((d) => d < asAt).reduce<string | null>((best, d) => (best === null || d > best ? d : best), null);
+}
+
+/** The as-at dates kept after a run (SPEC, M2.6): one per date, this run's among them, the newest SNAPSHOTS_KEPT; as keepSnapshots, on dates. */
+export function datesToKeep(kept: readonly string[], asAt: string, max = SNAPSHOTS_KEPT): string[] {
+  return [...new Set([...kept, asAt])].sort().slice(-max);
+}
+
+/** The movement of a run against the previous kept return, or `first` when there is none. */
+export function movementSince(previous: PlanSnapshot | null, current: PlanSnapshot, analysis: Analysis): RunMovement {
+  if (!previous) return { kind: 'first' };
+  return {
+    kind: 'since',
+    movement: compareSnapshots(
+      previous,
+      current,
+      analysis.scale.map((l) => l.label),
+    ),
+  };
 }

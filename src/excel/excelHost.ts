@@ -4,8 +4,8 @@ import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
-import { movementAgainstKept, type RunMovement } from '../core/keptMovement';
-import { SNAPSHOTS_KEPT, type Movement, type PlanSnapshot } from '../core/movement';
+import { movementSince, type RunMovement } from '../core/keptMovement';
+import { snapshotOf, type Movement, type PlanSnapshot } from '../core/movement';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -14,7 +14,7 @@ import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
 import { runExcel, supports, type WriteTracker } from './run';
-import { CUSTOM_XML_API, queueKeep, queueKeptParts, queueKeptXml, readKept, type Kept } from './snapshots';
+import { CUSTOM_XML_API, listKept, queueKeep, queueKeptParts, queueNewestXml, readPrevious, type Kept } from './snapshots';
 import {
   gapIsBlank,
   queueTableRanges,
@@ -74,8 +74,8 @@ interface FirstRead {
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
   merged: Excel.RangeAreas | null;
-  /** Our custom XML parts (kept snapshots), listed for runs that write the summary; null without ExcelApi 1.5. */
-  keptParts: Excel.CustomXmlPartScopedCollection | null;
+  /** The workbook's custom XML parts (ids, namespaces), listed for runs that write the summary; null without ExcelApi 1.5. */
+  keptParts: Excel.CustomXmlPartCollection | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -110,13 +110,14 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
+    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
     if (!writes) return { analysis, applied, notes, summarySheet: null };
     refuseProtected(first, parts, snapshot.name);
+    const moved = parts.summary ? await keptMovement(context, kept, analysis, snapshot) : null;
 
     tracker.markWriting();
     if (parts.format) {
@@ -126,20 +127,18 @@ export async function runPlan(
     }
     let summarySheet: string | null = null;
     let movement: RunMovement | undefined;
-    if (parts.summary) {
-      const kept = readKept(meta.kept);
-      const moved = keptMovement(kept, analysis, snapshot);
+    if (parts.summary && moved) {
       movement = moved.movement;
       const since = movement.kind === 'since' ? movement.movement : undefined;
       const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false, since);
       summarySheet = summary.name;
       applied.push(summary.applied);
-      if (moved.keep) {
-        queueKeep(context, kept, moved.keep);
+      if (moved.current && kept.available) {
         const day = fromIso(analysis.asAt);
-        applied.push(
-          `Kept this return (as at ${day === null ? analysis.asAt : formatLong(day)}) for comparison: ${moved.keep.length} of at most ${SNAPSHOTS_KEPT} kept in the workbook`,
-        );
+        const when = day === null ? analysis.asAt : formatLong(day);
+        if (queueKeep(context, kept, moved.current))
+          applied.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+        else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
       }
     }
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
@@ -153,18 +152,37 @@ export async function runPlan(
   }, sheetName);
 }
 
-/** The movement of a summary run and the snapshots to keep; where the host keeps none, says so and keeps nothing. */
-function keptMovement(kept: Kept, analysis: Analysis, snapshot: SheetSnapshot): { movement: RunMovement; keep: PlanSnapshot[] | null } {
+const TOO_LARGE = 'This plan is too large to keep a copy of its return in the workbook, so movement since the last return is not shown.';
+
+/** The movement of a summary run against the previous kept return, and this return's snapshot to keep; where the host keeps none, says so. */
+async function keptMovement(
+  context: Excel.RequestContext,
+  kept: Kept,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): Promise<{ movement: RunMovement; current: PlanSnapshot | null }> {
   if (!kept.available) {
     return {
       movement: {
         kind: 'unavailable',
         reason: `This version of Excel cannot keep earlier returns in the workbook (custom XML parts, ExcelApi ${CUSTOM_XML_API}), so movement since the last return is not shown.`,
       },
-      keep: null,
+      current: null,
     };
   }
-  return movementAgainstKept(kept.snapshots, analysis, snapshot);
+  const current = snapshotOf(analysis, snapshot);
+  const previous = await readPrevious(context, kept, current.asAt);
+  if (previous && !previous.snapshot) {
+    const day = fromIso(previous.asAt);
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `The kept return as at ${day === null ? previous.asAt : formatLong(day)} could not be read, so movement since it is not shown.`,
+      },
+      current,
+    };
+  }
+  return { movement: movementSince(previous?.snapshot ?? null, current, analysis), current };
 }
 
 /** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
@@ -180,8 +198,7 @@ function queueMeta(first: FirstRead) {
   // The top of the sheet the marker points at, to check its fingerprint: only our own summary is rewritten.
   const markerTop = markerSheet ? markerSheet.getRangeByIndexes(0, 0, FINGERPRINT_ROWS, FINGERPRINT_COLUMNS) : null;
   markerTop?.load('values');
-  const kept = queueKeptXml(first.keptParts);
-  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables), kept };
+  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables) };
 }
 type Meta = ReturnType<typeof queueMeta>;
 
@@ -196,7 +213,7 @@ async function readPlanSheet(
   parts: RunParts,
   settings: WorkbookSettings,
   today: string,
-): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[] }> {
+): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
   let first = queueFirstRead(context, sheetName, parts, true);
   try {
     await context.sync();
@@ -207,11 +224,14 @@ async function readPlanSheet(
   }
   tracker.started();
   let meta = queueMeta(first);
+  const kept = listKept(first.keptParts);
   const readPlan = planRead(first.read);
   let snapshot: SheetSnapshot;
   if (readPlan.kind === 'done') {
     snapshot = readPlan.snapshot;
-    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || meta.kept.xml.length > 0) await context.sync();
+    // A plan read whole is small: its kept returns ride on the meta read.
+    const prefetched = queueNewestXml(kept);
+    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
     const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
@@ -219,7 +239,7 @@ async function readPlanSheet(
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);
-  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables };
+  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables, kept };
 }
 
 /** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */

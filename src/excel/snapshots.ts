@@ -1,62 +1,99 @@
-import { keepSnapshots, type PlanSnapshot } from '../core/movement';
-import { readSnapshotsXml, SNAPSHOT_NAMESPACE, snapshotsXml } from '../core/snapshotXml';
+import { datesToKeep, previousAsAt } from '../core/keptMovement';
+import type { PlanSnapshot } from '../core/movement';
+import { keptAsAt, MAX_SNAPSHOT_XML, readSnapshotXml, snapshotXml } from '../core/snapshotXml';
 import { supports } from './run';
 
 /**
- * Kept snapshots in the workbook (SPEC, M2.6): one custom XML part of our namespace (ExcelApi 1.5), never a
- * sheet. The parts are listed with the first read and their XML fetched with the meta read that follows, so
- * keeping snapshots adds no round trip of its own where the run already makes that read (a re-run does: our
- * rules and summary marker are there to be read); the part is written with the run's other writes.
+ * Kept snapshots in the workbook (SPEC, M2.6): one custom XML part per kept return (ExcelApi 1.5), in a namespace of
+ * ours ending with its as-at date, never a sheet. Every part's id and namespace is listed with the first read (a few
+ * bytes each), so the kept returns are known without reading them; only the one a run compares with is read. For a
+ * plan read whole in the first request, the newest two are read with the meta read the run already makes (one of
+ * them is the previous return unless an older return is re-run); otherwise the one needed is read in one more sync,
+ * since a large plan's snapshot (about 200 bytes a row) would not fit beside a block of rows.
  */
 
 /** The requirement set of `Workbook.customXmlParts`. */
 export const CUSTOM_XML_API = '1.5';
+/** Kept returns read with the meta read of a plan read whole. */
+export const PREFETCHED = 2;
 
-/** Lists the parts of our namespace (their ids only); null where the host has no custom XML parts. */
-export function queueKeptParts(context: Excel.RequestContext): Excel.CustomXmlPartScopedCollection | null {
+/** Lists every custom XML part's id and namespace; null where the host has no custom XML parts. */
+export function queueKeptParts(context: Excel.RequestContext): Excel.CustomXmlPartCollection | null {
   if (!supports(CUSTOM_XML_API, false)) return null;
-  const parts = context.workbook.customXmlParts.getByNamespace(SNAPSHOT_NAMESPACE);
-  parts.load('items/id');
+  const parts = context.workbook.customXmlParts;
+  parts.load('items/id,items/namespaceUri');
   return parts;
 }
 
-export interface QueuedKept {
-  readonly available: boolean;
-  readonly xml: readonly { readonly part: Excel.CustomXmlPart; readonly xml: OfficeExtension.ClientResult<string> }[];
+export interface KeptPart {
+  readonly part: Excel.CustomXmlPart;
+  readonly asAt: string;
 }
 
-/** Queues the XML of each listed part, after the sync that listed them. */
-export function queueKeptXml(parts: Excel.CustomXmlPartScopedCollection | null): QueuedKept {
-  // Word on the web leaves `items` undefined for an empty namespace (office-js #6673): read it as empty.
-  const items = parts ? ((parts.items as Excel.CustomXmlPart[] | undefined) ?? []) : [];
-  return { available: parts !== null, xml: items.map((part) => ({ part, xml: part.getXml() })) };
-}
-
-/** What the workbook keeps: our parts (to rewrite) and the snapshots they hold, oldest first, at most SNAPSHOTS_KEPT. */
+/** What the workbook keeps: our parts, oldest first, and the XML already asked for. */
 export interface Kept {
   readonly available: boolean;
-  readonly ours: readonly Excel.CustomXmlPart[];
-  readonly snapshots: readonly PlanSnapshot[];
+  readonly parts: readonly KeptPart[];
+  readonly xml: Map<Excel.CustomXmlPart, OfficeExtension.ClientResult<string>>;
 }
 
-/** Reads the parts' XML after its sync. A part of another format or root is left out, and later left alone. */
-export function readKept(queued: QueuedKept): Kept {
-  const ours: Excel.CustomXmlPart[] = [];
-  let snapshots: PlanSnapshot[] = [];
-  for (const { part, xml } of queued.xml) {
-    const read = readSnapshotsXml(xml.value);
-    if (!read.ours) continue;
-    ours.push(part);
-    for (const s of read.snapshots) snapshots = keepSnapshots(snapshots, s);
+/** Our parts among those listed (a namespace of ours naming a date); every other part is someone else's and left alone. */
+export function listKept(parts: Excel.CustomXmlPartCollection | null): Kept {
+  if (!parts) return { available: false, parts: [], xml: new Map() };
+  const ours = parts.items.flatMap((part) => {
+    const asAt = keptAsAt(part.namespaceUri);
+    return asAt === null ? [] : [{ part, asAt }];
+  });
+  return { available: true, parts: ours.sort((a, b) => (a.asAt < b.asAt ? -1 : a.asAt > b.asAt ? 1 : 0)), xml: new Map() };
+}
+
+/** Queues the XML of the newest `count` kept returns; how many were queued. */
+export function queueNewestXml(kept: Kept, count = PREFETCHED): number {
+  const newest = kept.parts.slice(-count);
+  for (const { part } of newest) kept.xml.set(part, part.getXml());
+  return newest.length;
+}
+
+/** The kept return dated before `asAt` that a run compares with, read (one sync when it was not read already); null when none. */
+export async function readPrevious(
+  context: Excel.RequestContext,
+  kept: Kept,
+  asAt: string,
+): Promise<{ asAt: string; snapshot: PlanSnapshot | null } | null> {
+  const date = previousAsAt(
+    kept.parts.map((p) => p.asAt),
+    asAt,
+  );
+  const found = kept.parts.filter((p) => p.asAt === date).at(-1);
+  if (date === null || !found) return null;
+  let xml = kept.xml.get(found.part);
+  if (!xml) {
+    xml = found.part.getXml();
+    await context.sync();
   }
-  return { available: queued.available, ours, snapshots };
+  // A ClientResult is filled by the sync that ran it (prefetched, or just above): it has no load().
+  // eslint-disable-next-line office-addins/load-object-before-read
+  return { asAt: date, snapshot: readSnapshotXml(xml.value) };
 }
 
-/** Queues the write of the snapshots to keep: our first part rewritten in place, any other of ours deleted, or a new part. */
-export function queueKeep(context: Excel.RequestContext, kept: Kept, snapshots: readonly PlanSnapshot[]): void {
-  const xml = snapshotsXml(snapshots);
-  const [first, ...extra] = kept.ours;
-  if (first) first.setXml(xml);
+/**
+ * Queues the write of this return's snapshot: its date's part rewritten in place (a re-run), or a new part; then
+ * the parts of ours past the newest SNAPSHOTS_KEPT dates, and duplicates, deleted. False (nothing queued) when the
+ * snapshot is too large to send beside the run's other writes.
+ */
+export function queueKeep(context: Excel.RequestContext, kept: Kept, snapshot: PlanSnapshot): boolean {
+  const xml = snapshotXml(snapshot);
+  if (xml.length > MAX_SNAPSHOT_XML) return false;
+  const same = kept.parts.filter((p) => p.asAt === snapshot.asAt);
+  const [first, ...duplicates] = same;
+  if (first) first.part.setXml(xml);
   else context.workbook.customXmlParts.add(xml);
-  for (const part of extra) part.delete();
+  const keep = new Set(
+    datesToKeep(
+      kept.parts.map((p) => p.asAt),
+      snapshot.asAt,
+    ),
+  );
+  for (const p of kept.parts) if (duplicates.includes(p) || !keep.has(p.asAt)) p.part.delete();
+  return true;
 }

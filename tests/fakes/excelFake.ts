@@ -1681,7 +1681,11 @@ class FakeClientResult<T> {
   private set = false;
   private held: T | undefined;
   get value(): T {
-    if (!this.set) throw err('PropertyNotLoaded', "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.");
+    if (!this.set)
+      throw err(
+        'PropertyNotLoaded',
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
     return this.held as T;
   }
   /** Called inside the sync: the value becomes readable when the whole sync succeeds. */
@@ -1707,7 +1711,55 @@ function checkPartXml(xml: string): void {
   if (why !== null) throw err('InvalidArgument', `The XML is not valid: ${why}`);
 }
 
-class CustomXmlPartsProxy extends Proxy {
+class CustomXmlPartScopedProxy extends Proxy {
+  private itemsList: CustomXmlPartProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    /** The namespace a scoped collection holds; null for the whole collection. */
+    readonly namespaceUri: string | null,
+  ) {
+    super(context);
+  }
+
+  private matching(): XmlPartState[] {
+    requireXmlApi(this.context, this.namespaceUri === null ? 'Workbook.customXmlParts' : 'CustomXmlPartCollection.getByNamespace');
+    return this.context.fake.xmlParts.filter((p) => this.namespaceUri === null || p.namespaceUri === this.namespaceUri);
+  }
+
+  /** Loads `items` (with `items/id`, `items/namespaceUri`); an empty namespace gives an empty list. */
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const list = this.matching().map((state) => {
+        const part = new CustomXmlPartProxy(this.context);
+        part.bind(state);
+        part.preload(wanted);
+        return part;
+      });
+      responseBytes += bytes(list.map((p) => p.toJSON()));
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+
+  get items(): CustomXmlPartProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.resolve(this.matching().length));
+    return result;
+  }
+}
+
+/** Workbook.customXmlParts: every part (load `items/id,items/namespaceUri`), add, getByNamespace, getItemOrNullObject. */
+class CustomXmlPartsProxy extends CustomXmlPartScopedProxy {
+  constructor(context: FakeContext) {
+    super(context, null);
+  }
+
   /** CustomXmlPartCollection.add(xml): the new part; its namespace is its root element's. */
   add(xml: string): CustomXmlPartProxy {
     const part = new CustomXmlPartProxy(this.context);
@@ -1740,48 +1792,6 @@ class CustomXmlPartsProxy extends Proxy {
   }
 }
 
-class CustomXmlPartScopedProxy extends Proxy {
-  private itemsList: CustomXmlPartProxy[] | null = null;
-  constructor(
-    context: FakeContext,
-    readonly namespaceUri: string,
-  ) {
-    super(context);
-  }
-
-  private matching(): XmlPartState[] {
-    requireXmlApi(this.context, 'CustomXmlPartCollection.getByNamespace');
-    return this.context.fake.xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
-  }
-
-  /** Loads `items` (with `items/id`, `items/namespaceUri`); an empty namespace gives an empty list. */
-  load(spec?: string | string[]): this {
-    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue(() => {
-      const list = this.matching().map((state) => {
-        const part = new CustomXmlPartProxy(this.context);
-        part.bind(state);
-        part.preload(wanted);
-        return part;
-      });
-      responseBytes += bytes(list.map((p) => p.toJSON()));
-      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
-    });
-    return this;
-  }
-
-  get items(): CustomXmlPartProxy[] {
-    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.itemsList;
-  }
-
-  getCount(): FakeClientResult<number> {
-    const result = new FakeClientResult<number>();
-    this.context.enqueue(() => result.resolve(this.matching().length));
-    return result;
-  }
-}
-
 class CustomXmlPartProxy extends Proxy {
   state: XmlPartState | null = null;
 
@@ -1798,7 +1808,8 @@ class CustomXmlPartProxy extends Proxy {
   private live(call: string): XmlPartState {
     requireXmlApi(this.context, call);
     const state = this.state;
-    if (this.nullObject || !state || !this.context.fake.xmlParts.includes(state)) throw err('ItemNotFound', `${call}: the custom XML part does not exist.`);
+    if (this.nullObject || !state || !this.context.fake.xmlParts.includes(state))
+      throw err('ItemNotFound', `${call}: the custom XML part does not exist.`);
     return state;
   }
 
