@@ -135,6 +135,13 @@ export interface NameState {
   comment: string;
 }
 
+/** A custom XML part of the workbook (ExcelApi 1.5): its id, the namespace of its root element, its XML as stored. */
+export interface XmlPartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
 export interface FakeStats {
   syncs: number;
   ops: number;
@@ -173,6 +180,28 @@ function bytes(value: unknown): number {
  */
 let formulaChecker: ((formula: string) => string | null) | null = null;
 
+/**
+ * Checks a custom XML part's text as Excel does before storing it; returns why it is rejected, or null. Jest sets it
+ * (tests/fakes/jestSetup.ts) to a namespace-aware XML parser (saxes), so a part our code escapes badly fails its sync
+ * here as `CustomXmlPartCollection.add` / `CustomXmlPart.setXml` fail in Excel. The browser build leaves it unset.
+ */
+let xmlChecker: ((xml: string) => string | null) | null = null;
+
+/** Installs the custom XML check (see `xmlChecker`). */
+export function setXmlChecker(check: ((xml: string) => string | null) | null): void {
+  xmlChecker = check;
+}
+
+/** The namespace URI of a part's root element (default or prefixed), as `CustomXmlPart.namespaceUri` reports it; '' without one. */
+export function rootNamespace(xml: string): string {
+  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
+  const root = /<(?:([\w.-]+):)?[\w.-]+(\s[^>]*)?>/.exec(body);
+  if (!root) return '';
+  const attr = root[1] ? `xmlns:${root[1]}` : 'xmlns';
+  const m = new RegExp(`\\s${attr}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(root[0]);
+  return m?.[2] ?? m?.[3] ?? '';
+}
+
 /** Installs the conditional-format formula check (see `formulaChecker`). */
 export function setFormulaChecker(check: ((formula: string) => string | null) | null): void {
   formulaChecker = check;
@@ -187,6 +216,8 @@ export class FakeWorkbook {
   sheets: SheetState[] = [];
   names: NameState[] = [];
   settings = new Map<string, unknown>();
+  /** Custom XML parts, in the order they were added. */
+  xmlParts: XmlPartState[] = [];
   workbookProtected = false;
   activeSheetId: string | null = null;
   /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
@@ -394,6 +425,18 @@ export class FakeWorkbook {
 
   newSheetId(): string {
     return `{sheet-${this.nextId++}}`;
+  }
+
+  /** Adds a custom XML part as another add-in or an older workbook would have left it; returns it. */
+  addXmlPart(xml: string): XmlPartState {
+    const part = { id: this.newXmlPartId(), namespaceUri: rootNamespace(xml), xml };
+    this.xmlParts.push(part);
+    return part;
+  }
+
+  newXmlPartId(): string {
+    // Excel gives parts GUID-like ids in braces.
+    return `{xml-part-${this.nextId++}}`;
   }
 }
 
@@ -621,11 +664,13 @@ class FakeWorkbookProxy {
   readonly settings: SettingsProxy;
   readonly names: NamesProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly customXmlParts: CustomXmlPartsProxy;
   constructor(readonly context: FakeContext) {
     this.worksheets = new WorksheetsProxy(context);
     this.settings = new SettingsProxy(context);
     this.names = new NamesProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
+    this.customXmlParts = new CustomXmlPartsProxy(context);
   }
 }
 
@@ -1878,6 +1923,198 @@ class NamedItemProxy extends Proxy {
       } else sheetProxy.bindNull();
     });
     return new RangeProxy(this.context, sheetProxy, () => located, true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5): https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection,
+// excel.customxmlpartscopedcollection and excel.customxmlpart. Every call is queued and applied at sync; on a host
+// before ExcelApi 1.5 each fails there with ApiNotFound, as Office.js does for an API the host lacks.
+
+/** A ClientResult (https://learn.microsoft.com/javascript/api/office/officeextension.clientresult): `value` only after the sync. */
+class FakeClientResult<T> {
+  private set = false;
+  private held: T | undefined;
+  get value(): T {
+    if (!this.set)
+      throw err(
+        'PropertyNotLoaded',
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    return this.held as T;
+  }
+  /** Called inside the sync: the value becomes readable when the whole sync succeeds. */
+  resolve(value: T): void {
+    responseBytes += bytes(value);
+    pendingLoads.push({
+      commit: () => {
+        this.held = value;
+        this.set = true;
+      },
+      abort: () => undefined,
+    });
+  }
+}
+
+function requireXmlApi(context: FakeContext, call: string): void {
+  if (context.fake.apiMinor < 5) throw err('ApiNotFound', `${call} needs ExcelApi 1.5.`);
+}
+
+/** The XML check of add and setXml: well-formed, with a root element (Excel stores nothing else). */
+function checkPartXml(xml: string): void {
+  const why = xmlChecker?.(xml) ?? (/<[\w.:-]+[\s>/]/.test(xml) ? null : 'no root element');
+  if (why !== null) throw err('InvalidArgument', `The XML is not valid: ${why}`);
+}
+
+class CustomXmlPartScopedProxy extends Proxy {
+  private itemsList: CustomXmlPartProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    /** The namespace a scoped collection holds; null for the whole collection. */
+    readonly namespaceUri: string | null,
+  ) {
+    super(context);
+  }
+
+  private matching(): XmlPartState[] {
+    requireXmlApi(this.context, this.namespaceUri === null ? 'Workbook.customXmlParts' : 'CustomXmlPartCollection.getByNamespace');
+    return this.context.fake.xmlParts.filter((p) => this.namespaceUri === null || p.namespaceUri === this.namespaceUri);
+  }
+
+  /** Loads `items` (with `items/id`, `items/namespaceUri`); an empty namespace gives an empty list. */
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const list = this.matching().map((state) => {
+        const part = new CustomXmlPartProxy(this.context);
+        part.bind(state);
+        part.preload(wanted);
+        return part;
+      });
+      responseBytes += bytes(list.map((p) => p.toJSON()));
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+
+  get items(): CustomXmlPartProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.resolve(this.matching().length));
+    return result;
+  }
+}
+
+/** Workbook.customXmlParts: every part (load `items/id,items/namespaceUri`), add, getByNamespace, getItemOrNullObject. */
+class CustomXmlPartsProxy extends CustomXmlPartScopedProxy {
+  constructor(context: FakeContext) {
+    super(context, null);
+  }
+
+  /** CustomXmlPartCollection.add(xml): the new part; its namespace is its root element's. */
+  add(xml: string): CustomXmlPartProxy {
+    const part = new CustomXmlPartProxy(this.context);
+    this.context.enqueue(() => {
+      requireXmlApi(this.context, 'CustomXmlPartCollection.add');
+      checkPartXml(xml);
+      const fake = this.context.fake;
+      const state = { id: fake.newXmlPartId(), namespaceUri: rootNamespace(xml), xml };
+      fake.xmlParts.push(state);
+      part.bind(state);
+    }, bytes(xml));
+    return part;
+  }
+
+  /** CustomXmlPartCollection.getByNamespace(uri): the parts whose root is in that namespace, as at each sync. */
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedProxy {
+    return new CustomXmlPartScopedProxy(this.context, namespaceUri);
+  }
+
+  /** CustomXmlPartCollection.getItemOrNullObject(id). */
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    const part = new CustomXmlPartProxy(this.context);
+    this.context.enqueue(() => {
+      requireXmlApi(this.context, 'CustomXmlPartCollection.getItemOrNullObject');
+      const state = this.context.fake.xmlParts.find((p) => p.id === id);
+      if (state) part.bind(state);
+      else part.bindNull();
+    });
+    return part;
+  }
+}
+
+class CustomXmlPartProxy extends Proxy {
+  state: XmlPartState | null = null;
+
+  bind(state: XmlPartState): void {
+    this.state = state;
+    this.markResolved(false);
+  }
+  bindNull(): void {
+    this.state = null;
+    this.markResolved(true);
+  }
+
+  /** The part as Excel has it now: a deleted part is gone (ItemNotFound), as is a null object's. */
+  private live(call: string): XmlPartState {
+    requireXmlApi(this.context, call);
+    const state = this.state;
+    if (this.nullObject || !state || !this.context.fake.xmlParts.includes(state))
+      throw err('ItemNotFound', `${call}: the custom XML part does not exist.`);
+    return state;
+  }
+
+  private prop(p: string): unknown {
+    const state = this.live(`CustomXmlPart.${p}`);
+    if (p === 'id') return state.id;
+    if (p === 'namespaceUri') return state.namespaceUri;
+    throw err('InvalidArgument', `CustomXmlPart has no property ${p}`);
+  }
+
+  /** For collection loads: fill props now (the caller is already inside a sync). */
+  preload(wanted: readonly string[]): void {
+    this.loadOnCommit(new Map(wanted.map((p) => [p, this.prop(p)])));
+  }
+
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => this.prop(p));
+    return this;
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
+
+  /** CustomXmlPart.getXml(): the full XML, readable after the sync. */
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => result.resolve(this.live('CustomXmlPart.getXml').xml));
+    return result;
+  }
+
+  /** CustomXmlPart.setXml(xml): a whole-for-whole replacement; the namespace follows the new root. */
+  setXml(xml: string): void {
+    this.context.enqueue(() => {
+      const state = this.live('CustomXmlPart.setXml');
+      checkPartXml(xml);
+      state.xml = xml;
+      state.namespaceUri = rootNamespace(xml);
+    }, bytes(xml));
+  }
+
+  /** CustomXmlPart.delete(). */
+  delete(): void {
+    this.context.enqueue(() => {
+      const state = this.live('CustomXmlPart.delete');
+      const fake = this.context.fake;
+      fake.xmlParts = fake.xmlParts.filter((p) => p !== state);
+    });
   }
 }
 
