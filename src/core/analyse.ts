@@ -1,4 +1,5 @@
 import { cellAddress, columnIndex, columnLetter } from './address';
+import { STATUS_WORDS } from './statusWords';
 import { cellText, isCellError, squash } from './cells';
 import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
@@ -327,7 +328,8 @@ function flagsOf(
   if (errored) add('Cell error');
   if (due.overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
   if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
-  if (recorded && status.level === null && !status.complete && !status.errored) add(status.unclear ? 'Rating unclear' : 'Unrated');
+  if (recorded && status.level === null && !status.complete && !status.errored)
+    add(status.unclear ? STATUS_WORDS.unclear : STATUS_WORDS.unrated);
   if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
     add('Check timescale');
   if (noReference) add('No reference');
