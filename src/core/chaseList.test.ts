@@ -61,7 +61,7 @@ describe('[C1] chase list per lead officer', () => {
     const r2 = list.find((l) => l.lead === 'Finance')?.items[1];
     expect(r2 && chaseReasons(r2)).toBe('Overdue 30 days; Slipped 1x (+61 days)');
     const r4 = list.find((l) => l.lead === 'HR')?.items[0];
-    expect(r4 && chaseReasons(r4)).toBe('Overdue 150 days; Unrated');
+    expect(r4 && chaseReasons(r4)).toBe('Overdue 150 days; Not rated');
   });
 
   test('[C1] a table that records no status has no unrated items to chase; rows without a reference are named by row', () => {

@@ -317,7 +317,7 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
     ['Ref', 'Subject', 'Lead', 'Row'],
     unrated.shown.map((r) => [lit(r.id ?? `row ${r.row}`), lit(r.subject), lit(r.lead), num(r.row)]),
     'None unrated.',
-    shownNote(unrated.shown.length, unrated.shown.length + unrated.more, 'filter the status column on "Unrated" for the rest.'),
+    shownNote(unrated.shown.length, unrated.shown.length + unrated.more, 'filter the status column on "Not rated" for the rest.'),
   );
   g.blank();
 
