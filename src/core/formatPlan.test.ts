@@ -11,6 +11,7 @@ import {
   STATUS_SWATCHES,
   STATUTORY_ROW,
   type Swatch,
+  UNRATED_BAR,
 } from './palette';
 import { FORMER_STATUS_WORDS } from './statusWords';
 import type { CellValue, SheetSnapshot } from './types';
@@ -186,6 +187,7 @@ describe('[F4] colour is readable', () => {
     ['statutory', STATUTORY_ROW],
     ['top priority', PRIORITY_ROW],
     ['excluded', EXCLUDED_SWATCH],
+    ['unrated bar', UNRATED_BAR],
     ...RATING_SWATCHES.map((s, i): [string, Swatch] => [`rating ${i}`, s]),
     ...Object.entries(STATUS_SWATCHES),
   ];

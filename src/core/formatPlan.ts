@@ -1,16 +1,7 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
 import { isStatusHeader, STATUS_HEADER } from './findTable';
 import { cleanStatusWord, STATUS_WORDS } from './statusWords';
-import {
-  BORDER_COLOUR,
-  EXCLUDED_SWATCH,
-  HEADER,
-  PRIORITY_ROW,
-  RATING_SWATCHES,
-  STATUS_SWATCHES,
-  STATUTORY_ROW,
-  type Swatch,
-} from './palette';
+import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
 import { matchLevel } from './scales';
 import type { Analysis, Finding, Role, SheetSnapshot } from './types';
@@ -104,9 +95,7 @@ function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
   const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
   return kept.map(({ level, index, condition }) => {
-    const swatch = level.excluded
-      ? EXCLUDED_SWATCH
-      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    const swatch = levelSwatch(analysis.scale, index);
     return rule(range, condition, swatch, false, `Rating: ${level.label.toLowerCase()}`);
   });
 }
@@ -119,10 +108,7 @@ function tickRules(analysis: Analysis, rows: string): ConditionalRule[] {
     const header = table.headerCells.find((h) => h.column === letter)?.text ?? '';
     const level = matchLevel(header, analysis.scale);
     if (!level) return [];
-    const index = analysis.scale.indexOf(level);
-    const swatch = level.excluded
-      ? EXCLUDED_SWATCH
-      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    const swatch = levelSwatch(analysis.scale, analysis.scale.indexOf(level));
     const range = `${letter}${firstRow}:${letter}${lastRow}`;
     return [rule(range, tickCondition(`$${letter}${firstRow}`), swatch, false, `Rating: ${level.label.toLowerCase()}`)];
   });

@@ -227,7 +227,7 @@ function writeSummaryParts(
     pkg.set(relsPath(part), relsXml([{ id: 'rId1', type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]));
     added.push([drawing, CONTENT_TYPES.drawing], [chart, CONTENT_TYPES.chart]);
   }
-  pkg.set(part, summarySheetXml(model, book, drawingRid));
+  pkg.set(part, summarySheetXml(model, book, drawingRid, info.date1904));
   const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
   const marker = { name: SUMMARY_MARKER_NAME, refersTo: sheetRef(name, 'A1'), comment: summaryFingerprint(name, top) };
   pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { ...(newSheet ? { sheet: newSheet } : {}), marker }));
