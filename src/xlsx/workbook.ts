@@ -243,7 +243,7 @@ function writeSummaryParts(
     added.push([drawing, CONTENT_TYPES.drawing], [chart, CONTENT_TYPES.chart]);
   }
   const print = planSummaryPrint(model, analysis.asAt);
-  pkg.set(part, applyPrint(summarySheetXml(model, book, drawingRid), print, true));
+  pkg.set(part, applyPrint(summarySheetXml(model, book, drawingRid, info.date1904), print, true));
   const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
   const marker = { name: SUMMARY_MARKER_NAME, refersTo: sheetRef(name, 'A1'), comment: summaryFingerprint(name, top) };
   pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { ...(newSheet ? { sheet: newSheet } : {}), marker }));

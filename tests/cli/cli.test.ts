@@ -289,7 +289,12 @@ describe('action-plan apply', () => {
       const row = (label: string) => summary.find((cells) => cells[0] === label);
       expect(row('Headline figures')).toBeDefined();
       expect(row('Recommendations')?.[1]).toBe('13');
-      expect(row('Complete (completely)')?.[1]).toBe('6');
+      // Counted by hand from the appendix: 6 of 13 met completely, each figure under its header (the CSV holds
+      // values, not their shown form: 6/13 as a percentage).
+      expect(row('Complete')?.slice(0, 3)).toEqual(['Complete', '6', '13']);
+      expect(row('Complete')?.[3]).toMatch(/^46\.15\d*%$/);
+      // The as-at date is a date value to LibreOffice (the CSV writes dates in its own default form), not text.
+      expect(row('Position as at')?.[1]).toBe('03/31/2002');
     },
     240_000,
   );

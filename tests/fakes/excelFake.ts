@@ -63,6 +63,15 @@ export interface ChartState {
   title: string;
   legendVisible: boolean;
   position: string | null;
+  /** The cell setPosition's second argument names (the box's far corner), or null. */
+  positionEnd: string | null;
+  /** Series (columns after the first, the categories) and points per series (rows under the header), from the source. */
+  seriesCount: number;
+  pointCount: number;
+  /** Per point of the first series, the colour setSolidColor gave it, or null. */
+  pointFills: (string | null)[];
+  hasDataLabels: boolean;
+  showValue: boolean;
 }
 
 export interface SheetState {
@@ -1302,11 +1311,29 @@ class ChartsProxy extends Proxy {
     return this.itemsList;
   }
   add(type: string, source: RangeProxy, _seriesBy?: string): ChartProxy {
-    const chart: ChartState = { type, source: '', title: '', legendVisible: true, position: null };
+    const chart: ChartState = {
+      type,
+      source: '',
+      title: '',
+      legendVisible: true,
+      position: null,
+      positionEnd: null,
+      seriesCount: 0,
+      pointCount: 0,
+      pointFills: [],
+      hasDataLabels: false,
+      showValue: false,
+    };
     this.context.enqueue(() => {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
-      chart.source = boxAddress(source.box());
+      const box = source.box();
+      chart.source = boxAddress(box);
+      // By columns, with a text header row and a first column of category labels (as we add it): one series per
+      // further column, one point per row under the header.
+      chart.seriesCount = Math.max(1, box.c1 - box.c0);
+      chart.pointCount = Math.max(0, box.r1 - box.r0);
+      chart.pointFills = Array.from({ length: chart.pointCount }, () => null);
       s.charts.push(chart);
     });
     return new ChartProxy(this.context, chart, this.sheet);
@@ -1356,10 +1383,85 @@ class ChartProxy extends Proxy {
   set height(_v: number) {
     this.context.enqueue(() => undefined);
   }
-  setPosition(start: string, _end?: string): void {
+  setPosition(start: string, end?: string): void {
     this.context.enqueue(() => {
       this.chart.position = start;
+      this.chart.positionEnd = end ?? null;
     });
+  }
+  /** Chart.series (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-series-member */
+  get series(): { getItemAt: (index: number) => ChartSeriesProxy } {
+    return { getItemAt: (index: number) => new ChartSeriesProxy(this.context, this.chart, index) };
+  }
+}
+
+/**
+ * An HTML colour as ChartFill.setSolidColor takes it: "#RRGGBB" (or "RRGGBB") or a named HTML colour
+ * (https://learn.microsoft.com/javascript/api/excel/excel.chartfill#excel-excel-chartfill-setsolidcolor-member(1)).
+ */
+const HTML_COLOUR = /^(#?[0-9A-Fa-f]{6}|[A-Za-z]+)$/;
+
+/**
+ * One series of a chart (ExcelApi 1.1; https://learn.microsoft.com/javascript/api/excel/excel.chartseries). Strict:
+ * getItemAt past the last series or point fails at sync with ItemNotFound (the collections hold only what the
+ * source range makes); hasDataLabels (ExcelApi 1.7) and dataLabels.showValue (ChartSeries.dataLabels, ExcelApi 1.8;
+ * ChartDataLabels.showValue) are write-only here, so reading one unloaded throws PropertyNotLoaded as Excel does.
+ */
+class ChartSeriesProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly chart: ChartState,
+    readonly index: number,
+  ) {
+    super(context);
+  }
+  private check(): void {
+    if (!Number.isInteger(this.index) || this.index < 0 || this.index >= this.chart.seriesCount)
+      throw err('ItemNotFound', `The chart has no series at index ${this.index}.`);
+  }
+  get points(): { getItemAt: (index: number) => { format: { fill: { setSolidColor: (colour: string) => void } } } } {
+    const self = this;
+    return {
+      getItemAt: (point: number) => ({
+        format: {
+          fill: {
+            setSolidColor(colour: string): void {
+              self.context.enqueue(() => {
+                self.check();
+                if (!Number.isInteger(point) || point < 0 || point >= self.chart.pointCount)
+                  throw err('ItemNotFound', `The series has no point at index ${point}.`);
+                if (!HTML_COLOUR.test(colour)) throw err('InvalidArgument', `"${colour}" is not an HTML colour.`);
+                // Only the first series' points are kept: the summary's chart has one series.
+                if (self.index === 0) self.chart.pointFills[point] = colour.startsWith('#') ? colour.toUpperCase() : colour;
+              }, bytes(colour));
+            },
+          },
+        },
+      }),
+    };
+  }
+  get hasDataLabels(): boolean {
+    throw err('PropertyNotLoaded', "The property 'hasDataLabels' is not available.");
+  }
+  set hasDataLabels(v: boolean) {
+    this.context.enqueue(() => {
+      this.check();
+      this.chart.hasDataLabels = v;
+    });
+  }
+  get dataLabels(): { showValue: boolean } {
+    const self = this;
+    return {
+      get showValue(): boolean {
+        throw err('PropertyNotLoaded', "The property 'showValue' is not available.");
+      },
+      set showValue(v: boolean) {
+        self.context.enqueue(() => {
+          self.check();
+          self.chart.showValue = v;
+        });
+      },
+    };
   }
 }
 
