@@ -1,6 +1,7 @@
 // Builds the task pane and the ribbon's function file into dist/, with the assets and a manifest
 // whose URLs point at ADDIN_BASE_URL (production) or https://localhost:3000/ (development).
 const path = require('node:path');
+const webpack = require('webpack');
 const fs = require('node:fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -80,6 +81,11 @@ module.exports = async (env, argv) => {
         ? [new HtmlWebpackPlugin({ filename: 'selftest.html', template: './src/selftest/selftest.html', chunks: ['selftest'] })]
         : []),
       new CopyWebpackPlugin({ patterns: copies }),
+      // The .xlsx reader inflates with node:zlib on the command line; in the browser (the pane reading a previous
+      // return) with fflate.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/codec$/, (resource) => {
+        if (resource.context.endsWith(path.join('src', 'xlsx'))) resource.request = './codec.browser';
+      }),
     ],
     devServer: {
       port: 3000,

@@ -1,4 +1,5 @@
 import type { RunMovement } from './keptMovement';
+import type { PlanSnapshot } from './movement';
 import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
@@ -35,6 +36,8 @@ export interface RunResult {
    * keeps snapshots in the workbook; absent otherwise.
    */
   readonly movement?: RunMovement;
+  /** This return's snapshot (SPEC, M2.1), when a table was found: what a previous version's file is compared with. */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 /** What the task pane needs from a host: the Excel adapter in Excel, a fake in tests. */

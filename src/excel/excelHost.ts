@@ -120,9 +120,12 @@ export async function runPlan(
     const applied: string[] = [];
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
-    if (!writes) return { analysis, applied, notes, summarySheet: null };
+    // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
+    const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
+    const own = current ? { planSnapshot: current } : {};
+    if (!writes) return { analysis, applied, notes, summarySheet: null, ...own };
     refuseProtected(first, parts, snapshot.name);
-    const moved = parts.summary ? await keptMovement(context, kept, analysis, snapshot) : null;
+    const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
 
     tracker.markWriting();
     if (parts.format) {
@@ -153,7 +156,7 @@ export async function runPlan(
     } finally {
       quietUntil = Date.now() + OWN_CHANGE_MS;
     }
-    return { analysis, applied, notes, summarySheet, ...(movement ? { movement } : {}) };
+    return { analysis, applied, notes, summarySheet, ...own, ...(movement ? { movement } : {}) };
   }, sheetName);
 }
 
@@ -164,7 +167,7 @@ async function keptMovement(
   context: Excel.RequestContext,
   kept: Kept,
   analysis: Analysis,
-  snapshot: SheetSnapshot,
+  current: PlanSnapshot,
 ): Promise<{ movement: RunMovement; current: PlanSnapshot | null }> {
   if (!kept.available) {
     return {
@@ -175,7 +178,6 @@ async function keptMovement(
       current: null,
     };
   }
-  const current = snapshotOf(analysis, snapshot);
   const previous = await readPrevious(context, kept, current.asAt);
   if (previous && !previous.snapshot) {
     const day = fromIso(previous.asAt);

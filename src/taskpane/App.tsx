@@ -102,8 +102,8 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           ) : (
             <p>Check the plan to see its figures and findings here.</p>
           )}
-          {state.result?.movement && analysis ? (
-            <SinceSection movement={state.result.movement} analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} />
+          {state.result && analysis?.table ? (
+            <SinceSection result={state.result} settings={state.settings} onSelect={(cell) => void select(analysis.sheet, cell)} />
           ) : null}
           {analysis?.table ? (
             <FindingsList

@@ -1,11 +1,11 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRaw, inflateRaw } from './codec';
 import { HostError } from '../core/errors';
 
 /**
  * A small zip reader and writer over Node's built-in zlib (5-10x faster than fflate's JavaScript inflate
- * here, and its output limit stops a zip bomb at the limit): parts we do not change are copied as their
- * compressed bytes (so they come out byte for byte, and a zip bomb in a part we never read is never
- * inflated); parts we read are inflated under size limits.
+ * here, and its output limit stops a zip bomb at the limit; `codec.ts`, which the browser build swaps for
+ * fflate): parts we do not change are copied as their compressed bytes (so they come out byte for byte,
+ * and a zip bomb in a part we never read is never inflated); parts we read are inflated under size limits.
  */
 
 /** Limits on what is inflated: a workbook above them is refused in one line. */
@@ -90,7 +90,7 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
 export function inflateEntry(entry: ZipEntry): Uint8Array {
   if (entry.method === 0) return entry.data;
   try {
-    return inflateRawSync(entry.data, { maxOutputLength: Math.max(1, Math.min(entry.size, LIMITS.partBytes)) });
+    return inflateRaw(entry.data, Math.max(1, Math.min(entry.size, LIMITS.partBytes)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
       throw tooBig(`part ${entry.name} inflates past its declared size`);
@@ -117,7 +117,7 @@ export function crc32(bytes: Uint8Array): number {
 
 /** A new entry from uncompressed bytes, deflated. */
 export function makeEntry(name: string, content: Uint8Array): ZipEntry {
-  const data = deflateRawSync(content, { level: 6 });
+  const data = deflateRaw(content);
   return { name, method: 8, crc: crc32(content), compressedSize: data.length, size: content.length, data };
 }
 

@@ -8,6 +8,8 @@ import type { PlanHost, RunResult } from '../../core/host';
 import type { RunMovement } from '../../core/keptMovement';
 import { compareSnapshots, snapshotOf } from '../../core/movement';
 import { OPTIONS, planSheet, rec } from '../../../tests/fixtures/sheets';
+import { DECEMBER_2001, MARCH_2002 } from '../../../tests/fixtures/returns';
+import { draft, pack, sheet, type Cell } from '../../../tests/xlsx/lossless/build';
 import { App } from '../App';
 
 jest.setTimeout(20000);
@@ -123,5 +125,72 @@ describe('the pane\'s "Since" section (SPEC, M2)', () => {
     await screen.findByRole('heading', { name: /complete/ });
     expect(screen.queryByRole('region', { name: /^Since/ })).toBeNull();
     expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('"Compare with a previous version..." (SPEC, M2)', () => {
+  beforeAll(() => {
+    // jsdom leaves out the encoders the .xlsx reader and the package builder use.
+    const g = globalThis as { TextDecoder?: unknown; TextEncoder?: unknown };
+
+    const util = require('node:util') as { TextDecoder: unknown; TextEncoder: unknown };
+    g.TextDecoder ??= util.TextDecoder;
+    g.TextEncoder ??= util.TextEncoder;
+  });
+
+  /** A host whose check reads the March return; the December return is a file the user picks. */
+  function marchHost() {
+    const sheet = { name: 'Q4 2001-02', origin: 'A1', values: MARCH_2002 };
+    const check = (): Promise<RunResult> => {
+      const analysis = analyseSheet(sheet, OPTIONS);
+      return Promise.resolve({ analysis, applied: [], notes: [], summarySheet: null, planSnapshot: snapshotOf(analysis, sheet) });
+    };
+    const host: PlanHost = {
+      check,
+      run: check,
+      select: async () => undefined,
+      loadSettings: async () => ({}),
+      saveSettings: async () => undefined,
+      onChange: async () => () => undefined,
+    };
+    return host;
+  }
+
+  const december = () => {
+    const bytes = pack({ ...draft(), sheets: [sheet('Q3 2001-02', DECEMBER_2001 as Cell[][], 1)] });
+    return new File([bytes as Uint8Array<ArrayBuffer>], 'q3.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+  };
+
+  test('[M2.2][M2.3] the picked file is read in the pane and its movement listed as a careful officer would', async () => {
+    render(<App host={marchHost()} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    expect(await screen.findByRole('button', { name: 'Compare with a previous version...' })).toBeTruthy();
+    await userEvent.upload(screen.getByLabelText('Previous version (.xlsx file)'), december());
+    const section = await screen.findByRole('region', { name: 'Since 31 December 2001, from q3.xlsx' });
+    // By hand (tests/fixtures/returns.ts): R4 and R5 renumbered from R5 and R7; the old R4 dropped.
+    const refs = (name: string) =>
+      within(within(section).getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(refs('Completed (1)')).toEqual(['R2']);
+    expect(refs('Status improved (1)')).toEqual(['R4']);
+    expect(refs('Status worse (1)')).toEqual(['R3']);
+    expect(refs('Newly overdue (1)')).toEqual(['R5']);
+    expect(refs('Added (1)')).toEqual(['R7']);
+    expect(refs('Removed (1)')).toEqual(['R4']);
+    expect(refs('Due date moved (1)')).toEqual(['R6']);
+    expect(refs('Progress text unchanged (1)')).toEqual(['R1']);
+    expect(within(section).getByText(/6 matched with the return as at 31 December 2001, 2 of them by recommendation text/)).toBeTruthy();
+  });
+
+  test('a file that is not a workbook is refused in one line, and nothing else changes', async () => {
+    render(<App host={marchHost()} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await screen.findByRole('button', { name: 'Compare with a previous version...' });
+    await userEvent.upload(screen.getByLabelText('Previous version (.xlsx file)'), new File(['not a zip'], 'notes.xlsx'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/notes\.xlsx is not a readable \.xlsx workbook/);
+    expect(screen.queryByRole('region', { name: /^Since/ })).toBeNull();
   });
 });
