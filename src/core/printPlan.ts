@@ -52,8 +52,10 @@ export interface PrintPlan {
   readonly fitToPagesTall: 0;
   /** Rows repeated at the top of every page (1-based, inclusive), or null. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
-  /** What prints: "A5:G18". */
-  readonly printArea: string;
+  /** What prints: "A5:G18"; null for everything used (the summary, whose chart may reach past its grid). */
+  readonly printArea: string | null;
+  /** The rows whose heights are fitted to their wrapped text (1-based, inclusive). */
+  readonly rows: { readonly first: number; readonly last: number };
   readonly margins: Margins;
   readonly footer: FooterPlan;
   /** Estimated heights of the rows whose wrapped text needs more than one line (others keep the default). */
@@ -220,15 +222,15 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
     fitToPagesTall: 0,
     titleRows: { first: firstHeader, last: table.headerRow },
     printArea: rangeAddress(Math.min(from.column, columnIndex(table.firstColumn)), firstHeader, lastColumn, lastRow),
+    rows: { first: firstHeader, last: lastRow },
     margins: NARROW_MARGINS,
     footer: { left: asAtWords(analysis.asAt), pageNumbers: true },
     rowHeights: estimateRowHeights(firstHeader, lastRow, widths, textAt),
   };
 }
 
-/** How our summary sheet prints (P1.4): like the table, over the whole grid, with no title rows. */
+/** How our summary sheet prints (P1.4): like the table, everything used (the grid and its chart), no title rows. */
 export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
-  const width = Math.max(1, ...model.rows.map((r) => r.length));
   const widths = new Map<number, number>();
   model.columnWidths.forEach((w, i) => widths.set(i, w));
   // Only the wrapped (body) cells grow their rows; titles and labels run on into empty cells.
@@ -251,7 +253,8 @@ export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
     fitToPagesWide: 1,
     fitToPagesTall: 0,
     titleRows: null,
-    printArea: rangeAddress(0, 1, width - 1, lastRow),
+    printArea: null,
+    rows: { first: 1, last: lastRow },
     margins: NARROW_MARGINS,
     footer: { left: asAtWords(asAt), pageNumbers: true },
     rowHeights: estimateRowHeights(1, lastRow, widths, textAt),

@@ -76,12 +76,11 @@ export function queuePageLayout(sheet: Excel.Worksheet, plan: PrintPlan, setup: 
   const m = plan.margins;
   layout.setPrintMargins('Inches', { left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer });
   if (plan.titleRows) layout.setPrintTitleRows(`$${plan.titleRows.first}:$${plan.titleRows.last}`);
-  layout.setPrintArea(plan.printArea);
+  if (plan.printArea) layout.setPrintArea(plan.printArea);
   const footer = footerCodes(plan.footer);
   const texts = layout.headersFooters.defaultForAllPages;
   texts.leftFooter = footer.left;
   texts.centerFooter = '';
   texts.rightFooter = footer.right;
-  const [from = '1', to = from] = plan.printArea.replace(/[A-Z]+/g, '').split(':');
-  sheet.getRange(`${from}:${to}`).format.autofitRows();
+  sheet.getRange(`${plan.rows.first}:${plan.rows.last}`).format.autofitRows();
 }

@@ -462,6 +462,7 @@ async function printLayout(): Promise<Outcome> {
     fitToPagesTall: 0,
     titleRows: { first: 1, last: 1 },
     printArea: 'A1:C3',
+    rows: { first: 1, last: 3 },
     margins: NARROW_MARGINS,
     footer: { left: 'As at 31 March 2002', pageNumbers: true },
     rowHeights: [],

@@ -200,9 +200,10 @@ export function patchPrintNames(xml: string, sheets: readonly PrintNames[]): str
         const rows = `'${plan.sheet.replace(/'/g, "''")}'!$${plan.titleRows.first}:$${plan.titleRows.last}`;
         out.push(`<${p}definedName name="${PRINT_TITLES}" localSheetId="${localSheetId}">${escapeText(rows)}</${p}definedName>`);
       }
-      out.push(
-        `<${p}definedName name="${PRINT_AREA}" localSheetId="${localSheetId}">${escapeText(sheetRef(plan.sheet, plan.printArea))}</${p}definedName>`,
-      );
+      if (plan.printArea)
+        out.push(
+          `<${p}definedName name="${PRINT_AREA}" localSheetId="${localSheetId}">${escapeText(sheetRef(plan.sheet, plan.printArea))}</${p}definedName>`,
+        );
       return out;
     })
     .join('');
