@@ -1,3 +1,4 @@
+import type { RunMovement } from './keptMovement';
 import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
@@ -29,6 +30,11 @@ export interface RunResult {
   /** Findings about the run itself (STATUS_COLUMN_MOVED). */
   readonly notes: readonly Finding[];
   readonly summarySheet: string | null;
+  /**
+   * Movement since the previous kept return (SPEC, M2.6), for runs that write the summary sheet on a host that
+   * keeps snapshots in the workbook; absent otherwise.
+   */
+  readonly movement?: RunMovement;
 }
 
 /** What the task pane needs from a host: the Excel adapter in Excel, a fake in tests. */

@@ -1,9 +1,12 @@
 import { columnIndex, columnLetter } from '../core/address';
 import { analyseSheet } from '../core/analyse';
-import { isoFromDate, stampFromDate } from '../core/dates';
+import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import { movementSince, type RunMovement } from '../core/keptMovement';
+import { snapshotOf, type Movement, type PlanSnapshot } from '../core/movement';
+import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/printPlan';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -11,7 +14,9 @@ import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
+import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
+import { CUSTOM_XML_API, listKept, queueKeep, queueKeptParts, queueNewestXml, readPrevious, type Kept } from './snapshots';
 import {
   gapIsBlank,
   queueTableRanges,
@@ -71,6 +76,10 @@ interface FirstRead {
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
   merged: Excel.RangeAreas | null;
+  /** The sheet's page layout, to tell whether the user has set it up (P1.2). */
+  layout: PageLayoutRead | null;
+  /** The workbook's custom XML parts (ids, namespaces), listed for runs that write the summary; null without ExcelApi 1.5. */
+  keptParts: Excel.CustomXmlPartCollection | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -87,7 +96,9 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   sheets?.load('items/name');
   const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
+  const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
+  const keptParts = parts.summary ? queueKeptParts(context) : null;
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, layout, keptParts };
 }
 
 /**
@@ -104,13 +115,14 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
+    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const applied: string[] = [];
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
     if (!writes) return { analysis, applied, notes, summarySheet: null };
     refuseProtected(first, parts, snapshot.name);
+    const moved = parts.summary ? await keptMovement(context, kept, analysis, snapshot) : null;
 
     tracker.markWriting();
     if (parts.format) {
@@ -119,10 +131,20 @@ export async function runPlan(
       notes.push(...formatted.notes);
     }
     let summarySheet: string | null = null;
-    if (parts.summary) {
-      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false);
+    let movement: RunMovement | undefined;
+    if (parts.summary && moved) {
+      movement = moved.movement;
+      const since = movement.kind === 'since' ? movement.movement : undefined;
+      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false, since);
       summarySheet = summary.name;
       applied.push(summary.applied);
+      if (moved.current && kept.available) {
+        const day = fromIso(analysis.asAt);
+        const when = day === null ? analysis.asAt : formatLong(day);
+        if (queueKeep(context, kept, moved.current))
+          applied.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+        else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+      }
     }
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
     quietUntil = Number.POSITIVE_INFINITY;
@@ -131,8 +153,41 @@ export async function runPlan(
     } finally {
       quietUntil = Date.now() + OWN_CHANGE_MS;
     }
-    return { analysis, applied, notes, summarySheet };
+    return { analysis, applied, notes, summarySheet, ...(movement ? { movement } : {}) };
   }, sheetName);
+}
+
+const TOO_LARGE = 'This plan is too large to keep a copy of its return in the workbook, so movement since the last return is not shown.';
+
+/** The movement of a summary run against the previous kept return, and this return's snapshot to keep; where the host keeps none, says so. */
+async function keptMovement(
+  context: Excel.RequestContext,
+  kept: Kept,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): Promise<{ movement: RunMovement; current: PlanSnapshot | null }> {
+  if (!kept.available) {
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `This version of Excel cannot keep earlier returns in the workbook (custom XML parts, ExcelApi ${CUSTOM_XML_API}), so movement since the last return is not shown.`,
+      },
+      current: null,
+    };
+  }
+  const current = snapshotOf(analysis, snapshot);
+  const previous = await readPrevious(context, kept, current.asAt);
+  if (previous && !previous.snapshot) {
+    const day = fromIso(previous.asAt);
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `The kept return as at ${day === null ? previous.asAt : formatLong(day)} could not be read, so movement since it is not shown.`,
+      },
+      current,
+    };
+  }
+  return { movement: movementSince(previous?.snapshot ?? null, current, analysis), current };
 }
 
 /** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
@@ -163,7 +218,7 @@ async function readPlanSheet(
   parts: RunParts,
   settings: WorkbookSettings,
   today: string,
-): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[] }> {
+): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
   let first = queueFirstRead(context, sheetName, parts, true);
   try {
     await context.sync();
@@ -174,11 +229,14 @@ async function readPlanSheet(
   }
   tracker.started();
   let meta = queueMeta(first);
+  const kept = listKept(first.keptParts);
   const readPlan = planRead(first.read);
   let snapshot: SheetSnapshot;
   if (readPlan.kind === 'done') {
     snapshot = readPlan.snapshot;
-    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+    // A plan read whole is small: its kept returns ride on the meta read.
+    const prefetched = queueNewestXml(kept);
+    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
     const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
@@ -186,7 +244,7 @@ async function readPlanSheet(
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);
-  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables };
+  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables, kept };
 }
 
 /** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */
@@ -227,6 +285,17 @@ function queuePlanFormat(
     `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
   ];
   if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
+  // Page setup only where the user has none of their own (P1.2), read in the first sync.
+  const print = planTablePrint(analysis, snapshot, plan);
+  const owner = first.layout ? pageSetupOwner(pageSetupState(first.layout)) : 'user';
+  if (print) {
+    queuePageLayout(first.read.sheet, print, owner !== 'user');
+    applied.push(
+      owner === 'user'
+        ? `Page setup on "${snapshot.name}" kept as the user set it`
+        : `Page setup on "${snapshot.name}": A4 landscape, 1 page wide, header repeated, page numbers`,
+    );
+  }
   // The one-column gap beside a table is deliberate, not a move.
   const moved = statusMovedFinding(plan, table);
   const gapOnly =
@@ -242,6 +311,7 @@ function queueOurSummary(
   analysis: Analysis,
   now: Date,
   activate: boolean,
+  movement: Movement | undefined,
 ): { name: string; applied: string } {
   const { markerRange, markerSheet, markerCharts, markerTop } = meta;
   const found = markerRange && !markerRange.isNullObject && markerSheet && markerCharts && markerTop ? markerSheet : null;
@@ -257,7 +327,10 @@ function queueOurSummary(
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget = ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name };
-  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name));
+  const model = buildSummary(analysis, stampFromDate(now), name, movement);
+  const sheet = queueSummary(context, target, model);
+  // Our summary sheet always prints our way (P1.4).
+  queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();
   return { name, applied: `Summary sheet "${name}"${ours ? ' (rewritten in place)' : ''}` };
 }
