@@ -3,8 +3,8 @@ import { fromIso, toSerial } from './dates';
 
 /** Columns of the summary sheet; each block lays its own columns out within them (M1). */
 export const SUMMARY_COLUMNS = 6;
-/** Widths in Excel character units: labels and references, four figure columns, a lead column, a text column. */
-export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 14, 14, 14, 28, 50];
+/** Widths in Excel character units: labels and references, three figure columns ("31 December 2002" fits), a lead column, a text column. */
+export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 17, 17, 17, 28, 50];
 /** How the summary shows dates: real date serials with this format, so they sort and filter. */
 export const SUMMARY_DATE_FORMAT = 'd mmmm yyyy';
 

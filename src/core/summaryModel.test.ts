@@ -139,18 +139,44 @@ describe('[M1] overdue list and chase list per lead', () => {
     const block = rowOf(m, 'Chase list: by lead officer, the most overdue first');
     expect(text([m.rows[block] ?? []])[0]).toEqual(['Ref', 'Row', 'Due', 'Days overdue', 'Also', 'Subject']);
     // R7 sits in row 12 of the appendix (header in row 5, R1 in row 6), R6 in 11, R13 in 18, R9 in 14.
-    expect(text(m.rows.slice(block + 1, block + 9)).map((r) => r.slice(0, 4))).toEqual([
-      ['ACPRS/ Head of Business Change Group: 1 overdue, 0 slipped, 0 not rated', '', '', ''],
-      ['R7', 12, 37437, 365],
-      ['ACHR: 1 overdue, 0 slipped, 0 not rated', '', '', ''],
-      ['R6', 11, 37621, 181],
-      ['ACPRS/ Head of the Inspection Liaison Analysis Unit: 1 overdue, 0 slipped, 0 not rated', '', '', ''],
-      ['R13', 18, 37621, 181],
-      ['ACPRS/ Head of Corporate Performance: 1 overdue, 0 slipped, 0 not rated', '', '', ''],
-      ['R9', 14, 37711, 91],
+    expect(text(m.rows.slice(block + 1, block + 9)).map((r) => r.slice(0, 5))).toEqual([
+      ['ACPRS/ Head of Business Change Group', '', '', '', '1 overdue, 0 slipped, 0 not rated'],
+      ['R7', 12, 37437, 365, ''],
+      ['ACHR', '', '', '', '1 overdue, 0 slipped, 0 not rated'],
+      ['R6', 11, 37621, 181, ''],
+      ['ACPRS/ Head of the Inspection Liaison Analysis Unit', '', '', '', '1 overdue, 0 slipped, 0 not rated'],
+      ['R13', 18, 37621, 181, ''],
+      ['ACPRS/ Head of Corporate Performance', '', '', '', '1 overdue, 0 slipped, 0 not rated'],
+      ['R9', 14, 37711, 91, ''],
     ]);
     expect(cell(m, `A${block + 2}`)?.literal).toBe(true);
     expect(m.rows[block + 9]?.[0]?.value).toBe('4 lead officers to chase.');
+  });
+});
+
+describe('[C1] the chase list names slipped and unrated items', () => {
+  test('[C1] "Also" says how a target moved and that a status is missing', () => {
+    // As at 30 June 2003: R2 due 31 May 2003 (first 31 March) is 30 days overdue, slipped once by 30 + 31 = 61 days;
+    // R4 (31 January 2003) is 150 days overdue and has no status.
+    const m = buildSummary(
+      analyseSheet(
+        snapshot([
+          ['Audit Committee - 30 June 2003'],
+          ['Ref', 'Recommendation', 'Owner', 'Original target date', 'Revised target date', 'Status'],
+          ['R2', 'b', 'Finance', 'March 2003', 'May 2003', 'In progress'],
+          ['R4', 'd', 'HR', 'January 2003', '', ''],
+        ]),
+        OPTIONS,
+      ),
+      'now',
+    );
+    const block = rowOf(m, 'Chase list: by lead officer, the most overdue first');
+    expect(text(m.rows.slice(block + 1, block + 5)).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['HR', '', '1 overdue, 0 slipped, 1 not rated'],
+      ['R4', 150, 'Not rated'],
+      ['Finance', '', '1 overdue, 1 slipped, 0 not rated'],
+      ['R2', 30, 'Slipped 1x (+61 days)'],
+    ]);
   });
 });
 

@@ -416,7 +416,14 @@ function chaseBlock(g: SummaryGrid, analysis: Analysis): void {
     const room = SUMMARY_LIST_LIMIT - lines.length - 1;
     const items = capped(lead.items, Math.min(room, CHASE_ITEM_LIMIT));
     const more = items.more > 0 ? `; the first ${items.shown.length} of ${lead.items.length} listed` : '';
-    lines.push([lit(`${lead.lead}: ${lead.overdue} overdue, ${lead.slipped} slipped, ${lead.unrated} not rated${more}`)]);
+    // The lead's line: the name under Ref, the counts under Also.
+    lines.push([
+      lit(lead.lead),
+      txt(''),
+      txt(''),
+      txt(''),
+      txt(`${lead.overdue} overdue, ${lead.slipped} slipped, ${lead.unrated} not rated${more}`),
+    ]);
     for (const i of items.shown)
       lines.push([
         lit(i.reference),

@@ -40,6 +40,7 @@ export const SELF_TEST_CHECKS: readonly { readonly id: string; readonly name: st
   { id: 'tables.expand', name: 'A write in the column right of a table' },
   { id: 'cf.accepted', name: 'Every conditional-format rule of the plan accepted' },
   { id: 'cf.evaluated', name: 'The rules colour what the core reads' },
+  { id: 'chart.points', name: 'Chart bars coloured one by one, with value labels' },
   { id: 'events', name: 'Change events for our own writes, with triggerSource' },
   { id: 'print.layout', name: 'Our page layout accepted and read back as ours' },
   { id: 'errors', name: 'Error codes Excel gives' },
@@ -388,6 +389,48 @@ async function cfEvaluated(analysis: Analysis, plan: FormatPlan): Promise<Outcom
 }
 
 /** Writes a cell with a change handler registered and reports the event Excel raises for our own write. */
+/**
+ * The summary chart's calls (write.ts queueChart): each point filled, value labels on, in one batch; and the
+ * error Excel gives for a point past the series' last, which the fake answers with ItemNotFound.
+ */
+async function chartPoints(): Promise<Outcome> {
+  const source = (context: Excel.RequestContext) => {
+    const sheet = context.workbook.worksheets.getItem(SCRATCH.name);
+    return { sheet, range: sheet.getRange('H1:I3') };
+  };
+  await Excel.run(async (context) => {
+    const { sheet, range } = source(context);
+    range.values = [
+      ['Level', 'Count'],
+      ['A', 1],
+      ['B', 2],
+    ];
+    const chart = sheet.charts.add(Excel.ChartType.barClustered, range, Excel.ChartSeriesBy.columns);
+    chart.setPosition('K1', 'P15');
+    const series = chart.series.getItemAt(0);
+    series.points.getItemAt(0).format.fill.setSolidColor('#C6EFCE');
+    series.points.getItemAt(1).format.fill.setSolidColor('#FFEB9C');
+    series.hasDataLabels = true;
+    series.dataLabels.showValue = true;
+    await context.sync();
+  });
+  let past = 'accepted';
+  try {
+    await Excel.run(async (context) => {
+      const { sheet, range } = source(context);
+      const chart = sheet.charts.add(Excel.ChartType.barClustered, range, Excel.ChartSeriesBy.columns);
+      chart.series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor('#C6EFCE');
+      await context.sync();
+    });
+  } catch (error) {
+    past = errorCode(error);
+  }
+  return {
+    outcome: past === 'ItemNotFound' ? 'as assumed' : 'differs',
+    detail: `point colours and value labels accepted; a point past the last: ${past} (assumed ItemNotFound)`,
+  };
+}
+
 async function ownChangeEvent(): Promise<Outcome> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(SCRATCH.name).load('id');
@@ -539,6 +582,7 @@ export async function runSelfTest(
     plan ? cfAccepted(plan) : Promise.resolve({ outcome: 'error', detail: 'the core found no table in the sample' }),
   );
   await later('cf.evaluated', () => (plan ? cfEvaluated(analysis, plan) : Promise.resolve({ outcome: 'skipped', detail: 'no plan' })));
+  await later('chart.points', chartPoints);
   await later('events', ownChangeEvent);
   await later('print.layout', printLayout);
   await later('errors', errorCodes);

@@ -28,6 +28,7 @@ describe('the self-test for real Excel', () => {
     expect(seen).toEqual(results);
     expect(fake().sheets.map((s) => s.name)).toEqual(['Plan']);
     expect(results.find((r) => r.id === 'cf.accepted')?.detail).toMatch(/^(\d+) of \1 accepted/);
+    expect(results.find((r) => r.id === 'chart.points')?.outcome).toBe('as assumed');
     // [P1.2] our page layout, set as a run sets it, reads back as ours on the fake.
     expect(results.find((r) => r.id === 'print.layout')?.outcome).toBe('as assumed');
   }, 20000);
