@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
@@ -8,6 +8,7 @@ import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ViewTabs } from './components/ViewTabs';
+import { FLUENT_THEME, type PaneTheme } from './theme';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -44,7 +45,7 @@ function useFocusAfterRun(phase: string) {
 }
 
 /** The task pane: it gets the host through props and never touches Office.js itself. */
-export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }) {
+export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   const styles = useStyles();
   const { state, run, saveSettings, select } = usePlan(host);
   const [view, setView] = useState<View>('results');
@@ -55,7 +56,7 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
     setView(next);
   };
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={FLUENT_THEME[theme]}>
       <main className={styles.root} aria-label="Action Plan Checker">
         <div className={styles.live} aria-live="polite" role="status">
           {state.announcement}
