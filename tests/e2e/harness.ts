@@ -76,7 +76,8 @@ export async function openPane(
   path = 'taskpane.html',
   media: Media = {},
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  // A British user: the pane's as-at field follows the browser's language (dd/mm/yyyy here).
+  const page = await browser.newPage({ viewport, locale: 'en-GB' });
   await page.emulateMedia({ reducedMotion: 'reduce', ...media });
   const foreign: string[] = [];
   const violations: string[] = [];
