@@ -19,7 +19,7 @@ import { ViewTabs } from './ViewTabs';
 import { VirtualList } from './VirtualList';
 
 /** Row heights in pixels: the windowed list places rows by these, so the styles below must fit inside them. */
-const GROUP_ROW = 40;
+const GROUP_ROW = 52;
 const FINDING_ROW = 52;
 
 const useStyles = makeStyles({
@@ -43,6 +43,13 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  caption: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    lineHeight: tokens.lineHeightBase300,
   },
   chevron: {
     display: 'inline-block',
@@ -174,7 +181,7 @@ export function FindingsList({
           <span aria-hidden="true" className={mergeClasses(styles.chevron, row.expanded && styles.open)}>
             {'\u203A'}
           </span>
-          {groupCaption(row.group, view)}
+          <span className={styles.caption}>{groupCaption(row.group, view)}</span>
         </button>
       </h3>
     ) : (
