@@ -325,6 +325,18 @@ describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, of
   });
 });
 
+describe('narrow and wide panes', () => {
+  test.each([320, 500])('at %i pixels nothing spills sideways, with the results and findings open', async (width) => {
+    const { page } = await openPane(browser, base, scenario(), { width, height: 900 });
+    await runAll(page);
+    await page.getByRole('list', { name: 'Findings by rule' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.close();
+  });
+});
+
 describe('the as-at date', () => {
   test('an en-GB user types dd/mm/yyyy; the date is credited to the sheet title, then to the user who chose it', async () => {
     const { page } = await openPane(browser, base, scenario());
