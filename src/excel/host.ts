@@ -34,8 +34,18 @@ export async function detectHost(timeoutMs = 5000, onLate?: (info: HostInfo) => 
   }
 }
 
-/** Light or dark, from the Office theme's body background. */
-export function officeTheme(): 'light' | 'dark' {
+/** The pane's theme: Office's light or dark, or high contrast when the system forces its colours. */
+export type OfficeTheme = 'light' | 'dark' | 'highContrast';
+
+/**
+ * High contrast when the system forces colours (Windows high-contrast themes reach Office's web view as the
+ * `forced-colors` media feature; Office.js has no flag for it), else light or dark from the Office theme's
+ * body background.
+ */
+export function officeTheme(
+  forcedColors: boolean = typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches,
+): OfficeTheme {
+  if (forcedColors) return 'highContrast';
   try {
     const bg = Office.context.officeTheme?.bodyBackgroundColor;
     if (!bg) return 'light';

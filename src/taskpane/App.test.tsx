@@ -51,17 +51,31 @@ describe('App', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
-  test('the as-at date is typed dd/mm/yyyy, stored as a date, and credited to the user', async () => {
+  /** The browser's language, which the as-at field follows (jsdom says en-US). */
+  const speak = (locale: string) => jest.spyOn(navigator, 'language', 'get').mockReturnValue(locale);
+  afterEach(() => jest.restoreAllMocks());
+
+  test('the as-at date is typed dd/mm/yyyy in en-GB, stored as a date, and credited to the user', async () => {
+    speak('en-GB');
     const { host, saved, finish } = fakeHost();
     render(<App host={host} theme="light" />);
-    const field = screen.getByRole('textbox', { name: /Position as at/ });
+    const field = screen.getByRole('textbox', { name: 'Position as at (dd/mm/yyyy)' });
     await userEvent.type(field, '30/06/2002{Enter}');
     expect(saved.at(-1)).toEqual({ asAt: '2002-06-30' });
     await finish();
     await screen.findByText('30 June 2002, chosen by you');
   });
 
+  test('in en-US the field asks for mm/dd/yyyy and reads the month first', async () => {
+    speak('en-US');
+    const { host, saved } = fakeHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Position as at (mm/dd/yyyy)' }), '06/30/2002{Enter}');
+    expect(saved.at(-1)).toEqual({ asAt: '2002-06-30' });
+  });
+
   test('a date that does not exist is refused with a message in words', async () => {
+    speak('en-GB');
     const { host, saved } = fakeHost();
     render(<App host={host} theme="light" />);
     await userEvent.type(screen.getByRole('textbox', { name: /Position as at/ }), '31/02/2002{Enter}');

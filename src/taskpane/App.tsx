@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
@@ -9,6 +9,7 @@ import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SinceSection } from './components/SinceSection';
 import { ViewTabs } from './components/ViewTabs';
+import { FLUENT_THEME, type PaneTheme } from './theme';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     maxWidth: '100%',
+    // A Field's grid column may shrink below its control's widest option, so a long dropdown never widens the pane.
+    '& .fui-Field': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
@@ -45,7 +48,7 @@ function useFocusAfterRun(phase: string) {
 }
 
 /** The task pane: it gets the host through props and never touches Office.js itself. */
-export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }) {
+export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   const styles = useStyles();
   const { state, run, saveSettings, select } = usePlan(host);
   const [view, setView] = useState<View>('results');
@@ -56,7 +59,7 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
     setView(next);
   };
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={FLUENT_THEME[theme]}>
       <main className={styles.root} aria-label="Action Plan Checker">
         <div className={styles.live} aria-live="polite" role="status">
           {state.announcement}

@@ -1,7 +1,18 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { FLUENT_THEME, type PaneTheme } from './theme';
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
 const REASONS = {
@@ -11,13 +22,13 @@ const REASONS = {
   other: 'This add-in works in Excel only.',
 } as const;
 
-/** What the pane shows outside Excel: a clear next step instead of a spinner that never ends. */
-export function NotInExcel({ reason }: { reason: keyof typeof REASONS }) {
+/** What the pane shows outside Excel: a clear next step instead of a spinner that never ends, in the browser's theme. */
+export function NotInExcel({ reason, theme = 'light' }: { reason: keyof typeof REASONS; theme?: PaneTheme }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={FLUENT_THEME[theme]}>
       <main className={styles.root} aria-label="Action Plan Checker">
-        <h1 style={{ fontSize: '1.25rem', margin: 0 }}>Action Plan Checker</h1>
+        <h1 className={styles.title}>Action Plan Checker</h1>
         <MessageBar intent="info" role="status">
           <MessageBarBody>
             <MessageBarTitle>Open this in Excel</MessageBarTitle>

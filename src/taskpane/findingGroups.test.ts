@@ -1,5 +1,15 @@
 import type { Finding, RuleId, Severity } from '../core/types';
-import { cellOrder, findingLabel, groupByRecommendation, groupByRule, walkOrder } from './findingGroups';
+import {
+  cellOrder,
+  findingLabel,
+  flattenGroups,
+  groupByRecommendation,
+  groupByRule,
+  groupCaption,
+  initiallyExpanded,
+  itemLabel,
+  walkOrder,
+} from './findingGroups';
 
 const f = (rule: RuleId, severity: Severity, cell: string | null, id: string | null = null): Finding => ({
   rule,
@@ -45,5 +55,39 @@ describe('finding groups', () => {
   test('a finding reads the same on screen and to a screen reader', () => {
     expect(findingLabel(findings[1] as Finding)).toBe('Overdue, R5, cell D10');
     expect(findingLabel(findings[4] as Finding)).toBe('As-at date assumed');
+  });
+
+  test('[RATING_MISSING] a header counts recommendations once each; repeats on one row are counted as findings', () => {
+    const [, unrated] = groupByRule(findings);
+    expect(groupCaption(unrated!, 'rule')).toBe('Unrated: 2 recommendations');
+    const twice = groupByRule([f('FIELD_MISSING', 'warning', 'B3', 'R1'), f('FIELD_MISSING', 'warning', 'C3', 'R1')]);
+    expect(groupCaption(twice[0]!, 'rule')).toBe('Empty cell: 2 findings');
+    expect(groupCaption(groupByRecommendation(findings)[1]!, 'recommendation')).toBe('R1, row 3: 2 findings');
+  });
+
+  test('[OVERDUE] inside a group a finding drops what its header says', () => {
+    expect(itemLabel(findings[1]!, 'rule')).toBe('R5, cell D10');
+    expect(itemLabel(findings[1]!, 'recommendation')).toBe('Overdue, cell D10');
+    expect(itemLabel(findings[3]!, 'rule')).toBe('Row 4, cell A4');
+  });
+
+  test('[ID_MISSING] only the first few short groups start open, and closed groups add no rows', () => {
+    const groups = groupByRule([...findings, ...Array.from({ length: 30 }, (_, i) => f('DUE_SOON', 'info', `D${i + 20}`, `R${i + 20}`))]);
+    expect(groups.map((g) => g.key)).toEqual(['ID_MISSING', 'RATING_MISSING', 'OVERDUE', 'DUE_SOON', 'AS_AT_ASSUMED']);
+    const open = initiallyExpanded(groups);
+    expect([...open]).toEqual(['ID_MISSING', 'RATING_MISSING', 'OVERDUE']);
+    const rows = flattenGroups(groups, open);
+    expect(rows.map((r) => (r.kind === 'group' ? `[${r.group.key}]` : r.finding.cell))).toEqual([
+      '[ID_MISSING]',
+      'A4',
+      '[RATING_MISSING]',
+      'F3',
+      'F10',
+      '[OVERDUE]',
+      'D10',
+      'AA3',
+      '[DUE_SOON]',
+      '[AS_AT_ASSUMED]',
+    ]);
   });
 });

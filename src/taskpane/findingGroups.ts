@@ -59,3 +59,64 @@ export function groupByRecommendation(findings: readonly Finding[]): FindingGrou
   }
   return [...groups.entries()].sort(([, a], [, b]) => a.row - b.row).map(([key, g]) => ({ key, title: g.title, items: g.items }));
 }
+
+/** One row of the flattened, windowed findings list: a group's header, or one of its findings when it is open. */
+export type FindingRow =
+  | { readonly kind: 'group'; readonly group: FindingGroup; readonly expanded: boolean }
+  | { readonly kind: 'finding'; readonly finding: Finding; readonly group: FindingGroup };
+
+/** Headers of every group, each followed by its findings when it is open: what the windowed list draws. */
+export function flattenGroups(groups: readonly FindingGroup[], expanded: ReadonlySet<string>): FindingRow[] {
+  const rows: FindingRow[] = [];
+  for (const group of groups) {
+    const open = expanded.has(group.key);
+    rows.push({ kind: 'group', group, expanded: open });
+    if (open) for (const finding of group.items) rows.push({ kind: 'finding', finding, group });
+  }
+  return rows;
+}
+
+/** A group opens by itself only when it is among the first few and short: a big plan starts as an index of rules. */
+export const OPEN_GROUPS = 3;
+export const OPEN_GROUP_ITEMS = 25;
+
+/** The groups shown open at first. */
+export function initiallyExpanded(groups: readonly FindingGroup[]): Set<string> {
+  return new Set(
+    groups
+      .slice(0, OPEN_GROUPS)
+      .filter((g) => g.items.length <= OPEN_GROUP_ITEMS)
+      .map((g) => g.key),
+  );
+}
+
+const GB = new Intl.NumberFormat('en-GB');
+const counted = (n: number, one: string) => `${GB.format(n)} ${n === 1 ? one : `${one}s`}`;
+
+/**
+ * A group's header: "Unrated: 1,200 recommendations" when each finding is about a different recommendation,
+ * otherwise "... 3 findings", so identical findings are counted once instead of repeated as cards.
+ */
+export function groupCaption(group: FindingGroup, view: FindingsView): string {
+  if (view === 'rule') {
+    const rows = new Set(group.items.map((f) => f.row));
+    const perRecommendation = !rows.has(null) && rows.size === group.items.length;
+    return `${group.title}: ${counted(group.items.length, perRecommendation ? 'recommendation' : 'finding')}`;
+  }
+  return `${group.title}: ${counted(group.items.length, 'finding')}`;
+}
+
+/** A finding's label inside its group, without what the group's header already says. */
+export function itemLabel(f: Finding, view: FindingsView): string {
+  if (view === 'rule')
+    return (
+      [f.id ?? (f.row !== null ? `Row ${f.row}` : null), f.cell ? `cell ${f.cell}` : null].filter(Boolean).join(', ') || RULE_TITLES[f.rule]
+    );
+  return [RULE_TITLES[f.rule], f.cell ? `cell ${f.cell}` : null].filter(Boolean).join(', ');
+}
+
+/** The key of the group a finding falls in, in the given view (so Next can open the group it walks into). */
+export function groupKeyOf(f: Finding, view: FindingsView): string {
+  if (view === 'rule') return f.rule;
+  return f.row === null ? 'sheet' : `row-${f.row}`;
+}

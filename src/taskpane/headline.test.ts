@@ -1,7 +1,7 @@
 import { analyseSheet } from '../core/analyse';
 import type { Analysis, Finding, PriorityStats } from '../core/types';
 import { HEADER, OPTIONS, rec, snapshot } from '../../tests/fixtures/sheets';
-import { count, headline, resultBar, worstSeverity } from './headline';
+import { count, headline, resultBar, weightedScoreNote, worstSeverity } from './headline';
 
 // R1 is due January 2002 at 31 March 2002 (overdue) with no rating; the second row is rated partially, ongoing.
 const analysis = analyseSheet(
@@ -39,5 +39,13 @@ describe('result bar', () => {
     expect(resultBar([f('info'), f('warning')])).toEqual({ intent: 'info', title: 'Written, with 1 warning to review' });
     expect(resultBar([f('info')])).toEqual({ intent: 'success', title: 'Done' });
     expect(worstSeverity([])).toBeNull();
+  });
+
+  test('[RATING_MISSING] "Weighted score" is explained with the scale\u2019s own weights and how many are rated', () => {
+    // One of the two is rated (partially); the extent-met scale weighs Completely 1 down to Not met 0 in quarters.
+    expect(weightedScoreNote(analysis)).toBe(
+      'Weighted score: each rated recommendation counts by its rating (Completely 100%, Significantly 75%, Moderately 50%, Partially 25%, Not met 0%), averaged over the 1 rated recommendation.',
+    );
+    expect(weightedScoreNote(withStats(analysis, { weightedScore: null }))).toBeNull();
   });
 });

@@ -51,4 +51,14 @@ export function resultBar(findings: readonly Finding[]): { intent: 'success' | '
   return { intent: 'success', title: 'Done' };
 }
 
+/** What "Weighted score" means, in words, with the scale's own weights; null when the scale has none. */
+export function weightedScoreNote(analysis: Analysis): string | null {
+  if (analysis.stats.weightedScore === null) return null;
+  const weights = analysis.scale
+    .filter((l) => l.weight !== null)
+    .map((l) => `${l.label} ${Math.round((l.weight ?? 0) * 100)}%`)
+    .join(', ');
+  return `Weighted score: each rated recommendation counts by its rating (${weights}), averaged over the ${plural(analysis.stats.rated, 'rated recommendation')}.`;
+}
+
 export { plural };

@@ -1,7 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import type { PlanHost } from '../core/host';
 import { createExcelHost, detectHost, officeTheme, type HostInfo } from '../excel';
 import { App } from './App';
 import { NotInExcel } from './NotInExcel';
+import { browserTheme, onSystemThemeChange } from './theme';
 import { workerAnalyser } from './workerAnalyser';
 
 /** Composition root: find the host, then render the pane with the Excel adapter, or the "open in Excel" state. */
@@ -10,10 +12,15 @@ async function main(): Promise<void> {
   if (!element) return;
   const root = createRoot(element);
   const analyse = workerAnalyser(() => new Worker(new URL('./analysis.worker.ts', import.meta.url)));
+  let host: PlanHost | null = null;
+  let shown: HostInfo | null = null;
   const show = (info: HostInfo) => {
-    if (info.kind === 'excel') root.render(<App host={createExcelHost(analyse)} theme={officeTheme()} />);
-    else root.render(<NotInExcel reason={info.kind === 'other' ? 'other' : info.reason} />);
+    shown = info;
+    if (info.kind === 'excel') root.render(<App host={(host ??= createExcelHost(analyse))} theme={officeTheme()} />);
+    else root.render(<NotInExcel reason={info.kind === 'other' ? 'other' : info.reason} theme={browserTheme()} />);
   };
+  // Switching Windows to a high-contrast theme (or the colour scheme) while the pane is open re-themes it.
+  onSystemThemeChange(() => shown && show(shown));
   // After 5 s the pane says "open in Excel", but keeps listening: if Office answers later, the pane appears.
   show(await detectHost(5000, show));
 }

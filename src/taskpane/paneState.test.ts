@@ -2,7 +2,8 @@ import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { referenceValues } from '../../tests/fixtures/reference';
 import { OPTIONS } from '../../tests/fixtures/sheets';
-import { initialState, paneError, paneReducer } from './paneState';
+import { syntheticPlan } from '../../tests/fixtures/plans';
+import { describeResult, initialState, paneError, paneReducer } from './paneState';
 
 const analysis = analyseSheet({ name: 'Appendix 1', origin: 'A1', values: referenceValues() }, OPTIONS);
 const result = { analysis, applied: [], notes: [], summarySheet: null };
@@ -17,6 +18,11 @@ describe('pane state', () => {
     expect(s.announcement).toBe(
       'Checked, formatted and summarised 13 recommendations on Appendix 1: 6 met completely, 0 overdue, 0 unrated, 0 errors to fix.',
     );
+  });
+
+  test('the announcement writes counts with thousands separators', () => {
+    const big = analyseSheet({ name: 'Plan', origin: 'A1', values: syntheticPlan(1500, { progressChars: [20, 40] }) }, OPTIONS);
+    expect(describeResult({ ...result, analysis: big }, 'check')).toMatch(/^Checked 1,500 recommendations on Plan: /);
   });
 
   test('results go stale when the sheet or the settings change, and fresh on the next run', () => {

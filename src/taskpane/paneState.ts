@@ -1,5 +1,6 @@
 import type { HostError } from '../core/errors';
 import type { RunResult, WorkbookSettings } from '../core/host';
+import { count, plural } from './headline';
 
 /** What the pane is doing. */
 export type Phase = 'loading' | 'ready' | 'working' | 'done' | 'error';
@@ -49,7 +50,7 @@ export function describeResult(result: RunResult, action: Action): string {
   const { stats, table, sheet } = result.analysis;
   if (!table) return `No action-plan table found on ${sheet}.`;
   const errors = result.analysis.findings.filter((f) => f.severity === 'error').length;
-  return `${ACTION_WORDS[action]} ${stats.total} recommendations on ${sheet}: ${stats.completely} met completely, ${stats.overdue} overdue, ${stats.unrated} unrated, ${errors} error${errors === 1 ? '' : 's'} to fix.`;
+  return `${ACTION_WORDS[action]} ${plural(stats.total, 'recommendation')} on ${sheet}: ${count(stats.completely)} met completely, ${count(stats.overdue)} overdue, ${count(stats.unrated)} unrated, ${plural(errors, 'error')} to fix.`;
 }
 
 /** The pane's state machine: pure, so it is tested without a browser. */

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import { analyseSheet } from '../../src/core/analyse';
-import type { CellValue, SheetSnapshot } from '../../src/core/types';
+import type { Analysis, CellValue, Finding, SheetSnapshot } from '../../src/core/types';
+import { finding } from '../../src/core/findings';
 import { main } from '../../src/cli/main';
 import { runPlan } from '../../src/excel/excelHost';
 import { FakeWorkbook, installFakeOffice, PAYLOAD_LIMIT } from '../fakes/excelFake';
@@ -323,6 +324,91 @@ async function paneFirstRender(): Promise<void> {
   emit({ bench: 'pane.firstRender', ms });
 }
 
+/** 10,000 findings over six rules, each about its own cell: what a very large, very messy plan gives the pane. */
+function tenThousandFindings(): Finding[] {
+  const rules = ['RATING_MISSING', 'OVERDUE', 'TIMESCALE_MISSING', 'DUE_SOON', 'FIELD_MISSING', 'ID_DUPLICATE'] as const;
+  return Array.from({ length: 10000 }, (_, i) => {
+    const rule = rules[i % rules.length] ?? 'RATING_MISSING';
+    const row = 6 + Math.floor(i / rules.length);
+    return finding(rule, { cell: `${'ABCDEF'[i % 6] ?? 'A'}${row}`, row, id: `R${row - 5}` }, `R${row - 5} needs a look (${rule}).`);
+  });
+}
+
+/**
+ * The findings list with 10,000 findings, rendered by React (production build) into jsdom: the first render,
+ * then opening the biggest group. The floor is React rendering 10,000 plain divs into the same document, so
+ * the ratio says how much of "one element per finding" the windowed list avoids. jsdom has no layout, so this
+ * measures React and DOM work, not paint; the browser tests check what is drawn.
+ */
+async function paneFindings10k(): Promise<void> {
+  const { JSDOM } = await import('jsdom');
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
+  const g = globalThis as Record<string, unknown>;
+  for (const key of [
+    'window',
+    'document',
+    'navigator',
+    'HTMLElement',
+    'Node',
+    'getComputedStyle',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+  ])
+    if (!(key in g) || key === 'window' || key === 'document') g[key] = (dom.window as unknown as Record<string, unknown>)[key];
+  process.env.NODE_ENV = 'production';
+  const React = await import('react');
+  const { createRoot } = await import('react-dom/client');
+  const { flushSync } = await import('react-dom');
+  const { FluentProvider, webLightTheme } = await import('@fluentui/react-components');
+  const { FindingsList } = await import('../../src/taskpane/components/FindingsList.js');
+  const findings = tenThousandFindings();
+  const analysis = analyseSheet({ name: 'Plan', origin: 'A1', values: syntheticPlan(13) }, { today: TODAY });
+  const big: Analysis = { ...analysis, findings };
+  const h = React.createElement;
+  /** Renders `element` into a fresh container, runs `then`, and returns the milliseconds both took. */
+  const timed = (element: React.ReactElement, then: (container: HTMLElement) => void = () => undefined): number => {
+    const container = dom.window.document.createElement('div');
+    dom.window.document.body.append(container);
+    const root = createRoot(container);
+    const start = performance.now();
+    flushSync(() => root.render(element));
+    then(container);
+    const ms = performance.now() - start;
+    root.unmount();
+    container.remove();
+    return ms;
+  };
+  let drawn = 0;
+  const list = h(FluentProvider, { theme: webLightTheme }, h(FindingsList, { analysis: big, notes: [], onSelect: () => undefined }));
+  const openFirstGroup = (container: HTMLElement) => {
+    const header = container.querySelector<HTMLButtonElement>('button[aria-expanded="false"]');
+    flushSync(() => header?.click());
+    drawn = container.querySelectorAll('[role="listitem"]').length;
+  };
+  const plain = h(
+    'div',
+    null,
+    findings.map((f, i) => h('div', { key: i }, `${f.id ?? ''}, cell ${f.cell ?? ''}: ${f.message}`)),
+  );
+  const floorMs = await median(() => timed(plain), 5);
+  const ms = await median(() => timed(list, openFirstGroup), 5);
+  const ratio = round(ms / Math.max(floorMs, 0.01));
+  emit({
+    bench: 'pane.findings10k',
+    findings: findings.length,
+    ms,
+    floorMs,
+    ratio,
+    drawnRows: drawn,
+    floor: 'React rendering 10,000 plain divs (jsdom)',
+  });
+  budgets.push({
+    name: 'pane.findings10k ratio (render + open the biggest group) <= 0.5',
+    ok: ratio <= 0.5,
+    detail: `ratio ${ratio}, ${ms} ms`,
+  });
+}
+
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const want = (name: string) => only === undefined || only.split(',').includes(name);
 
@@ -332,6 +418,7 @@ async function runAll(): Promise<void> {
   if (want('cli')) await cli();
   if (want('bundle')) bundle();
   if (want('pane')) await paneFirstRender();
+  if (want('pane') || want('findings')) await paneFindings10k();
   if (!args.has('--json')) {
     for (const l of lines) {
       const { bench, ...rest } = l;

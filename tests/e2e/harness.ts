@@ -60,15 +60,25 @@ export interface Opened {
   violations: string[];
 }
 
-/** Opens the pane with `scenario` (or with Office.js unreachable when null), watching requests and CSP reports. */
+/** Media features a test can set before the pane loads (forced colours, colour scheme). */
+export type Media = NonNullable<Parameters<Page['emulateMedia']>[0]>;
+
+/**
+ * Opens the pane with `scenario` (or with Office.js unreachable when null), watching requests and CSP reports.
+ * Motion is reduced unless `media` says otherwise: Fluent then skips its colour transitions, so axe never
+ * measures contrast halfway through one.
+ */
 export async function openPane(
   browser: Browser,
   base: string,
   scenario: unknown | null,
   viewport = { width: 350, height: 900 },
   path = 'taskpane.html',
+  media: Media = {},
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  // A British user: the pane's as-at field follows the browser's language (dd/mm/yyyy here).
+  const page = await browser.newPage({ viewport, locale: 'en-GB' });
+  await page.emulateMedia({ reducedMotion: 'reduce', ...media });
   const foreign: string[] = [];
   const violations: string[] = [];
   page.on('request', (r) => {

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { RunResult } from '../../core/host';
-import { count, headline, resultBar, severityCounts } from '../headline';
+import { count, headline, resultBar, severityCounts, weightedScoreNote } from '../headline';
 
 const useStyles = makeStyles({
   tiles: {
@@ -43,6 +43,7 @@ const useStyles = makeStyles({
   h3: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0 0` },
   headline: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase400 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 const SEGMENT = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C', '#8A8886'];
@@ -160,6 +161,7 @@ export function Overview({
           </li>
         ))}
       </ul>
+      {weightedScoreNote(result.analysis) ? <p className={styles.note}>{weightedScoreNote(result.analysis)}</p> : null}
       <Ratings result={result} />
     </section>
   );

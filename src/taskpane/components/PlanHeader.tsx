@@ -14,7 +14,7 @@ import type { WorkbookSettings } from '../../core/host';
 import type { Analysis } from '../../core/types';
 import { formatLong, fromIso } from '../../core/dates';
 import { count } from '../headline';
-import { formatUkDate, parseUkDate } from '../ukDate';
+import { browserLocale, dateShape, formatLocaleDate, parseLocaleDate } from '../localeDate';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -24,12 +24,14 @@ const useStyles = makeStyles({
 
 const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', assumed: 'today, assumed (no date in the sheet title)' } as const;
 
-/** The as-at date typed as dd/mm/yyyy (en-GB), saved when it is a real date or emptied; Enter or leaving the field saves. */
+/** The as-at date typed in the user's locale (dd/mm/yyyy for en-GB), saved when it is a real date or emptied; Enter or leaving the field saves. */
 function AsAtField(props: { value: string | undefined; busy: boolean; hint: string; onAsAt: (asAt: string | null) => void }) {
-  const [text, setText] = useState(formatUkDate(props.value));
+  const locale = browserLocale();
+  const { pattern } = dateShape(locale);
+  const [text, setText] = useState(formatLocaleDate(props.value, locale));
   const [touched, setTouched] = useState(false);
-  useEffect(() => setText(formatUkDate(props.value)), [props.value]);
-  const iso = parseUkDate(text);
+  useEffect(() => setText(formatLocaleDate(props.value, locale)), [props.value, locale]);
+  const iso = parseLocaleDate(text, locale);
   const invalid = touched && text.trim() !== '' && iso === null;
   const commit = () => {
     setTouched(true);
@@ -38,16 +40,17 @@ function AsAtField(props: { value: string | undefined; busy: boolean; hint: stri
   };
   return (
     <Field
-      label="Position as at (dd/mm/yyyy)"
+      label={`Position as at (${pattern})`}
       hint={invalid ? undefined : props.hint}
       validationState={invalid ? 'error' : 'none'}
-      validationMessage={invalid ? 'Type a date as dd/mm/yyyy, for example 31/03/2002, or leave it empty.' : undefined}
+      validationMessage={
+        invalid ? `Type a date as ${pattern}, for example ${formatLocaleDate('2002-03-31', locale)}, or leave it empty.` : undefined
+      }
     >
       <Input
         value={text}
-        placeholder="dd/mm/yyyy"
+        placeholder={pattern}
         inputMode="numeric"
-        pattern="\d{1,2}/\d{1,2}/\d{4}"
         onChange={(_e, data) => setText(data.value)}
         onBlur={commit}
         onKeyDown={(e) => {
