@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
@@ -8,6 +8,7 @@ import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ViewTabs } from './components/ViewTabs';
+import { refreshAction } from './paneState';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
     maxWidth: '100%',
   },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast.
+  stale: { filter: 'grayscale(1)', outline: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, outlineOffset: '4px' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
@@ -46,7 +49,10 @@ function useFocusAfterRun(phase: string) {
 /** The task pane: it gets the host through props and never touches Office.js itself. */
 export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }) {
   const styles = useStyles();
-  const { state, run, saveSettings, select } = usePlan(host);
+  const { state, run, saveSettings, select, selection } = usePlan(host);
+  const refresh = refreshAction(state);
+  // Before the first write on this workbook (none of our marks yet), say what the primary action will change.
+  const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
   const [view, setView] = useState<View>('results');
   const focus = useFocusAfterRun(state.phase);
   const analysis = state.result?.analysis ?? null;
@@ -64,11 +70,12 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           analysis={analysis}
           settings={state.settings}
           stale={state.stale}
+          refresh={refresh}
           busy={state.phase === 'working'}
           onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
           onRefresh={() => {
             show('results')();
-            void run('check');
+            void run(refresh);
           }}
         />
         <Actions
@@ -78,6 +85,10 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
             show('results')();
             void run(a);
           }}
+          preview={preview}
+          summarySheet={state.marks?.summary ?? null}
+          undo={state.result?.undo ?? null}
+          onGoToSummary={(sheet) => void select(sheet, 'A1')}
         />
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
         <ViewTabs
@@ -94,8 +105,14 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           id="panel-results"
           aria-labelledby="tab-results"
           hidden={view !== 'results'}
-          className={view === 'results' ? styles.panel : undefined}
+          className={view === 'results' ? mergeClasses(styles.panel, state.stale && styles.stale) : undefined}
+          aria-describedby={state.stale ? 'stale-note' : undefined}
         >
+          {state.stale ? (
+            <p id="stale-note" className={styles.live}>
+              Out of date: the sheet has changed since these results.
+            </p>
+          ) : null}
           {state.result ? (
             <Overview result={state.result} headingRef={focus.heading} onOpenSettings={() => setView('settings')} />
           ) : (
@@ -113,6 +130,9 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
           <SettingsPanel
             analysis={analysis}
+            header={state.header}
+            onPickHeaderRow={selection}
+            onRecheck={(s) => void saveSettings(s, true)}
             settings={state.settings}
             onSave={(s) => {
               show('results')();
