@@ -110,7 +110,7 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
         >
           {state.stale ? (
             <p id="stale-note" className={styles.live}>
-              Out of date: the sheet has changed since these results.
+              Results out of date: refresh to update them.
             </p>
           ) : null}
           {state.result ? (

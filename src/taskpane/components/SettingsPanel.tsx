@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
   note: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  // A native select is as wide as its longest option: held to the pane's width, the text cut with an ellipsis.
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** The table's header cells (without samples) when the host gave no header choices. */
@@ -100,6 +103,8 @@ export function SettingsPanel({
           />
           <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
             <Select
+              className={styles.select}
+              select={{ className: styles.selectInner }}
               value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
               onChange={(_e, d) => {
                 const { scale: _s, ratingScale: _r, ...rest } = draft;
