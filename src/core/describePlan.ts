@@ -77,6 +77,8 @@ export function describeWritten(facts: WriteFacts): string[] {
     if (plan.rules.length > 0) out.push(`Coloured ${highlightKinds(plan)}`);
   }
   if (facts.summary)
-    out.push(facts.summary.ours ? `Rewrote the summary sheet "${facts.summary.name}" in place` : `Added the summary sheet "${facts.summary.name}"`);
+    out.push(
+      facts.summary.ours ? `Rewrote the summary sheet "${facts.summary.name}" in place` : `Added the summary sheet "${facts.summary.name}"`,
+    );
   return out;
 }
