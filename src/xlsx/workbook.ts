@@ -1,6 +1,7 @@
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
+import { describeWritten, statusColumnWritten } from '../core/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { Movement } from '../core/movement';
@@ -168,22 +169,25 @@ export function applyToWorkbook(
   if (!analysis.table || !sheet.part) return { applied: [], notes: [], summarySheet: null };
   refuseProtected(workbook, checked);
   const { book, part: stylesPart } = styleBook(workbook);
-  const applied: string[] = [];
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
+  let ourRules = 0;
   if (plan) {
     const patched = patchSheet(workbook.pkg.text(sheet.part) ?? '', plan, book);
     workbook.pkg.set(sheet.part, patched.xml);
-    applied.push(
-      `Formatted ${plan.tableRange} on "${sheet.name}" with ${plan.rules.length} rules${patched.replaced > 0 ? ` (replacing ${patched.replaced} of ours)` : ''}`,
-    );
-    if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
-    else if (options.statusColumn) applied.push('No status column: no column right of the table is empty');
+    ourRules = patched.replaced;
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
   }
   const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
-  applied.push(`Summary sheet "${name.name}"${name.replaced ? ' (replaced ours)' : ''}`);
+  // The same plain words as the pane's (describeWritten), no rule counts.
+  const applied = describeWritten({
+    format: plan,
+    statusWritten: plan ? statusColumnWritten(plan, snapshot) : false,
+    ourRules,
+    summary: { name: name.name, ours: name.replaced },
+  });
+  if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
   workbook.pkg.set(stylesPart, book.toXml());
   return { applied, notes, summarySheet: name.name };
 }
