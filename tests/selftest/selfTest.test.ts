@@ -28,6 +28,12 @@ describe('the self-test for real Excel', () => {
     expect(seen).toEqual(results);
     expect(fake().sheets.map((s) => s.name)).toEqual(['Plan']);
     expect(results.find((r) => r.id === 'cf.accepted')?.detail).toMatch(/^(\d+) of \1 accepted/);
+    // The fake makes the assumptions the pane relies on: format writes raise no onChanged; the active cell reads back.
+    expect(results.find((r) => r.id === 'events.format')?.outcome).toBe('as assumed');
+    expect(results.find((r) => r.id === 'selection')).toMatchObject({
+      outcome: 'as assumed',
+      detail: expect.stringMatching(/!C7 \(row 7\)$/),
+    });
   }, 20000);
 
   test('the report is plain text, one line per check, with a summary', () => {
