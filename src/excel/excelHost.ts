@@ -117,14 +117,8 @@ export async function runPlan(
       if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header };
       const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
       const summary = analysis.table ? decideSummary(first, meta) : null;
-      const facts: WriteFacts = {
-        format: format?.plan ?? null,
-        statusWritten: format?.statusWritten ?? false,
-        ourRules: format?.ours.length ?? 0,
-        summary: summary && { name: summary.name, ours: summary.ours !== null },
-      };
       const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
-      return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(facts), marks };
+      return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks };
     }
     refuseProtected(first, parts, snapshot.name);
 
@@ -133,12 +127,6 @@ export async function runPlan(
     if (format) notes.push(...queuePlanFormat(first, format, analysis, snapshot));
     const summary = parts.summary ? decideSummary(first, meta) : null;
     const summarySheet = summary ? queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false) : null;
-    const facts: WriteFacts = {
-      format: format?.plan ?? null,
-      statusWritten: format?.statusWritten ?? false,
-      ourRules: format?.ours.length ?? 0,
-      summary: summary && { name: summary.name, ours: summary.ours !== null },
-    };
     // Our change events are told from the user's by where they land (hosts without triggerSource).
     const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
@@ -152,8 +140,18 @@ export async function runPlan(
     // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
     const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
     const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
-    return { analysis, applied: describeWritten(facts), notes, summarySheet: summary?.name ?? null, header, undo };
+    return { analysis, applied: describeWritten(factsOf(format, summary)), notes, summarySheet: summary?.name ?? null, header, undo };
   }, sheetName);
+}
+
+/** What a run writes, for the words that describe it. */
+function factsOf(format: FormatDecision | null, summary: SummaryDecision | null): WriteFacts {
+  return {
+    format: format?.plan ?? null,
+    statusWritten: format?.statusWritten ?? false,
+    ourRules: format?.ours.length ?? 0,
+    summary: summary && { name: summary.name, ours: summary.ours !== null },
+  };
 }
 
 /** The host's platform ("PC", "Mac", "OfficeOnline", ...), or null when it cannot say. */
@@ -290,8 +288,6 @@ interface SummaryDecision {
   name: string;
   /** Our summary sheet when it is there (fingerprint matched): rewritten in place. */
   ours: Excel.Worksheet | null;
-  /** The sheet the marker points at, ours or not. */
-  found: Excel.Worksheet | null;
 }
 
 /** Where the summary goes: ours rewritten in place when it exists, else a new sheet under a free name. */
@@ -306,7 +302,7 @@ function decideSummary(first: FirstRead, meta: Meta): SummaryDecision {
       : null;
   const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
   if (found && !ours) taken.push(found.name);
-  return { name: ours?.name ?? freeSummaryName(taken), ours, found };
+  return { name: ours?.name ?? freeSummaryName(taken), ours };
 }
 
 /** Queues the summary sheet where `decided` says; returns the sheet (its id is loaded by the write's sync). */
