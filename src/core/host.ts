@@ -1,5 +1,6 @@
 import type { RunMovement } from './keptMovement';
 import type { PlanSnapshot } from './movement';
+import type { HeaderChoices } from './headerChoices';
 import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
@@ -23,10 +24,23 @@ export interface RunParts {
   readonly summary: boolean;
 }
 
+/**
+ * How a run can be taken back: "one-step" when the host merged it into one undo step (ExcelApi 1.20, and no
+ * sheet was added on desktop Excel, which clears the undo history); otherwise "history" (File > Version history).
+ */
+export type UndoStory = 'one-step' | 'history';
+
+/** What of ours a workbook already holds: our highlight rules on the sheet, our summary sheet. */
+export interface OurMarks {
+  readonly formatted: boolean;
+  /** The name of our summary sheet, or null when there is none. */
+  readonly summary: string | null;
+}
+
 /** What a run did, in words a user can read, and what it found. */
 export interface RunResult {
   readonly analysis: Analysis;
-  /** Things written, e.g. "Formatted A5:G18", "Status column G", "Summary sheet 'Action plan summary'". */
+  /** Things written, in plain words (describeWritten): "Formatted the table A5:G18 on ...", "Added the summary sheet ...". */
   readonly applied: readonly string[];
   /** Findings about the run itself (STATUS_COLUMN_MOVED). */
   readonly notes: readonly Finding[];
@@ -38,6 +52,22 @@ export interface RunResult {
   readonly movement?: RunMovement;
   /** This return's snapshot (SPEC, M2.1), when a table was found: what a previous version's file is compared with. */
   readonly planSnapshot?: PlanSnapshot;
+  /** From a check: what "Check, format and summarise" would change (describePlan), empty without a table. */
+  readonly preview?: readonly string[];
+  /** From a check: what of ours the workbook holds already. */
+  readonly marks?: OurMarks;
+  /** After a write: how to take it back. */
+  readonly undo?: UndoStory;
+  /** The header row's cells with sample values (the table's, else the likely header row), for choosing columns by picking. */
+  readonly header?: HeaderChoices | null;
+}
+
+/** The active cell: its sheet, A1 address, 1-based row and column letter. */
+export interface CellSelection {
+  readonly sheet: string;
+  readonly address: string;
+  readonly row: number;
+  readonly column: string;
 }
 
 /** What the task pane needs from a host: the Excel adapter in Excel, a fake in tests. */
@@ -50,6 +80,8 @@ export interface PlanHost {
   select(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** The active cell (where the user clicked in the sheet), or null when there is none (a chart sheet is active). */
+  selection(): Promise<CellSelection | null>;
   /** Calls back when the user changes a sheet; returns a function that stops listening. */
   onChange(callback: () => void): Promise<() => void>;
 }

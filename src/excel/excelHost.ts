@@ -1,9 +1,11 @@
-import { columnIndex, columnLetter } from '../core/address';
+import { columnIndex, columnLetter, parseAddress } from '../core/address';
 import { analyseSheet } from '../core/analyse';
 import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
-import { planFormat, statusMovedFinding } from '../core/formatPlan';
-import type { Analyser, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
+import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/describePlan';
+import { isOurRule, planFormat, statusMovedFinding, type FormatPlan } from '../core/formatPlan';
+import { headerChoices, likelyHeaderRow, type HeaderChoices } from '../core/headerChoices';
+import type { Analyser, CellSelection, OurMarks, PlanHost, RunParts, RunResult, UndoStory, WorkbookSettings } from '../core/host';
 import { movementSince, type RunMovement } from '../core/keptMovement';
 import { snapshotOf, type Movement, type PlanSnapshot } from '../core/movement';
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/printPlan';
@@ -104,60 +106,101 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
 /**
  * Check, and where asked format and summarise, the active sheet (or `sheetName`) in at most three syncs
  * while the sheet fits one request (~4 MB): the sheet, its extent and first rows; the rest of it with the formulas of
- * existing rules and where our summary sheet is (only when needed); then every write.
+ * existing rules and where our summary sheet is (only when needed); then every write. With `preview` (the pane's
+ * check), it reads what a full run would need and says what that run would change, writing nothing.
  */
 export async function runPlan(
   settings: WorkbookSettings,
   parts: RunParts,
   sheetName?: string,
-  options: { activateSummary?: boolean; now?: Date; analyse?: Analyser } = {},
+  options: { activateSummary?: boolean; now?: Date; analyse?: Analyser; preview?: boolean } = {},
 ): Promise<RunResult> {
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
+  const readParts = options.preview ? { format: true, summary: true } : parts;
   return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, parts, settings, isoFromDate(now));
+    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, readParts, settings, isoFromDate(now));
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
-    const applied: string[] = [];
+    const header = headerOf(analysis, snapshot, settings);
     const notes: Finding[] = [];
     const writes = (parts.format || parts.summary) && analysis.table !== null;
     // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
     const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
     const own = current ? { planSnapshot: current } : {};
-    if (!writes) return { analysis, applied, notes, summarySheet: null, ...own };
+    if (!writes) {
+      if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
+      const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
+      const summary = analysis.table ? decideSummary(first, meta) : null;
+      const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
+      return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
+    }
     refuseProtected(first, parts, snapshot.name);
     const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
 
     tracker.markWriting();
-    if (parts.format) {
-      const formatted = queuePlanFormat(first, meta, analysis, snapshot, tables, settings);
-      applied.push(...formatted.applied);
-      notes.push(...formatted.notes);
+    const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
+    const extra: string[] = [];
+    if (format) {
+      notes.push(...queuePlanFormat(first, format, analysis, snapshot));
+      const printed = queueTablePrint(first, format.plan, analysis, snapshot);
+      if (printed) extra.push(printed);
     }
-    let summarySheet: string | null = null;
+    const summary = parts.summary ? decideSummary(first, meta) : null;
     let movement: RunMovement | undefined;
-    if (parts.summary && moved) {
+    let summarySheet: Excel.Worksheet | null = null;
+    if (summary && moved) {
       movement = moved.movement;
       const since = movement.kind === 'since' ? movement.movement : undefined;
-      const summary = queueOurSummary(context, first, meta, analysis, now, options.activateSummary ?? false, since);
-      summarySheet = summary.name;
-      applied.push(summary.applied);
+      summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
       if (moved.current && kept.available) {
         const day = fromIso(analysis.asAt);
         const when = day === null ? analysis.asAt : formatLong(day);
         if (queueKeep(context, kept, moved.current))
-          applied.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+          extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
         else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
       }
     }
+    // Our change events are told from the user's by where they land (hosts without triggerSource).
+    const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
     quietUntil = Number.POSITIVE_INFINITY;
     try {
       await context.sync();
     } finally {
       quietUntil = Date.now() + OWN_CHANGE_MS;
+      ownAreas = written.areas();
     }
-    return { analysis, applied, notes, summarySheet, ...own, ...(movement ? { movement } : {}) };
+    // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
+    const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
+    const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
+    const applied = [...describeWritten(factsOf(format, summary)), ...extra];
+    return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...own, ...(movement ? { movement } : {}) };
   }, sheetName);
+}
+
+/** What a run writes, for the words that describe it. */
+function factsOf(format: FormatDecision | null, summary: SummaryDecision | null): WriteFacts {
+  return {
+    format: format?.plan ?? null,
+    statusWritten: format?.statusWritten ?? false,
+    ourRules: format?.ours.length ?? 0,
+    summary: summary && { name: summary.name, ours: summary.ours !== null },
+  };
+}
+
+/** The host's platform ("PC", "Mac", "OfficeOnline", ...), or null when it cannot say. */
+function officePlatform(): string | null {
+  try {
+    return String(Office.context.diagnostics.platform);
+  } catch {
+    return null;
+  }
+}
+
+/** The header row's cells with samples: the table's header row, else the row the user chose or the likeliest one. */
+function headerOf(analysis: Analysis, snapshot: SheetSnapshot, settings: WorkbookSettings): HeaderChoices | null {
+  const row = analysis.table ? analysis.table.headerRow : likelyHeaderRow(snapshot, settings.headerRow);
+  return row === null ? null : headerChoices(snapshot, row);
 }
 
 const TOO_LARGE = 'This plan is too large to keep a copy of its return in the workbook, so movement since the last return is not shown.';
@@ -265,56 +308,70 @@ function refuseProtected(first: FirstRead, parts: RunParts, sheet: string): void
   }
 }
 
-/** Queues our rules (replacing our old ones), formats and status column; what was done, in words, and notes. */
-function queuePlanFormat(
+/** Our conditional formats on the sheet (their formulas carry our marker). */
+function ourRules(meta: Meta): Meta['customs'] {
+  return meta.customs.filter((format) => isOurRule(format.custom.rule.formula));
+}
+
+interface FormatDecision {
+  plan: FormatPlan;
+  userTable: SheetTable | null;
+  ours: Meta['customs'];
+  statusWritten: boolean;
+}
+
+/** The format plan for the sheet as it stands (merged cells and the user's table taken into account), or null without a table. */
+function decideFormat(
   first: FirstRead,
   meta: Meta,
   analysis: Analysis,
   snapshot: SheetSnapshot,
   tables: readonly SheetTable[],
   settings: WorkbookSettings,
-): { applied: string[]; notes: Finding[] } {
+): FormatDecision | null {
   const table = analysis.table;
-  if (!table) return { applied: [], notes: [] };
+  if (!table) return null;
   const userTable = tableUnder(table, tables);
   const planned = withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), table, userTable);
   const plan = planFormat(analysis, planned, { statusColumn: settings.statusColumn !== false });
-  if (!plan) return { applied: [], notes: [] };
-  const removed = queueRemoveOurRules(meta.customs.map((format) => ({ format, formula: format.custom.rule.formula })));
+  if (!plan) return null;
+  return { plan, userTable, ours: ourRules(meta), statusWritten: statusColumnWritten(plan, snapshot) };
+}
+
+/** Queues our rules (replacing our old ones), formats and status column; returns the notes (a moved status column). */
+function queuePlanFormat(first: FirstRead, decided: FormatDecision, analysis: Analysis, snapshot: SheetSnapshot): Finding[] {
+  const { plan, userTable } = decided;
+  const table = analysis.table;
+  if (!table) return [];
+  queueRemoveOurRules(decided.ours.map((format) => ({ format, formula: format.custom.rule.formula })));
   // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
   queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
-  const applied = [
-    `Formatted ${plan.tableRange} on "${snapshot.name}" with ${plan.rules.length} rules${removed > 0 ? ` (replacing ${removed} of ours)` : ''}`,
-  ];
-  if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
-  // Page setup only where the user has none of their own (P1.2), read in the first sync.
-  const print = planTablePrint(analysis, snapshot, plan);
-  const owner = first.layout ? pageSetupOwner(pageSetupState(first.layout)) : 'user';
-  if (print) {
-    queuePageLayout(first.read.sheet, print, owner !== 'user');
-    applied.push(
-      owner === 'user'
-        ? `Page setup on "${snapshot.name}" kept as the user set it`
-        : `Page setup on "${snapshot.name}": A4 landscape, 1 page wide, header repeated, page numbers`,
-    );
-  }
   // The one-column gap beside a table is deliberate, not a move.
   const moved = statusMovedFinding(plan, table);
   const gapOnly =
     userTable !== null && plan.status?.column === columnLetter(userTable.lastColumn + 2) && gapIsBlank(snapshot, table, userTable);
-  return { applied, notes: moved && !gapOnly ? [moved] : [] };
+  return moved && !gapOnly ? [moved] : [];
 }
 
-/** Queues the summary sheet: ours rewritten in place when it exists, else a new one under a free name. */
-function queueOurSummary(
-  context: Excel.RequestContext,
-  first: FirstRead,
-  meta: Meta,
-  analysis: Analysis,
-  now: Date,
-  activate: boolean,
-  movement: Movement | undefined,
-): { name: string; applied: string } {
+/** Queues the table sheet's page setup where the user has none of their own (P1.2, read in the first sync); says what was done. */
+function queueTablePrint(first: FirstRead, plan: FormatPlan, analysis: Analysis, snapshot: SheetSnapshot): string | null {
+  const print = planTablePrint(analysis, snapshot, plan);
+  if (!print) return null;
+  const owner = first.layout ? pageSetupOwner(pageSetupState(first.layout)) : 'user';
+  queuePageLayout(first.read.sheet, print, owner !== 'user');
+  return owner === 'user'
+    ? `Kept the page setup of "${snapshot.name}" as you set it`
+    : `Set "${snapshot.name}" to print on A4 landscape, 1 page wide, with the header on every page and page numbers`;
+}
+
+interface SummaryDecision {
+  name: string;
+  /** Our summary sheet when it is there (fingerprint matched): rewritten in place. */
+  ours: Excel.Worksheet | null;
+}
+
+/** Where the summary goes: ours rewritten in place when it exists, else a new sheet under a free name. */
+function decideSummary(first: FirstRead, meta: Meta): SummaryDecision {
   const { markerRange, markerSheet, markerCharts, markerTop } = meta;
   const found = markerRange && !markerRange.isNullObject && markerSheet && markerCharts && markerTop ? markerSheet : null;
   // Ours means ours: the marker's fingerprint must match the sheet's top, else it is a user's sheet (a received
@@ -325,16 +382,31 @@ function queueOurSummary(
       : null;
   const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
   if (found && !ours) taken.push(found.name);
-  const name = ours?.name ?? freeSummaryName(taken);
+  return { name: ours?.name ?? freeSummaryName(taken), ours };
+}
+
+/** Queues the summary sheet where `decided` says; returns the sheet (its id is loaded by the write's sync). */
+function queueOurSummary(
+  context: Excel.RequestContext,
+  first: FirstRead,
+  meta: Meta,
+  decided: SummaryDecision,
+  analysis: Analysis,
+  now: Date,
+  activate: boolean,
+  movement: Movement | undefined,
+): Excel.Worksheet {
+  const { ours, name } = decided;
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
-  const target: SummaryTarget = ours && markerCharts ? { kind: 'ours', sheet: ours, charts: markerCharts } : { kind: 'new', name };
+  const target: SummaryTarget =
+    ours && meta.markerCharts ? { kind: 'ours', sheet: ours, charts: meta.markerCharts } : { kind: 'new', name };
   const model = buildSummary(analysis, stampFromDate(now), name, movement);
   const sheet = queueSummary(context, target, model);
   // Our summary sheet always prints our way (P1.4).
   queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();
-  return { name, applied: `Summary sheet "${name}"${ours ? ' (rewritten in place)' : ''}` };
+  return sheet;
 }
 
 /** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */
@@ -366,14 +438,86 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
 }
 
 /**
- * Whether a change event is someone else's. Excel raises onChanged for our own writes too; from ExcelApi 1.14
- * `triggerSource` says exactly which are ours ("ThisLocalAddin"). Older hosts leave it out: there, changes
- * within a short quiet window after our writes are taken as ours.
+ * The active cell, for "use the selected row as header". `Workbook.getActiveCell` (ExcelApi 1.7) fails when a
+ * chart sheet is active or nothing is selected: that is "no selection", not an error.
  */
-export function isOthersChange(event: { triggerSource?: string } | undefined, now = Date.now()): boolean {
+export function activeCell(): Promise<CellSelection | null> {
+  return runExcel(async (context) => {
+    const cell = context.workbook.getActiveCell();
+    cell.load('address');
+    try {
+      await context.sync();
+    } catch {
+      return null;
+    }
+    // "Sheet 1'!C7" or "Appendix 1!C7": the sheet is everything before the last "!".
+    const bang = cell.address.lastIndexOf('!');
+    const sheet = cell.address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+    const address = cell.address.slice(bang + 1).replace(/\$/g, '');
+    const at = parseAddress(address.split(':')[0] ?? address);
+    if (!at) return null;
+    return { sheet, address, row: at.row, column: columnLetter(at.column) };
+  });
+}
+
+/** Where our last write changed values: the status column on the plan's sheet, and the whole summary sheet. */
+interface OwnArea {
+  sheetId: string;
+  /** Null for the whole sheet. */
+  range: string | null;
+}
+let ownAreas: OwnArea[] = [];
+
+/** Queues the ids of the sheets a write changes; after its sync, `areas()` says where our change events will land. */
+function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, summary: Excel.Worksheet | null) {
+  const status = plan?.status ?? null;
+  if (status) planSheet.load('id');
+  summary?.load('id');
+  return {
+    areas: (): OwnArea[] => {
+      try {
+        return [
+          ...(status ? [{ sheetId: planSheet.id, range: `${status.headerCell}:${status.range.split(':')[1] ?? status.headerCell}` }] : []),
+          ...(summary ? [{ sheetId: summary.id, range: null }] : []),
+        ];
+      } catch {
+        // The write's sync failed before the ids came back: fall back to the quiet window alone.
+        return [];
+      }
+    },
+  };
+}
+
+/** True when an A1 range ("G7", "G5:G18") lies inside another. */
+function within(inner: string, outer: string): boolean {
+  const corners = (a: string) => {
+    const [from = '', to = from] = a.replace(/\$/g, '').split(':');
+    const tl = parseAddress(from);
+    const br = parseAddress(to);
+    return tl && br ? { c0: tl.column, r0: tl.row, c1: br.column, r1: br.row } : null;
+  };
+  const i = corners(inner);
+  const o = corners(outer);
+  return i !== null && o !== null && i.c0 >= o.c0 && i.c1 <= o.c1 && i.r0 >= o.r0 && i.r1 <= o.r1;
+}
+
+/**
+ * Whether a change event is someone else's. Excel raises onChanged for our own writes too; from ExcelApi 1.14
+ * `triggerSource` says exactly which are ours ("ThisLocalAddin"). Older hosts leave it out: there, a change within
+ * a short quiet window after our writes is taken as ours only where it lands in what we wrote (the status
+ * column, our summary sheet); a user's edit anywhere else in that window is still seen.
+ */
+export function isOthersChange(
+  event: { triggerSource?: string; worksheetId?: string; address?: string } | undefined,
+  now = Date.now(),
+): boolean {
   const source = event?.triggerSource;
   if (source !== undefined) return source !== 'ThisLocalAddin';
-  return now >= quietUntil;
+  if (now >= quietUntil) return true;
+  // Without a place to compare (or no record of our areas), the window alone decides, as before.
+  if (!event?.worksheetId || !event.address || ownAreas.length === 0) return false;
+  const { worksheetId, address } = event;
+  return !ownAreas.some((a) => a.sheetId === worksheetId && (a.range === null || within(address, a.range)));
 }
 
 /** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
@@ -401,9 +545,10 @@ export async function onWorkbookChange(callback: () => void): Promise<() => void
 export function createExcelHost(analyse?: Analyser): PlanHost {
   const options = analyse ? { analyse } : {};
   return {
-    check: (settings, sheet) => runPlan(settings, { format: false, summary: false }, sheet, options),
+    check: (settings, sheet) => runPlan(settings, { format: false, summary: false }, sheet, { ...options, preview: true }),
     run: (settings, parts, sheet) => runPlan(settings, parts, sheet, options),
     select: selectCell,
+    selection: activeCell,
     loadSettings,
     saveSettings,
     onChange: onWorkbookChange,

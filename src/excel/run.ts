@@ -7,6 +7,8 @@ export interface WriteTracker {
   markWriting(): void;
   /** Called after the first sync: Excel answered, so it is not (or no longer) waiting for a cell edit. */
   started(): void;
+  /** True when this attempt runs inside a merged undo group (ExcelApi 1.20): its writes are one Ctrl+Z. */
+  readonly oneUndoStep: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -74,11 +76,12 @@ export function runExcel<T>(
         boundedByCellEdit(
           (tracker) => Excel.run(runOptions, (context) => batch(context, tracker)),
           () => (changed = 'partial'),
+          runOptions.mergeUndoGroup === true,
         );
       try {
         if (reuse)
           return await Excel.run(reuse, (context) =>
-            batch(context, { markWriting: () => (changed = 'partial'), started: () => undefined }),
+            batch(context, { markWriting: () => (changed = 'partial'), started: () => undefined, oneUndoStep: false }),
           );
         try {
           return await attempt(options);
@@ -102,12 +105,13 @@ export function runExcel<T>(
  * requests while a cell is being edited). A run given up on can never write: when Excel finally lets it
  * through, its tracker refuses, so the "nothing was changed" said to the user stays true.
  */
-async function boundedByCellEdit<T>(start: (tracker: WriteTracker) => Promise<T>, onWriting: () => void): Promise<T> {
+async function boundedByCellEdit<T>(start: (tracker: WriteTracker) => Promise<T>, onWriting: () => void, oneUndoStep: boolean): Promise<T> {
   let answered = false;
   let abandoned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const giveUp = new HostError('CellEditMode', `${CELL_EDIT_MESSAGE(Math.round(CELL_EDIT_WAIT.ms / 1000))} Nothing was changed.`);
   const tracker: WriteTracker = {
+    oneUndoStep,
     markWriting: () => {
       if (abandoned) throw giveUp;
       onWriting();

@@ -10,6 +10,7 @@ import { RATING_SWATCHES, STATUTORY_ROW } from '../core/palette';
 import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/printPlan';
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
+import { activeCell } from './excelHost';
 
 /** "as assumed": Excel did what the fake and the adapter assume; "differs": it did not (send the report). */
 export type CheckOutcome = 'as assumed' | 'differs' | 'info' | 'skipped' | 'error';
@@ -43,6 +44,8 @@ export const SELF_TEST_CHECKS: readonly { readonly id: string; readonly name: st
   { id: 'chart.points', name: 'Chart bars coloured one by one, with value labels' },
   { id: 'events', name: 'Change events for our own writes, with triggerSource' },
   { id: 'print.layout', name: 'Our page layout accepted and read back as ours' },
+  { id: 'events.format', name: 'No change event for a format-only write' },
+  { id: 'selection', name: 'The active cell read after selecting one' },
   { id: 'errors', name: 'Error codes Excel gives' },
   { id: 'cleanup', name: 'Scratch sheet removed' },
 ];
@@ -460,6 +463,49 @@ async function ownChangeEvent(): Promise<Outcome> {
   });
 }
 
+/**
+ * Format-only writes raise no onChanged (they raise onFormatChanged): the pane tells our own change events from
+ * the user's, on hosts without triggerSource, by where our value writes land (the status column, our summary).
+ */
+async function formatChangeEvent(): Promise<Outcome> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SCRATCH.name).load('id');
+    await context.sync();
+    const events: Excel.WorksheetChangedEventArgs[] = [];
+    const handler = context.workbook.worksheets.onChanged.add(async (e) => {
+      if (e.worksheetId === sheet.id) events.push(e);
+    });
+    await context.sync();
+    const range = sheet.getRange('J2:K3');
+    range.format.fill.color = '#FFF4CE';
+    range.format.wrapText = true;
+    await context.sync();
+    await new Promise((r) => setTimeout(r, 1500));
+    handler.remove();
+    await context.sync();
+    const e = events[0];
+    return e
+      ? { outcome: 'differs', detail: `${events.length} event(s) for a format change: address ${e.address}, changeType ${e.changeType}` }
+      : { outcome: 'as assumed', detail: 'no onChanged within 1.5 s of a fill and wrap change' };
+  });
+}
+
+/** Selecting a cell and reading the active cell back, as "Use the selected row as header" does (ExcelApi 1.7). */
+async function selectionProbe(): Promise<Outcome> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SCRATCH.name);
+    sheet.activate();
+    sheet.getRange('C7').select();
+    await context.sync();
+  });
+  const cell = await activeCell();
+  const assumed = cell !== null && cell.sheet === SCRATCH.name && cell.address === 'C7' && cell.row === 7 && cell.column === 'C';
+  return {
+    outcome: assumed ? 'as assumed' : 'differs',
+    detail: cell ? `${cell.sheet}!${cell.address} (row ${cell.row})` : 'no active cell',
+  };
+}
+
 /** Provokes errors the adapter maps to messages, and lists the codes Excel gives. */
 async function errorCodes(): Promise<Outcome> {
   const cases: [string, (context: Excel.RequestContext) => void][] = [
@@ -585,6 +631,8 @@ export async function runSelfTest(
   await later('chart.points', chartPoints);
   await later('events', ownChangeEvent);
   await later('print.layout', printLayout);
+  await later('events.format', formatChangeEvent);
+  await later('selection', selectionProbe);
   await later('errors', errorCodes);
   add(
     await guarded('cleanup', async () => {

@@ -31,6 +31,7 @@ function fakeHost() {
     check: (s) => result(s, []),
     run: (s) => result(s, ['Formatted A2:F4']),
     select: async () => undefined,
+    selection: async () => null,
     loadSettings: async () => ({}),
     saveSettings: async (s) => void saved.push(s),
     onChange: async () => () => undefined,

@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
@@ -10,6 +10,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { SinceSection } from './components/SinceSection';
 import { ViewTabs } from './components/ViewTabs';
 import { FLUENT_THEME, type PaneTheme } from './theme';
+import { refreshAction } from './paneState';
 import { usePlan } from './usePlan';
 
 const useStyles = makeStyles({
@@ -27,6 +28,8 @@ const useStyles = makeStyles({
     '& .fui-Field': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast.
+  stale: { filter: 'grayscale(1)', outline: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, outlineOffset: '4px' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
@@ -50,7 +53,10 @@ function useFocusAfterRun(phase: string) {
 /** The task pane: it gets the host through props and never touches Office.js itself. */
 export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   const styles = useStyles();
-  const { state, run, saveSettings, select } = usePlan(host);
+  const { state, run, saveSettings, select, selection } = usePlan(host);
+  const refresh = refreshAction(state);
+  // Before the first write on this workbook (none of our marks yet), say what the primary action will change.
+  const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
   const [view, setView] = useState<View>('results');
   const focus = useFocusAfterRun(state.phase);
   const analysis = state.result?.analysis ?? null;
@@ -68,11 +74,12 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           analysis={analysis}
           settings={state.settings}
           stale={state.stale}
+          refresh={refresh}
           busy={state.phase === 'working'}
           onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
           onRefresh={() => {
             show('results')();
-            void run('check');
+            void run(refresh);
           }}
         />
         <Actions
@@ -82,6 +89,10 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
             show('results')();
             void run(a);
           }}
+          preview={preview}
+          summarySheet={state.marks?.summary ?? null}
+          undo={state.result?.undo ?? null}
+          onGoToSummary={(sheet) => void select(sheet, 'A1')}
         />
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
         <ViewTabs
@@ -98,8 +109,14 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           id="panel-results"
           aria-labelledby="tab-results"
           hidden={view !== 'results'}
-          className={view === 'results' ? styles.panel : undefined}
+          className={view === 'results' ? mergeClasses(styles.panel, state.stale && styles.stale) : undefined}
+          aria-describedby={state.stale ? 'stale-note' : undefined}
         >
+          {state.stale ? (
+            <p id="stale-note" className={styles.live}>
+              Results out of date: refresh to update them.
+            </p>
+          ) : null}
           {state.result ? (
             <Overview result={state.result} headingRef={focus.heading} onOpenSettings={() => setView('settings')} />
           ) : (
@@ -120,6 +137,9 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
           <SettingsPanel
             analysis={analysis}
+            header={state.header}
+            onPickHeaderRow={selection}
+            onRecheck={(s) => void saveSettings(s, true)}
             settings={state.settings}
             onSave={(s) => {
               show('results')();

@@ -1,13 +1,6 @@
 import { useCallback, useEffect, useReducer } from 'react';
-import type { PlanHost, WorkbookSettings } from '../core/host';
-import { initialState, paneError, paneReducer, type Action } from './paneState';
-
-const PARTS: Record<Action, { format: boolean; summary: boolean } | null> = {
-  runAll: { format: true, summary: true },
-  check: null,
-  format: { format: true, summary: false },
-  summary: { format: false, summary: true },
-};
+import type { CellSelection, PlanHost, WorkbookSettings } from '../core/host';
+import { ACTION_PARTS, initialState, paneError, paneReducer, type Action } from './paneState';
 
 /** The pane's state and the actions that drive the host. */
 export function usePlan(host: PlanHost) {
@@ -16,10 +9,19 @@ export function usePlan(host: PlanHost) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let live = true;
-    host
+    const loaded = host
       .loadSettings()
-      .then((settings) => live && dispatch({ type: 'settingsLoaded', settings }))
-      .catch(() => live && dispatch({ type: 'settingsLoaded', settings: {} }));
+      .catch(() => ({}))
+      .then((settings) => {
+        if (live) dispatch({ type: 'settingsLoaded', settings });
+        return settings;
+      });
+    // A quiet check on opening, so the pane can say what the first run will change before anything is written.
+    // Runs are queued one at a time by the host, so this never overlaps the user's first click.
+    void loaded
+      .then((settings) => (live ? host.check(settings) : null))
+      .then((result) => live && result && dispatch({ type: 'probed', result }))
+      .catch(() => undefined);
     host
       .onChange(() => dispatch({ type: 'sheetChanged' }))
       .then((remove) => (live ? (stop = remove) : remove()))
@@ -34,7 +36,7 @@ export function usePlan(host: PlanHost) {
     async (action: Action, settings: WorkbookSettings = state.settings) => {
       dispatch({ type: 'start', action });
       try {
-        const parts = PARTS[action];
+        const parts = ACTION_PARTS[action];
         const result = parts ? await host.run(settings, parts) : await host.check(settings);
         dispatch({ type: 'succeed', result });
       } catch (error) {
@@ -69,5 +71,15 @@ export function usePlan(host: PlanHost) {
     [host],
   );
 
-  return { state, run, saveSettings, select };
+  /** The active cell in the sheet, for "use the selected row as header"; null (and the error shown) when it cannot be read. */
+  const selection = useCallback(async (): Promise<CellSelection | null> => {
+    try {
+      return await host.selection();
+    } catch (error) {
+      dispatch({ type: 'fail', error: paneError(error) });
+      return null;
+    }
+  }, [host]);
+
+  return { state, run, saveSettings, select, selection };
 }

@@ -1,6 +1,7 @@
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
+import { describeWritten, statusColumnWritten } from '../core/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
 import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/printPlan';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -170,10 +171,11 @@ export function applyToWorkbook(
   if (!analysis.table || !sheet.part) return { applied: [], notes: [], summarySheet: null };
   refuseProtected(workbook, checked);
   const { book, part: stylesPart } = styleBook(workbook);
-  const applied: string[] = [];
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
   const printNames: PrintNames[] = [];
+  const extra: string[] = [];
+  let ourRules = 0;
   if (plan) {
     const before = workbook.pkg.text(sheet.part) ?? '';
     const patched = patchSheet(before, plan, book);
@@ -183,22 +185,26 @@ export function applyToWorkbook(
     const ownNames = workbook.info.definedNames.filter((n) => n.localSheetId === String(localSheetId));
     const owner = pageSetupOwner(readPageSetup(before, ownNames));
     workbook.pkg.set(sheet.part, print ? applyPrint(patched.xml, print, owner !== 'user') : patched.xml);
-    applied.push(
-      `Formatted ${plan.tableRange} on "${sheet.name}" with ${plan.rules.length} rules${patched.replaced > 0 ? ` (replacing ${patched.replaced} of ours)` : ''}`,
-    );
-    if (plan.status) applied.push(`Status column ${plan.status.column} ("${plan.status.header}")`);
-    else if (options.statusColumn) applied.push('No status column: no column right of the table is empty');
+    ourRules = patched.replaced;
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
     if (print && owner !== 'user') {
       printNames.push({ localSheetId, plan: print });
-      applied.push(`Page setup on "${sheet.name}": A4 landscape, 1 page wide, header repeated, page numbers`);
-    } else if (print) applied.push(`Page setup on "${sheet.name}" kept as the user set it`);
+      extra.push(`Set "${sheet.name}" to print on A4 landscape, 1 page wide, with the header on every page and page numbers`);
+    } else if (print) extra.push(`Kept the page setup of "${sheet.name}" as you set it`);
   }
   const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
   printNames.push({ localSheetId: name.localSheetId, plan: name.print });
   workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', printNames));
-  applied.push(`Summary sheet "${name.name}"${name.replaced ? ' (replaced ours)' : ''}`);
+  // The same plain words as the pane's (describeWritten), no rule counts.
+  const applied = describeWritten({
+    format: plan,
+    statusWritten: plan ? statusColumnWritten(plan, snapshot) : false,
+    ourRules,
+    summary: { name: name.name, ours: name.replaced },
+  });
+  if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
+  applied.push(...extra);
   workbook.pkg.set(stylesPart, book.toXml());
   return { applied, notes, summarySheet: name.name };
 }

@@ -148,9 +148,21 @@ describe('action-plan apply', () => {
   const out1 = join(dir, 'out1.xlsx');
   const out2 = join(dir, 'out2.xlsx');
 
+  const said: string[] = [];
   beforeAll(async () => {
-    expect((await run(['apply', SAMPLE, '--out', out1, '--today', '2026-11-26'])).code).toBe(0);
-    expect((await run(['apply', out1, '--out', out2, '--today', '2026-11-26'])).code).toBe(0);
+    const first = await run(['apply', SAMPLE, '--out', out1, '--today', '2026-11-26']);
+    const second = await run(['apply', out1, '--out', out2, '--today', '2026-11-26']);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    said.push(first.out, second.out);
+  });
+
+  test('[F5] it says what it wrote in the pane\u2019s plain words: added the first time, updated and rewritten after', () => {
+    expect(said[0]).toContain(
+      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary".',
+    );
+    expect(said[1]).toContain('Updated the status column G ("Check (auto)")');
+    expect(said[1]).toContain('Rewrote the summary sheet "Action plan summary" in place');
+    expect(said.join('')).not.toMatch(/with \d+ rules/);
   });
 
   test('every original value is identical in the output; rules, status column and summary are present', async () => {

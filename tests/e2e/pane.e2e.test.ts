@@ -118,7 +118,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.close();
   });
 
-  test('no table: the pane says which headers it expected, and choosing the header row and columns finds it', async () => {
+  test('no table: the pane says which headers it expected; the header row is picked in the sheet and columns from lists', async () => {
     const values = [
       ['Code', 'Matter', 'Person', 'When', 'What', 'How far'],
       ['R1', 'Budgets\nSTATUTORY', 'CFO', 'Sept 2002', 'Set a budget', 'Done.\nRecommendation met: completely'],
@@ -127,22 +127,36 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     const { page } = await openPane(browser, base, { sheets: [{ name: 'Odd', values }] });
     await page.getByRole('button', { name: 'Check only' }).click();
     await page.getByText(/No action-plan table on this sheet.*No, Subject, Lead, Timescales, Recommendation and Progress/).waitFor();
+    // The card wraps its long text inside the 350-pixel pane: nothing is wider than the pane.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Open Settings' }).click();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('spinbutton', { name: 'Header row' }).fill('1');
-    const letters: [string, string][] = [
-      ['Reference (No)', 'A'],
-      ['Subject', 'B'],
-      ['Lead', 'C'],
-      ['Timescale', 'D'],
-      ['Recommendation', 'E'],
-      ['Progress', 'F'],
+    // The user clicks C1 in the sheet: row 1 is the header.
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { userSelect: (s: string, a: string) => void } }).__fake.userSelect('Odd', 'C1'),
+    );
+    await page.getByRole('button', { name: 'Use the selected row as header' }).click();
+    await page.getByText('Header row 1, chosen by you.', { exact: false }).waitFor();
+    const columns: [string, string][] = [
+      ['Reference (No)', 'A: Code'],
+      ['Subject', 'B: Matter'],
+      ['Lead', 'C: Person'],
+      ['Timescale', 'D: When'],
+      ['Recommendation', 'E: What'],
+      ['Progress', 'F: How far'],
     ];
-    for (const [role, letter] of letters) await page.getByRole('textbox', { name: `${role} column letter` }).fill(letter);
-    await page.getByRole('button', { name: 'Save settings and check again' }).click();
+    for (const [role, option] of columns) {
+      await page.getByRole('combobox', { name: `${role} column` }).click();
+      await page.getByRole('option', { name: new RegExp(`^${option}`) }).click();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Check with these columns' }).click();
     await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('2');
     await expect(tile(page, 'Statutory complete')).resolves.toContain('1 of 1');
+    // The mapping found the table, so the primary action says what it will change.
+    await page.getByRole('list', { name: 'What it will change' }).getByText('Status column G (new)').waitFor();
     await page.close();
   });
 
@@ -205,11 +219,10 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
   test('a large sheet is analysed in a web worker and gives the same figures', async () => {
     const values = syntheticPlan(3000, { seed: 3 }).map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
     const { page, violations } = await openPane(browser, base, { sheets: [{ name: 'Plan', values }] });
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Check only' }).click();
     await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('3,000');
-    expect(workers).toHaveLength(1);
+    // One worker, made once (the quiet check on opening may already have started it) and reused.
+    expect(page.workers()).toHaveLength(1);
     expect(violations).toEqual([]);
     expect(await cspReports(page)).toEqual([]);
     await page.close();
@@ -384,4 +397,90 @@ describe('a 3,000-row plan stays one screen of groups', () => {
     ).toBe('true');
     await page.close();
   }, 90000);
+});
+/** Evaluates against the fake workbook in the page. */
+interface FakeSheets {
+  sheet: (name: string) => { values: Scalar[][] };
+  sheets: { id: string; name: string }[];
+  activeSheetId: string | null;
+  selection: { sheet: string; address: string } | null;
+  userEdit: (s: string, a: string, v: string) => Promise<void>;
+}
+const cellOf = (page: Page, sheet: string, row: number, col: number) =>
+  page.evaluate(([s, r, c]) => (window as unknown as { __fake: FakeSheets }).__fake.sheet(s as string).values[r as number]?.[c as number], [
+    sheet,
+    row,
+    col,
+  ] as const);
+const edit = (page: Page, address: string, value: string) =>
+  page.evaluate(([a, v]) => (window as unknown as { __fake: FakeSheets }).__fake.userEdit('Appendix 1', a as string, v as string), [
+    address,
+    value,
+  ] as const);
+
+describe('know what it will do, and go back (browser, strict fake)', () => {
+  test('[F5] before the first write the pane lists what the button will change; after it, plain words, Go to summary and the undo story', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    const preview = page.getByRole('list', { name: 'What it will change' });
+    await preview.getByText('Formats on A5:G18 of "Appendix 1"').waitFor();
+    await expect(preview.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Formats on A5:G18 of "Appendix 1"',
+      'Status column G (new)',
+      expect.stringMatching(/^\d+ highlight rules for status, ratings and statutory rows$/),
+      'Summary sheet "Action plan summary" (new)',
+    ]);
+    expect((await fake(page)).sheets).toEqual(['Appendix 1']);
+    expect(await axeViolations(page)).toEqual([]);
+    await runAll(page);
+    await page.getByText('Added the summary sheet "Action plan summary"', { exact: false }).waitFor();
+    await expect(page.getByText(/with \d+ rules/).count()).resolves.toBe(0);
+    await expect(preview.count()).resolves.toBe(0);
+    // Desktop Excel (the fake plays Windows): adding the sheet cleared the undo history.
+    await page.getByText('To go back, run again or use File > Version history.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'after-first-run.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Go to summary' }).click();
+    await page.waitForFunction(() => {
+      const f = (window as unknown as { __fake: FakeSheets }).__fake;
+      return f.sheets.find((s) => s.id === f.activeSheetId)?.name === 'Action plan summary';
+    });
+    expect((await fake(page)).selection).toEqual({ sheet: 'Action plan summary', address: 'A1' });
+    // The second run rewrites our sheet in place, inside one merged undo group (ExcelApi 1.20).
+    await runAll(page);
+    await page.getByText('Ctrl+Z undoes it in one step.').waitFor();
+    await page.getByText('Rewrote the summary sheet "Action plan summary" in place', { exact: false }).waitFor();
+    await page.close();
+  });
+
+  test('[stale] an edit right after a run (ExcelApi 1.9, no triggerSource) dims the results; Refresh rewrites the status column', async () => {
+    const { page } = await openPane(browser, base, { ...scenario(), apiMinor: 9 });
+    await runAll(page);
+    await page.getByRole('list', { name: 'Headline figures' }).waitFor();
+    // R5's timescale (D10) is missing: its status cell G10 says so.
+    expect(await cellOf(page, 'Appendix 1', 9, 6)).toBe('Check timescale');
+    // Well within two seconds of the run's writes.
+    await edit(page, 'D10', 'March 2003');
+    await page.getByText('The sheet has changed since these results.', { exact: false }).waitFor();
+    const results = page.getByRole('tabpanel', { name: 'Results' });
+    await expect(results.evaluate((el) => getComputedStyle(el).filter)).resolves.toBe('grayscale(1)');
+    await expect(results.getAttribute('aria-describedby')).resolves.toBe('stale-note');
+    await page.getByText('Refresh reads the sheet again and updates the formats, status column and summary sheet.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'stale.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('The sheet has changed since these results.', { exact: false }).waitFor({ state: 'detached' });
+    await expect(results.evaluate((el) => getComputedStyle(el).filter)).resolves.toBe('none');
+    expect(await cellOf(page, 'Appendix 1', 9, 6)).not.toBe('Check timescale');
+    await page.close();
+  });
+
+  test('the Help link opens the support page, which explains each finding', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    const [help] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Help' }).click()]);
+    await help.waitForLoadState();
+    await help.getByRole('heading', { name: 'What each finding means' }).waitFor();
+    await expect(help.locator('#TIMESCALE_MISSING').textContent()).resolves.toContain('Timescale missing');
+    await help.close();
+    await page.close();
+  });
 });

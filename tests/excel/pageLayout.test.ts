@@ -36,7 +36,9 @@ describe.each(PROFILES)('$name', (profile) => {
     });
     expect(layout.margins.header).toBeCloseTo(21.6);
     expect(layout.defaultForAllPages).toMatchObject({ leftFooter: 'As at 31 March 2002', centerFooter: '', rightFooter: 'Page &P of &N' });
-    expect(result.applied).toContain('Page setup on "Appendix 1": A4 landscape, 1 page wide, header repeated, page numbers');
+    expect(result.applied).toContain(
+      'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers',
+    );
   });
 
   test('[P1.3] Excel fits the printed rows to their wrapped text, in one call', () => {
@@ -65,7 +67,7 @@ describe.each(PROFILES)('$name', (profile) => {
     const result = await runPlan({}, ALL, undefined, { now: NOW });
     expect(JSON.stringify(fake.sheet('Appendix 1').pageLayout)).toBe(before);
     expect(autofitted('Appendix 1')).toEqual([]);
-    expect(result.applied).toContain('Page setup on "Appendix 1" kept as the user set it');
+    expect(result.applied).toContain('Kept the page setup of "Appendix 1" as you set it');
     expect(fake.sheet('Action plan summary').pageLayout.orientation).toBe('Landscape');
   });
 
@@ -80,7 +82,9 @@ describe.each(PROFILES)('$name', (profile) => {
     const first = JSON.stringify(fake.sheet('Appendix 1').pageLayout);
     const second = await runPlan({}, ALL, undefined, { now: NOW });
     expect(JSON.stringify(fake.sheet('Appendix 1').pageLayout)).toBe(first);
-    expect(second.applied).toContain('Page setup on "Appendix 1": A4 landscape, 1 page wide, header repeated, page numbers');
+    expect(second.applied).toContain(
+      'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers',
+    );
   });
 
   test('Check only writes no page setup', async () => {

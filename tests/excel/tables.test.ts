@@ -73,7 +73,7 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(sheet.values[4]?.[6] ?? '').toBe('');
       expect(sheet.values[4]?.[7]).toBe('Check (auto)');
       expect(result.notes.map((n) => n.rule)).not.toContain('STATUS_COLUMN_MOVED');
-      expect(result.applied).toContain('Status column H ("Check (auto)")');
+      expect(result.applied).toContain('Added the status column H ("Check (auto)")');
     });
 
     test('[tables] a second run keeps the status column where it is and adds nothing', async () => {

@@ -38,7 +38,8 @@ describe.each<FakePlatform>(['windows', 'mac', 'web'])('merged undo groups on Ex
     expect(JSON.stringify(ours.values)).toBe(firstValues);
     expect(ours.charts).toHaveLength(1);
     expect(fake.names).toHaveLength(1);
-    expect(second.applied).toContain('Summary sheet "Action plan summary" (rewritten in place)');
+    expect(second.applied).toContain('Rewrote the summary sheet "Action plan summary" in place');
+    expect(second.undo).toBe('one-step');
   });
 
   test('[undo] leftovers on our summary sheet are cleared by the rewrite', async () => {

@@ -374,6 +374,12 @@ export class FakeWorkbook {
     this.faults.push(fault);
   }
 
+  /** Simulates the user clicking a cell: its sheet becomes active and the cell selected. */
+  userSelect(sheetName: string, address: string): void {
+    this.activate(sheetName);
+    this.selection = { sheet: this.sheet(sheetName).name, address };
+  }
+
   /** Simulates the user typing in a sheet: the value changes and change handlers fire. */
   async userEdit(sheetName: string, address: string, value: Scalar): Promise<void> {
     const sheet = this.sheet(sheetName);
@@ -680,6 +686,31 @@ class FakeWorkbookProxy {
     this.names = new NamesProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
     this.customXmlParts = new CustomXmlPartsProxy(context);
+  }
+
+  /**
+   * The active cell (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member):
+   * the top-left cell of the selection on the active sheet; resolved at sync like any range. With a chart sheet
+   * active there is no active cell: the sync fails (ItemNotFound here; Excel's code varies, the adapter treats any
+   * failure as "no selection"). `selection` is the fake's record of the user's (or select()'s) selection; without
+   * one, A1 of the active sheet is active, as in a freshly opened workbook.
+   */
+  getActiveCell(): RangeProxy {
+    const context = this.context;
+    const ws = new WorksheetProxy(context);
+    context.enqueue(() => {
+      const fake = context.fake;
+      if (fake.chartSheetActive) throw err('ItemNotFound', 'The requested resource does not exist.');
+      const sheet = fake.sheets.find((s) => s.id === fake.activeSheetId);
+      if (!sheet) throw err('ItemNotFound', 'The requested resource does not exist.');
+      ws.bind(sheet);
+    });
+    return new RangeProxy(context, ws, () => {
+      const fake = context.fake;
+      const active = fake.sheets.find((s) => s.id === fake.activeSheetId);
+      const selected = fake.selection && active && fake.selection.sheet === active.name ? parseBox(fake.selection.address) : null;
+      return selected ? { r0: selected.r0, c0: selected.c0, r1: selected.r0, c1: selected.c0 } : { r0: 0, c0: 0, r1: 0, c1: 0 };
+    });
   }
 }
 
@@ -2265,6 +2296,15 @@ export function installFakeOffice(
     context: {
       get officeTheme() {
         return fake.theme;
+      },
+      // Office.context.diagnostics.platform (Office.PlatformType: "PC", "Mac", "OfficeOnline", ...),
+      // https://learn.microsoft.com/javascript/api/office/office.contextinformation#office-office-contextinformation-platform-member
+      get diagnostics() {
+        return {
+          platform: fake.platform === 'web' ? 'OfficeOnline' : fake.platform === 'mac' ? 'Mac' : 'PC',
+          host: 'Excel',
+          version: '16.0',
+        };
       },
       requirements: {
         isSetSupported: (name: string, version?: string) =>

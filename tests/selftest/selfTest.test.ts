@@ -31,6 +31,12 @@ describe('the self-test for real Excel', () => {
     expect(results.find((r) => r.id === 'chart.points')?.outcome).toBe('as assumed');
     // [P1.2] our page layout, set as a run sets it, reads back as ours on the fake.
     expect(results.find((r) => r.id === 'print.layout')?.outcome).toBe('as assumed');
+    // The fake makes the assumptions the pane relies on: format writes raise no onChanged; the active cell reads back.
+    expect(results.find((r) => r.id === 'events.format')?.outcome).toBe('as assumed');
+    expect(results.find((r) => r.id === 'selection')).toMatchObject({
+      outcome: 'as assumed',
+      detail: expect.stringMatching(/!C7 \(row 7\)$/),
+    });
   }, 20000);
 
   test('the report is plain text, one line per check, with a summary', () => {

@@ -68,7 +68,7 @@ describe('[P1.1] the .xlsx table sheet prints A4 landscape, one page wide, with 
   });
 
   test('the run says what it set', () => {
-    expect(applied).toContain('Page setup on "Plan": A4 landscape, 1 page wide, header repeated, page numbers');
+    expect(applied).toContain('Set "Plan" to print on A4 landscape, 1 page wide, with the header on every page and page numbers');
   });
 });
 
@@ -114,7 +114,7 @@ describe("[P1.2] the user's own page setup is never replaced", () => {
     expect(element(sheet, 'headerFooter')).toBe('<headerFooter><oddHeader>&amp;CAudit Committee</oddHeader></headerFooter>');
     expect(element(sheet, 'sheetPr')).toBeNull();
     expect(names(parts['xl/workbook.xml'] ?? '').filter((n) => n.sheet === 0)).toEqual([]);
-    expect(applied).toContain('Page setup on "Plan" kept as the user set it');
+    expect(applied).toContain('Kept the page setup of "Plan" as you set it');
     // The summary sheet is ours: it is set whatever the plan sheet has.
     expect(element(parts['xl/worksheets/sheet2.xml'] ?? '', 'pageSetup')).toBe(
       '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',

@@ -12,7 +12,7 @@ const TITLES: Record<string, string> = {
 /** An adapter's error in plain words: what happened and what was or was not changed. */
 export function ErrorBar({ message, code }: { message: string; code: string }) {
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{TITLES[code] ?? 'Could not finish'}</MessageBarTitle>
         {message}

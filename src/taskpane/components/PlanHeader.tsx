@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   Input,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -15,12 +16,23 @@ import type { Analysis } from '../../core/types';
 import { formatLong, fromIso } from '../../core/dates';
 import { count } from '../headline';
 import { browserLocale, dateShape, formatLocaleDate, parseLocaleDate } from '../localeDate';
+import { helpUrl } from '../help';
+import type { Action } from '../paneState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  top: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   where: { margin: 0 },
 });
+
+/** What Refresh will do, said beside it: it re-reads, and rewrites what the pane wrote. */
+const REFRESH_WORDS: Readonly<Record<Action, string>> = {
+  runAll: 'Refresh reads the sheet again and updates the formats, status column and summary sheet.',
+  format: 'Refresh reads the sheet again and updates the formats and status column.',
+  summary: 'Refresh reads the sheet again and updates the summary sheet.',
+  check: 'Refresh reads the sheet again; it writes nothing.',
+};
 
 const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', assumed: 'today, assumed (no date in the sheet title)' } as const;
 
@@ -67,6 +79,8 @@ export function PlanHeader(props: {
   settings: WorkbookSettings;
   stale: boolean;
   busy: boolean;
+  /** What Refresh does (refreshAction): a check, or the write done before. */
+  refresh?: Action;
   onAsAt: (asAt: string | null) => void;
   onRefresh: () => void;
 }) {
@@ -78,7 +92,12 @@ export function PlanHeader(props: {
   const source = props.settings.asAt ? 'option' : (analysis?.asAtSource ?? 'assumed');
   return (
     <header className={styles.root}>
-      <h1 className={styles.title}>Action plan check</h1>
+      <div className={styles.top}>
+        <h1 className={styles.title}>Action plan check</h1>
+        <Link href={helpUrl()} target="_blank" rel="noopener">
+          Help
+        </Link>
+      </div>
       {analysis ? (
         <p className={styles.where}>
           {table
@@ -95,9 +114,10 @@ export function PlanHeader(props: {
         onAsAt={props.onAsAt}
       />
       {props.stale ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Out of date.</MessageBarTitle> The sheet has changed since these results.
+            <MessageBarTitle>Out of date.</MessageBarTitle> The sheet has changed since these results.{' '}
+            {REFRESH_WORDS[props.refresh ?? 'check']}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={props.onRefresh} disabled={props.busy}>

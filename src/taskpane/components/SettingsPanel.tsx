@@ -1,11 +1,12 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import type { HeaderChoices } from '../../core/headerChoices';
+import type { CellSelection } from '../../core/host';
+import { ColumnMapping } from './ColumnMapping';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
-import { ROLE_NAMES } from '../../core/findTable';
 import { DEFAULT_SCALE, validateScale } from '../../core/rating';
 import type { Analysis, RatingLevel, Role } from '../../core/types';
 import { BUILT_IN_SCALES } from '../../core/vocabulary/scales';
-import { ROLES } from '../../core/types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -13,7 +14,17 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
   note: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  // A native select is as wide as its longest option: held to the pane's width, the text cut with an ellipsis.
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
+
+/** The table's header cells (without samples) when the host gave no header choices. */
+function fromTable(analysis: Analysis | null): HeaderChoices | null {
+  const table = analysis?.table;
+  if (!table) return null;
+  return { row: table.headerRow, cells: table.headerCells.map((c) => ({ ...c, samples: [], suggested: null })) };
+}
 
 /** Development builds carry the self-test page (webpack.config.js); production builds drop this link. */
 const SELF_TEST = process.env.NODE_ENV === 'development';
@@ -21,18 +32,26 @@ const SELF_TEST = process.env.NODE_ENV === 'development';
 /** Column mapping, status column and rating scale, stored in the workbook (the pane's Settings tab). */
 export function SettingsPanel({
   analysis,
+  header = null,
   settings,
   onSave,
+  onRecheck,
+  onPickHeaderRow,
 }: {
   analysis: Analysis | null;
+  /** The header row's cells with sample values, from the latest check. */
+  header?: HeaderChoices | null;
   settings: WorkbookSettings;
+  /** Saves and checks again, showing the results. */
   onSave: (s: WorkbookSettings) => void;
+  /** Saves and checks again, staying here (a new header row brings its cells to pick from). */
+  onRecheck?: (s: WorkbookSettings) => void;
+  onPickHeaderRow?: () => Promise<CellSelection | null>;
 }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<WorkbookSettings>(settings);
   useEffect(() => setDraft(settings), [settings]);
   const noTable = analysis !== null && analysis.table === null;
-  const cells = analysis?.table?.headerCells ?? [];
   const scale: readonly RatingLevel[] = draft.ratingScale ?? DEFAULT_SCALE;
   const problems = validateScale(scale);
   const setColumn = (role: Role, letter: string) => {
@@ -49,7 +68,26 @@ export function SettingsPanel({
       <h2 id="settings-heading" className={styles.h2}>
         Settings for this workbook
       </h2>
-      {noTable ? <p className={styles.note}>No table was found: give the header row and the column of each kind below.</p> : null}
+      {noTable ? (
+        <p className={styles.note}>No table was found: pick the header row in the sheet and the column of each kind below.</p>
+      ) : null}
+      <ColumnMapping
+        header={header ?? fromTable(analysis)}
+        headerRow={draft.headerRow}
+        columns={draft.columns ?? {}}
+        found={analysis?.table?.columns ?? null}
+        onPickHeaderRow={onPickHeaderRow ?? (async () => null)}
+        onHeaderRow={(row) => {
+          const { headerRow: _old, ...rest } = draft;
+          const next = row ? { ...rest, headerRow: row } : rest;
+          setDraft(next);
+          (onRecheck ?? onSave)(next);
+        }}
+        onColumn={setColumn}
+        onApply={() => {
+          if (problems.length === 0) onSave(draft);
+        }}
+      />
       <div>
         <form
           className={styles.form}
@@ -58,40 +96,6 @@ export function SettingsPanel({
             if (problems.length === 0) onSave(draft);
           }}
         >
-          <Field label="Header row" hint="Leave empty to find it automatically.">
-            <Input
-              type="number"
-              min={1}
-              value={draft.headerRow ? String(draft.headerRow) : ''}
-              onChange={(_e, d) => {
-                const n = Number(d.value);
-                const { headerRow: _old, ...rest } = draft;
-                setDraft(d.value && Number.isInteger(n) && n >= 1 ? { ...rest, headerRow: n } : rest);
-              }}
-            />
-          </Field>
-          {ROLES.map((role) =>
-            cells.length > 0 ? (
-              <Field key={role} label={`${ROLE_NAMES[role]} column`}>
-                <Select value={draft.columns?.[role] ?? ''} onChange={(_e, d) => setColumn(role, d.value)}>
-                  <option value="">Found automatically{analysis?.table?.columns[role] ? ` (${analysis.table.columns[role]})` : ''}</option>
-                  {cells.map((c) => (
-                    <option key={c.column} value={c.column}>
-                      {c.column}: {c.text.slice(0, 40)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ) : (
-              <Field key={role} label={`${ROLE_NAMES[role]} column letter`}>
-                <Input
-                  value={draft.columns?.[role] ?? ''}
-                  maxLength={3}
-                  onChange={(_e, d) => setColumn(role, d.value.toUpperCase().replace(/[^A-Z]/g, ''))}
-                />
-              </Field>
-            ),
-          )}
           <Checkbox
             checked={draft.statusColumn !== false}
             onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
@@ -99,6 +103,8 @@ export function SettingsPanel({
           />
           <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
             <Select
+              className={styles.select}
+              select={{ className: styles.selectInner }}
               value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
               onChange={(_e, d) => {
                 const { scale: _s, ratingScale: _r, ...rest } = draft;
