@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/reac
 import { useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
+import { ChaseSection } from './components/ChaseSection';
 import { ErrorBar } from './components/ErrorBar';
 import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
@@ -125,6 +126,7 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           {state.result && analysis?.table ? (
             <SinceSection result={state.result} settings={state.settings} onSelect={(cell) => void select(analysis.sheet, cell)} />
           ) : null}
+          {analysis?.table ? <ChaseSection analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} /> : null}
           {analysis?.table ? (
             <FindingsList
               key={`${analysis.sheet}-${analysis.findings.length}`}

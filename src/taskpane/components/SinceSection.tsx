@@ -60,7 +60,7 @@ function MovementKind({
           return (
             <li key={`${name}-${i}`}>
               {cell ? (
-                <Button size="small" aria-label={`${name}: go to its row`} onClick={() => onSelect(cell)}>
+                <Button size="small" onClick={() => onSelect(cell)}>
                   {name}
                 </Button>
               ) : (
