@@ -36,6 +36,9 @@ describe.each(PROFILES)('$name: what a run will do, and going back', (profile) =
       'Added the status column G ("Check (auto)")',
       'Coloured status, ratings and statutory rows',
       'Added the summary sheet "Action plan summary"',
+      // P1.2: the appendix has no page setup of its own; M2.6: the return is kept for the next run's movement.
+      'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers',
+      'Kept this return (as at 31 March 2002) in the workbook for comparison with the next',
     ]);
     const again = await createExcelHost().check({});
     expect(again.marks).toEqual({ formatted: true, summary: 'Action plan summary' });
