@@ -40,7 +40,9 @@ export interface Kept {
 /** Our parts among those listed (a namespace of ours naming a date); every other part is someone else's and left alone. */
 export function listKept(parts: Excel.CustomXmlPartCollection | null): Kept {
   if (!parts) return { available: false, parts: [], xml: new Map() };
-  const ours = parts.items.flatMap((part) => {
+  // Word on the web has left `items` undefined for an empty collection (office-js #6673): read that as empty.
+  const items = (parts.items as Excel.CustomXmlPart[] | undefined) ?? [];
+  const ours = items.flatMap((part) => {
     const asAt = keptAsAt(part.namespaceUri);
     return asAt === null ? [] : [{ part, asAt }];
   });
