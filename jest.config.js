@@ -5,6 +5,8 @@ module.exports = {
   reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // A lazy import names its module with `.js` (Node's ESM rule); Jest resolves it to the TypeScript source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
   transform: {
     '^.+\\.tsx?$': [

@@ -62,7 +62,8 @@ module.exports = async (env, argv) => {
       ...(dev ? { selftest: './src/selftest/selftest.ts' } : {}),
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // A lazy import names its module with `.js`, as Node's ESM rules (the bench's and the command's) require.
+    resolve: { extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
     module: {
       rules: [
         {

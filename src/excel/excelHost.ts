@@ -1,5 +1,4 @@
 import { columnIndex, columnLetter, parseAddress } from '../core/address';
-import { analyseSheet } from '../core/analyse';
 import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/describePlan';
@@ -33,6 +32,13 @@ import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } fr
 
 /** The key our settings live under in `workbook.settings`. */
 export const SETTINGS_KEY = 'ActionPlanChecker.settings';
+/**
+ * The core's analysis, loaded when first needed: it (with chrono-node) is the largest part of the pane's code, and
+ * the pane's first paint needs none of it (the pane analyses big sheets in a worker anyway).
+ */
+export const analyseLater: Analyser = (snapshot, options) =>
+  import(/* webpackChunkName: "analyse" */ '../core/analyse.js').then((core) => core.analyseSheet(snapshot, options));
+
 /** Sheet changes within this long after our own writes are our own, not the user's. */
 const OWN_CHANGE_MS = 2000;
 let quietUntil = 0;
@@ -42,12 +48,17 @@ let quietUntil = 0;
  * is told from a number by its format), from the user's choice or the table found in the first rows. Null
  * (read every column's) when the first rows hold no table. Title rows are inside the first rows, read whole.
  */
-export function timescaleColumns(head: SheetSnapshot, settings: WorkbookSettings, today: string): number[] | null {
+export async function timescaleColumns(
+  head: SheetSnapshot,
+  settings: WorkbookSettings,
+  today: string,
+  analyse: Analyser = analyseLater,
+): Promise<number[] | null> {
   const chosen = settings.columns?.timescale;
   if (chosen) return [columnIndex(chosen)];
   let table;
   try {
-    table = analyseSheet(head, analyseOptions(settings, today)).table;
+    table = (await analyse(head, analyseOptions(settings, today))).table;
   } catch {
     return null;
   }
@@ -116,10 +127,18 @@ export async function runPlan(
   options: { activateSummary?: boolean; now?: Date; analyse?: Analyser; preview?: boolean } = {},
 ): Promise<RunResult> {
   const now = options.now ?? new Date();
-  const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
+  const analyse: Analyser = options.analyse ?? analyseLater;
   const readParts = options.preview ? { format: true, summary: true } : parts;
   return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, readParts, settings, isoFromDate(now));
+    const { first, meta, snapshot, tables, kept } = await readPlanSheet(
+      context,
+      tracker,
+      sheetName,
+      readParts,
+      settings,
+      isoFromDate(now),
+      analyse,
+    );
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const header = headerOf(analysis, snapshot, settings);
     const notes: Finding[] = [];
@@ -263,6 +282,7 @@ async function readPlanSheet(
   parts: RunParts,
   settings: WorkbookSettings,
   today: string,
+  analyse: Analyser,
 ): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
   let first = queueFirstRead(context, sheetName, parts, true);
   try {
@@ -284,7 +304,7 @@ async function readPlanSheet(
     if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
-    const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
+    const dateColumns = readPlan.have ? await timescaleColumns(readPlan.have, settings, today, analyse) : null;
     snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta(first)) });
   }
   // A table's totals row is not a recommendation: the core never sees it.

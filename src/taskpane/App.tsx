@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
 import { ChaseSection } from './components/ChaseSection';
@@ -7,12 +7,21 @@ import { ErrorBar } from './components/ErrorBar';
 import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
-import { SettingsPanel } from './components/SettingsPanel';
 import { SinceSection } from './components/SinceSection';
 import { ViewTabs } from './components/ViewTabs';
 import { FLUENT_THEME, type PaneTheme } from './theme';
 import { refreshAction } from './paneState';
 import { usePlan } from './usePlan';
+
+/**
+ * Settings load on first opening (prefetched when the browser is idle): their dropdowns and column picker are a
+ * fifth of the pane's code, and most runs never open them.
+ */
+const SettingsPanel = lazy(() =>
+  import(/* webpackChunkName: "settings", webpackPrefetch: true */ './components/SettingsPanel').then((m) => ({
+    default: m.SettingsPanel,
+  })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -59,6 +68,9 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   // Before the first write on this workbook (none of our marks yet), say what the primary action will change.
   const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
   const [view, setView] = useState<View>('results');
+  // Mounted from the first opening on, so a half-edited form survives a look at the results.
+  const [settingsSeen, setSettingsSeen] = useState(false);
+  if (view === 'settings' && !settingsSeen) setSettingsSeen(true);
   const focus = useFocusAfterRun(state.phase);
   const analysis = state.result?.analysis ?? null;
   const show = (next: View) => () => {
@@ -137,17 +149,21 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           ) : null}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
-          <SettingsPanel
-            analysis={analysis}
-            header={state.header}
-            onPickHeaderRow={selection}
-            onRecheck={(s) => void saveSettings(s, true)}
-            settings={state.settings}
-            onSave={(s) => {
-              show('results')();
-              void saveSettings(s, true);
-            }}
-          />
+          {settingsSeen ? (
+            <Suspense fallback={<p role="status">Loading settings…</p>}>
+              <SettingsPanel
+                analysis={analysis}
+                header={state.header}
+                onPickHeaderRow={selection}
+                onRecheck={(s) => void saveSettings(s, true)}
+                settings={state.settings}
+                onSave={(s) => {
+                  show('results')();
+                  void saveSettings(s, true);
+                }}
+              />
+            </Suspense>
+          ) : null}
         </div>
       </main>
     </FluentProvider>

@@ -165,7 +165,7 @@ describe('[T1] mapping by picking', () => {
     render(<App host={host} theme="light" />);
     await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
     click({ sheet: 'Plan', address: 'C2', row: 2, column: 'C' });
-    await userEvent.click(screen.getByRole('button', { name: 'Use the selected row as header' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Use the selected row as header' }));
     await waitFor(() => expect(calls.saved.at(-1)).toEqual({ headerRow: 2 }));
     await screen.findByText(/Header row 2, chosen by you/);
     // No letters to type: every role is a list.
@@ -184,7 +184,7 @@ describe('[T1] mapping by picking', () => {
     const { host } = recordingHost(ODD);
     render(<App host={host} theme="light" />);
     await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Use the selected row as header' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Use the selected row as header' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Click a cell of the header row/);
   });
 });

@@ -1,4 +1,4 @@
-import { analyseSheet } from '../core/analyse';
+import { analyseLater } from '../excel/excelHost';
 import type { Analyser } from '../core/host';
 import type { AnalyseOptions, Analysis, SheetSnapshot } from '../core/types';
 
@@ -23,11 +23,9 @@ export function workerAnalyser(makeWorker: () => Worker): Analyser {
   let next = 0;
   const waiting = new Map<number, Job>();
   const inline = (job: Job) => {
-    try {
-      job.resolve(analyseSheet(job.snapshot, job.options));
-    } catch (error) {
-      job.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    analyseLater(job.snapshot, job.options).then(job.resolve, (error: unknown) =>
+      job.reject(error instanceof Error ? error : new Error(String(error))),
+    );
   };
   const fallBack = () => {
     broken = true;
@@ -55,13 +53,13 @@ export function workerAnalyser(makeWorker: () => Worker): Analyser {
     return w;
   };
   return async (snapshot, options) => {
-    if (snapshot.values.length <= INLINE_ROWS || broken) return analyseSheet(snapshot, options);
+    if (snapshot.values.length <= INLINE_ROWS || broken) return analyseLater(snapshot, options);
     let w: Worker;
     try {
       w = start();
     } catch {
       broken = true;
-      return analyseSheet(snapshot, options);
+      return analyseLater(snapshot, options);
     }
     const id = ++next;
     return new Promise<Analysis>((resolve, reject) => {

@@ -6,7 +6,8 @@ module.exports = {
   devtool: false,
   entry: path.join(__dirname, 'fakeOffice.entry.ts'),
   output: { path: path.join(__dirname, '..', '..', '.e2e'), filename: 'fake-office.js' },
-  resolve: { extensions: ['.ts', '.js'] },
+  // A lazy import names its module with `.js`, as Node's ESM rules (the bench's and the command's) require.
+  resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
   module: {
     rules: [
       {
