@@ -445,7 +445,8 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
       return f.sheets.find((s) => s.id === f.activeSheetId)?.name === 'Action plan summary';
     });
     expect((await fake(page)).selection).toEqual({ sheet: 'Action plan summary', address: 'A1' });
-    // The second run rewrites our sheet in place, inside one merged undo group (ExcelApi 1.20).
+    // Back on the plan's sheet, the second run rewrites our sheet in place, inside one merged undo group (ExcelApi 1.20).
+    await page.evaluate(() => (window as unknown as { __fake: { activate: (s: string) => void } }).__fake.activate('Appendix 1'));
     await runAll(page);
     await page.getByText('Ctrl+Z undoes it in one step.').waitFor();
     await page.getByText('Rewrote the summary sheet "Action plan summary" in place', { exact: false }).waitFor();
