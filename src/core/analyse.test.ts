@@ -298,7 +298,7 @@ describe('findings', () => {
     const a = analyseSheet(planSheet([rec('R1', { progress: 'Work continues.', timescale: 'Jan 2002' }), rec('R2')]), OPTIONS);
     expect(rules(a, 'RATING_MISSING')).toEqual([expect.objectContaining({ cell: 'F3', id: 'R1' })]);
     expect(a.stats).toMatchObject({ unrated: 1, rated: 1, overdue: 1 });
-    expect(a.recommendations[0]?.flags).toEqual(['Overdue 59 days', 'Unrated']);
+    expect(a.recommendations[0]?.flags).toEqual(['Overdue 59 days', 'Not rated']);
   });
 
   test('[T4] ratings however they are spaced', () => {
@@ -477,7 +477,7 @@ describe('[T4] status scales, read per table', () => {
     );
     expect(rules(a, 'RATING_MISSING')).toEqual([]);
     expect(a.recommendations.map((r) => r.complete)).toEqual([true, false]);
-    expect(a.recommendations[1]?.flags).not.toContain('Unrated');
+    expect(a.recommendations[1]?.flags).not.toContain('Not rated');
   });
 });
 

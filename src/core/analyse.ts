@@ -1,4 +1,5 @@
 import { cellAddress, columnIndex, columnLetter } from './address';
+import { dueSoonWords, overdueWords, STATUS_WORDS } from './statusWords';
 import { cellText, isCellError, squash } from './cells';
 import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
@@ -324,13 +325,14 @@ function flagsOf(
   const flags: string[] = [];
   const add = (flag: string) => flags.includes(flag) || flags.push(flag);
   const { timescale, daysOverdue, daysToDue } = due;
-  if (errored) add('Cell error');
-  if (due.overdue) add(`Overdue ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`);
-  if (daysToDue !== null) add(`Due soon (${daysToDue} day${daysToDue === 1 ? '' : 's'})`);
-  if (recorded && status.level === null && !status.complete && !status.errored) add(status.unclear ? 'Rating unclear' : 'Unrated');
+  if (errored) add(STATUS_WORDS.cellError);
+  if (due.overdue) add(overdueWords(daysOverdue));
+  if (daysToDue !== null) add(dueSoonWords(daysToDue));
+  if (recorded && status.level === null && !status.complete && !status.errored)
+    add(status.unclear ? STATUS_WORDS.unclear : STATUS_WORDS.unrated);
   if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
-    add('Check timescale');
-  if (noReference) add('No reference');
+    add(STATUS_WORDS.checkTimescale);
+  if (noReference) add(STATUS_WORDS.noReference);
   return flags;
 }
 
@@ -427,7 +429,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
   findings.push(...idFindings);
   const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
-  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, 'Duplicate reference'] } : r));
+  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, STATUS_WORDS.duplicateReference] } : r));
   const { scale } = vocab.status;
   return {
     ...base,

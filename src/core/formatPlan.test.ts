@@ -11,7 +11,9 @@ import {
   STATUS_SWATCHES,
   STATUTORY_ROW,
   type Swatch,
+  UNRATED_BAR,
 } from './palette';
+import { FORMER_STATUS_WORDS } from './statusWords';
 import type { CellValue, SheetSnapshot } from './types';
 
 const plan = (s: SheetSnapshot, options = {}) => {
@@ -49,7 +51,7 @@ describe('[F2] status column', () => {
       planSheet([rec('R1', { timescale: 'Jan 2002', progress: 'x' }), [null], rec('R2', { progress: 'Recommendation met: completely' })]),
     );
     expect(p.status).toMatchObject({ column: 'G', header: 'Check (auto)', headerCell: 'G2', range: 'G3:G5', moved: false });
-    expect(p.status?.values).toEqual([['Overdue 59 days; Unrated'], [''], ['Complete']]);
+    expect(p.status?.values).toEqual([['Overdue 59 days; Not rated'], [''], ['Complete']]);
   });
 
   test('a column right of the table holding the user\u2019s notes is skipped, and the move reported', () => {
@@ -79,6 +81,56 @@ describe('[F2] status column', () => {
 
   test('can be turned off', () => {
     expect(plan(planSheet([rec('R1')]), { statusColumn: false }).status).toBeNull();
+  });
+});
+
+describe('[F2] status words a committee understands', () => {
+  // As at 31 March 2002. R1 due 31 Dec 2001: Jan 31 + Feb 28 + Mar 31 = 90 days overdue.
+  const p = plan(
+    planSheet([
+      rec('R1', { timescale: 'December 2001', progress: 'Recommendation met: partially' }),
+      rec('R2', { timescale: 'December 2002', progress: 'Recommendation met: partially' }),
+      rec('R3', { timescale: 'December 2002', progress: 'x' }),
+      rec('R4', { timescale: 'December 2001', progress: 'Recommendation met: completely' }),
+      rec('R5', { timescale: 'December 2002', progress: 'Recommendation met: not applicable' }),
+      rec('R6', { timescale: 'April 2002', progress: 'Recommendation met: moderately' }),
+    ]),
+  );
+
+  test('[F2] On track, Overdue N days, Not rated, Complete, Not counted, Due soon', () => {
+    // R6 due 30 April 2002: 30 days after 31 March, within the 30 days of "due soon".
+    expect(p.status?.values).toEqual([
+      ['Overdue 90 days'],
+      ['On track'],
+      ['Not rated'],
+      ['Complete'],
+      ['Not counted'],
+      ['Due soon (30 days)'],
+    ]);
+  });
+
+  test('[F2] no old word ("OK", "Unrated") is written, and the rules key on the new words', () => {
+    const words = p.status?.values.flat() ?? [];
+    for (const old of FORMER_STATUS_WORDS) expect(words.some((w) => w.split('; ').includes(old))).toBe(false);
+    const clean = p.rules.find((r) => r.purpose === 'Status: no problems')?.formula ?? '';
+    expect(clean).toContain('="On track"');
+    expect(clean).toContain('="Complete"');
+    expect(clean).not.toContain('"OK"');
+    const unrated = p.rules.find((r) => r.purpose === 'Status: unrated')?.formula ?? '';
+    expect(unrated).toContain('SEARCH("Not rated"');
+    expect(unrated).not.toContain('"Unrated"');
+  });
+
+  test('[F2] our old status column, holding the old words, is recognised by its header and rewritten in the new ones', () => {
+    const values: CellValue[][] = [
+      ['Position as at 31 March 2002'],
+      [...HEADER, 'Check (auto)'],
+      [...rec('R1', { timescale: 'December 2002', progress: 'Recommendation met: partially' }), 'OK'],
+      [...rec('R2', { timescale: 'December 2002', progress: 'x' }), 'Unrated'],
+    ];
+    const q = plan(snapshot(values));
+    expect(q.status).toMatchObject({ column: 'G', moved: false, range: 'G3:G4' });
+    expect(q.status?.values).toEqual([['On track'], ['Not rated']]);
   });
 });
 
@@ -135,6 +187,7 @@ describe('[F4] colour is readable', () => {
     ['statutory', STATUTORY_ROW],
     ['top priority', PRIORITY_ROW],
     ['excluded', EXCLUDED_SWATCH],
+    ['unrated bar', UNRATED_BAR],
     ...RATING_SWATCHES.map((s, i): [string, Swatch] => [`rating ${i}`, s]),
     ...Object.entries(STATUS_SWATCHES),
   ];

@@ -1,15 +1,7 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from './address';
 import { isStatusHeader, STATUS_HEADER } from './findTable';
-import {
-  BORDER_COLOUR,
-  EXCLUDED_SWATCH,
-  HEADER,
-  PRIORITY_ROW,
-  RATING_SWATCHES,
-  STATUS_SWATCHES,
-  STATUTORY_ROW,
-  type Swatch,
-} from './palette';
+import { cleanStatusWord, STATUS_WORDS } from './statusWords';
+import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
 import { matchLevel } from './scales';
 import type { Analysis, Finding, Role, SheetSnapshot } from './types';
@@ -103,9 +95,7 @@ function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
   const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
   return kept.map(({ level, index, condition }) => {
-    const swatch = level.excluded
-      ? EXCLUDED_SWATCH
-      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    const swatch = levelSwatch(analysis.scale, index);
     return rule(range, condition, swatch, false, `Rating: ${level.label.toLowerCase()}`);
   });
 }
@@ -118,10 +108,7 @@ function tickRules(analysis: Analysis, rows: string): ConditionalRule[] {
     const header = table.headerCells.find((h) => h.column === letter)?.text ?? '';
     const level = matchLevel(header, analysis.scale);
     if (!level) return [];
-    const index = analysis.scale.indexOf(level);
-    const swatch = level.excluded
-      ? EXCLUDED_SWATCH
-      : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)] ?? STATUS_SWATCHES.check);
+    const swatch = levelSwatch(analysis.scale, analysis.scale.indexOf(level));
     const range = `${letter}${firstRow}:${letter}${lastRow}`;
     return [rule(range, tickCondition(`$${letter}${firstRow}`), swatch, false, `Rating: ${level.label.toLowerCase()}`)];
   });
@@ -208,9 +195,9 @@ function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { colum
 }
 
 /** The words for one row's status cell. */
-export function statusText(flags: readonly string[], complete: boolean): string {
+export function statusText(flags: readonly string[], complete: boolean, excluded = false): string {
   if (flags.length > 0) return flags.join('; ');
-  return complete ? 'Complete' : 'OK';
+  return cleanStatusWord(complete, excluded);
 }
 
 /**
@@ -237,7 +224,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     const values: [string][] = [];
     for (let row = firstRow; row <= bodyLast; row++) {
       const rec = byRow.get(row);
-      values.push([rec ? statusText(rec.flags, rec.complete) : '']);
+      values.push([rec ? statusText(rec.flags, rec.complete, rec.excluded) : '']);
     }
     status = {
       column: letter,
@@ -249,13 +236,16 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     };
     const ref = `$${letter}${firstRow}`;
     const has = (word: string) => `ISNUMBER(SEARCH(${str(word)},${ref}))`;
-    rules.push(rule(status.range, has('Overdue'), STATUS_SWATCHES.overdue, true, 'Status: overdue'));
-    rules.push(rule(status.range, `OR(${has('Unrated')},${has('Rating unclear')})`, STATUS_SWATCHES.unrated, true, 'Status: unrated'));
-    rules.push(rule(status.range, has('Due soon'), STATUS_SWATCHES.dueSoon, false, 'Status: due soon'));
+    const W = STATUS_WORDS;
+    rules.push(rule(status.range, has(W.overdue), STATUS_SWATCHES.overdue, true, 'Status: overdue'));
+    rules.push(rule(status.range, `OR(${has(W.unrated)},${has(W.unclear)})`, STATUS_SWATCHES.unrated, true, 'Status: unrated'));
+    rules.push(rule(status.range, has(W.dueSoon), STATUS_SWATCHES.dueSoon, false, 'Status: due soon'));
+    // "Check timescale", "No reference" / "Duplicate reference", "Cell error".
     rules.push(
-      rule(status.range, `OR(${has('Check')},${has('reference')},${has('Cell error')})`, STATUS_SWATCHES.check, false, 'Status: check'),
+      rule(status.range, `OR(${has('Check')},${has('reference')},${has(W.cellError)})`, STATUS_SWATCHES.check, false, 'Status: check'),
     );
-    rules.push(rule(status.range, `OR(${ref}="OK",${ref}="Complete")`, STATUS_SWATCHES.ok, false, 'Status: no problems'));
+    const clean = [W.onTrack, W.complete, W.notCounted].map((w) => `${ref}=${str(w)}`).join(',');
+    rules.push(rule(status.range, `OR(${clean})`, STATUS_SWATCHES.ok, false, 'Status: no problems'));
   }
 
   // Rating colours and statutory rows, keyed on the cell text as the core reads it (ruleFormulas.ts).

@@ -1,4 +1,5 @@
 import type { HeaderChoices } from './headerChoices';
+import type { RunMovement } from './keptMovement';
 import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
@@ -51,6 +52,11 @@ export interface RunResult {
   readonly undo?: UndoStory;
   /** The header row's cells with sample values (the table's, else the likely header row), for choosing columns by picking. */
   readonly header?: HeaderChoices | null;
+  /**
+   * Movement since the previous kept return (SPEC, M2.6), for runs that write the summary sheet on a host that
+   * keeps snapshots in the workbook; absent otherwise.
+   */
+  readonly movement?: RunMovement;
 }
 
 /** The active cell: its sheet, A1 address, 1-based row and column letter. */

@@ -22,6 +22,15 @@ export const RATING_SWATCHES: readonly Swatch[] = [
   { fill: '#FFC7CE', font: '#8B0010' },
 ];
 
+/** The chart's bar for items with no status: neutral, apart from every level's colour. */
+export const UNRATED_BAR: Swatch = { fill: '#BFBFBF', font: '#1A1A1A' };
+
+/** The swatch a level of a scale shows (rules, the summary's chart and key): excluded levels neutral, others by position. */
+export function levelSwatch(levels: readonly { readonly excluded?: boolean }[], index: number): Swatch {
+  if (levels[index]?.excluded) return EXCLUDED_SWATCH;
+  return RATING_SWATCHES[Math.min(Math.max(index, 0), RATING_SWATCHES.length - 1)] ?? EXCLUDED_SWATCH;
+}
+
 export const STATUS_SWATCHES = {
   overdue: { fill: '#FFC7CE', font: '#8B0010' },
   unrated: { fill: '#FFEB9C', font: '#6B4E00' },

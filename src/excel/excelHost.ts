@@ -1,11 +1,14 @@
 import { columnIndex, columnLetter, parseAddress } from '../core/address';
 import { analyseSheet } from '../core/analyse';
-import { isoFromDate, stampFromDate } from '../core/dates';
+import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/describePlan';
 import { isOurRule, planFormat, statusMovedFinding, type FormatPlan } from '../core/formatPlan';
 import { headerChoices, likelyHeaderRow, type HeaderChoices } from '../core/headerChoices';
 import type { Analyser, CellSelection, OurMarks, PlanHost, RunParts, RunResult, UndoStory, WorkbookSettings } from '../core/host';
+import { movementSince, type RunMovement } from '../core/keptMovement';
+import { snapshotOf, type Movement, type PlanSnapshot } from '../core/movement';
+import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/printPlan';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/summaryMark';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
@@ -13,7 +16,9 @@ import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { mergedAddress, withMergedTaken } from './merges';
+import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
+import { CUSTOM_XML_API, listKept, queueKeep, queueKeptParts, queueNewestXml, readPrevious, type Kept } from './snapshots';
 import {
   gapIsBlank,
   queueTableRanges,
@@ -73,6 +78,10 @@ interface FirstRead {
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
   merged: Excel.RangeAreas | null;
+  /** The sheet's page layout, to tell whether the user has set it up (P1.2). */
+  layout: PageLayoutRead | null;
+  /** The workbook's custom XML parts (ids, namespaces), listed for runs that write the summary; null without ExcelApi 1.5. */
+  keptParts: Excel.CustomXmlPartCollection | null;
 }
 
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
@@ -89,7 +98,9 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   sheets?.load('items/name');
   const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged };
+  const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
+  const keptParts = parts.summary ? queueKeptParts(context) : null;
+  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, layout, keptParts };
 }
 
 /**
@@ -108,7 +119,7 @@ export async function runPlan(
   const analyse: Analyser = options.analyse ?? ((snapshot, o) => Promise.resolve(analyseSheet(snapshot, o)));
   const readParts = options.preview ? { format: true, summary: true } : parts;
   return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables } = await readPlanSheet(context, tracker, sheetName, readParts, settings, isoFromDate(now));
+    const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, sheetName, readParts, settings, isoFromDate(now));
     const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
     const header = headerOf(analysis, snapshot, settings);
     const notes: Finding[] = [];
@@ -121,12 +132,33 @@ export async function runPlan(
       return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks };
     }
     refuseProtected(first, parts, snapshot.name);
+    const moved = parts.summary ? await keptMovement(context, kept, analysis, snapshot) : null;
 
     tracker.markWriting();
     const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
-    if (format) notes.push(...queuePlanFormat(first, format, analysis, snapshot));
-    const summary = parts.summary ? decideSummary(first, meta) : null;
-    const summarySheet = summary ? queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false) : null;
+    // Words beyond the plan's: the page setup (after the table's lines) and the kept return (last).
+    const pageWords: string[] = [];
+    const keptWords: string[] = [];
+    if (format) {
+      const formatted = queuePlanFormat(first, format, analysis, snapshot);
+      notes.push(...formatted.notes);
+      pageWords.push(...formatted.page);
+    }
+    const summary = parts.summary && moved ? decideSummary(first, meta) : null;
+    let summarySheet: Excel.Worksheet | null = null;
+    let movement: RunMovement | undefined;
+    if (summary && moved) {
+      movement = moved.movement;
+      const since = movement.kind === 'since' ? movement.movement : undefined;
+      summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
+      if (moved.current && kept.available) {
+        const day = fromIso(analysis.asAt);
+        const when = day === null ? analysis.asAt : formatLong(day);
+        if (queueKeep(context, kept, moved.current))
+          keptWords.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+        else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+      }
+    }
     // Our change events are told from the user's by where they land (hosts without triggerSource).
     const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
     // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
@@ -140,7 +172,10 @@ export async function runPlan(
     // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
     const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
     const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
-    return { analysis, applied: describeWritten(factsOf(format, summary)), notes, summarySheet: summary?.name ?? null, header, undo };
+    const applied = describeWritten(factsOf(format, summary));
+    applied.splice(summary ? applied.length - 1 : applied.length, 0, ...pageWords);
+    applied.push(...keptWords);
+    return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...(movement ? { movement } : {}) };
   }, sheetName);
 }
 
@@ -167,6 +202,39 @@ function officePlatform(): string | null {
 function headerOf(analysis: Analysis, snapshot: SheetSnapshot, settings: WorkbookSettings): HeaderChoices | null {
   const row = analysis.table ? analysis.table.headerRow : likelyHeaderRow(snapshot, settings.headerRow);
   return row === null ? null : headerChoices(snapshot, row);
+}
+
+const TOO_LARGE = 'This plan is too large to keep a copy of its return in the workbook, so movement since the last return is not shown.';
+
+/** The movement of a summary run against the previous kept return, and this return's snapshot to keep; where the host keeps none, says so. */
+async function keptMovement(
+  context: Excel.RequestContext,
+  kept: Kept,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): Promise<{ movement: RunMovement; current: PlanSnapshot | null }> {
+  if (!kept.available) {
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `This version of Excel cannot keep earlier returns in the workbook (custom XML parts, ExcelApi ${CUSTOM_XML_API}), so movement since the last return is not shown.`,
+      },
+      current: null,
+    };
+  }
+  const current = snapshotOf(analysis, snapshot);
+  const previous = await readPrevious(context, kept, current.asAt);
+  if (previous && !previous.snapshot) {
+    const day = fromIso(previous.asAt);
+    return {
+      movement: {
+        kind: 'unavailable',
+        reason: `The kept return as at ${day === null ? previous.asAt : formatLong(day)} could not be read, so movement since it is not shown.`,
+      },
+      current,
+    };
+  }
+  return { movement: movementSince(previous?.snapshot ?? null, current, analysis), current };
 }
 
 /** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
@@ -197,7 +265,7 @@ async function readPlanSheet(
   parts: RunParts,
   settings: WorkbookSettings,
   today: string,
-): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[] }> {
+): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
   let first = queueFirstRead(context, sheetName, parts, true);
   try {
     await context.sync();
@@ -208,11 +276,14 @@ async function readPlanSheet(
   }
   tracker.started();
   let meta = queueMeta(first);
+  const kept = listKept(first.keptParts);
   const readPlan = planRead(first.read);
   let snapshot: SheetSnapshot;
   if (readPlan.kind === 'done') {
     snapshot = readPlan.snapshot;
-    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+    // A plan read whole is small: its kept returns ride on the meta read.
+    const prefetched = queueNewestXml(kept);
+    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
     const dateColumns = readPlan.have ? timescaleColumns(readPlan.have, settings, today) : null;
@@ -220,7 +291,7 @@ async function readPlanSheet(
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);
-  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables };
+  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables, kept };
 }
 
 /** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */
@@ -269,19 +340,36 @@ function decideFormat(
   return { plan, userTable, ours: ourRules(meta), statusWritten: statusColumnWritten(plan, snapshot) };
 }
 
-/** Queues our rules (replacing our old ones), formats and status column; returns the notes (a moved status column). */
-function queuePlanFormat(first: FirstRead, decided: FormatDecision, analysis: Analysis, snapshot: SheetSnapshot): Finding[] {
+/** Queues our rules (replacing our old ones), formats, status column and page setup; returns the notes (a moved status column) and the page setup's words. */
+function queuePlanFormat(
+  first: FirstRead,
+  decided: FormatDecision,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): { notes: Finding[]; page: string[] } {
   const { plan, userTable } = decided;
   const table = analysis.table;
-  if (!table) return [];
+  if (!table) return { notes: [], page: [] };
   queueRemoveOurRules(decided.ours.map((format) => ({ format, formula: format.custom.rule.formula })));
   // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
   queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
+  // Page setup only where the user has none of their own (P1.2), read in the first sync.
+  const page: string[] = [];
+  const print = planTablePrint(analysis, snapshot, plan);
+  const owner = first.layout ? pageSetupOwner(pageSetupState(first.layout)) : 'user';
+  if (print) {
+    queuePageLayout(first.read.sheet, print, owner !== 'user');
+    page.push(
+      owner === 'user'
+        ? `Page setup on "${snapshot.name}" kept as the user set it`
+        : `Page setup on "${snapshot.name}": A4 landscape, 1 page wide, header repeated, page numbers`,
+    );
+  }
   // The one-column gap beside a table is deliberate, not a move.
   const moved = statusMovedFinding(plan, table);
   const gapOnly =
     userTable !== null && plan.status?.column === columnLetter(userTable.lastColumn + 2) && gapIsBlank(snapshot, table, userTable);
-  return moved && !gapOnly ? [moved] : [];
+  return { notes: moved && !gapOnly ? [moved] : [], page };
 }
 
 interface SummaryDecision {
@@ -314,13 +402,17 @@ function queueOurSummary(
   analysis: Analysis,
   now: Date,
   activate: boolean,
+  movement: Movement | undefined,
 ): Excel.Worksheet {
   const { ours, name } = decided;
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget =
     ours && meta.markerCharts ? { kind: 'ours', sheet: ours, charts: meta.markerCharts } : { kind: 'new', name };
-  const sheet = queueSummary(context, target, buildSummary(analysis, stampFromDate(now), name));
+  const model = buildSummary(analysis, stampFromDate(now), name, movement);
+  const sheet = queueSummary(context, target, model);
+  // Our summary sheet always prints our way (P1.4).
+  queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();
   return sheet;
 }

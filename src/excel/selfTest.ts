@@ -7,8 +7,10 @@
 import { analyseSheet } from '../core/analyse';
 import { planFormat, type FormatPlan } from '../core/formatPlan';
 import { RATING_SWATCHES, STATUTORY_ROW } from '../core/palette';
+import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/printPlan';
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { activeCell } from './excelHost';
+import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
 
 /** "as assumed": Excel did what the fake and the adapter assume; "differs": it did not (send the report). */
 export type CheckOutcome = 'as assumed' | 'differs' | 'info' | 'skipped' | 'error';
@@ -42,6 +44,7 @@ export const SELF_TEST_CHECKS: readonly { readonly id: string; readonly name: st
   { id: 'events', name: 'Change events for our own writes, with triggerSource' },
   { id: 'events.format', name: 'No change event for a format-only write' },
   { id: 'selection', name: 'The active cell read after selecting one' },
+  { id: 'print.layout', name: 'Our page layout accepted and read back as ours' },
   { id: 'errors', name: 'Error codes Excel gives' },
   { id: 'cleanup', name: 'Scratch sheet removed' },
 ];
@@ -495,6 +498,36 @@ async function errorCodes(): Promise<Outcome> {
   return { outcome: 'info', detail: seen.join('; ') };
 }
 
+/** Sets our page layout on the scratch sheet as a run does, reads it back, and asks the core whose it is (P1.2). */
+async function printLayout(): Promise<Outcome> {
+  const plan: PrintPlan = {
+    sheet: SCRATCH.name,
+    paper: 'A4',
+    orientation: 'landscape',
+    fitToPagesWide: 1,
+    fitToPagesTall: 0,
+    titleRows: { first: 1, last: 1 },
+    printArea: 'A1:C3',
+    margins: NARROW_MARGINS,
+    footer: { left: 'As at 31 March 2002', pageNumbers: true },
+    rowHeights: [],
+  };
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SCRATCH.name);
+    queuePageLayout(sheet, plan, true);
+    await context.sync();
+    const read = queuePageLayoutRead(sheet);
+    await context.sync();
+    const state = pageSetupState(read);
+    const owner = pageSetupOwner(state);
+    const zoom = JSON.stringify(read.layout.zoom);
+    return {
+      outcome: owner === 'ours' ? 'as assumed' : 'differs',
+      detail: `read back as ${owner} (assumed ours); zoom ${zoom}, footers ${JSON.stringify(state.footers)}, paper ${read.layout.paperSize}`,
+    };
+  });
+}
+
 async function createScratch(): Promise<Outcome> {
   SCRATCH.name = await freeName('APC self-test');
   await Excel.run(async (context) => {
@@ -554,6 +587,7 @@ export async function runSelfTest(
   await later('events', ownChangeEvent);
   await later('events.format', formatChangeEvent);
   await later('selection', selectionProbe);
+  await later('print.layout', printLayout);
   await later('errors', errorCodes);
   add(
     await guarded('cleanup', async () => {

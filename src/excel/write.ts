@@ -1,6 +1,6 @@
 import { isOurRule, type FormatPlan } from '../core/formatPlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/summaryMark';
-import { SUMMARY_MARKER_NAME, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
+import { SUMMARY_MARKER_NAME, type ChartSpec, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 
 /**
  * Text written so that Excel keeps it exactly: a leading apostrophe (Excel's quote prefix, hidden and not
@@ -73,6 +73,11 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
   subtitle: (r) => {
     r.format.font.italic = true;
   },
+  headline: (r) => {
+    r.format.font.size = 12;
+    r.format.font.bold = true;
+    r.format.font.color = '#1A1A1A';
+  },
   heading: (r) => {
     r.format.font.size = 12;
     r.format.font.bold = true;
@@ -82,6 +87,8 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
     r.format.fill.color = '#1F4E79';
     r.format.font.color = '#FFFFFF';
     r.format.font.bold = true;
+    r.format.wrapText = true;
+    r.format.verticalAlignment = 'Top';
   },
   label: (r) => {
     r.format.font.color = '#333333';
@@ -90,10 +97,36 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
     r.format.wrapText = true;
     r.format.verticalAlignment = 'Top';
   },
+  line: (r) => {
+    r.format.verticalAlignment = 'Top';
+  },
   note: (r) => {
     r.format.font.italic = true;
   },
 };
+
+/**
+ * Queues the rating chart in the same batch as the rest of the summary: a clustered bar chart placed in its
+ * box, each bar (point) filled with its level's colour, value labels on. Microsoft's docs:
+ * ChartSeriesCollection.getItemAt and ChartSeries.points / ChartPointsCollection.getItemAt (ExcelApi 1.1),
+ * ChartPoint.format.fill.setSolidColor (ChartFill, ExcelApi 1.1), ChartSeries.hasDataLabels (ExcelApi 1.7),
+ * ChartSeries.dataLabels (ExcelApi 1.8) with ChartDataLabels.showValue (ExcelApi 1.1), Chart.setPosition
+ * (ExcelApi 1.1): all within the manifest's ExcelApi 1.9.
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartseries
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartpoint
+ */
+function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(spec.dataRange), Excel.ChartSeriesBy.columns);
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  chart.setPosition(spec.anchor, spec.end);
+  const series = chart.series.getItemAt(0);
+  spec.pointColours.forEach((colour, i) => series.points.getItemAt(i).format.fill.setSolidColor(colour));
+  if (spec.dataLabels) {
+    series.hasDataLabels = true;
+    series.dataLabels.showValue = true;
+  }
+}
 
 /** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
 export type SummaryTarget =
@@ -129,16 +162,16 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
   grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
   grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''))));
   for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
+  // Figure columns and their headers right-aligned (Range.format.horizontalAlignment, ExcelApi 1.1).
+  for (const range of model.rightAligned) sheet.getRange(range).format.horizontalAlignment = 'Right';
+  for (const s of model.swatches) {
+    const key = sheet.getRange(s.range);
+    key.format.fill.color = s.fill;
+    key.format.font.color = s.font;
+  }
   model.columnWidths.forEach((w, i) => {
     sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthToPoints(w);
   });
-  if (model.chart) {
-    const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(model.chart.dataRange), Excel.ChartSeriesBy.columns);
-    chart.title.text = model.chart.title;
-    chart.legend.visible = false;
-    chart.setPosition(model.chart.anchor);
-    chart.width = 360;
-    chart.height = 220;
-  }
+  if (model.chart) queueChart(sheet, model.chart);
   return sheet;
 }

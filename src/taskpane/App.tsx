@@ -7,6 +7,7 @@ import { FindingsList } from './components/FindingsList';
 import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
 import { SettingsPanel } from './components/SettingsPanel';
+import { SinceSection } from './components/SinceSection';
 import { ViewTabs } from './components/ViewTabs';
 import { refreshAction } from './paneState';
 import { usePlan } from './usePlan';
@@ -118,6 +119,9 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           ) : (
             <p>Check the plan to see its figures and findings here.</p>
           )}
+          {state.result?.movement && analysis ? (
+            <SinceSection movement={state.result.movement} analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} />
+          ) : null}
           {analysis?.table ? (
             <FindingsList
               key={`${analysis.sheet}-${analysis.findings.length}`}

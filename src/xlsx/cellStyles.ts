@@ -122,32 +122,47 @@ export function ruleDxf(book: StyleBook, rule: { fill: string; fontColor: string
 }
 
 /** Looks of the summary sheet's cells, as style indexes appended to the book. */
-export type SummaryLook = 'title' | 'subtitle' | 'heading' | 'tableHeader' | 'label' | 'body' | 'note' | 'plain';
+export type SummaryLook = 'title' | 'subtitle' | 'headline' | 'heading' | 'tableHeader' | 'label' | 'body' | 'line' | 'note' | 'plain';
 
 const FONTS: Record<SummaryLook, string> = {
   title: '<b/><sz val="16"/><color rgb="FF1F4E79"/>',
   subtitle: '<i/><sz val="11"/>',
+  headline: '<b/><sz val="12"/><color rgb="FF1A1A1A"/>',
   heading: '<b/><sz val="12"/><color rgb="FF1F4E79"/>',
   tableHeader: '<b/><sz val="11"/><color rgb="FFFFFFFF"/>',
   label: '<sz val="11"/><color rgb="FF333333"/>',
   body: '<sz val="11"/>',
+  line: '<sz val="11"/>',
   note: '<i/><sz val="11"/>',
   plain: '<sz val="11"/>',
 };
 
-/** The style index for a summary cell's look, number format and quote prefix. */
-export function summaryStyle(book: StyleBook, look: SummaryLook, numFmtId: number, quote: boolean): number {
+/** How one summary cell looks beyond its run: right-aligned (a figure or its header), or a key swatch's colours. */
+export interface SummaryCellLook {
+  readonly right?: boolean;
+  readonly swatch?: { readonly fill: string; readonly font: string };
+}
+
+const solidFill = (book: StyleBook, hex: string) =>
+  book.add(
+    'fills',
+    `<${book.el('fill')}><${book.el('patternFill')} patternType="solid"><${book.el('fgColor')} rgb="${argb(hex)}"/><${book.el('bgColor')} indexed="64"/></${book.el('patternFill')}></${book.el('fill')}>`,
+  );
+
+/** The style index for a summary cell's look, number format, quote prefix, alignment and key colours. */
+export function summaryStyle(book: StyleBook, look: SummaryLook, numFmtId: number, quote: boolean, extra: SummaryCellLook = {}): number {
   const e = (l: string) => book.el(l);
-  const fontXml = FONTS[look].replace(/<(\/?)(\w)/g, `<$1${book.el('')}$2`);
+  let fontXml = FONTS[look];
+  if (extra.swatch) fontXml = fontXml.replace(/<color [^>]*\/>/, '') + `<color rgb="${argb(extra.swatch.font)}"/>`;
+  fontXml = fontXml.replace(/<(\/?)(\w)/g, `<$1${book.el('')}$2`);
   const fontId = book.add('fonts', `<${e('font')}>${fontXml}<${e('name')} val="Calibri"/><${e('family')} val="2"/></${e('font')}>`);
-  const fillId =
-    look === 'tableHeader'
-      ? book.add(
-          'fills',
-          `<${e('fill')}><${e('patternFill')} patternType="solid"><${e('fgColor')} rgb="FF1F4E79"/><${e('bgColor')} indexed="64"/></${e('patternFill')}></${e('fill')}>`,
-        )
-      : 0;
-  const align = look === 'body' ? `<${e('alignment')} vertical="top" wrapText="1"/>` : '';
+  const fillId = extra.swatch ? solidFill(book, extra.swatch.fill) : look === 'tableHeader' ? solidFill(book, '#1F4E79') : 0;
+  const alignAttrs = [
+    ...(extra.right ? ['horizontal="right"'] : []),
+    ...(look === 'body' || look === 'line' || look === 'tableHeader' ? ['vertical="top"'] : []),
+    ...(look === 'body' || look === 'tableHeader' ? ['wrapText="1"'] : []),
+  ];
+  const align = alignAttrs.length > 0 ? `<${e('alignment')} ${alignAttrs.join(' ')}/>` : '';
   const attrs =
     `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyFont="1"` +
     `${fillId ? ' applyFill="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}${align ? ' applyAlignment="1"' : ''}${quote ? ' quotePrefix="1"' : ''}`;

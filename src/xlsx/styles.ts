@@ -1,4 +1,4 @@
-import { attr, elementEnd, nextTag, readRoot, setAttr } from './xml';
+import { attr, elementEnd, escapeAttr, nextTag, readRoot, setAttr } from './xml';
 
 /** Sections of styles.xml we append to, in schema order (CT_Stylesheet), with their item element. */
 const SECTIONS = [
@@ -14,7 +14,7 @@ const SECTIONS = [
   ['colors', ''],
   ['extLst', ''],
 ] as const;
-type Section = 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
+type Section = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
 
 /** The minimal styles part for a package that has none. */
 export const EMPTY_STYLES =
@@ -39,7 +39,7 @@ export class StyleBook {
   constructor(private readonly xml: string) {
     const root = readRoot(xml, 'the styles part');
     this.prefix = root.prefix;
-    for (const section of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const) {
+    for (const section of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const) {
       const child = root.children.find((c) => c.local === section);
       const list: string[] = [];
       if (child && !child.open.empty) {
@@ -70,6 +70,23 @@ export class StyleBook {
     return list.length - 1;
   }
 
+  /**
+   * The id of a custom number format ("d mmmm yyyy"): the workbook's own when it has one with this code,
+   * else a new one after the highest id in use (custom ids start at 164), appended.
+   */
+  numFmt(code: string): number {
+    const list = this.items.get('numFmts') ?? [];
+    let highest = 163;
+    for (const item of list) {
+      const id = Number(itemAttr(item, 'numFmtId'));
+      if (itemAttr(item, 'formatCode') === code && Number.isInteger(id)) return id;
+      if (Number.isInteger(id)) highest = Math.max(highest, id);
+    }
+    const id = highest + 1;
+    this.add('numFmts', `<${this.el('numFmt')} numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return id;
+  }
+
   /** Element name with the part's namespace prefix. */
   el(local: string): string {
     return `${this.prefix}${local}`;
@@ -78,7 +95,7 @@ export class StyleBook {
   /** The styles part with the new items appended (the same text when nothing was added). */
   toXml(): string {
     let xml = this.xml;
-    for (const section of ['dxfs', 'cellXfs', 'borders', 'fills', 'fonts'] as const) {
+    for (const section of ['dxfs', 'cellXfs', 'borders', 'fills', 'fonts', 'numFmts'] as const) {
       const added = this.added.get(section) ?? [];
       if (added.length === 0) continue;
       const total = this.items.get(section)?.length ?? added.length;

@@ -1,6 +1,6 @@
 import { cellAddress, parseAddress } from '../core/address';
 import { looksLikeFormula } from '../core/cells';
-import type { SummaryModel, SummaryStyle } from '../core/summaryModel';
+import { SUMMARY_DATE_FORMAT, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
 import { summaryStyle, type SummaryLook } from './cellStyles';
 import { textCell } from './sheetPatch';
 import type { StyleBook } from './styles';
@@ -20,36 +20,59 @@ export function sheetRef(sheet: string, range: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
+/** Every cell of each range ("A1:C3" or "A1"), as "row:column" keys. */
+function cellsOf(range: string): string[] {
+  const [a = 'A1', b = a] = range.split(':');
+  const tl = parseAddress(a);
+  const br = parseAddress(b);
+  if (!tl || !br) return [];
+  const out: string[] = [];
+  for (let r = tl.row; r <= br.row; r++) for (let c = tl.column; c <= br.column; c++) out.push(`${r}:${c}`);
+  return out;
+}
+
 function lookGrid(model: SummaryModel): Map<string, SummaryStyle> {
   const looks = new Map<string, SummaryStyle>();
-  for (const s of model.styles) {
-    const [a = 'A1', b = a] = s.range.split(':');
-    const tl = parseAddress(a);
-    const br = parseAddress(b);
-    if (!tl || !br) continue;
-    for (let r = tl.row; r <= br.row; r++) for (let c = tl.column; c <= br.column; c++) looks.set(`${r}:${c}`, s.style);
-  }
+  for (const s of model.styles) for (const k of cellsOf(s.range)) looks.set(k, s.style);
   return looks;
 }
 
-/** The summary sheet's XML: text as inline strings (formula-like text with a quote prefix, so it can never turn live), numbers as numbers. */
-export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid: string | null): string {
+/** Days between Excel's 1900 and 1904 date systems: a 1904 workbook's serials are this much smaller. */
+const DAYS_1904 = 1462;
+
+/**
+ * The summary sheet's XML: text as inline strings (formula-like text with a quote prefix, so it can never
+ * turn live), numbers and dates as numbers (dates shifted for a workbook on the 1904 date system), figure
+ * columns and their headers right-aligned, the colour key's cells filled.
+ */
+export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid: string | null, date1904 = false): string {
   const looks = lookGrid(model);
+  const right = new Set(model.rightAligned.flatMap(cellsOf));
+  const swatches = new Map(model.swatches.flatMap((s) => cellsOf(s.range).map((k) => [k, s] as const)));
   const rows: string[] = [];
   model.rows.forEach((cells, i) => {
     const r = i + 1;
     const out: string[] = [];
     cells.forEach((cell, c) => {
-      const look: SummaryLook = looks.get(`${r}:${c}`) ?? 'plain';
+      const key = `${r}:${c}`;
+      const look: SummaryLook = looks.get(key) ?? 'plain';
+      const swatch = swatches.get(key);
+      const extra = { right: right.has(key), ...(swatch ? { swatch } : {}) };
       const ref = cellAddress(c, r);
-      if (cell.value === null || cell.value === '') return;
+      if (cell.value === null || cell.value === '') {
+        // A header cell or a key swatch keeps its look even when empty.
+        if (look === 'tableHeader' || swatch) out.push(`<c r="${ref}" s="${summaryStyle(book, look, 0, false, extra)}"/>`);
+        return;
+      }
       if (typeof cell.value === 'number') {
-        const style = summaryStyle(book, look, NUMBER_FORMATS[cell.numberFormat ?? ''] ?? 0, false);
-        out.push(`<c r="${ref}" s="${style}"><v>${Number.isFinite(cell.value) ? cell.value : 0}</v></c>`);
+        const format = cell.numberFormat ?? '';
+        const numFmtId = NUMBER_FORMATS[format] ?? (format === SUMMARY_DATE_FORMAT ? book.numFmt(format) : 0);
+        const value = Number.isFinite(cell.value) ? cell.value - (date1904 && format === SUMMARY_DATE_FORMAT ? DAYS_1904 : 0) : 0;
+        out.push(`<c r="${ref}" s="${summaryStyle(book, look, numFmtId, false, extra)}"><v>${value}</v></c>`);
         return;
       }
       const quote = looksLikeFormula(cell.value) || /^[\t\r\n]/.test(cell.value);
-      out.push(textCell(ref, summaryStyle(book, look, 0, quote), cell.value));
+      out.push(textCell(ref, summaryStyle(book, look, 0, quote, extra), cell.value));
     });
     if (out.length > 0) rows.push(`<row r="${r}">${out.join('')}</row>`);
   });
@@ -64,18 +87,24 @@ export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid
 
 /** The drawing part that holds the chart, anchored at the model's anchor cell. */
 export function drawingXml(model: SummaryModel, chartRid: string): string {
-  const at = parseAddress(model.chart?.anchor ?? 'E8') ?? { column: 4, row: 8 };
+  const at = parseAddress(model.chart?.anchor ?? 'D8') ?? { column: 3, row: 8 };
+  const end = parseAddress(model.chart?.end ?? 'F23') ?? { column: at.column + 2, row: at.row + 15 };
   const point = (col: number, row: number) =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
-    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${point(at.column, at.row - 1)}</xdr:from><xdr:to>${point(at.column + 2, at.row + 17)}</xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Recommendations by rating"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${point(at.column, at.row - 1)}</xdr:from><xdr:to>${point(end.column, end.row - 1)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Recommendations by status"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
     `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="${chartRid}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
   );
 }
+
+/** Value labels at the end of each bar (CT_DLbls: numFmt, spPr, dLblPos, then the show flags, in schema order). */
+const DATA_LABELS =
+  '<c:dLbls><c:numFmt formatCode="0" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="outEnd"/>' +
+  '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
 
 /** A DrawingML bar chart of the distribution by level, pointing at the summary's figures (with cached values for readers that do not recalculate). */
 export function chartXml(model: SummaryModel): string {
@@ -96,13 +125,20 @@ export function chartXml(model: SummaryModel): string {
     escapeText(sheetRef(model.sheetName, `${cellAddress(col, r0)}:${cellAddress(col, r1)}`));
   const pts = (xs: readonly (string | number)[]) =>
     `<c:ptCount val="${xs.length}"/>${xs.map((x, i) => `<c:pt idx="${i}"><c:v>${escapeText(String(x))}</c:v></c:pt>`).join('')}`;
-  const title = escapeText(chart?.title ?? 'Recommendations by rating');
+  const title = escapeText(chart?.title ?? 'Recommendations by status');
+  // Each bar in its level's colour (c:dPt, CT_DPt: idx, invertIfNegative, bubble3D, spPr in that order).
+  const points = (chart?.pointColours ?? [])
+    .map(
+      (hex, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${hex.replace('#', '').toUpperCase()}"/></a:solidFill></c:spPr></c:dPt>`,
+    )
+    .join('');
   return (
     `${HEAD}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">` +
     `<c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${title}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>${ref(tl.column + 1, tl.row, tl.row).replace(/:.*$/, '')}</c:f><c:strCache>${pts([name])}</c:strCache></c:strRef></c:tx>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="1F4E79"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="1F4E79"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${points}${DATA_LABELS}` +
     `<c:cat><c:strRef><c:f>${ref(tl.column, tl.row + 1, br.row)}</c:f><c:strCache>${pts(labels)}</c:strCache></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${ref(tl.column + 1, tl.row + 1, br.row)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${pts(counts)}</c:numCache></c:numRef></c:val>` +
     `</c:ser><c:gapWidth val="80"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +

@@ -3,11 +3,13 @@ import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
+import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/printPlan';
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
 import type { Movement } from '../core/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
+import { applyPrint, patchPrintNames, readPageSetup, type PrintNames } from './printSetup';
 import { patchSheet } from './sheetPatch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { chartXml, drawingXml, relsXml, sheetRef, summarySheetXml } from './summarySheet';
@@ -171,16 +173,30 @@ export function applyToWorkbook(
   const { book, part: stylesPart } = styleBook(workbook);
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
+  const printNames: PrintNames[] = [];
+  const pageWords: string[] = [];
   let ourRules = 0;
   if (plan) {
-    const patched = patchSheet(workbook.pkg.text(sheet.part) ?? '', plan, book);
-    workbook.pkg.set(sheet.part, patched.xml);
+    const before = workbook.pkg.text(sheet.part) ?? '';
+    const patched = patchSheet(before, plan, book);
     ourRules = patched.replaced;
+    // The page setup is ours to set only where the user has none of their own (P1.2); row heights always.
+    const print = planTablePrint(analysis, snapshot, plan);
+    const localSheetId = workbook.info.sheets.indexOf(sheet);
+    const ownNames = workbook.info.definedNames.filter((n) => n.localSheetId === String(localSheetId));
+    const owner = pageSetupOwner(readPageSetup(before, ownNames));
+    workbook.pkg.set(sheet.part, print ? applyPrint(patched.xml, print, owner !== 'user') : patched.xml);
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
+    if (print && owner !== 'user') {
+      printNames.push({ localSheetId, plan: print });
+      pageWords.push(`Page setup on "${sheet.name}": A4 landscape, 1 page wide, header repeated, page numbers`);
+    } else if (print) pageWords.push(`Page setup on "${sheet.name}" kept as the user set it`);
   }
   const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
-  // The same plain words as the pane's (describeWritten), no rule counts.
+  printNames.push({ localSheetId: name.localSheetId, plan: name.print });
+  workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', printNames));
+  // The same plain words as the pane's (describeWritten), no rule counts; the page setup before the summary sheet.
   const applied = describeWritten({
     format: plan,
     statusWritten: plan ? statusColumnWritten(plan, snapshot) : false,
@@ -188,6 +204,7 @@ export function applyToWorkbook(
     summary: { name: name.name, ours: name.replaced },
   });
   if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
+  applied.splice(applied.length - 1, 0, ...pageWords);
   workbook.pkg.set(stylesPart, book.toXml());
   return { applied, notes, summarySheet: name.name };
 }
@@ -199,7 +216,7 @@ function writeSummaryParts(
   book: StyleBook,
   generatedAt: string,
   movement: Movement | undefined,
-): { name: string; replaced: boolean } {
+): { name: string; replaced: boolean; localSheetId: number; print: PrintPlan } {
   const { pkg, info } = workbook;
   const ours = workbook.ourSummary();
   const name = ours?.name ?? freeSummaryName(info.sheets.map((s) => s.name));
@@ -231,7 +248,8 @@ function writeSummaryParts(
     pkg.set(relsPath(part), relsXml([{ id: 'rId1', type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]));
     added.push([drawing, CONTENT_TYPES.drawing], [chart, CONTENT_TYPES.chart]);
   }
-  pkg.set(part, summarySheetXml(model, book, drawingRid));
+  const print = planSummaryPrint(model, analysis.asAt);
+  pkg.set(part, applyPrint(summarySheetXml(model, book, drawingRid, info.date1904), print, true));
   const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
   const marker = { name: SUMMARY_MARKER_NAME, refersTo: sheetRef(name, 'A1'), comment: summaryFingerprint(name, top) };
   pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { ...(newSheet ? { sheet: newSheet } : {}), marker }));
@@ -240,7 +258,9 @@ function writeSummaryParts(
     added,
     removed.filter((p) => !added.some(([a]) => a === p)),
   );
-  return { name, replaced: ours !== undefined };
+  // Our sheet keeps its place; a new one is appended after every sheet of the workbook's.
+  const localSheetId = ours ? info.sheets.indexOf(ours) : info.sheets.length;
+  return { name, replaced: ours !== undefined, localSheetId, print };
 }
 
 /** The package as bytes, ready to write. */

@@ -4,13 +4,14 @@
  */
 import { columnLetter, parseAddress } from '../../src/core/address';
 import type { ConditionalRule, FormatPlan } from '../../src/core/formatPlan';
+import { STATUS_WORDS } from '../../src/core/statusWords';
 import type { Analysis, Recommendation, SheetSnapshot } from '../../src/core/types';
 import { evaluatePlan } from './evaluate';
 
 /** Which rows a status rule must colour, from the core's flags (the status column's words). */
 const STATUS_READINGS: Readonly<Record<string, (flags: readonly string[]) => boolean>> = {
   'Status: overdue': (f) => f.some((x) => x.startsWith('Overdue')),
-  'Status: unrated': (f) => f.includes('Unrated') || f.includes('Rating unclear'),
+  'Status: unrated': (f) => f.includes(STATUS_WORDS.unrated) || f.includes(STATUS_WORDS.unclear),
   'Status: due soon': (f) => f.some((x) => x.startsWith('Due soon')),
   'Status: check': (f) => f.some((x) => x.startsWith('Check') || /reference/.test(x) || x === 'Cell error'),
   'Status: no problems': (f) => f.length === 0,

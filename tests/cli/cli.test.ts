@@ -158,7 +158,7 @@ describe('action-plan apply', () => {
 
   test('[F5] it says what it wrote in the pane\u2019s plain words: added the first time, updated and rewritten after', () => {
     expect(said[0]).toContain(
-      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary".',
+      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Page setup on "Appendix 1": A4 landscape, 1 page wide, header repeated, page numbers; Added the summary sheet "Action plan summary".',
     );
     expect(said[1]).toContain('Updated the status column G ("Check (auto)")');
     expect(said[1]).toContain('Rewrote the summary sheet "Action plan summary" in place');
@@ -301,7 +301,12 @@ describe('action-plan apply', () => {
       const row = (label: string) => summary.find((cells) => cells[0] === label);
       expect(row('Headline figures')).toBeDefined();
       expect(row('Recommendations')?.[1]).toBe('13');
-      expect(row('Complete (completely)')?.[1]).toBe('6');
+      // Counted by hand from the appendix: 6 of 13 met completely, each figure under its header (the CSV holds
+      // values, not their shown form: 6/13 as a percentage).
+      expect(row('Complete')?.slice(0, 3)).toEqual(['Complete', '6', '13']);
+      expect(row('Complete')?.[3]).toMatch(/^46\.15\d*%$/);
+      // The as-at date is a date value to LibreOffice (the CSV writes dates in its own default form), not text.
+      expect(row('Position as at')?.[1]).toBe('03/31/2002');
     },
     240_000,
   );

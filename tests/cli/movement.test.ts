@@ -194,7 +194,7 @@ describe('[M2] action-plan apply --previous and check --previous', () => {
       ['Progress text unchanged', 1, 'R1'],
     ]);
     expect(String(rows[at + 10]?.[0])).toContain('6 matched, 4 by reference, 2 by recommendation text: R4 (was R5), R5 (was R7).');
-    expect(rows.findIndex((x) => /^Findings:/.test(String(x?.[0])))).toBeGreaterThan(at);
+    expect(rows.findIndex((x) => x?.[0] === 'Checks for the officer preparing the report')).toBeGreaterThan(at);
   });
 
   test('a previous return that cannot be read stops apply before it writes anything', async () => {

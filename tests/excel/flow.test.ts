@@ -35,7 +35,9 @@ describe.each(PROFILES)('$name: what a run will do, and going back', (profile) =
       'Formatted the table A5:G18 on "Appendix 1"',
       'Added the status column G ("Check (auto)")',
       'Coloured status, ratings and statutory rows',
+      'Page setup on "Appendix 1": A4 landscape, 1 page wide, header repeated, page numbers',
       'Added the summary sheet "Action plan summary"',
+      'Kept this return (as at 31 March 2002) in the workbook for comparison with the next',
     ]);
     const again = await createExcelHost().check({});
     expect(again.marks).toEqual({ formatted: true, summary: 'Action plan summary' });

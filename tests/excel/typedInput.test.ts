@@ -64,14 +64,16 @@ describe.each(PROFILES)('$name: everything that echoes the user\u2019s words sta
     expect(texts).not.toContain(1000);
   });
 
-  test('[data safety] our own words on the summary (dates, "3 of 3") are text, not dates', async () => {
+  test('[M1] the as-at date on the summary is a real date (a serial shown as d mmmm yyyy), not text Excel might misread', async () => {
     plan();
     await runPlan({ asAt: '2003-01-31' }, ALL, undefined, { now: NOW });
     const cells = fake.cellsOf('Action plan summary');
     const asAt = [...cells.entries()].find(([, c]) => c.value === 'Position as at');
     expect(asAt).toBeDefined();
-    const row = asAt?.[0].replace(/^[A-Z]+/, '');
-    expect(cells.get(`B${row ?? ''}`)?.value).toBe('31 January 2003');
+    const row = Number(asAt?.[0].replace(/^[A-Z]+/, ''));
+    // 31 January 2003: 31 March 2002 is serial 37346; + 275 days to 31 December 2002 (37621), + 31 = 37652.
+    expect(cells.get(`B${row}`)?.value).toBe(37652);
+    expect(fake.sheet('Action plan summary').numberFormats.get(`${row - 1},1`)).toBe('d mmmm yyyy');
   });
 
   test('[data safety] the status column and its header are text', async () => {

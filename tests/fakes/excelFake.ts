@@ -63,6 +63,15 @@ export interface ChartState {
   title: string;
   legendVisible: boolean;
   position: string | null;
+  /** The cell setPosition's second argument names (the box's far corner), or null. */
+  positionEnd: string | null;
+  /** Series (columns after the first, the categories) and points per series (rows under the header), from the source. */
+  seriesCount: number;
+  pointCount: number;
+  /** Per point of the first series, the colour setSolidColor gave it, or null. */
+  pointFills: (string | null)[];
+  hasDataLabels: boolean;
+  showValue: boolean;
 }
 
 export interface SheetState {
@@ -83,6 +92,38 @@ export interface SheetState {
   merges: Box[];
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
+  pageLayout: PageLayoutState;
+}
+
+/** The texts of a header/footer (Excel.HeaderFooter, ExcelApi 1.9). */
+export type HeaderFooterTexts = Record<(typeof HEADER_FOOTER_TEXTS)[number], string>;
+export const HEADER_FOOTER_TEXTS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
+
+/** A sheet's page layout (Excel.PageLayout, ExcelApi 1.9): margins in points, as the API gives them. */
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  headerFooterState: 'Default' | 'FirstAndDefault' | 'OddAndEven' | 'FirstOddAndEven';
+  defaultForAllPages: HeaderFooterTexts;
+  /** "$5:$5" when set. */
+  printTitleRows: string | null;
+  printArea: string | null;
+}
+
+/** A new sheet's layout: portrait, 100%, Excel's Normal margins (0.7", 0.75", 0.3"), no header or footer. */
+export function defaultPageLayout(): PageLayoutState {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    headerFooterState: 'Default',
+    defaultForAllPages: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
+    printTitleRows: null,
+    printArea: null,
+  };
 }
 
 /** An Excel table (ListObject): its whole range, header row first, totals row last when shown. */
@@ -101,6 +142,13 @@ export interface NameState {
   address: string;
   visible: boolean;
   comment: string;
+}
+
+/** A custom XML part of the workbook (ExcelApi 1.5): its id, the namespace of its root element, its XML as stored. */
+export interface XmlPartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 export interface FakeStats {
@@ -141,6 +189,28 @@ function bytes(value: unknown): number {
  */
 let formulaChecker: ((formula: string) => string | null) | null = null;
 
+/**
+ * Checks a custom XML part's text as Excel does before storing it; returns why it is rejected, or null. Jest sets it
+ * (tests/fakes/jestSetup.ts) to a namespace-aware XML parser (saxes), so a part our code escapes badly fails its sync
+ * here as `CustomXmlPartCollection.add` / `CustomXmlPart.setXml` fail in Excel. The browser build leaves it unset.
+ */
+let xmlChecker: ((xml: string) => string | null) | null = null;
+
+/** Installs the custom XML check (see `xmlChecker`). */
+export function setXmlChecker(check: ((xml: string) => string | null) | null): void {
+  xmlChecker = check;
+}
+
+/** The namespace URI of a part's root element (default or prefixed), as `CustomXmlPart.namespaceUri` reports it; '' without one. */
+export function rootNamespace(xml: string): string {
+  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
+  const root = /<(?:([\w.-]+):)?[\w.-]+(\s[^>]*)?>/.exec(body);
+  if (!root) return '';
+  const attr = root[1] ? `xmlns:${root[1]}` : 'xmlns';
+  const m = new RegExp(`\\s${attr}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(root[0]);
+  return m?.[2] ?? m?.[3] ?? '';
+}
+
 /** Installs the conditional-format formula check (see `formulaChecker`). */
 export function setFormulaChecker(check: ((formula: string) => string | null) | null): void {
   formulaChecker = check;
@@ -155,6 +225,8 @@ export class FakeWorkbook {
   sheets: SheetState[] = [];
   names: NameState[] = [];
   settings = new Map<string, unknown>();
+  /** Custom XML parts, in the order they were added. */
+  xmlParts: XmlPartState[] = [];
   workbookProtected = false;
   activeSheetId: string | null = null;
   /** Set to simulate a chart sheet being active: reading the active worksheet fails as Excel does. */
@@ -241,6 +313,7 @@ export class FakeWorkbook {
       merges: [],
       hiddenRows: new Set(),
       hiddenColumns: new Set(),
+      pageLayout: defaultPageLayout(),
     };
     for (const [address, formula] of Object.entries(options.formulas ?? {})) {
       const b = parseBox(address);
@@ -367,6 +440,18 @@ export class FakeWorkbook {
 
   newSheetId(): string {
     return `{sheet-${this.nextId++}}`;
+  }
+
+  /** Adds a custom XML part as another add-in or an older workbook would have left it; returns it. */
+  addXmlPart(xml: string): XmlPartState {
+    const part = { id: this.newXmlPartId(), namespaceUri: rootNamespace(xml), xml };
+    this.xmlParts.push(part);
+    return part;
+  }
+
+  newXmlPartId(): string {
+    // Excel gives parts GUID-like ids in braces.
+    return `{xml-part-${this.nextId++}}`;
   }
 }
 
@@ -594,11 +679,13 @@ class FakeWorkbookProxy {
   readonly settings: SettingsProxy;
   readonly names: NamesProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly customXmlParts: CustomXmlPartsProxy;
   constructor(readonly context: FakeContext) {
     this.worksheets = new WorksheetsProxy(context);
     this.settings = new SettingsProxy(context);
     this.names = new NamesProxy(context);
     this.protection = new WorkbookProtectionProxy(context);
+    this.customXmlParts = new CustomXmlPartsProxy(context);
   }
 
   /**
@@ -726,10 +813,12 @@ class WorksheetProxy extends Proxy {
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
   readonly tables: TablesProxy;
+  readonly pageLayout: PageLayoutProxy;
 
   constructor(context: FakeContext) {
     super(context);
     this.protection = new SheetProtectionProxy(context, this);
+    this.pageLayout = new PageLayoutProxy(context, this);
     this.freezePanes = {
       freezeRows: (n: number) =>
         this.context.enqueue(() => {
@@ -845,6 +934,217 @@ class WorksheetProxy extends Proxy {
       16,
       'Worksheet.delete',
     );
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout: every
+ * property strict (read only after load + sync), writes applied at sync. The zoom comes back as a frozen copy:
+ * Microsoft says to set it whole ("use x.zoom = {...} instead of x.zoom.scale = ..."), and a property write on the
+ * copy would be lost in real Excel, so here it throws. `setPrintTitleRows` takes whole rows only ("The range must
+ * span the entire row to be valid").
+ */
+class PageLayoutProxy extends Proxy {
+  readonly headersFooters: HeaderFooterGroupProxy;
+  private static readonly PROPS = [
+    'orientation',
+    'paperSize',
+    'zoom',
+    'leftMargin',
+    'rightMargin',
+    'topMargin',
+    'bottomMargin',
+    'headerMargin',
+    'footerMargin',
+  ];
+
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+    this.headersFooters = new HeaderFooterGroupProxy(context, () => this.state());
+  }
+
+  state(): PageLayoutState {
+    return this.sheet.target().pageLayout;
+  }
+
+  private prop(p: string): unknown {
+    const s = this.state();
+    switch (p) {
+      case 'orientation':
+        return s.orientation;
+      case 'paperSize':
+        return s.paperSize;
+      case 'zoom':
+        return Object.freeze({ ...s.zoom });
+      case 'leftMargin':
+      case 'rightMargin':
+      case 'topMargin':
+      case 'bottomMargin':
+      case 'headerMargin':
+      case 'footerMargin':
+        return s.margins[p.replace('Margin', '') as keyof PageLayoutState['margins']];
+      default:
+        throw err('InvalidArgument', `Unknown page layout property ${p}`);
+    }
+  }
+
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list) if (!PageLayoutProxy.PROPS.includes(p)) throw err('InvalidArgument', `Unknown page layout property ${p}`);
+    this.queueLoad(list, (p) => this.prop(p));
+    return this;
+  }
+
+  get orientation(): string {
+    return this.read('orientation');
+  }
+  set orientation(v: string) {
+    this.context.enqueue(() => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw err('InvalidArgument', `Invalid orientation ${v}`);
+      this.state().orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this.read('paperSize');
+  }
+  set paperSize(v: string) {
+    this.context.enqueue(() => {
+      this.state().paperSize = v;
+    });
+  }
+  get zoom(): PageLayoutState['zoom'] {
+    return this.read('zoom');
+  }
+  // PageLayoutZoomOptions: scale 10-400, or pages wide/tall (null when the other is used).
+  set zoom(v: PageLayoutState['zoom']) {
+    const copy = { ...v };
+    this.context.enqueue(() => {
+      const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = copy;
+      if (scale != null && (scale < 10 || scale > 400)) throw err('InvalidArgument', 'The zoom scale must be between 10 and 400.');
+      for (const n of [wide, tall])
+        if (n != null && (!Number.isInteger(n) || n < 0)) throw err('InvalidArgument', 'Invalid fit-to-pages value.');
+      this.state().zoom = scale != null ? { scale } : { horizontalFitToPages: wide ?? null, verticalFitToPages: tall ?? null };
+    });
+  }
+  get leftMargin(): number {
+    return this.read('leftMargin');
+  }
+  get rightMargin(): number {
+    return this.read('rightMargin');
+  }
+  get topMargin(): number {
+    return this.read('topMargin');
+  }
+  get bottomMargin(): number {
+    return this.read('bottomMargin');
+  }
+  get headerMargin(): number {
+    return this.read('headerMargin');
+  }
+  get footerMargin(): number {
+    return this.read('footerMargin');
+  }
+
+  /** setPrintMargins(unit, options): margins not given stay as they are. */
+  setPrintMargins(unit: string, options: Partial<PageLayoutState['margins']>): void {
+    const copy = { ...options };
+    this.context.enqueue(() => {
+      const factor = unit === 'Points' ? 1 : unit === 'Inches' ? 72 : unit === 'Centimeters' ? 72 / 2.54 : null;
+      if (factor === null) throw err('InvalidArgument', `Invalid margin unit ${unit}`);
+      const m = this.state().margins;
+      for (const [k, v] of Object.entries(copy)) if (typeof v === 'number') m[k as keyof typeof m] = v * factor;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.context.enqueue(() => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw err('InvalidArgument', 'The print title rows must span entire rows.');
+      this.state().printTitleRows = rows;
+    });
+  }
+
+  setPrintArea(area: string): void {
+    this.context.enqueue(() => {
+      if (!parseBox(area)) throw err('InvalidArgument', `Invalid print area ${area}`);
+      this.state().printArea = area;
+    });
+  }
+
+  getPrintTitleRowsOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        const rows = this.state().printTitleRows;
+        return rows ? parseBox(rows) : null;
+      },
+      true,
+    );
+  }
+
+  getPrintAreaOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this.sheet,
+      () => {
+        const area = this.state().printArea;
+        return area ? parseBox(area) : null;
+      },
+      true,
+    );
+  }
+}
+
+/** PageLayout.headersFooters (Excel.HeaderFooterGroup, ExcelApi 1.9): its state and the default texts. */
+class HeaderFooterGroupProxy extends Proxy {
+  readonly defaultForAllPages: HeaderFooterProxy;
+  constructor(
+    context: FakeContext,
+    readonly layout: () => PageLayoutState,
+  ) {
+    super(context);
+    this.defaultForAllPages = new HeaderFooterProxy(context, () => this.layout().defaultForAllPages);
+  }
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list) if (p !== 'state') throw err('InvalidArgument', `Unknown header/footer group property ${p}`);
+    this.queueLoad(list, () => this.layout().headerFooterState);
+    return this;
+  }
+  get state(): string {
+    return this.read('state');
+  }
+}
+
+/**
+ * Excel.HeaderFooter (ExcelApi 1.9): six texts in Excel's header/footer codes (&P page, &N pages),
+ * https://learn.microsoft.com/javascript/api/excel/excel.headerfooter.
+ */
+class HeaderFooterProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly texts: () => HeaderFooterTexts,
+  ) {
+    super(context);
+    for (const name of HEADER_FOOTER_TEXTS)
+      Object.defineProperty(this, name, {
+        get: () => this.read(name),
+        set: (v: string) => {
+          this.context.enqueue(() => {
+            this.texts()[name] = v;
+          }, bytes(v));
+        },
+      });
+  }
+  load(spec?: string | string[]): this {
+    const list = props(spec);
+    for (const p of list)
+      if (!(HEADER_FOOTER_TEXTS as readonly string[]).includes(p)) throw err('InvalidArgument', `Unknown header/footer property ${p}`);
+    this.queueLoad(list, (p) => this.texts()[p as (typeof HEADER_FOOTER_TEXTS)[number]]);
+    return this;
   }
 }
 
@@ -1042,11 +1342,29 @@ class ChartsProxy extends Proxy {
     return this.itemsList;
   }
   add(type: string, source: RangeProxy, _seriesBy?: string): ChartProxy {
-    const chart: ChartState = { type, source: '', title: '', legendVisible: true, position: null };
+    const chart: ChartState = {
+      type,
+      source: '',
+      title: '',
+      legendVisible: true,
+      position: null,
+      positionEnd: null,
+      seriesCount: 0,
+      pointCount: 0,
+      pointFills: [],
+      hasDataLabels: false,
+      showValue: false,
+    };
     this.context.enqueue(() => {
       const s = this.sheet.target();
       if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
-      chart.source = boxAddress(source.box());
+      const box = source.box();
+      chart.source = boxAddress(box);
+      // By columns, with a text header row and a first column of category labels (as we add it): one series per
+      // further column, one point per row under the header.
+      chart.seriesCount = Math.max(1, box.c1 - box.c0);
+      chart.pointCount = Math.max(0, box.r1 - box.r0);
+      chart.pointFills = Array.from({ length: chart.pointCount }, () => null);
       s.charts.push(chart);
     });
     return new ChartProxy(this.context, chart, this.sheet);
@@ -1096,10 +1414,85 @@ class ChartProxy extends Proxy {
   set height(_v: number) {
     this.context.enqueue(() => undefined);
   }
-  setPosition(start: string, _end?: string): void {
+  setPosition(start: string, end?: string): void {
     this.context.enqueue(() => {
       this.chart.position = start;
+      this.chart.positionEnd = end ?? null;
     });
+  }
+  /** Chart.series (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-series-member */
+  get series(): { getItemAt: (index: number) => ChartSeriesProxy } {
+    return { getItemAt: (index: number) => new ChartSeriesProxy(this.context, this.chart, index) };
+  }
+}
+
+/**
+ * An HTML colour as ChartFill.setSolidColor takes it: "#RRGGBB" (or "RRGGBB") or a named HTML colour
+ * (https://learn.microsoft.com/javascript/api/excel/excel.chartfill#excel-excel-chartfill-setsolidcolor-member(1)).
+ */
+const HTML_COLOUR = /^(#?[0-9A-Fa-f]{6}|[A-Za-z]+)$/;
+
+/**
+ * One series of a chart (ExcelApi 1.1; https://learn.microsoft.com/javascript/api/excel/excel.chartseries). Strict:
+ * getItemAt past the last series or point fails at sync with ItemNotFound (the collections hold only what the
+ * source range makes); hasDataLabels (ExcelApi 1.7) and dataLabels.showValue (ChartSeries.dataLabels, ExcelApi 1.8;
+ * ChartDataLabels.showValue) are write-only here, so reading one unloaded throws PropertyNotLoaded as Excel does.
+ */
+class ChartSeriesProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    readonly chart: ChartState,
+    readonly index: number,
+  ) {
+    super(context);
+  }
+  private check(): void {
+    if (!Number.isInteger(this.index) || this.index < 0 || this.index >= this.chart.seriesCount)
+      throw err('ItemNotFound', `The chart has no series at index ${this.index}.`);
+  }
+  get points(): { getItemAt: (index: number) => { format: { fill: { setSolidColor: (colour: string) => void } } } } {
+    const self = this;
+    return {
+      getItemAt: (point: number) => ({
+        format: {
+          fill: {
+            setSolidColor(colour: string): void {
+              self.context.enqueue(() => {
+                self.check();
+                if (!Number.isInteger(point) || point < 0 || point >= self.chart.pointCount)
+                  throw err('ItemNotFound', `The series has no point at index ${point}.`);
+                if (!HTML_COLOUR.test(colour)) throw err('InvalidArgument', `"${colour}" is not an HTML colour.`);
+                // Only the first series' points are kept: the summary's chart has one series.
+                if (self.index === 0) self.chart.pointFills[point] = colour.startsWith('#') ? colour.toUpperCase() : colour;
+              }, bytes(colour));
+            },
+          },
+        },
+      }),
+    };
+  }
+  get hasDataLabels(): boolean {
+    throw err('PropertyNotLoaded', "The property 'hasDataLabels' is not available.");
+  }
+  set hasDataLabels(v: boolean) {
+    this.context.enqueue(() => {
+      this.check();
+      this.chart.hasDataLabels = v;
+    });
+  }
+  get dataLabels(): { showValue: boolean } {
+    const self = this;
+    return {
+      get showValue(): boolean {
+        throw err('PropertyNotLoaded', "The property 'showValue' is not available.");
+      },
+      set showValue(v: boolean) {
+        self.context.enqueue(() => {
+          self.check();
+          self.chart.showValue = v;
+        });
+      },
+    };
   }
 }
 
@@ -1111,6 +1504,15 @@ function formatChain(range: RangeProxy, path: string[]): unknown {
     {
       get(_t, prop: string) {
         if (prop === 'getItem') return (name: string) => formatChain(range, [...path, name]);
+        // RangeFormat.autofitRows() (ExcelApi 1.2): Excel sets the rows' heights to fit their content,
+        // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)
+        if (prop === 'autofitRows' && path.length === 1)
+          return () =>
+            context.enqueue(() => {
+              const s = range.sheet.target();
+              if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+              s.formatLog.push({ address: boxAddress(range.box()), path: 'format.autofitRows()', value: true });
+            });
         if (prop === 'toJSON' || typeof prop === 'symbol') return undefined;
         return formatChain(range, [...path, prop]);
       },
@@ -1654,6 +2056,198 @@ class NamedItemProxy extends Proxy {
       } else sheetProxy.bindNull();
     });
     return new RangeProxy(this.context, sheetProxy, () => located, true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5): https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection,
+// excel.customxmlpartscopedcollection and excel.customxmlpart. Every call is queued and applied at sync; on a host
+// before ExcelApi 1.5 each fails there with ApiNotFound, as Office.js does for an API the host lacks.
+
+/** A ClientResult (https://learn.microsoft.com/javascript/api/office/officeextension.clientresult): `value` only after the sync. */
+class FakeClientResult<T> {
+  private set = false;
+  private held: T | undefined;
+  get value(): T {
+    if (!this.set)
+      throw err(
+        'PropertyNotLoaded',
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    return this.held as T;
+  }
+  /** Called inside the sync: the value becomes readable when the whole sync succeeds. */
+  resolve(value: T): void {
+    responseBytes += bytes(value);
+    pendingLoads.push({
+      commit: () => {
+        this.held = value;
+        this.set = true;
+      },
+      abort: () => undefined,
+    });
+  }
+}
+
+function requireXmlApi(context: FakeContext, call: string): void {
+  if (context.fake.apiMinor < 5) throw err('ApiNotFound', `${call} needs ExcelApi 1.5.`);
+}
+
+/** The XML check of add and setXml: well-formed, with a root element (Excel stores nothing else). */
+function checkPartXml(xml: string): void {
+  const why = xmlChecker?.(xml) ?? (/<[\w.:-]+[\s>/]/.test(xml) ? null : 'no root element');
+  if (why !== null) throw err('InvalidArgument', `The XML is not valid: ${why}`);
+}
+
+class CustomXmlPartScopedProxy extends Proxy {
+  private itemsList: CustomXmlPartProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    /** The namespace a scoped collection holds; null for the whole collection. */
+    readonly namespaceUri: string | null,
+  ) {
+    super(context);
+  }
+
+  private matching(): XmlPartState[] {
+    requireXmlApi(this.context, this.namespaceUri === null ? 'Workbook.customXmlParts' : 'CustomXmlPartCollection.getByNamespace');
+    return this.context.fake.xmlParts.filter((p) => this.namespaceUri === null || p.namespaceUri === this.namespaceUri);
+  }
+
+  /** Loads `items` (with `items/id`, `items/namespaceUri`); an empty namespace gives an empty list. */
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const list = this.matching().map((state) => {
+        const part = new CustomXmlPartProxy(this.context);
+        part.bind(state);
+        part.preload(wanted);
+        return part;
+      });
+      responseBytes += bytes(list.map((p) => p.toJSON()));
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+
+  get items(): CustomXmlPartProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.resolve(this.matching().length));
+    return result;
+  }
+}
+
+/** Workbook.customXmlParts: every part (load `items/id,items/namespaceUri`), add, getByNamespace, getItemOrNullObject. */
+class CustomXmlPartsProxy extends CustomXmlPartScopedProxy {
+  constructor(context: FakeContext) {
+    super(context, null);
+  }
+
+  /** CustomXmlPartCollection.add(xml): the new part; its namespace is its root element's. */
+  add(xml: string): CustomXmlPartProxy {
+    const part = new CustomXmlPartProxy(this.context);
+    this.context.enqueue(() => {
+      requireXmlApi(this.context, 'CustomXmlPartCollection.add');
+      checkPartXml(xml);
+      const fake = this.context.fake;
+      const state = { id: fake.newXmlPartId(), namespaceUri: rootNamespace(xml), xml };
+      fake.xmlParts.push(state);
+      part.bind(state);
+    }, bytes(xml));
+    return part;
+  }
+
+  /** CustomXmlPartCollection.getByNamespace(uri): the parts whose root is in that namespace, as at each sync. */
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedProxy {
+    return new CustomXmlPartScopedProxy(this.context, namespaceUri);
+  }
+
+  /** CustomXmlPartCollection.getItemOrNullObject(id). */
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    const part = new CustomXmlPartProxy(this.context);
+    this.context.enqueue(() => {
+      requireXmlApi(this.context, 'CustomXmlPartCollection.getItemOrNullObject');
+      const state = this.context.fake.xmlParts.find((p) => p.id === id);
+      if (state) part.bind(state);
+      else part.bindNull();
+    });
+    return part;
+  }
+}
+
+class CustomXmlPartProxy extends Proxy {
+  state: XmlPartState | null = null;
+
+  bind(state: XmlPartState): void {
+    this.state = state;
+    this.markResolved(false);
+  }
+  bindNull(): void {
+    this.state = null;
+    this.markResolved(true);
+  }
+
+  /** The part as Excel has it now: a deleted part is gone (ItemNotFound), as is a null object's. */
+  private live(call: string): XmlPartState {
+    requireXmlApi(this.context, call);
+    const state = this.state;
+    if (this.nullObject || !state || !this.context.fake.xmlParts.includes(state))
+      throw err('ItemNotFound', `${call}: the custom XML part does not exist.`);
+    return state;
+  }
+
+  private prop(p: string): unknown {
+    const state = this.live(`CustomXmlPart.${p}`);
+    if (p === 'id') return state.id;
+    if (p === 'namespaceUri') return state.namespaceUri;
+    throw err('InvalidArgument', `CustomXmlPart has no property ${p}`);
+  }
+
+  /** For collection loads: fill props now (the caller is already inside a sync). */
+  preload(wanted: readonly string[]): void {
+    this.loadOnCommit(new Map(wanted.map((p) => [p, this.prop(p)])));
+  }
+
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => this.prop(p));
+    return this;
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
+
+  /** CustomXmlPart.getXml(): the full XML, readable after the sync. */
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => result.resolve(this.live('CustomXmlPart.getXml').xml));
+    return result;
+  }
+
+  /** CustomXmlPart.setXml(xml): a whole-for-whole replacement; the namespace follows the new root. */
+  setXml(xml: string): void {
+    this.context.enqueue(() => {
+      const state = this.live('CustomXmlPart.setXml');
+      checkPartXml(xml);
+      state.xml = xml;
+      state.namespaceUri = rootNamespace(xml);
+    }, bytes(xml));
+  }
+
+  /** CustomXmlPart.delete(). */
+  delete(): void {
+    this.context.enqueue(() => {
+      const state = this.live('CustomXmlPart.delete');
+      const fake = this.context.fake;
+      fake.xmlParts = fake.xmlParts.filter((p) => p !== state);
+    });
   }
 }
 

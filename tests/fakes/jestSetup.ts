@@ -1,6 +1,10 @@
-/** Jest setup: the strict fake checks every conditional-format formula with a real Excel-formula parser. */
+/**
+ * Jest setup: the strict fake checks every conditional-format formula with a real Excel-formula parser, and every
+ * custom XML part with a namespace-aware XML parser.
+ */
+import { SaxesParser } from 'saxes';
 import { evaluateFormula, FormulaSyntaxError } from '../cf/evaluate';
-import { setFormulaChecker } from './excelFake';
+import { setFormulaChecker, setXmlChecker } from './excelFake';
 
 setFormulaChecker((formula) => {
   try {
@@ -9,4 +13,22 @@ setFormulaChecker((formula) => {
   } catch (e) {
     return e instanceof FormulaSyntaxError ? e.message : null;
   }
+});
+
+setXmlChecker((xml) => {
+  const parser = new SaxesParser({ xmlns: true });
+  let why: string | null = null;
+  let roots = 0;
+  parser.on('error', (e) => {
+    why ??= e.message;
+  });
+  parser.on('opentag', () => {
+    roots = 1;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    why ??= e instanceof Error ? e.message : String(e);
+  }
+  return why ?? (roots === 0 ? 'no root element' : null);
 });

@@ -34,6 +34,8 @@ describe('the self-test for real Excel', () => {
       outcome: 'as assumed',
       detail: expect.stringMatching(/!C7 \(row 7\)$/),
     });
+    // [P1.2] our page layout, set as a run sets it, reads back as ours on the fake.
+    expect(results.find((r) => r.id === 'print.layout')?.outcome).toBe('as assumed');
   }, 20000);
 
   test('the report is plain text, one line per check, with a summary', () => {
