@@ -76,7 +76,8 @@ export function App({ host, theme }: { host: PlanHost; theme: 'light' | 'dark' }
           onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
           onRefresh={() => {
             show('results')();
-            void run(refresh);
+            // The sheet the results are about, even when another is active now (after Go to summary).
+            void run(refresh, undefined, analysis?.sheet);
           }}
         />
         <Actions

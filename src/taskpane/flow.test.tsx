@@ -23,7 +23,14 @@ const PREVIEW = ['Formats on A2:G4 of "Plan"', 'Status column G (new)', 'Summary
 
 /** A host that answers at once and records what the pane asked of it. */
 function recordingHost(values: CellValue[][] = PLAN, options: { undo?: RunResult['undo'] } = {}) {
-  const calls: { check: WorkbookSettings[]; run: RunParts[]; select: [string, string][]; saved: WorkbookSettings[] } = {
+  const calls: {
+    check: WorkbookSettings[];
+    run: RunParts[];
+    sheets: (string | undefined)[];
+    select: [string, string][];
+    saved: WorkbookSettings[];
+  } = {
+    sheets: [],
     check: [],
     run: [],
     select: [],
@@ -50,8 +57,9 @@ function recordingHost(values: CellValue[][] = PLAN, options: { undo?: RunResult
         header: header(s),
       };
     },
-    run: async (s, parts) => {
+    run: async (s, parts, sheet) => {
       calls.run.push(parts);
+      calls.sheets.push(sheet);
       written = true;
       return {
         analysis: analyse(s),
@@ -149,6 +157,8 @@ describe('[stale] stale results and Refresh', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(calls.run).toHaveLength(2));
     expect(calls.run[1]).toEqual({ format: true, summary: true });
+    // The primary button works on the active sheet; Refresh on the sheet the results are about.
+    expect(calls.sheets).toEqual([undefined, 'Plan']);
   });
 });
 

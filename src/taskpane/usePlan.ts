@@ -33,11 +33,12 @@ export function usePlan(host: PlanHost) {
   }, [host]);
 
   const run = useCallback(
-    async (action: Action, settings: WorkbookSettings = state.settings) => {
+    /** `sheet` names the sheet to work on (Refresh: the one the results are about); without it, the active sheet. */
+    async (action: Action, settings: WorkbookSettings = state.settings, sheet?: string) => {
       dispatch({ type: 'start', action });
       try {
         const parts = ACTION_PARTS[action];
-        const result = parts ? await host.run(settings, parts) : await host.check(settings);
+        const result = parts ? await host.run(settings, parts, sheet) : await host.check(settings, sheet);
         dispatch({ type: 'succeed', result });
       } catch (error) {
         dispatch({ type: 'fail', error: paneError(error) });

@@ -132,7 +132,9 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.getByRole('button', { name: 'Open Settings' }).click();
     expect(await axeViolations(page)).toEqual([]);
     // The user clicks C1 in the sheet: row 1 is the header.
-    await page.evaluate(() => (window as unknown as { __fake: { userSelect: (s: string, a: string) => void } }).__fake.userSelect('Odd', 'C1'));
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { userSelect: (s: string, a: string) => void } }).__fake.userSelect('Odd', 'C1'),
+    );
     await page.getByRole('button', { name: 'Use the selected row as header' }).click();
     await page.getByText('Header row 1, chosen by you.', { exact: false }).waitFor();
     const columns: [string, string][] = [
@@ -242,15 +244,16 @@ interface FakeSheets {
   userEdit: (s: string, a: string, v: string) => Promise<void>;
 }
 const cellOf = (page: Page, sheet: string, row: number, col: number) =>
-  page.evaluate(
-    ([s, r, c]) => (window as unknown as { __fake: FakeSheets }).__fake.sheet(s as string).values[r as number]?.[c as number],
-    [sheet, row, col] as const,
-  );
+  page.evaluate(([s, r, c]) => (window as unknown as { __fake: FakeSheets }).__fake.sheet(s as string).values[r as number]?.[c as number], [
+    sheet,
+    row,
+    col,
+  ] as const);
 const edit = (page: Page, address: string, value: string) =>
-  page.evaluate(
-    ([a, v]) => (window as unknown as { __fake: FakeSheets }).__fake.userEdit('Appendix 1', a as string, v as string),
-    [address, value] as const,
-  );
+  page.evaluate(([a, v]) => (window as unknown as { __fake: FakeSheets }).__fake.userEdit('Appendix 1', a as string, v as string), [
+    address,
+    value,
+  ] as const);
 
 describe('know what it will do, and go back (browser, strict fake)', () => {
   test('[F5] before the first write the pane lists what the button will change; after it, plain words, Go to summary and the undo story', async () => {
@@ -279,7 +282,8 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
       return f.sheets.find((s) => s.id === f.activeSheetId)?.name === 'Action plan summary';
     });
     expect((await fake(page)).selection).toEqual({ sheet: 'Action plan summary', address: 'A1' });
-    // The second run rewrites our sheet in place, inside one merged undo group (ExcelApi 1.20).
+    // Back on the plan's sheet, the second run rewrites our sheet in place, inside one merged undo group (ExcelApi 1.20).
+    await page.evaluate(() => (window as unknown as { __fake: { activate: (s: string) => void } }).__fake.activate('Appendix 1'));
     await runAll(page);
     await page.getByText('Ctrl+Z undoes it in one step.').waitFor();
     await page.getByText('Rewrote the summary sheet "Action plan summary" in place', { exact: false }).waitFor();
