@@ -139,7 +139,6 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           {state.result && analysis?.table ? (
             <SinceSection result={state.result} settings={state.settings} onSelect={(cell) => void select(analysis.sheet, cell)} />
           ) : null}
-          {analysis?.table ? <ChaseSection analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} /> : null}
           {analysis?.table ? (
             <FindingsList
               key={`${analysis.sheet}-${analysis.findings.length}`}
@@ -148,6 +147,7 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
               onSelect={(cell) => void select(analysis.sheet, cell)}
             />
           ) : null}
+          {analysis?.table ? <ChaseSection analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} /> : null}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
           {settingsSeen ? (

@@ -266,7 +266,8 @@ const labelProblems = (page: Page) =>
         .map((id) => `aria-labelledby="${id}" on ${el.tagName.toLowerCase()}: no such id`),
     );
     const renamed = [...document.querySelectorAll<HTMLElement>('button, [role="button"], [role="tab"]')]
-      .filter((el) => el.hasAttribute('aria-label') && el.getAttribute('aria-label')?.trim() !== el.innerText.trim())
+      // Without visible text (an icon-only button, or one not shown, as Fluent's Dropdown keeps its clear button) there is no text to differ from.
+      .filter((el) => el.innerText.trim() !== '' && el.hasAttribute('aria-label') && el.getAttribute('aria-label')?.trim() !== el.innerText.trim())
       .map((el) => `"${el.innerText.trim()}" is spoken as "${el.getAttribute('aria-label') ?? ''}"`);
     return [...dangling, ...renamed];
   });

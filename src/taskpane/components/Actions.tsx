@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   preview: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   after: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, overflowWrap: 'anywhere' },
+  // High contrast: the system's link colour, not the theme's yellow (which is meant for a black page).
+  link: { '@media (forced-colors: active)': { color: 'LinkText' } },
 });
 
 /** How to take a run back, in the host's terms. */
@@ -81,7 +83,7 @@ export function Actions({
       {(summarySheet && onGoToSummary) || undo ? (
         <p className={styles.after}>
           {summarySheet && onGoToSummary ? (
-            <Link as="button" onClick={() => onGoToSummary(summarySheet)}>
+            <Link as="button" className={styles.link} onClick={() => onGoToSummary(summarySheet)}>
               Go to summary
             </Link>
           ) : null}

@@ -28,6 +28,8 @@ describe('[C1] the chase list in the pane', () => {
     const headings = within(section)
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
+    // Four items in all: every lead starts open.
+    expect(within(section).getByRole('button', { name: 'A Jones: 1 not rated' }).getAttribute('aria-expanded')).toBe('true');
     expect(headings).toEqual(['J Smith: 2 overdue', 'A Jones: 1 not rated', 'No lead officer named: 1 overdue']);
     const smith = within(section).getByRole('list', { name: 'J Smith: 2 overdue' });
     expect(
@@ -38,6 +40,21 @@ describe('[C1] the chase list in the pane', () => {
     expect(within(section).queryByText(/^R4/)).toBeNull();
     await userEvent.click(within(smith).getByRole('button', { name: 'R2: Overdue 90 days' }));
     expect(selected).toEqual(['A4']);
+  });
+
+  test('a long chase list starts as one line, then its leads, each opening on a click', async () => {
+    // 30 overdue items for one lead (rows 3 to 32): over 25 in all, so the lead starts closed.
+    const many = planSheet(Array.from({ length: 30 }, (_, i) => rec(`R${i + 1}`, { lead: 'J Smith', timescale: 'January 2002' })));
+    render(<ChaseSection analysis={analyseSheet(many, OPTIONS)} onSelect={() => undefined} />);
+    expect(screen.queryByRole('button', { name: /^J Smith/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 30 items for 1 lead officer' }));
+    const lead = screen.getByRole('button', { name: 'J Smith: 30 overdue' });
+    expect(lead.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: /^R1: / })).toBeNull();
+    await userEvent.click(lead);
+    expect(screen.getAllByRole('button', { name: /: Overdue 59 days$/ })).toHaveLength(10);
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 30 items for J Smith' }));
+    expect(screen.getAllByRole('button', { name: /: Overdue 59 days$/ })).toHaveLength(30);
   });
 
   test('nothing to chase, no section', () => {

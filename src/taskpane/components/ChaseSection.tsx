@@ -16,6 +16,8 @@ const useStyles = makeStyles({
 /** Leads shown before "Show all", and items per lead: a 3,000-row plan stays a page, not a scroll. */
 const FIRST_LEADS = 8;
 const FIRST_ITEMS = 10;
+/** A chase list this short shows every lead open; a longer one starts closed, as one line, then as its leads' headings. */
+const OPEN_UP_TO = 25;
 
 /** "3 overdue, 1 slipped, 1 not rated": what a lead is chased on, in counts. */
 function leadCounts(lead: ChaseLead): string {
@@ -26,30 +28,46 @@ function leadCounts(lead: ChaseLead): string {
   return parts.join(', ');
 }
 
-/** One lead's items, each a button selecting its row ("R3: Overdue 245 days; Slipped 2x (+240 days)"). */
-function Lead({ lead, index, column, onSelect }: { lead: ChaseLead; index: number; column: string; onSelect: (cell: string) => void }) {
+/** One lead's items, each a button selecting its row ("R3: Overdue 245 days; Slipped 2x (+240 days)"), under a heading that opens and closes them. */
+function Lead(props: { lead: ChaseLead; index: number; column: string; open: boolean; onSelect: (cell: string) => void }) {
+  const { lead, index, column, onSelect } = props;
   const styles = useStyles();
+  const [open, setOpen] = useState(props.open);
   const [all, setAll] = useState(false);
   const shown = all ? lead.items : lead.items.slice(0, FIRST_ITEMS);
   const id = `chase-lead-${index}`;
   return (
     <div>
-      <h3 id={id} className={styles.h3}>
-        {lead.lead}: {leadCounts(lead)}
-      </h3>
-      <ul className={styles.items} aria-labelledby={id}>
-        {shown.map((item) => (
-          <li key={item.row}>
-            <Button size="small" appearance="subtle" className={styles.item} onClick={() => onSelect(`${column}${item.row}`)}>
-              {item.reference}: {chaseReasons(item)}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      {lead.items.length > shown.length ? (
-        <Button appearance="subtle" size="small" onClick={() => setAll(true)}>
-          Show all {plural(lead.items.length, 'item')} for {lead.lead}
+      <h3 className={styles.h3}>
+        <Button
+          id={id}
+          appearance="subtle"
+          size="small"
+          className={styles.item}
+          aria-expanded={open}
+          aria-controls={`${id}-items`}
+          onClick={() => setOpen(!open)}
+        >
+          {lead.lead}: {leadCounts(lead)}
         </Button>
+      </h3>
+      {open ? (
+        <>
+          <ul id={`${id}-items`} className={styles.items} aria-labelledby={id}>
+            {shown.map((item) => (
+              <li key={item.row}>
+                <Button size="small" appearance="subtle" className={styles.item} onClick={() => onSelect(`${column}${item.row}`)}>
+                  {item.reference}: {chaseReasons(item)}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {lead.items.length > shown.length ? (
+            <Button appearance="subtle" size="small" onClick={() => setAll(true)}>
+              Show all {plural(lead.items.length, 'item')} for {lead.lead}
+            </Button>
+          ) : null}
+        </>
       ) : null}
     </div>
   );
@@ -64,8 +82,11 @@ export function ChaseSection({ analysis, onSelect }: { analysis: Analysis; onSel
   const styles = useStyles();
   const leads = useMemo(() => chaseList(analysis), [analysis]);
   const [all, setAll] = useState(false);
+  const [shownByUser, setShownByUser] = useState(false);
   if (leads.length === 0) return null;
   const column = analysis.table?.columns.id ?? analysis.table?.columns.recommendation ?? 'A';
+  const items = leads.reduce((n, l) => n + l.items.length, 0);
+  const open = items <= OPEN_UP_TO;
   const shown = all ? leads : leads.slice(0, FIRST_LEADS);
   return (
     <section aria-labelledby="chase-heading" className={styles.root}>
@@ -73,14 +94,22 @@ export function ChaseSection({ analysis, onSelect }: { analysis: Analysis; onSel
         Chase list
       </h2>
       <p className={styles.note}>By lead officer: overdue, slipped and unrated items, most overdue first.</p>
-      {shown.map((lead, i) => (
-        <Lead key={lead.lead} lead={lead} index={i} column={column} onSelect={onSelect} />
-      ))}
-      {leads.length > shown.length ? (
-        <Button appearance="subtle" size="small" onClick={() => setAll(true)}>
-          Show all {count(leads.length)} lead officers
+      {open || shownByUser ? (
+        <>
+          {shown.map((lead, i) => (
+            <Lead key={lead.lead} lead={lead} index={i} column={column} open={open} onSelect={onSelect} />
+          ))}
+          {leads.length > shown.length ? (
+            <Button appearance="subtle" size="small" onClick={() => setAll(true)}>
+              Show all {count(leads.length)} lead officers
+            </Button>
+          ) : null}
+        </>
+      ) : (
+        <Button appearance="subtle" size="small" className={styles.item} aria-expanded={false} onClick={() => setShownByUser(true)}>
+          Show {plural(items, 'item')} for {plural(leads.length, 'lead officer')}
         </Button>
-      ) : null}
+      )}
     </section>
   );
 }

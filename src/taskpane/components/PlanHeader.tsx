@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   top: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   where: { margin: 0 },
+  // High contrast: the system's link colour, not the theme's yellow (which is meant for a black page).
+  help: { '@media (forced-colors: active)': { color: 'LinkText' } },
 });
 
 /** What Refresh will do, said beside it: it re-reads, and rewrites what the pane wrote. */
@@ -94,7 +96,7 @@ export function PlanHeader(props: {
     <header className={styles.root}>
       <div className={styles.top}>
         <h1 className={styles.title}>Action plan check</h1>
-        <Link href={helpUrl()} target="_blank" rel="noopener">
+        <Link className={styles.help} href={helpUrl()} target="_blank" rel="noopener">
           Help
         </Link>
       </div>
