@@ -434,7 +434,15 @@ async function chartPoints(): Promise<Outcome> {
   };
 }
 
-async function ownChangeEvent(): Promise<Outcome> {
+/**
+ * The scratch sheet's change events while `write` is applied and for up to `waitMs` after it (stopping at the
+ * first event when `untilFirst`), with a handler added before and removed after.
+ */
+async function changeEventsAround(
+  write: (sheet: Excel.Worksheet) => void,
+  waitMs: number,
+  untilFirst: boolean,
+): Promise<Excel.WorksheetChangedEventArgs[]> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(SCRATCH.name).load('id');
     await context.sync();
@@ -443,24 +451,29 @@ async function ownChangeEvent(): Promise<Outcome> {
       if (e.worksheetId === sheet.id) events.push(e);
     });
     await context.sync();
-    sheet.getRange('H2').values = [['event probe']];
+    write(sheet);
     await context.sync();
-    for (let waited = 0; waited < 3000 && events.length === 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; waited < waitMs && !(untilFirst && events.length > 0); waited += 100) await new Promise((r) => setTimeout(r, 100));
     handler.remove();
     await context.sync();
-    const e = events[0];
-    if (!e)
-      return {
-        outcome: 'differs',
-        detail: 'no change event within 3 s of our write (assumed: one, triggerSource "ThisLocalAddin" on ExcelApi 1.14)',
-      };
-    const trigger = (e as { triggerSource?: string }).triggerSource ?? '(none)';
-    const assumed = supports('1.14') ? trigger === 'ThisLocalAddin' : true;
-    return {
-      outcome: assumed ? 'as assumed' : 'differs',
-      detail: `${events.length} event(s): address ${e.address}, changeType ${e.changeType}, source ${e.source}, triggerSource ${trigger}`,
-    };
+    return events;
   });
+}
+
+async function ownChangeEvent(): Promise<Outcome> {
+  const events = await changeEventsAround((sheet) => (sheet.getRange('H2').values = [['event probe']]), 3000, true);
+  const e = events[0];
+  if (!e)
+    return {
+      outcome: 'differs',
+      detail: 'no change event within 3 s of our write (assumed: one, triggerSource "ThisLocalAddin" on ExcelApi 1.14)',
+    };
+  const trigger = (e as { triggerSource?: string }).triggerSource ?? '(none)';
+  const assumed = supports('1.14') ? trigger === 'ThisLocalAddin' : true;
+  return {
+    outcome: assumed ? 'as assumed' : 'differs',
+    detail: `${events.length} event(s): address ${e.address}, changeType ${e.changeType}, source ${e.source}, triggerSource ${trigger}`,
+  };
 }
 
 /**
@@ -468,26 +481,19 @@ async function ownChangeEvent(): Promise<Outcome> {
  * the user's, on hosts without triggerSource, by where our value writes land (the status column, our summary).
  */
 async function formatChangeEvent(): Promise<Outcome> {
-  return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(SCRATCH.name).load('id');
-    await context.sync();
-    const events: Excel.WorksheetChangedEventArgs[] = [];
-    const handler = context.workbook.worksheets.onChanged.add(async (e) => {
-      if (e.worksheetId === sheet.id) events.push(e);
-    });
-    await context.sync();
-    const range = sheet.getRange('J2:K3');
-    range.format.fill.color = '#FFF4CE';
-    range.format.wrapText = true;
-    await context.sync();
-    await new Promise((r) => setTimeout(r, 1500));
-    handler.remove();
-    await context.sync();
-    const e = events[0];
-    return e
-      ? { outcome: 'differs', detail: `${events.length} event(s) for a format change: address ${e.address}, changeType ${e.changeType}` }
-      : { outcome: 'as assumed', detail: 'no onChanged within 1.5 s of a fill and wrap change' };
-  });
+  const events = await changeEventsAround(
+    (sheet) => {
+      const range = sheet.getRange('J2:K3');
+      range.format.fill.color = '#FFF4CE';
+      range.format.wrapText = true;
+    },
+    1500,
+    false,
+  );
+  const e = events[0];
+  return e
+    ? { outcome: 'differs', detail: `${events.length} event(s) for a format change: address ${e.address}, changeType ${e.changeType}` }
+    : { outcome: 'as assumed', detail: 'no onChanged within 1.5 s of a fill and wrap change' };
 }
 
 /** Selecting a cell and reading the active cell back, as "Use the selected row as header" does (ExcelApi 1.7). */

@@ -158,7 +158,7 @@ describe('action-plan apply', () => {
 
   test('[F5] it says what it wrote in the pane\u2019s plain words: added the first time, updated and rewritten after', () => {
     expect(said[0]).toContain(
-      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary".',
+      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary"; Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers.',
     );
     expect(said[1]).toContain('Updated the status column G ("Check (auto)")');
     expect(said[1]).toContain('Rewrote the summary sheet "Action plan summary" in place');
