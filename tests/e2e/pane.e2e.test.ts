@@ -267,7 +267,10 @@ const labelProblems = (page: Page) =>
     );
     const renamed = [...document.querySelectorAll<HTMLElement>('button, [role="button"], [role="tab"]')]
       // Without visible text (an icon-only button, or one not shown, as Fluent's Dropdown keeps its clear button) there is no text to differ from.
-      .filter((el) => el.innerText.trim() !== '' && el.hasAttribute('aria-label') && el.getAttribute('aria-label')?.trim() !== el.innerText.trim())
+      .filter(
+        (el) =>
+          el.innerText.trim() !== '' && el.hasAttribute('aria-label') && el.getAttribute('aria-label')?.trim() !== el.innerText.trim(),
+      )
       .map((el) => `"${el.innerText.trim()}" is spoken as "${el.getAttribute('aria-label') ?? ''}"`);
     return [...dangling, ...renamed];
   });
