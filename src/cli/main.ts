@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
 import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
-import { compareSnapshots, snapshotOf, type Movement } from '../core/movement';
-import { parseTimescale } from '../core/parseTimescale';
+import { compareSnapshots, snapshotOf, type Movement } from '../core/figures/movement';
+import { parseTimescale } from '../core/interpret/parseTimescale';
 import type { AnalyseOptions } from '../core/types';
 import {
   applyToWorkbook,

@@ -1,6 +1,6 @@
 import { formatLong, fromIso } from '../core/dates';
 import type { AsAtSource } from '../core/types';
-import { hasMovement, MOVEMENT_LISTS, type Movement, type MovementList } from '../core/movement';
+import { hasMovement, MOVEMENT_LISTS, type Movement, type MovementList } from '../core/figures/movement';
 
 /** One side of a comparison, as the report and `--json` name it. */
 export interface ReturnSide {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { columnIndex } from '../core/address';
-import { validateScale } from '../core/scales';
+import { validateScale } from '../core/interpret/scales';
 import type { AnalyseOptions, RatingLevel, Role } from '../core/types';
 import { ROLES } from '../core/types';
 import { BUILT_IN_SCALE_NAMES } from '../core/vocabulary/scales';

@@ -1,20 +1,20 @@
 import { cellAddress, columnIndex, columnLetter } from './address';
-import { dueSoonWords, overdueWords, STATUS_WORDS } from './statusWords';
+import { dueSoonWords, overdueWords, STATUS_WORDS } from './plans/statusWords';
 import { cellText, isCellError, squash } from './cells';
 import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
-import { closestHeader, findHeader, headerText, letterOrNull, ROLE_NAMES, type HeaderMatch } from './findTable';
-import { checkIds } from './ids';
-import { locateTable, type LocatedTable } from './locate';
-import { readPosition, type Position } from './position';
-import { detectPriorityScale, priorityLabels, readPriority } from './priority';
-import { leadingReference } from './references';
-import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './rowChecks';
-import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './slippage';
-import { builtInScale, customScale, detectScale, matchLevel } from './scales';
-import { computeStatistics } from './statistics';
-import { readStatus, type StatusVocabulary } from './status';
-import { subjectMarker, type SubjectMarker } from './statutory';
+import { closestHeader, findHeader, headerText, letterOrNull, ROLE_NAMES, type HeaderMatch } from './read/findTable';
+import { checkIds } from './check/ids';
+import { locateTable, type LocatedTable } from './read/locate';
+import { readPosition, type Position } from './interpret/position';
+import { detectPriorityScale, priorityLabels, readPriority } from './interpret/priority';
+import { leadingReference } from './interpret/references';
+import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './check/rowChecks';
+import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './interpret/slippage';
+import { builtInScale, customScale, detectScale, matchLevel } from './interpret/scales';
+import { computeStatistics } from './figures/statistics';
+import { readStatus, type StatusVocabulary } from './interpret/status';
+import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
   Analysis,

@@ -1,6 +1,6 @@
-import type { RunMovement } from './keptMovement';
-import type { PlanSnapshot } from './movement';
-import type { HeaderChoices } from './headerChoices';
+import type { RunMovement } from './figures/keptMovement';
+import type { PlanSnapshot } from './figures/movement';
+import type { HeaderChoices } from './read/headerChoices';
 import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */

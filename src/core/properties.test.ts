@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { HEADER, OPTIONS, snapshot } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
 import { fromIso } from './dates';
-import { parseTimescale, parseTimescaleCell } from './parseTimescale';
-import { matchLevel, ratingPhrases, DEFAULT_SCALE } from './rating';
-import { subjectMarker } from './statutory';
+import { parseTimescale, parseTimescaleCell } from './interpret/parseTimescale';
+import { matchLevel, ratingPhrases, DEFAULT_SCALE } from './interpret/rating';
+import { subjectMarker } from './interpret/statutory';
 import type { Analysis, CellValue } from './types';
 
 const phraseParts = [

@@ -1,7 +1,7 @@
 import { columnIndex } from './address';
 import { fromIso } from './dates';
 import type { WorkbookSettings } from './host';
-import { validateScale } from './rating';
+import { validateScale } from './interpret/rating';
 import { BUILT_IN_SCALE_NAMES } from './vocabulary/scales';
 import type { RatingLevel, Role } from './types';
 import { ROLES } from './types';

@@ -1,7 +1,7 @@
 import { OPTIONS, planSheet, rec } from '../../tests/fixtures/sheets';
 import { analyseSheet } from './analyse';
-import { planFormat } from './formatPlan';
-import { isOurSummarySheet, summaryFingerprint } from './summaryMark';
+import { planFormat } from './plans/formatPlan';
+import { isOurSummarySheet, summaryFingerprint } from './plans/summaryMark';
 import type { CellValue, SheetSnapshot } from './types';
 
 const statusOf = (s: SheetSnapshot) => planFormat(analyseSheet(s, OPTIONS), s)?.status ?? null;

@@ -1,4 +1,4 @@
-import { footerCodes, type PageSetupState, type PrintPlan } from '../core/printPlan';
+import { footerCodes, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 
 /** A sheet's page layout, queued for loading with a read the run already makes (no sync of its own). */
 export interface PageLayoutRead {

@@ -5,9 +5,9 @@
  * in a minute and sends back the plain-text report.
  */
 import { analyseSheet } from '../core/analyse';
-import { planFormat, type FormatPlan } from '../core/formatPlan';
-import { RATING_SWATCHES, STATUTORY_ROW } from '../core/palette';
-import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/printPlan';
+import { planFormat, type FormatPlan } from '../core/plans/formatPlan';
+import { RATING_SWATCHES, STATUTORY_ROW } from '../core/plans/palette';
+import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/plans/printPlan';
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
 import { activeCell } from './excelHost';

@@ -1,6 +1,6 @@
-import { datesToKeep, previousAsAt } from '../core/keptMovement';
-import type { PlanSnapshot } from '../core/movement';
-import { keptAsAt, MAX_SNAPSHOT_XML, readSnapshotXml, snapshotXml } from '../core/snapshotXml';
+import { datesToKeep, previousAsAt } from '../core/figures/keptMovement';
+import type { PlanSnapshot } from '../core/figures/movement';
+import { keptAsAt, MAX_SNAPSHOT_XML, readSnapshotXml, snapshotXml } from '../core/figures/snapshotXml';
 import { supports } from './run';
 
 /**

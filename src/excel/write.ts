@@ -1,6 +1,6 @@
-import { isOurRule, type FormatPlan } from '../core/formatPlan';
-import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/summaryMark';
-import { SUMMARY_MARKER_NAME, type ChartSpec, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
+import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/plans/summaryMark';
+import { SUMMARY_MARKER_NAME, type ChartSpec, type SummaryModel, type SummaryStyle } from '../core/plans/summaryModel';
 
 /**
  * Text written so that Excel keeps it exactly: a leading apostrophe (Excel's quote prefix, hidden and not

@@ -1,5 +1,5 @@
 import { HostError } from '../core/errors';
-import { compareSnapshots, snapshotOf, type Movement, type PlanSnapshot } from '../core/movement';
+import { compareSnapshots, snapshotOf, type Movement, type PlanSnapshot } from '../core/figures/movement';
 import type { AnalyseOptions } from '../core/types';
 import { chooseSheet, openWorkbook } from '../xlsx/workbook';
 

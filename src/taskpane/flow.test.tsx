@@ -4,7 +4,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { analyseSheet } from '../core/analyse';
-import { headerChoices } from '../core/headerChoices';
+import { headerChoices } from '../core/read/headerChoices';
 import type { CellSelection, PlanHost, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import type { CellValue } from '../core/types';
 import { HEADER, OPTIONS, rec, snapshot } from '../../tests/fixtures/sheets';

@@ -1,5 +1,5 @@
 import type { HostError } from '../core/errors';
-import type { HeaderChoices } from '../core/headerChoices';
+import type { HeaderChoices } from '../core/read/headerChoices';
 import type { OurMarks, RunParts, RunResult, WorkbookSettings } from '../core/host';
 import { count, plural } from './headline';
 

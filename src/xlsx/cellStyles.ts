@@ -1,4 +1,4 @@
-import type { FormatPlan } from '../core/formatPlan';
+import type { FormatPlan } from '../core/plans/formatPlan';
 import { childrenExcept, itemAttr, openTag, type StyleBook } from './styles';
 import { attr, elementEnd, nextTag, setAttr } from './xml';
 

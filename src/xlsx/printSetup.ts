@@ -1,4 +1,4 @@
-import { footerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/printPlan';
+import { footerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 import { insertionPoint } from './sheetPatch';
 import { sheetRef } from './summarySheet';
 import { attr, decode, elementEnd, escapeText, nextTag, readRoot, setAttr, splice, type Child, type Edit, type Root } from './xml';

@@ -1,5 +1,5 @@
 import { columnIndex, columnLetter, parseAddress } from '../core/address';
-import { isOurRule, type FormatPlan } from '../core/formatPlan';
+import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
 import { ruleDxf, styleOf, TableStyles } from './cellStyles';
 import type { StyleBook } from './styles';
 import {

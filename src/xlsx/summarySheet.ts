@@ -1,6 +1,6 @@
 import { cellAddress, parseAddress } from '../core/address';
 import { looksLikeFormula } from '../core/cells';
-import { SUMMARY_DATE_FORMAT, type SummaryModel, type SummaryStyle } from '../core/summaryModel';
+import { SUMMARY_DATE_FORMAT, type SummaryModel, type SummaryStyle } from '../core/plans/summaryModel';
 import { summaryStyle, type SummaryLook } from './cellStyles';
 import { textCell } from './sheetPatch';
 import type { StyleBook } from './styles';

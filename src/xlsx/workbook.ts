@@ -1,11 +1,11 @@
 import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
-import { planFormat, statusMovedFinding } from '../core/formatPlan';
-import { describeWritten, statusColumnWritten } from '../core/describePlan';
-import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/summaryMark';
-import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/printPlan';
-import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/summaryModel';
-import type { Movement } from '../core/movement';
+import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
+import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
+import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/plans/printPlan';
+import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';

@@ -3,8 +3,8 @@
  * against the core's own reading of the rows (analysis.recommendations[].rating / statutory / flags).
  */
 import { columnLetter, parseAddress } from '../../src/core/address';
-import type { ConditionalRule, FormatPlan } from '../../src/core/formatPlan';
-import { STATUS_WORDS } from '../../src/core/statusWords';
+import type { ConditionalRule, FormatPlan } from '../../src/core/plans/formatPlan';
+import { STATUS_WORDS } from '../../src/core/plans/statusWords';
 import type { Analysis, Recommendation, SheetSnapshot } from '../../src/core/types';
 import { evaluatePlan } from './evaluate';
 

@@ -17,7 +17,7 @@
 import FormulaParser, { FormulaError, FormulaHelpers, Types, type Arg, type CellRef, type RangeRef } from 'fast-formula-parser';
 import { columnIndex, columnLetter, parseAddress } from '../../src/core/address';
 import { isCellError } from '../../src/core/cells';
-import type { ConditionalRule, FormatPlan } from '../../src/core/formatPlan';
+import type { ConditionalRule, FormatPlan } from '../../src/core/plans/formatPlan';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 
 /** Excel's longest text value: longer results of text functions are #VALUE! (Excel specifications and limits). */

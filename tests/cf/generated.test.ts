@@ -3,8 +3,8 @@
  * colours Excel would show must equal the core's reading on every row.
  */
 import { analyseSheet } from '../../src/core/analyse';
-import { planFormat } from '../../src/core/formatPlan';
-import { DEFAULT_SCALE } from '../../src/core/rating';
+import { planFormat } from '../../src/core/plans/formatPlan';
+import { DEFAULT_SCALE } from '../../src/core/interpret/rating';
 import type { CellValue } from '../../src/core/types';
 import { random } from '../fixtures/plans';
 import { OPTIONS, planSheet, rec } from '../fixtures/sheets';

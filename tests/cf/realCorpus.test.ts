@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseSheet } from '../../src/core/analyse';
-import { planFormat } from '../../src/core/formatPlan';
-import { RULE_FORMULA_BUDGET } from '../../src/core/ruleFormulas';
+import { planFormat } from '../../src/core/plans/formatPlan';
+import { RULE_FORMULA_BUDGET } from '../../src/core/plans/ruleFormulas';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { disagreements } from './agreement';
 import { evaluateFormula } from './evaluate';

@@ -3,8 +3,8 @@
  * the core reads: rating levels, statutory rows, status flags. Mutants of the rules must be caught.
  */
 import { analyseSheet } from '../../src/core/analyse';
-import { planFormat, type ConditionalRule, type FormatPlan } from '../../src/core/formatPlan';
-import { RULE_FORMULA_BUDGET } from '../../src/core/ruleFormulas';
+import { planFormat, type ConditionalRule, type FormatPlan } from '../../src/core/plans/formatPlan';
+import { RULE_FORMULA_BUDGET } from '../../src/core/plans/ruleFormulas';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { CORPUS } from '../corpus/workbooks';
 import { referenceValues } from '../fixtures/reference';

@@ -1,5 +1,5 @@
-import { MOVEMENT_LABELS } from '../../src/core/movement';
-import { keptAsAt, readSnapshotXml, SNAPSHOT_NAMESPACE } from '../../src/core/snapshotXml';
+import { MOVEMENT_LABELS } from '../../src/core/figures/movement';
+import { keptAsAt, readSnapshotXml, SNAPSHOT_NAMESPACE } from '../../src/core/figures/snapshotXml';
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
 import { PROFILES, useFakeExcel } from '../fakes/jestFake';

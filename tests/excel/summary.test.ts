@@ -1,5 +1,5 @@
 import { runPlan } from '../../src/excel';
-import { RATING_SWATCHES, STATUTORY_ROW, UNRATED_BAR } from '../../src/core/palette';
+import { RATING_SWATCHES, STATUTORY_ROW, UNRATED_BAR } from '../../src/core/plans/palette';
 import type { FakeWorkbook, SheetState } from '../fakes/excelFake';
 import { PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { scalarGrid } from '../corpus/workbooks';

@@ -1,4 +1,4 @@
-import { FINGERPRINT_ROWS, isOurSummarySheet } from '../../src/core/summaryMark';
+import { FINGERPRINT_ROWS, isOurSummarySheet } from '../../src/core/plans/summaryMark';
 import { runPlan } from '../../src/excel';
 import { useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';

@@ -3,7 +3,7 @@ jest.setTimeout(120_000);
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { HostError } from '../../src/core/errors';
-import { isOurRule } from '../../src/core/formatPlan';
+import { isOurRule } from '../../src/core/plans/formatPlan';
 import { WORKSHEET_ORDER } from '../../src/xlsx/sheetPatch';
 import { applyToWorkbook, chooseSheet, openWorkbook } from '../../src/xlsx/workbook';
 import { attr, elementEnd, nextTag, readRoot } from '../../src/xlsx/xml';

@@ -1,7 +1,7 @@
 jest.setTimeout(60_000);
 
 import { unzipSync } from 'fflate';
-import { RATING_SWATCHES, STATUTORY_ROW, UNRATED_BAR } from '../../src/core/palette';
+import { RATING_SWATCHES, STATUTORY_ROW, UNRATED_BAR } from '../../src/core/plans/palette';
 import { referenceValues } from '../fixtures/reference';
 import { applyToWorkbook, chooseSheet, openWorkbook } from '../../src/xlsx/workbook';
 import { attr, decode, elementEnd, nextTag, readRoot } from '../../src/xlsx/xml';

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { chaseList, chaseReasons, type ChaseLead } from '../../core/chaseList';
+import { chaseList, chaseReasons, type ChaseLead } from '../../core/figures/chaseList';
 import type { Analysis } from '../../core/types';
 import { count, plural } from '../headline';
 

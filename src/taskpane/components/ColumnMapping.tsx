@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ROLE_NAMES } from '../../core/findTable';
-import type { HeaderChoices } from '../../core/headerChoices';
+import { ROLE_NAMES } from '../../core/read/findTable';
+import type { HeaderChoices } from '../../core/read/headerChoices';
 import type { CellSelection } from '../../core/host';
 import type { Role } from '../../core/types';
 import { ROLES } from '../../core/types';

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import type { HeaderChoices } from '../../core/headerChoices';
+import type { HeaderChoices } from '../../core/read/headerChoices';
 import type { CellSelection } from '../../core/host';
 import { ColumnMapping } from './ColumnMapping';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
-import { DEFAULT_SCALE, validateScale } from '../../core/rating';
+import { DEFAULT_SCALE, validateScale } from '../../core/interpret/rating';
 import type { Analysis, RatingLevel, Role } from '../../core/types';
 import { BUILT_IN_SCALES } from '../../core/vocabulary/scales';
 

@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { formatLong, fromIso, isoFromDate } from '../../core/dates';
 import type { RunResult, WorkbookSettings } from '../../core/host';
-import { hasMovement, MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement, type MovementList } from '../../core/movement';
+import { hasMovement, MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement, type MovementList } from '../../core/figures/movement';
 import type { Analysis } from '../../core/types';
 import { count } from '../headline';
 

@@ -1,0 +1,32 @@
+import { cellText } from '../cells';
+import type { CellValue } from '../types';
+
+/** Rows and columns of the summary sheet's top that its fingerprint covers (title, source, as-at, generated). */
+export const FINGERPRINT_ROWS = 6;
+export const FINGERPRINT_COLUMNS = 3;
+
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The fingerprint our summary sheet carries (beside the marker name): a hash of the sheet's name and the
+ * text we generated at its top (A1:C6, generation stamp included). A user's sheet the marker happens to
+ * point at, or our summary renamed to keep it, does not match, so it is never taken for ours.
+ */
+export function summaryFingerprint(sheetName: string, top: readonly (readonly CellValue[])[]): string {
+  const cells: string[] = [sheetName];
+  for (let r = 0; r < FINGERPRINT_ROWS; r++) for (let c = 0; c < FINGERPRINT_COLUMNS; c++) cells.push(cellText(top[r]?.[c] ?? null));
+  const text = cells.join('\u0001');
+  return `APC1-${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01000193)}`;
+}
+
+/** True when a sheet is our summary: the fingerprint stored with the marker matches the sheet's name and top cells. */
+export function isOurSummarySheet(sheetName: string, top: readonly (readonly CellValue[])[], stored: string | null | undefined): boolean {
+  return typeof stored === 'string' && stored === summaryFingerprint(sheetName, top);
+}
