@@ -44,18 +44,24 @@ const OWN_CHANGE_MS = 2000;
 let quietUntil = 0;
 
 /**
- * The columns whose number formats the core reads past the first rows: the timescale column (a date serial
- * is told from a number by its format), from the user's choice or the table found in the first rows. Null
- * (read every column's) when the first rows hold no table. Title rows are inside the first rows, read whole.
+ * Roles whose cells the core reads as text only (references and narrative cells): a number format there says
+ * nothing to it, and reading one for every row would only add bytes. Every other role (status or rating, dates,
+ * percentages, priority, and any role added later) is read with its number formats at every row.
  */
-export async function timescaleColumns(
+const TEXT_ONLY_ROLES: ReadonlySet<string> = new Set(['id', 'subject', 'lead', 'recommendation', 'progress']);
+
+/**
+ * The columns whose number formats the core reads past the first rows: every column the core interprets by
+ * value (a date serial is told from a number by its format, a 100% from a 1 by its `0%`), from the user's
+ * choices or the table found in the first rows, plus tick-mark columns. Null (read every column's) when the
+ * first rows hold no table. Title rows are inside the first rows, read whole.
+ */
+export async function formatColumns(
   head: SheetSnapshot,
   settings: WorkbookSettings,
   today: string,
   analyse: Analyser = analyseLater,
 ): Promise<number[] | null> {
-  const chosen = settings.columns?.timescale;
-  if (chosen) return [columnIndex(chosen)];
   let table;
   try {
     table = (await analyse(head, analyseOptions(settings, today))).table;
@@ -63,8 +69,11 @@ export async function timescaleColumns(
     return null;
   }
   if (!table) return null;
-  const timescale = table.columns.timescale;
-  return timescale ? [columnIndex(timescale)] : [];
+  const letters = new Set<string>(table.statusTicks);
+  for (const [role, letter] of Object.entries(table.columns)) if (letter && !TEXT_ONLY_ROLES.has(role)) letters.add(letter);
+  // A column chosen in Settings wins over the one found, so both are read: the analysis used the choice.
+  for (const [role, letter] of Object.entries(settings.columns ?? {})) if (letter && !TEXT_ONLY_ROLES.has(role)) letters.add(letter);
+  return [...letters].map(columnIndex).sort((a, b) => a - b);
 }
 
 /** Options for the core from the workbook's settings and the clock. */
@@ -304,8 +313,12 @@ async function readPlanSheet(
     if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
-    const dateColumns = readPlan.have ? await timescaleColumns(readPlan.have, settings, today, analyse) : null;
-    snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta(first)) });
+    const formatColumnsRead = readPlan.have ? await formatColumns(readPlan.have, settings, today, analyse) : null;
+    snapshot = await readRest(context, first.read, {
+      ...readPlan,
+      formatColumns: formatColumnsRead,
+      requeue: () => (meta = queueMeta(first)),
+    });
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);

@@ -23,7 +23,7 @@ describe.each(PROFILES)('$name: reads near the payload floor', (profile) => {
     expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(0.9 * PAYLOAD_LIMIT);
   });
 
-  test('number formats are read past the first rows only for the timescale column, and a date there is still a date', async () => {
+  test('number formats are read past the first rows only for the columns the core interprets (here the timescale), and a date there is still a date', async () => {
     const values = scalars(syntheticPlan(3000, { progressChars: [80, 120] }));
     const row = 2504; // R2500, well past the first 200 rows
     const at = (formatted: boolean) => {
@@ -43,7 +43,7 @@ describe.each(PROFILES)('$name: reads near the payload floor', (profile) => {
     const { r: plain } = await at(false);
     const rec = (res: typeof dated) => res.analysis.recommendations.find((x) => x.id === 'R2500');
     expect(JSON.stringify(rec(dated)?.timescale)).not.toBe(JSON.stringify(rec(plain)?.timescale));
-    // First rows: every column (title rows and the header need them); after them: one column.
+    // First rows: every column (title rows and the header need them); after them: the one interpreted column.
     expect(f.stats.formatCells).toBeLessThanOrEqual(200 * 6 + 3005);
   });
 });
