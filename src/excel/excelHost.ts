@@ -138,72 +138,77 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? analyseLater;
   const readParts = options.preview ? { format: true, summary: true } : parts;
-  return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables, kept } = await readPlanSheet(
-      context,
-      tracker,
-      sheetName,
-      readParts,
-      settings,
-      isoFromDate(now),
-      analyse,
-    );
-    const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
-    const header = headerOf(analysis, snapshot, settings);
-    const notes: Finding[] = [];
-    const writes = (parts.format || parts.summary) && analysis.table !== null;
-    // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
-    const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
-    const own = current ? { planSnapshot: current } : {};
-    if (!writes) {
-      if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
-      const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
-      const summary = analysis.table ? decideSummary(first, meta) : null;
-      const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
-      return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
-    }
-    refuseProtected(first, parts, snapshot.name);
-    const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
-
-    tracker.markWriting();
-    const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
-    const extra: string[] = [];
-    if (format) {
-      notes.push(...queuePlanFormat(first, format, analysis, snapshot));
-      const printed = queueTablePrint(first, format.plan, analysis, snapshot);
-      if (printed) extra.push(printed);
-    }
-    const summary = parts.summary ? decideSummary(first, meta) : null;
-    let movement: RunMovement | undefined;
-    let summarySheet: Excel.Worksheet | null = null;
-    if (summary && moved) {
-      movement = moved.movement;
-      const since = movement.kind === 'since' ? movement.movement : undefined;
-      summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
-      if (moved.current && kept.available) {
-        const day = fromIso(analysis.asAt);
-        const when = day === null ? analysis.asAt : formatLong(day);
-        if (queueKeep(context, kept, moved.current))
-          extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
-        else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+  return runExcel(
+    async (context, tracker) => {
+      const { first, meta, snapshot, tables, kept } = await readPlanSheet(
+        context,
+        tracker,
+        sheetName,
+        readParts,
+        settings,
+        isoFromDate(now),
+        analyse,
+      );
+      const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
+      const header = headerOf(analysis, snapshot, settings);
+      const notes: Finding[] = [];
+      const writes = (parts.format || parts.summary) && analysis.table !== null;
+      // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
+      const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
+      const own = current ? { planSnapshot: current } : {};
+      if (!writes) {
+        if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
+        const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
+        const summary = analysis.table ? decideSummary(first, meta) : null;
+        const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
+        return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
       }
-    }
-    // Our change events are told from the user's by where they land (hosts without triggerSource).
-    const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
-    // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
-    quietUntil = Number.POSITIVE_INFINITY;
-    try {
-      await context.sync();
-    } finally {
-      quietUntil = Date.now() + OWN_CHANGE_MS;
-      ownAreas = written.areas();
-    }
-    // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
-    const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
-    const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
-    const applied = [...describeWritten(factsOf(format, summary)), ...extra];
-    return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...own, ...(movement ? { movement } : {}) };
-  }, sheetName);
+      refuseProtected(first, parts, snapshot.name);
+      const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
+
+      tracker.markWriting();
+      const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
+      const extra: string[] = [];
+      if (format) {
+        notes.push(...queuePlanFormat(first, format, analysis, snapshot));
+        const printed = queueTablePrint(first, format.plan, analysis, snapshot);
+        if (printed) extra.push(printed);
+      }
+      const summary = parts.summary ? decideSummary(first, meta) : null;
+      let movement: RunMovement | undefined;
+      let summarySheet: Excel.Worksheet | null = null;
+      if (summary && moved) {
+        movement = moved.movement;
+        const since = movement.kind === 'since' ? movement.movement : undefined;
+        summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
+        if (moved.current && kept.available) {
+          const day = fromIso(analysis.asAt);
+          const when = day === null ? analysis.asAt : formatLong(day);
+          if (queueKeep(context, kept, moved.current))
+            extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+          else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+        }
+      }
+      // Our change events are told from the user's by where they land (hosts without triggerSource).
+      const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
+      // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
+      quietUntil = Number.POSITIVE_INFINITY;
+      try {
+        await context.sync();
+      } finally {
+        quietUntil = Date.now() + OWN_CHANGE_MS;
+        ownAreas = written.areas();
+      }
+      // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
+      const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
+      const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
+      const applied = [...describeWritten(factsOf(format, summary)), ...extra];
+      return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...own, ...(movement ? { movement } : {}) };
+    },
+    sheetName,
+    undefined,
+    parts.format || parts.summary ? 'write' : 'read',
+  );
 }
 
 /** What a run writes, for the words that describe it. */
@@ -433,7 +438,9 @@ function queueOurSummary(
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget =
-    ours && meta.markerCharts ? { kind: 'ours', sheet: ours, charts: meta.markerCharts } : { kind: 'new', name };
+    ours && meta.markerCharts
+      ? { kind: 'ours', sheet: ours, charts: meta.markerCharts, mark: first.marker?.comment ?? null }
+      : { kind: 'new', name };
   const model = buildSummary(analysis, stampFromDate(now), name, movement);
   const sheet = queueSummary(context, target, model);
   // Our summary sheet always prints our way (P1.4).
@@ -444,12 +451,17 @@ function queueOurSummary(
 
 /** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */
 export function loadSettings(): Promise<WorkbookSettings> {
-  return runExcel(async (context) => {
-    const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    item.load('value');
-    await context.sync();
-    return item.isNullObject ? {} : parseSettings(item.value);
-  });
+  return runExcel(
+    async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load('value');
+      await context.sync();
+      return item.isNullObject ? {} : parseSettings(item.value);
+    },
+    undefined,
+    undefined,
+    'read',
+  );
 }
 
 /** Stores the add-in's settings in the workbook, so they travel with it. */
@@ -462,12 +474,18 @@ export function saveSettings(settings: WorkbookSettings): Promise<void> {
 
 /** Activates a sheet and selects a cell on it. */
 export function selectCell(sheet: string, cell: string): Promise<void> {
-  return runExcel(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-  }, sheet);
+  return runExcel(
+    async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+      // Selecting changes no cell: nothing to undo, so no undo group.
+    },
+    sheet,
+    undefined,
+    'read',
+  );
 }
 
 /**
@@ -475,22 +493,27 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
  * chart sheet is active or nothing is selected: that is "no selection", not an error.
  */
 export function activeCell(): Promise<CellSelection | null> {
-  return runExcel(async (context) => {
-    const cell = context.workbook.getActiveCell();
-    cell.load('address');
-    try {
-      await context.sync();
-    } catch {
-      return null;
-    }
-    // "Sheet 1'!C7" or "Appendix 1!C7": the sheet is everything before the last "!".
-    const bang = cell.address.lastIndexOf('!');
-    const sheet = cell.address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-    const address = cell.address.slice(bang + 1).replace(/\$/g, '');
-    const at = parseAddress(address.split(':')[0] ?? address);
-    if (!at) return null;
-    return { sheet, address, row: at.row, column: columnLetter(at.column) };
-  });
+  return runExcel(
+    async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address');
+      try {
+        await context.sync();
+      } catch {
+        return null;
+      }
+      // "Sheet 1'!C7" or "Appendix 1!C7": the sheet is everything before the last "!".
+      const bang = cell.address.lastIndexOf('!');
+      const sheet = cell.address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+      const address = cell.address.slice(bang + 1).replace(/\$/g, '');
+      const at = parseAddress(address.split(':')[0] ?? address);
+      if (!at) return null;
+      return { sheet, address, row: at.row, column: columnLetter(at.column) };
+    },
+    undefined,
+    undefined,
+    'read',
+  );
 }
 
 /** Where our last write changed values: the status column on the plan's sheet, and the whole summary sheet. */
@@ -555,13 +578,18 @@ export function isOthersChange(
 
 /** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
 export async function onWorkbookChange(callback: () => void): Promise<() => void> {
-  const handler = await runExcel(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-      if (isOthersChange(event)) callback();
-    });
-    await context.sync();
-    return result;
-  });
+  const handler = await runExcel(
+    async (context) => {
+      const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        if (isOthersChange(event)) callback();
+      });
+      await context.sync();
+      return result;
+    },
+    undefined,
+    undefined,
+    'read',
+  );
   return () => {
     void runExcel(
       async (context) => {

@@ -131,7 +131,13 @@ function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
 /** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
 export type SummaryTarget =
   | { readonly kind: 'new'; readonly name: string }
-  | { readonly kind: 'ours'; readonly sheet: Excel.Worksheet; readonly charts: Excel.ChartCollection };
+  | {
+      readonly kind: 'ours';
+      readonly sheet: Excel.Worksheet;
+      readonly charts: Excel.ChartCollection;
+      /** The fingerprint stored with our marker now: set again only when it changes. */
+      readonly mark: string | null;
+    };
 
 /**
  * Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart
@@ -149,7 +155,9 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
     // Marked first, so that a batch failing part-way still leaves a sheet the next run knows as ours.
     const marker = context.workbook.names.add(SUMMARY_MARKER_NAME, sheet.getRange('A1'), fingerprint);
     marker.visible = false;
-  } else {
+  } else if (target.mark !== fingerprint) {
+    // Rarely: the fingerprint leaves out what changes from run to run (summaryMark.ts). Setting a name's comment
+    // has no undo on the web, so there such a run falls back to several undo steps (runExcel retries it ungrouped).
     context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME).comment = fingerprint;
   }
   if (target.kind === 'ours') {

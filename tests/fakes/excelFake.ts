@@ -23,13 +23,15 @@ export type FakePlatform = 'web' | 'windows' | 'mac';
 /**
  * APIs we call that have no undo support, and where. Microsoft's undo page, "Unsupported APIs"
  * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): `Worksheet.delete`
- * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web). Inside
- * `Excel.run({ mergeUndoGroup: true })` such a call fails the batch with `UndoNotSupported` (same page,
- * "Undo grouping"); office-js #6711, #6491, #6255 report it in the field.
+ * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web), `NamedItem.comment`
+ * (set) on the web (supported on Windows and Mac). Inside `Excel.run({ mergeUndoGroup: true })` such a call fails
+ * the batch with `UndoNotSupported` (same page, "Undo grouping"); office-js #6711, #6491, #6255 report it in the
+ * field. Outside a group, such a call clears the undo history (same page).
  */
 export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>> = {
   'Worksheet.delete': ['web', 'windows', 'mac'],
   'Worksheet.position': ['windows', 'mac'],
+  'NamedItem.comment': ['web'],
 };
 
 type Scalar = string | number | boolean;
@@ -2032,10 +2034,14 @@ class NamedItemProxy extends Proxy {
   }
   // NamedItem.comment (ExcelApi 1.4): read and write, https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-comment-member
   set comment(v: string) {
-    this.context.enqueue(() => {
-      if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
-      this.state.comment = v;
-    }, bytes(v));
+    this.context.enqueue(
+      () => {
+        if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
+        this.state.comment = v;
+      },
+      bytes(v),
+      'NamedItem.comment',
+    );
   }
   delete(): void {
     this.context.enqueue(() => {
