@@ -112,3 +112,26 @@ describe.each(PROFILES)('$name: number formats at every row (issue 20.1)', (prof
     expect(reading(analysis)).toEqual(reading(command));
   });
 });
+
+describe.each(['de-DE', 'fr-FR'] as const)('date formats in the account language, %s (office-js #2824, #1553)', (locale) => {
+  const current = useFakeExcel({ name: 'web', apiMinor: 20, platform: 'web' });
+
+  test('[dates] date serials under a localised date format read as the same due dates as under en-US codes', async () => {
+    const fake = current();
+    const plan = syntheticPlan(40, { seed: 5, progressChars: [60, 90] });
+    const formats: (string | null)[][] = plan.map(() => []);
+    const due = new Map<string, string>();
+    plan.forEach((row, r) => {
+      if (r < 5) return;
+      const day = dayNumber(2002, 1 + (r % 12), 10 + (r % 15));
+      row[3] = toSerial(day);
+      (formats[r] ??= [])[3] = r % 2 ? 'dd/mm/yyyy' : 'd mmmm yyyy';
+      due.set(String(row[0]), toIso(day));
+    });
+    fake.addSheet('Plan', scalars(plan), { numberFormats: formats });
+    fake.formatLocale = locale;
+    const { analysis } = await runPlan({}, CHECK, undefined, { now: NOW });
+    expect(analysis.recommendations).toHaveLength(40);
+    for (const rec of analysis.recommendations) expect(rec.timescale.due).toBe(due.get(rec.id ?? ''));
+  });
+});

@@ -36,6 +36,20 @@ export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>>
 
 type Scalar = string | number | boolean;
 
+/** Date codes per language, as the web has returned them (office-js #2824: `TT.MM.JJJJ`; French `jj/mm/aaaa`). */
+const LOCAL_DATE_CODES: Readonly<Record<'de-DE' | 'fr-FR', Readonly<Record<string, string>>>> = {
+  'de-DE': { d: 'T', m: 'M', y: 'J' },
+  'fr-FR': { d: 'j', m: 'm', y: 'a' },
+};
+
+/** A format as the host returns it in `locale`: date formats (those with d or y) translated, others as stored. */
+function localFormat(format: string, locale: 'en-US' | 'de-DE' | 'fr-FR'): string {
+  if (locale === 'en-US' || format === 'General' || !/[dy]/i.test(format.replace(/"[^"]*"/g, ''))) return format;
+  const codes = LOCAL_DATE_CODES[locale];
+  // Quoted text is kept; every d, m and y outside it becomes the language's letter.
+  return format.replace(/"[^"]*"|[dmy]/gi, (m) => (m.startsWith('"') ? m : (codes[m.toLowerCase()] ?? m)));
+}
+
 /** The error Office.js throws: an OfficeExtension.Error with a code. */
 export class FakeOfficeError extends Error {
   override readonly name = 'RichApi.Error';
@@ -247,6 +261,12 @@ export class FakeWorkbook {
    * the strictest for what we call.
    */
   platform: FakePlatform = 'windows';
+  /**
+   * The language number formats come back in. `Range.numberFormat` is en-US by design (office-js #229, #1559),
+   * but Excel on the web has returned date formats in the account's language (office-js #2824, #1553:
+   * `TT.MM.JJJJ`); 'de-DE' and 'fr-FR' play that, translating the date codes of every format read.
+   */
+  formatLocale: 'en-US' | 'de-DE' | 'fr-FR' = 'en-US';
   /**
    * Set when an operation cleared the user's undo history: adding a worksheet does on desktop Excel
    * (office-js #6170, https://github.com/OfficeDev/office-js/issues/6170), as does any API without undo
@@ -1607,7 +1627,7 @@ class RangeProxy extends Proxy {
       case 'formulas':
         return grid((r, c) => s.formulas.get(key(r, c)) ?? getCell(s, r, c));
       case 'numberFormat':
-        return grid((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+        return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
       default:
         throw err('InvalidArgument', `Unknown range property ${p}`);
     }
