@@ -85,10 +85,24 @@ function originOf(address: string): string {
   return local.split(':')[0] ?? 'A1';
 }
 
-/** A rough byte count of a block of values, to size the next block. */
+/**
+ * The UTF-8 bytes of a string, as Excel's 5 MB payload limit counts them: text in Welsh, Irish or Chinese takes
+ * two or three bytes a character, so counting characters would size blocks past the limit.
+ */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 0x80-0x7FF: two bytes; 0x800 and up: three; a surrogate pair (two units) is four, so one more per unit.
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
+/** A rough byte count of a block of values (UTF-8, with the quotes and commas of JSON), to size the next block. */
 function roughBytes(values: readonly (readonly unknown[])[]): number {
   let n = 2;
-  for (const row of values) for (const v of row) n += typeof v === 'string' ? v.length + 3 : 8;
+  for (const row of values) for (const v of row) n += typeof v === 'string' ? utf8Length(v) + 3 : 8;
   return n;
 }
 

@@ -17,6 +17,14 @@ const CODES: [string, string, RegExp][] = [
   ['FormulaLengthExceedsLimit', 'ExcelRefused', /too long/],
   ['ItemAlreadyExists', 'ExcelRefused', /already exists/],
   ['MergedRangeConflict', 'ExcelRefused', /Unmerge them/],
+  // "The source worksheet contains one or more unsupported features": about the sheet, not the Excel version.
+  ['UnsupportedFeature', 'ExcelRefused', /unsupported features.*Copy the table to a new sheet/],
+  ['InactiveWorkbook', 'ExcelRefused', /Another workbook took the focus/],
+  ['RangeExceedsLimit', 'PayloadTooLarge', /Ctrl\+End/],
+  ['OperationCellsExceedLimit', 'PayloadTooLarge', /Ctrl\+End/],
+  ['PivotTableRangeConflict', 'ExcelRefused', /PivotTable/],
+  ['GeneralException', 'Unknown', /internal error.*reopen/],
+  ['RequestAborted', 'Unknown', /stopped the request/],
 ];
 
 describe.each(PROFILES)('$name: every documented error code becomes a plain message', (profile) => {

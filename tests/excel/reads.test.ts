@@ -47,3 +47,19 @@ describe.each(PROFILES)('$name: reads near the payload floor', (profile) => {
     expect(f.stats.formatCells).toBeLessThanOrEqual(200 * 6 + 3005);
   });
 });
+
+describe('payloads counted in UTF-8 bytes, as Excel counts them', () => {
+  const current = useFakeExcel({ name: 'web', apiMinor: 20, platform: 'web' });
+
+  test('[payload limit] 4,000 rows of Welsh and Chinese progress text (3 bytes a character) are read without a limit error', async () => {
+    const fake = current();
+    const plan = syntheticPlan(4000, { seed: 4, progressChars: [500, 700] });
+    // Every progress cell in characters of two and three UTF-8 bytes: about 2.6 MB as characters, 7 MB as bytes.
+    for (const row of plan.slice(5)) if (typeof row[5] === 'string') row[5] = row[5].replace(/[aeiou]/g, 'ŵ').replace(/[rst]/g, '进');
+    fake.addSheet('Plan', scalars(plan));
+    const result = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(result.analysis.stats.total).toBe(4000);
+    expect(fake.stats.payloadFailures).toBe(0);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(0.9 * PAYLOAD_LIMIT);
+  });
+});

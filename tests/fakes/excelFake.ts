@@ -193,8 +193,11 @@ export interface InjectedFault {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+const utf8 = new TextEncoder();
+
+/** A payload's size as Excel's limit counts it: the UTF-8 bytes of its JSON (5 MB per request and response). */
 function bytes(value: unknown): number {
-  return JSON.stringify(value ?? null).length;
+  return utf8.encode(JSON.stringify(value ?? null)).length;
 }
 
 /**
