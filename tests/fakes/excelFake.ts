@@ -193,11 +193,18 @@ export interface InjectedFault {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-const utf8 = new TextEncoder();
-
-/** A payload's size as Excel's limit counts it: the UTF-8 bytes of its JSON (5 MB per request and response). */
+/**
+ * A payload's size as Excel's limit counts it: the UTF-8 bytes of its JSON (5 MB per request and response).
+ * Counted by hand rather than with TextEncoder, which jsdom (the pane's tests) does not provide.
+ */
 function bytes(value: unknown): number {
-  return utf8.encode(JSON.stringify(value ?? null)).length;
+  const json = JSON.stringify(value ?? null);
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
 }
 
 /**
