@@ -4,7 +4,17 @@ import { HostError } from '../core/errors';
 import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/plans/describePlan';
 import { isOurRule, planFormat, statusMovedFinding, type FormatPlan } from '../core/plans/formatPlan';
 import { headerChoices, likelyHeaderRow, type HeaderChoices } from '../core/read/headerChoices';
-import type { Analyser, CellSelection, OurMarks, PlanHost, RunParts, RunResult, UndoStory, WorkbookSettings } from '../core/host';
+import {
+  undoWords,
+  type Analyser,
+  type CellSelection,
+  type OurMarks,
+  type PlanHost,
+  type RunParts,
+  type RunResult,
+  type UndoStory,
+  type WorkbookSettings,
+} from '../core/host';
 import { movementSince, type RunMovement } from '../core/figures/keptMovement';
 import { snapshotOf, type Movement, type PlanSnapshot } from '../core/figures/movement';
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
@@ -177,6 +187,7 @@ export async function runPlan(
       const summary = parts.summary ? decideSummary(first, meta) : null;
       let movement: RunMovement | undefined;
       let summarySheet: Excel.Worksheet | null = null;
+      let keptReturn = false;
       if (summary && moved) {
         movement = moved.movement;
         const since = movement.kind === 'since' ? movement.movement : undefined;
@@ -184,8 +195,8 @@ export async function runPlan(
         if (moved.current && kept.available) {
           const day = fromIso(analysis.asAt);
           const when = day === null ? analysis.asAt : formatLong(day);
-          if (queueKeep(context, kept, moved.current))
-            extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+          keptReturn = queueKeep(context, kept, moved.current);
+          if (keptReturn) extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
           else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
         }
       }
@@ -203,7 +214,9 @@ export async function runPlan(
       const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
       const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
       const applied = [...describeWritten(factsOf(format, summary)), ...extra];
-      return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...own, ...(movement ? { movement } : {}) };
+      const words = undoWords({ story: undo, mac: officePlatform() === 'Mac', cloud: inTheCloud(), keptReturn });
+      const result = { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, undoWords: words, ...own };
+      return movement ? { ...result, movement } : result;
     },
     sheetName,
     undefined,
@@ -227,6 +240,15 @@ function officePlatform(): string | null {
     return String(Office.context.diagnostics.platform);
   } catch {
     return null;
+  }
+}
+
+/** Whether the workbook lives on OneDrive or SharePoint (an https URL), where File > Info > Version History exists. */
+function inTheCloud(): boolean {
+  try {
+    return /^https:\/\//i.test(String(Office.context.document.url ?? ''));
+  } catch {
+    return false;
   }
 }
 

@@ -214,3 +214,33 @@ function legacyMark(sheetName: string, top: readonly (readonly (string | number 
   const text = cells.join('\u0001');
   return `APC1-${fnv(text, 0x811c9dc5)}${fnv(text, 0x01000193)}`;
 }
+
+describe('how to go back, in the host\u2019s terms (issue 20.10)', () => {
+  test('[undo] on a Mac the one undo step is \u2318Z, and the kept return is said to stay', async () => {
+    fake.apiMinor = 20;
+    fake.platform = 'mac';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const again = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(again.undo).toBe('one-step');
+    expect(again.undoWords).toBe('\u2318Z undoes it in one step (the return kept for comparison stays until the next run replaces it).');
+  });
+
+  test('[undo] Windows: Ctrl+Z', async () => {
+    fake.apiMinor = 20;
+    fake.platform = 'windows';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const again = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(again.undoWords).toMatch(/^Ctrl\+Z undoes it in one step/);
+  });
+
+  test('[undo] without one undo step, Version History is offered only for a file on OneDrive or SharePoint', async () => {
+    fake.apiMinor = 19;
+    const local = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(local.undo).toBe('history');
+    expect(local.undoWords).not.toMatch(/Version History/);
+    expect(local.undoWords).toMatch(/keep a copy/);
+    fake.documentUrl = 'https://contoso.sharepoint.com/sites/finance/Shared%20Documents/Audit%20plan.xlsx';
+    const cloud = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(cloud.undoWords).toMatch(/File > Info > Version History/);
+  });
+});

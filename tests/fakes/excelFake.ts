@@ -277,6 +277,8 @@ export class FakeWorkbook {
    * `TT.MM.JJJJ`); 'de-DE' and 'fr-FR' play that, translating the date codes of every format read.
    */
   formatLocale: 'en-US' | 'de-DE' | 'fr-FR' = 'en-US';
+  /** Where the workbook lives (Office.context.document.url): "" for a new or local file. */
+  documentUrl = '';
   /**
    * Set when an operation cleared the user's undo history: adding a worksheet does on desktop Excel
    * (office-js #6170, https://github.com/OfficeDev/office-js/issues/6170), as does any API without undo
@@ -2341,6 +2343,11 @@ export function installFakeOffice(
           host: 'Excel',
           version: '16.0',
         };
+      },
+      // Office.context.document.url: the file's location, an https URL for OneDrive and SharePoint, a path or ""
+      // for a local or new file, https://learn.microsoft.com/javascript/api/office/office.document#office-office-document-url-member
+      get document() {
+        return { url: fake.documentUrl };
       },
       requirements: {
         isSetSupported: (name: string, version?: string) =>
