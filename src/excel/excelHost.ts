@@ -114,7 +114,15 @@ interface FirstRead {
   keptParts: Excel.CustomXmlPartCollection | null;
 }
 
-function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
+/** What the first sync reads beyond the sheet: a preview (the check on opening) reads no merged areas. */
+interface FirstReadOptions {
+  readonly sample: boolean;
+  /** Reading merged areas was reported to clear the undo history on Windows (office-js #5918): only runs that write read them. */
+  readonly merges: boolean;
+}
+
+function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, how: FirstReadOptions): FirstRead {
+  const { sample } = how;
   const read = queueSheetRead(context, sheet, sample);
   const formats = parts.format ? read.sheet.getRange().conditionalFormats : null;
   formats?.load('items/type');
@@ -126,7 +134,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   marker?.load('name,comment');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
-  const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
+  const merged = parts.format && how.merges && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
   const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
   const keptParts = parts.summary ? queueKeptParts(context) : null;
@@ -150,15 +158,14 @@ export async function runPlan(
   const readParts = options.preview ? { format: true, summary: true } : parts;
   return runExcel(
     async (context, tracker) => {
-      const { first, meta, snapshot, tables, kept } = await readPlanSheet(
-        context,
-        tracker,
+      const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, {
         sheetName,
-        readParts,
+        parts: readParts,
         settings,
-        isoFromDate(now),
+        today: isoFromDate(now),
         analyse,
-      );
+        preview: options.preview ?? false,
+      });
       const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
       const header = headerOf(analysis, snapshot, settings);
       const notes: Finding[] = [];
@@ -307,6 +314,16 @@ function queueMeta(first: FirstRead) {
 }
 type Meta = ReturnType<typeof queueMeta>;
 
+/** What a run reads: which sheet, for which parts, with which settings; a preview reads less (no merges, no rows past a head without a table). */
+interface ReadRequest {
+  readonly sheetName: string | undefined;
+  readonly parts: RunParts;
+  readonly settings: WorkbookSettings;
+  readonly today: string;
+  readonly analyse: Analyser;
+  readonly preview: boolean;
+}
+
 /**
  * Sync 1: the sheet, its extent and first rows, and what writing will need to know. Sync 2 and on, only when
  * needed: the rest of the values (in blocks near the payload limit for a large sheet) with the meta.
@@ -314,18 +331,15 @@ type Meta = ReturnType<typeof queueMeta>;
 async function readPlanSheet(
   context: Excel.RequestContext,
   tracker: WriteTracker,
-  sheetName: string | undefined,
-  parts: RunParts,
-  settings: WorkbookSettings,
-  today: string,
-  analyse: Analyser,
+  request: ReadRequest,
 ): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
-  let first = queueFirstRead(context, sheetName, parts, true);
+  const { sheetName, parts, settings, today, analyse, preview } = request;
+  let first = queueFirstRead(context, sheetName, parts, { sample: true, merges: !preview });
   try {
     await context.sync();
   } catch (error) {
     if (!isPayloadLimit(error)) throw error;
-    first = queueFirstRead(context, sheetName, parts, false);
+    first = queueFirstRead(context, sheetName, parts, { sample: false, merges: !preview });
     await context.sync();
   }
   tracker.started();
@@ -341,11 +355,19 @@ async function readPlanSheet(
   } else {
     // Number formats only where the core reads them.
     const formatColumnsRead = readPlan.have ? await formatColumns(readPlan.have, settings, today, analyse) : null;
-    snapshot = await readRest(context, first.read, {
-      ...readPlan,
-      formatColumns: formatColumnsRead,
-      requeue: () => (meta = queueMeta(first)),
-    });
+    // The check on opening stops at the first rows when they hold no table: the pane opened on a budget
+    // sheet of 100,000 rows must not read it all to say "no table here".
+    const head = preview && formatColumnsRead === null ? readPlan.have : null;
+    if (head) {
+      snapshot = head;
+      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+    } else {
+      snapshot = await readRest(context, first.read, {
+        ...readPlan,
+        formatColumns: formatColumnsRead,
+        requeue: () => (meta = queueMeta(first)),
+      });
+    }
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);

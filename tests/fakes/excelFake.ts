@@ -1723,9 +1723,13 @@ class RangeProxy extends Proxy {
       this.context,
       this.sheet,
       () => {
-        if (this.context.fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
+        const fake = this.context.fake;
+        if (fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
         const b = owner.box();
         const hits = this.sheet.target().merges.filter((m) => intersects(m, b));
+        // Reading merged areas where there are some was reported to clear the undo history on Windows desktop
+        // (office-js #5918, https://github.com/OfficeDev/office-js/issues/5918).
+        if (fake.platform === 'windows' && hits.length > 0) fake.undoCleared = true;
         return hits[0] ?? null;
       },
       true,
