@@ -24,6 +24,7 @@ import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plan
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
+import { isDate1904, queueDateSystemProbe, to1900Dates } from './dateSystem';
 import { mergedAddress, withMergedTaken } from './merges';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
@@ -112,6 +113,8 @@ interface FirstRead {
   layout: PageLayoutRead | null;
   /** The workbook's custom XML parts (ids, namespaces), listed for runs that write the summary; null without ExcelApi 1.5. */
   keptParts: Excel.CustomXmlPartCollection | null;
+  /** DATE(1904,1,1) as the workbook computes it: 0 on the 1904 date system, 1462 on the 1900 one (dateSystem.ts). */
+  dateProbe: Excel.FunctionResult<number>;
 }
 
 /** What the first sync reads beyond the sheet: a preview (the check on opening) reads no merged areas. */
@@ -124,6 +127,7 @@ interface FirstReadOptions {
 function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, how: FirstReadOptions): FirstRead {
   const { sample } = how;
   const read = queueSheetRead(context, sheet, sample);
+  const dateProbe = queueDateSystemProbe(context);
   const formats = parts.format ? read.sheet.getRange().conditionalFormats : null;
   formats?.load('items/type');
   const autoFilter = parts.format ? read.sheet.autoFilter : null;
@@ -138,7 +142,19 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   merged?.load('address');
   const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
   const keptParts = parts.summary ? queueKeptParts(context) : null;
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, layout, keptParts };
+  return {
+    read,
+    formats,
+    autoFilter,
+    workbookProtection,
+    marker,
+    sheets,
+    tables: queueTables(read.sheet),
+    merged,
+    layout,
+    keptParts,
+    dateProbe,
+  };
 }
 
 /**
@@ -371,7 +387,9 @@ async function readPlanSheet(
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);
-  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables, kept };
+  // Old Mac workbooks count days from 1904: their date serials are moved to the 1900 system the core reads.
+  const dated = isDate1904(first.dateProbe) ? to1900Dates(snapshot) : snapshot;
+  return { first, meta, snapshot: withoutTotals(dated, tables), tables, kept };
 }
 
 /** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */
@@ -486,7 +504,7 @@ function queueOurSummary(
       ? { kind: 'ours', sheet: ours, charts: meta.markerCharts, mark: first.marker?.comment ?? null }
       : { kind: 'new', name };
   const model = buildSummary(analysis, stampFromDate(now), name, movement);
-  const sheet = queueSummary(context, target, model);
+  const sheet = queueSummary(context, target, model, isDate1904(first.dateProbe));
   // Our summary sheet always prints our way (P1.4).
   queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();

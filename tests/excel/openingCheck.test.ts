@@ -18,7 +18,8 @@ describe.each(PLATFORM_PROFILES)('$name: the check on opening', (profile) => {
   test('[opening check] reads no merged areas, so the undo history is kept (office-js #5918)', async () => {
     const sheet = fake.addSheet('Appendix 1', scalarGrid(referenceValues()));
     // The title merged across the table, as many trackers have it.
-    sheet.merges.push(parseBox('A1:F1'));
+    const title = parseBox('A1:F1');
+    if (title) sheet.merges.push(title);
     const result = await runPlan({}, NONE, undefined, { now: NOW, preview: true });
     expect(result.analysis.stats.total).toBe(13);
     expect(result.preview?.length).toBeGreaterThan(0);

@@ -277,6 +277,11 @@ export class FakeWorkbook {
    * `TT.MM.JJJJ`); 'de-DE' and 'fr-FR' play that, translating the date codes of every format read.
    */
   formatLocale: 'en-US' | 'de-DE' | 'fr-FR' = 'en-US';
+  /**
+   * The workbook's date system: true for the 1904 system of old Mac workbooks, where serials are 1,462 days
+   * smaller. The release API cannot say (Workbook.use1904DateSystem is preview only); DATE() follows it.
+   */
+  date1904 = false;
   /** Where the workbook lives (Office.context.document.url): "" for a new or local file. */
   documentUrl = '';
   /**
@@ -714,7 +719,9 @@ class FakeWorkbookProxy {
   readonly names: NamesProxy;
   readonly protection: WorkbookProtectionProxy;
   readonly customXmlParts: CustomXmlPartsProxy;
+  readonly functions: FunctionsProxy;
   constructor(readonly context: FakeContext) {
+    this.functions = new FunctionsProxy(context);
     this.worksheets = new WorksheetsProxy(context);
     this.settings = new SettingsProxy(context);
     this.names = new NamesProxy(context);
@@ -745,6 +752,34 @@ class FakeWorkbookProxy {
       const selected = fake.selection && active && fake.selection.sheet === active.name ? parseBox(fake.selection.address) : null;
       return selected ? { r0: selected.r0, c0: selected.c0, r1: selected.r0, c1: selected.c0 } : { r0: 0, c0: 0, r1: 0, c1: 0 };
     });
+  }
+}
+
+/**
+ * Excel.Functions (ExcelApi 1.2): worksheet functions evaluated in the workbook, so DATE follows its date system
+ * (https://learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1)): in a
+ * 1904 workbook DATE(1904,1,1) is 0, in a 1900 one 1462. Only `date` is played.
+ */
+class FunctionsProxy {
+  constructor(readonly context: FakeContext) {}
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    const result = new FunctionResultProxy(this.context);
+    result.compute = () => {
+      const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      return this.context.fake.date1904 ? serial1900 - 1462 : serial1900;
+    };
+    return result;
+  }
+}
+
+class FunctionResultProxy extends Proxy {
+  compute: () => number = () => 0;
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => (p === 'value' ? this.compute() : p === 'error' ? null : undefined));
+    return this;
+  }
+  get value(): number {
+    return this.read('value');
   }
 }
 
