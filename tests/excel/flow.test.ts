@@ -1,13 +1,13 @@
 import { createExcelHost, onWorkbookChange, runPlan } from '../../src/excel/excelHost';
 import type { FakePlatform, FakeWorkbook } from '../fakes/excelFake';
-import { PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { PLATFORM_PROFILES, PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceRuleCount, referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
 const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
 
-describe.each(PROFILES)('$name: what a run will do, and going back', (profile) => {
+describe.each(PLATFORM_PROFILES)('$name: what a run will do, and going back', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => {
