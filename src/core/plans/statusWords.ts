@@ -40,3 +40,5 @@ export function cleanStatusWord(complete: boolean, excluded: boolean): string {
  * tests can prove no old word survives one.
  */
 export const FORMER_STATUS_WORDS = ['OK', 'Unrated'] as const;
+
+export { ITEM_STATES, isItemState, type ItemState } from '../itemStates';
