@@ -317,7 +317,7 @@ describe('findings', () => {
   test('[RATING_UNKNOWN] "Recommendation met: mostly" is not on the scale', () => {
     const a = analyse([HEADER, rec('R1', { progress: 'Recommendation met: mostly' })]);
     expect(rules(a, 'RATING_UNKNOWN')).toEqual([expect.objectContaining({ cell: 'F2', message: expect.stringContaining('"mostly"') })]);
-    expect(a.recommendations[0]).toMatchObject({ rating: null, flags: ['Rating unclear'] });
+    expect(a.recommendations[0]).toMatchObject({ rating: null, state: 'Not rated', checks: ['Rating unclear'] });
     expect(a.stats.unrated).toBe(1);
   });
 
@@ -432,7 +432,7 @@ describe('[T4] status scales, read per table', () => {
     expect(a.stats.weightedScore).toBeCloseTo((1 + 0.75 + 0) / 3);
   });
 
-  test('[COMPLETION_CONFLICT] "Complete" as the whole update beside a Red status is complete, and named as a conflict', () => {
+  test('[COMPLETION_CONFLICT] [S1] "Complete" as the whole update beside a Green or Red status: the status is counted, the conflict named', () => {
     const a = analyseSheet(
       snapshot([
         ['Ref', 'Recommendation', 'Target date', 'RAG', 'Update'],
@@ -442,10 +442,17 @@ describe('[T4] status scales, read per table', () => {
       ]),
       { ...OPTIONS, asAt: '2003-09-30' },
     );
-    expect(a.recommendations.map((r) => r.complete)).toEqual([true, true, false]);
+    expect(a.recommendations.map((r) => [r.complete, r.level, r.state])).toEqual([
+      [false, 'Green', 'Overdue'],
+      [false, 'Red', 'Overdue'],
+      [false, 'Red', 'Overdue'],
+    ]);
+    expect(a.stats).toMatchObject({ complete: 0, overdue: 3, byLevel: expect.objectContaining({ Green: 1, Red: 2 }) });
     expect(rules(a, 'COMPLETION_CONFLICT')).toEqual([
+      expect.objectContaining({ id: '1', cell: 'E2', message: expect.stringContaining('D2') }),
       expect.objectContaining({ id: '2', cell: 'E3', message: expect.stringContaining('D3') }),
     ]);
+    expect(a.recommendations.map((r) => r.checks)).toEqual([['Status contradicted'], ['Status contradicted'], []]);
   });
 
   test('[T1] tick-mark columns under level names in a two-row header are the status; the sub-header is not a recommendation', () => {
