@@ -45,7 +45,7 @@ export const STATE_LOOK: Readonly<Record<ItemState, StateLook>> = {
   },
 };
 
-/** The colour key's rows for the status column: each state used (all when `used` is omitted), then the data-check column. */
+/** The colour key's rows for our columns: every state (or each one used, given the counts), then the data-check column. */
 export function stateKeyRows(used?: Readonly<Record<ItemState, number>>): [string, Swatch, string][] {
   const states = ITEM_STATES.filter((s) => used === undefined || used[s] > 0);
   return [

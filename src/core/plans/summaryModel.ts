@@ -244,7 +244,7 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
       meaning: txt("The chart's bar for recommendations with no status."),
     });
   // Every word our status and data-check columns hold, with its colour (stateKey.ts).
-  const status = stateKeyRows(analysis.stats.byState);
+  const status = stateKeyRows();
   for (const [word, swatch, meaning] of status) rows.push({ sample: txt(word), swatch, meaning: txt(meaning) });
   const at = g.block(
     'Colour key',
