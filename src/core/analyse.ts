@@ -1,5 +1,6 @@
 import { cellAddress, columnIndex, columnLetter } from './address';
-import { dueSoonWords, overdueWords, STATUS_WORDS } from './plans/statusWords';
+import { CHECK_WORDS } from './plans/statusWords';
+import { itemState } from './interpret/itemState';
 import { cellText, isCellError, squash } from './cells';
 import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
@@ -289,6 +290,7 @@ function interpretRow(
   checkSlippage(row, slip, open, limits.slipDays);
   const originalDay = slip.originalDue === null ? null : fromIso(slip.originalDue);
   const slipped = open ? slippedFlag(slip) : null;
+  const state = itemState({ ...status, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
   return {
     row: row.rowNumber,
     statutory,
@@ -296,8 +298,10 @@ function interpretRow(
     recommendation: row.text('recommendation'),
     rating: status.level?.key ?? null,
     level: status.level?.label ?? null,
-    complete: status.complete,
-    excluded: status.excluded,
+    ratingSource: status.level === null ? null : status.filled ? 'completion words' : 'status',
+    state,
+    complete: state === 'Complete',
+    excluded: state === 'Not counted',
     priority: priority?.label ?? null,
     percent: status.percent,
     originalDue: slip.originalDue,
@@ -305,35 +309,29 @@ function interpretRow(
     slippedDays: slip.slippedDays,
     pastOriginal: open && originalDay !== null && originalDay < position.asAtDay,
     timescale,
-    overdue: due.overdue,
-    daysOverdue: due.daysOverdue,
-    dueSoon: due.daysToDue !== null,
-    daysToDue: due.daysToDue,
-    flags: [...flagsOf(row, status, due, rowFlags.errored, rowFlags.noReference, vocab.status.recorded), ...(slipped ? [slipped] : [])],
+    overdue: state === 'Overdue',
+    daysOverdue: state === 'Overdue' ? due.daysOverdue : 0,
+    dueSoon: state === 'Due soon' || state === 'Due today',
+    daysToDue: state === 'Due soon' || state === 'Due today' ? due.daysToDue : null,
+    checks: [...checksOf(row, status, timescale, rowFlags), ...(slipped ? [slipped] : [])],
   };
 }
 
-/** Short words for the status column. */
-function flagsOf(
+/** Data problems for the data-check column, apart from the state (which already says "Not rated"). */
+function checksOf(
   row: RowContext,
   status: ReturnType<typeof readStatus>,
-  due: ReturnType<typeof checkTimescale>,
-  errored: boolean,
-  noReference: boolean,
-  recorded: boolean,
+  timescale: Timescale,
+  rowFlags: { readonly errored: boolean; readonly noReference: boolean },
 ): string[] {
-  const flags: string[] = [];
-  const add = (flag: string) => flags.includes(flag) || flags.push(flag);
-  const { timescale, daysOverdue, daysToDue } = due;
-  if (errored) add(STATUS_WORDS.cellError);
-  if (due.overdue) add(overdueWords(daysOverdue));
-  if (daysToDue !== null) add(dueSoonWords(daysToDue));
-  if (recorded && status.level === null && !status.complete && !status.errored)
-    add(status.unclear ? STATUS_WORDS.unclear : STATUS_WORDS.unrated);
+  const checks: string[] = [];
+  if (rowFlags.errored) checks.push(CHECK_WORDS.cellError);
+  if (status.unclear && status.level === null) checks.push(CHECK_WORDS.unclear);
+  if (status.contradicted !== null) checks.push(CHECK_WORDS.conflict);
   if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
-    add(STATUS_WORDS.checkTimescale);
-  if (noReference) add(STATUS_WORDS.noReference);
-  return flags;
+    checks.push(CHECK_WORDS.checkTimescale);
+  if (rowFlags.noReference) checks.push(CHECK_WORDS.noReference);
+  return checks;
 }
 
 /** The TABLE_NOT_FOUND finding, naming the row that came closest and how to point at the table. */
@@ -429,7 +427,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
   findings.push(...idFindings);
   const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
-  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, STATUS_WORDS.duplicateReference] } : r));
+  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, checks: [...r.checks, CHECK_WORDS.duplicateReference] } : r));
   const { scale } = vocab.status;
   return {
     ...base,

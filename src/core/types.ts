@@ -2,6 +2,9 @@
  * The core's vocabulary: sheet-shaped values in, analysis and plans out.
  * Nothing here knows about Excel, the DOM or Node.
  */
+import type { ItemState } from './itemStates';
+
+export type { ItemState } from './itemStates';
 
 /** An error value in a cell, as the host reports it (`#N/A`, `#REF!`, ...). */
 export interface CellError {
@@ -189,11 +192,15 @@ export interface Recommendation {
   readonly statutory: boolean | null;
   readonly lead: string;
   readonly recommendation: string;
-  /** Rating level key, or null when unrated or unrecognised. */
+  /** Rating level key, or null when unrated or unrecognised; the complete level's key when an empty status is filled by "Done" elsewhere in the row. */
   readonly rating: string | null;
   /** The rating level's label in the table's scale, or null. */
   readonly level: string | null;
-  /** Done: a complete level, or completion evidence (a timescale or progress cell that says "Done"). */
+  /** Where the rating came from: the status (column, tick marks or "Recommendation met" phrase), "Done" elsewhere in the row with an empty status (counted at the complete level), or null when unrated. */
+  readonly ratingSource: 'status' | 'completion words' | null;
+  /** The one state (SPEC S1): what the status column writes and every figure counts. */
+  readonly state: ItemState;
+  /** Done: the state is Complete (a complete level, or "Done" elsewhere in the row when the status cell is empty). */
   readonly complete: boolean;
   /** Left out of completion figures (not applicable, withdrawn, overtaken by events). */
   readonly excluded: boolean;
@@ -210,13 +217,16 @@ export interface Recommendation {
   /** Open (not complete, not excluded) and past its original target at the as-at date. */
   readonly pastOriginal: boolean;
   readonly timescale: Timescale;
+  /** The state is Overdue. */
   readonly overdue: boolean;
+  /** Days past the due date at the position date when Overdue, else 0. */
   readonly daysOverdue: number;
+  /** The state is Due soon or Due today. */
   readonly dueSoon: boolean;
-  /** Days until due when due soon, else null. */
+  /** Days until due when Due soon (0 when Due today), else null. */
   readonly daysToDue: number | null;
-  /** Short words for the status column ("Overdue 245 days", "Unrated", ...). */
-  readonly flags: readonly string[];
+  /** Data problems for the data-check column ("Rating unclear", "Check timescale", "Slipped 2x (+240 days)", ...), apart from the state. */
+  readonly checks: readonly string[];
 }
 
 export interface LevelCount {
@@ -227,16 +237,25 @@ export interface LevelCount {
   readonly share: number;
 }
 
+/** Counts for a set of items; every count is of items, each on one base (SPEC S1 "What each figure counts"). */
 export interface GroupStats {
   readonly total: number;
+  /** Items with a level on the scale (rated + unrated = total). */
   readonly rated: number;
+  /** Items with no level on the scale. */
   readonly unrated: number;
-  /** Complete items (kept under its first name; equal to `complete`). */
+  /** Items at the scale's top level ("Completely", "Implemented", "Blue", "100%"). */
   readonly completely: number;
+  /** Items whose state is Complete. */
   readonly complete: number;
+  /** Items whose state is Not counted. */
   readonly excluded: number;
+  /** Items whose state is Overdue. */
   readonly overdue: number;
+  /** Items whose state is Due soon or Due today. */
   readonly dueSoon: number;
+  /** Items per state; the states add up to `total`. */
+  readonly byState: Readonly<Record<ItemState, number>>;
   /** Items whose target moved (S2). */
   readonly slipped: number;
   /** Open items past their original target, whatever it was revised to. */
@@ -252,7 +271,9 @@ export interface PriorityStats extends GroupStats {
 export interface LeadStats {
   readonly lead: string;
   readonly total: number;
+  /** Items whose state is Complete (the name is kept from earlier versions; equal to `complete`). */
   readonly completely: number;
+  readonly complete: number;
   readonly overdue: number;
   readonly unrated: number;
   readonly slipped: number;
@@ -270,9 +291,9 @@ export interface Ageing {
 export interface Statistics extends GroupStats {
   /** Mean weight over rated recommendations, 0..1, or null when none is rated. */
   readonly weightedScore: number | null;
-  /** Count per rating level key, plus `unrated`. */
+  /** Count per rating level key, plus `unrated`; adds up to `total`. */
   readonly byRating: Readonly<Record<string, number>>;
-  /** Count per level label, in the scale's order. */
+  /** Count per level label, in the scale's order; with `unrated` adds up to `total`. */
   readonly byLevel: Readonly<Record<string, number>>;
   /** Per priority level, top first (empty when the table records no priority). */
   readonly byPriority: readonly PriorityStats[];

@@ -595,7 +595,12 @@ function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, 
     areas: (): OwnArea[] => {
       try {
         return [
-          ...(status ? [{ sheetId: planSheet.id, range: `${status.headerCell}:${status.range.split(':')[1] ?? status.headerCell}` }] : []),
+          ...(status
+            ? [status, ...(plan?.added ?? [])].map((c) => ({
+                sheetId: planSheet.id,
+                range: `${c.headerCell}:${c.range.split(':')[1] ?? c.headerCell}`,
+              }))
+            : []),
           ...(summary ? [{ sheetId: summary.id, range: null }] : []),
         ];
       } catch {

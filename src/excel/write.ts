@@ -55,6 +55,11 @@ export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: {
     sheet.getRange(plan.status.headerCell).values = [[asText(plan.status.header)]];
     sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [asText(v)]);
   }
+  // The days overdue as numbers (sortable, filterable), the data checks as text; "" leaves a cell blank.
+  for (const added of plan.added) {
+    sheet.getRange(added.headerCell).values = [[asText(added.header)]];
+    sheet.getRange(added.range).values = added.values.map(([v]) => [typeof v === 'number' ? v : asText(v)]);
+  }
 
   plan.rules.forEach((rule, priority) => {
     const cf = sheet.getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);

@@ -74,7 +74,8 @@ export function checkTimescale(
   important: { readonly statutory: boolean | null; readonly topPriority: string | null },
   dates: { readonly asAtDay: number; readonly dueSoonDays: number },
 ): TimescaleResult {
-  const open = !status.complete && !status.excluded;
+  // Open means rated and not done: an item with no readable status is "Not rated", never overdue or due (S1).
+  const open = !status.complete && !status.excluded && !status.unrated;
   const dueDay = timescale.due === null ? null : fromIso(timescale.due);
   const overdue = dueDay !== null && dueDay < dates.asAtDay && open;
   const daysOverdue = overdue && dueDay !== null ? dates.asAtDay - dueDay : 0;

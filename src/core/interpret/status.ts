@@ -21,15 +21,21 @@ export interface StatusVocabulary {
 export interface StatusResult {
   readonly level: RatingLevel | null;
   readonly percent: number | null;
-  /** Done: a complete level, or completion evidence in the timescale or progress cell. */
+  /** Done: a complete level; with an empty status, "Done" in the status, timescale or progress cell (then `level` is the scale's complete level). */
   readonly complete: boolean;
   readonly excluded: boolean;
+  /** The table records a status and this row has none the checker can read (empty, off the scale, or an error value). */
+  readonly unrated: boolean;
   /** Address of the cell that holds the status, or null. */
   readonly at: string | null;
   /** A status was written but matches no level. */
   readonly unclear: boolean;
   /** The cell that would hold the status shows an error value. */
   readonly errored: boolean;
+  /** The level is the complete level because the status was empty (or "Done" off the scale) and the row says "Done" (S1). */
+  readonly filled: boolean;
+  /** The cell that says complete while the status says otherwise (a finding; the status is counted), or null. */
+  readonly contradicted: 'timescale' | 'progress' | null;
 }
 
 const TICK_BLANKS = new Set(['', '-', 'no', 'n', '0', 'false']);
@@ -136,11 +142,21 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
       finding('RATING_MISSING', { cell: at, row: row.rowNumber, id: row.id }, `${row.name} is unrated: ${empty}. ${advice(row, vocab)}`),
     );
   }
-  const levelComplete = isCompleteLevel(level, levels);
-  const excluded = level?.excluded === true;
-  if (evidence !== null && level !== null && !levelComplete && !excluded && level.onTrack !== true) conflict(row, evidence, level, at);
-  const complete = levelComplete || ((evidence !== null || statusSaysDone) && !excluded);
-  return { level, percent, complete, excluded, at, unclear, errored };
+  // Completion follows the status when it holds one; words elsewhere decide only when it is empty, and then the
+  // item counts at the scale's complete level, so the chart's bars, the rating counts and the complete count agree.
+  const filled = level === null && !unclear && !errored && (statusSaysDone || evidence !== null) ? completeLevel(levels) : null;
+  const counted = level ?? filled;
+  const levelComplete = isCompleteLevel(counted, levels);
+  const excluded = counted?.excluded === true;
+  const contradicted = evidence !== null && level !== null && !levelComplete && !excluded ? evidence : null;
+  if (contradicted !== null && level !== null) conflict(row, contradicted, level, at);
+  const unrated = recorded && counted === null;
+  return { level: counted, percent, complete: levelComplete, excluded, at, unclear, errored, unrated, filled: filled !== null, contradicted };
+}
+
+/** The level that means done: the first flagged complete, else the scale's first. */
+function completeLevel(levels: readonly RatingLevel[]): RatingLevel | null {
+  return levels.find((l) => l.complete === true) ?? levels[0] ?? null;
 }
 
 /** The cell that says the item is done outside the status ("Done" as the timescale or the whole update), or null. */
@@ -157,7 +173,7 @@ function conflict(row: RowContext, evidence: 'timescale' | 'progress', level: Ra
     finding(
       evidence === 'timescale' ? 'TIMESCALE_COMPLETE_MISMATCH' : 'COMPLETION_CONFLICT',
       { cell: said, row: row.rowNumber, id: row.id },
-      `${row.name}'s ${evidence} in ${said} says complete, but ${status}. It is counted as complete; update one of the two cells so they agree.`,
+      `${row.name}'s ${evidence} in ${said} says complete, but ${status}. It is counted as "${level.label.toLowerCase()}", as its status says; update one of the two cells so they agree.`,
     ),
   );
 }
