@@ -11,7 +11,7 @@ import { detectPriorityScale, priorityLabels, readPriority } from './interpret/p
 import { leadingReference } from './interpret/references';
 import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './check/rowChecks';
 import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './interpret/slippage';
-import { builtInScale, customScale, detectScale, matchLevel } from './interpret/scales';
+import { builtInScale, customScale, detectScale, matchLevel, percentUnit, type PercentUnit } from './interpret/scales';
 import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
@@ -100,6 +100,17 @@ function chooseScale(snapshot: SheetSnapshot, located: LocatedTable, options: An
   );
 }
 
+/** How the status column writes plain-number percentages, decided once from all its cells (fractions or hundreds). */
+function statusPercentUnit(snapshot: SheetSnapshot, located: LocatedTable): PercentUnit | null {
+  const column = located.columns.rating;
+  if (column === null) return null;
+  const cells = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
+  return percentUnit(
+    cells,
+    located.rowIndexes.map((i) => formatOf(snapshot, located, i, column)),
+  );
+}
+
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
 function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): TableVocabulary {
   const scale = chooseScale(snapshot, located, options);
@@ -116,6 +127,7 @@ function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options
   return {
     status: {
       scale,
+      percentUnit: statusPercentUnit(snapshot, located),
       statusHeader: headerText(texts, columns.rating),
       ticks,
       recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),

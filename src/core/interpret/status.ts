@@ -2,7 +2,7 @@ import { cellText, isBlank, normalise } from '../cells';
 import { finding, quote } from '../findings';
 import { ratingPhrases, type RatingRead } from './rating';
 import type { RowContext } from '../read/rowContext';
-import { isCompleteLevel, levelLabels, readStatusValue } from './scales';
+import { isCompleteLevel, levelLabels, readStatusValue, type PercentUnit } from './scales';
 import type { CellValue, RatingLevel, StatusScale, Timescale } from '../types';
 import { COMPLETION_WORDS } from '../vocabulary/scales';
 
@@ -13,6 +13,8 @@ export interface StatusVocabulary {
   readonly statusHeader: string | null;
   /** Tick-mark columns: the cell's column letter, its header, and the level it stands for. */
   readonly ticks: readonly { readonly letter: string; readonly header: string; readonly level: RatingLevel | null }[];
+  /** How the status column writes plain-number percentages, decided once from its values (null: not numbers). */
+  readonly percentUnit?: PercentUnit | null;
   /** Whether the table records a status at all (a status column, tick columns, or "Recommendation met" in some progress cell). */
   readonly recorded: boolean;
 }
@@ -60,7 +62,7 @@ function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingR
   let percent: number | null = null;
   if (row.has('rating') && !row.errored('rating') && row.text('rating') !== '') {
     const phrases = ratingPhrases(row.text('rating'), levels);
-    const read = readStatusValue(row.raw('rating'), levels, row.numberFormat('rating'));
+    const read = readStatusValue(row.raw('rating'), levels, row.numberFormat('rating'), vocab.percentUnit);
     percent = read.percent;
     column =
       phrases[phrases.length - 1] ??
