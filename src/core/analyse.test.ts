@@ -22,6 +22,7 @@ describe('the reference appendix (../shared/reference)', () => {
       rating: null,
       priority: null,
       originalTimescale: null,
+      completed: null,
     });
   });
 
@@ -117,6 +118,7 @@ describe('[T1] finding the table', () => {
       rating: 'H',
       priority: null,
       originalTimescale: null,
+      completed: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });

@@ -14,6 +14,8 @@ import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './inter
 import { builtInScale, customScale, detectScale, matchLevel, percentUnit, type PercentUnit } from './interpret/scales';
 import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
+import { readCompletionDate } from './interpret/completion';
+import { decideDateReadings, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
@@ -58,6 +60,32 @@ interface TableVocabulary {
   readonly recordsStatutory: boolean;
   /** References written at the start of the recommendation text, used when there is no reference column. */
   readonly leadingReferences: readonly (string | null)[];
+  /** How each date column is read (its order of numeric dates, the financial year), decided once from all its cells. */
+  readonly dates: DateReadings;
+}
+
+const DATE_ROLES = ['timescale', 'originalTimescale', 'completed'] as const;
+
+/** The text cells of one column, with their addresses, for deciding how its dates are written. */
+function textCells(snapshot: SheetSnapshot, located: LocatedTable, column: number | null): DateCell[] {
+  if (column === null) return [];
+  const out: DateCell[] = [];
+  for (const i of located.rowIndexes) {
+    const value = cellOf(snapshot, located, i, column);
+    const row = located.origin.row + i;
+    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, row), row });
+  }
+  return out;
+}
+
+/** Stage 3: the date order of each date column and the financial year, from all the table's date cells (T6). */
+function dateReadings(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): DateReadings {
+  const { columns } = located;
+  const dateColumns = DATE_ROLES.flatMap((role) => {
+    const column = columns[role];
+    return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(snapshot, located, column) }];
+  });
+  return decideDateReadings(dateColumns, textCells(snapshot, located, columns.progress), options.fiscalYear);
 }
 
 /** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
@@ -133,6 +161,7 @@ function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options
       recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),
     },
     leadingReferences: leadingReferences(snapshot, located),
+    dates: dateReadings(snapshot, located, options),
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -155,7 +184,7 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
       ),
     );
   }
-  if (columns.rating === null && columns.progress === null && vocab.status.ticks.length === 0) {
+  if (columns.rating === null && columns.progress === null && columns.completed === null && vocab.status.ticks.length === 0) {
     out.push(
       finding(
         'COLUMN_MISSING',
@@ -227,9 +256,9 @@ function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, 
 }
 
 /** The due date: the timescale (or the original date where the revised one is empty), moved to the latest revision (S2). */
-function readDue(row: RowContext, reference: string): { timescale: Timescale; slip: Slippage } {
-  const read = readTimescale(row, reference);
-  const slip = readSlippage(row, read, readOriginal(row, reference), reference);
+function readDue(row: RowContext, reference: string, dates: DateReadings): { timescale: Timescale; slip: Slippage } {
+  const read = readTimescale(row, reference, dates.byRole);
+  const slip = readSlippage(row, read, readOriginal(row, reference, dates.byRole.originalTimescale), reference, dates.byRole.timescale);
   return { timescale: slip.due === read.due ? read : { ...read, due: slip.due }, slip };
 }
 
@@ -292,8 +321,9 @@ function interpretRow(
 ): Omit<Recommendation, 'id' | 'subject'> {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
-  const { timescale, slip } = readDue(row, position.reference);
-  const status = readStatus(row, vocab.status, timescale);
+  const { timescale, slip } = readDue(row, position.reference, vocab.dates);
+  const completedOn = readCompletionDate(row, position.reference, position.asAtDay, vocab.dates.byRole.completed);
+  const status = readStatus(row, vocab.status, timescale, completedOn);
   const topPriority = priority?.rank === 0 ? `${priority.label.toLowerCase()} priority` : null;
   const dates = { asAtDay: position.asAtDay, dueSoonDays: limits.dueSoonDays };
   const due = checkTimescale(row, timescale, status, { statutory, topPriority }, dates);
@@ -308,6 +338,7 @@ function interpretRow(
     recommendation: row.text('recommendation'),
     rating: status.level?.key ?? null,
     level: status.level?.label ?? null,
+    completedOn: completedOn?.day == null ? null : toIso(completedOn.day),
     complete: status.complete,
     excluded: status.excluded,
     priority: priority?.label ?? null,
@@ -426,7 +457,11 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const { located, invalid } = locateTable(snapshot, header, options.columns);
   if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
   const vocab = tableVocabulary(snapshot, located, options);
-  const findings: Finding[] = [...missingColumns(located, located.origin.row + header.rowIndex, vocab), ...assumedAsAt(position)];
+  const findings: Finding[] = [
+    ...missingColumns(located, located.origin.row + header.rowIndex, vocab),
+    ...assumedAsAt(position),
+    ...vocab.dates.findings,
+  ];
   const read = located.rowIndexes.map((_, k) =>
     readRecommendation(
       snapshot,

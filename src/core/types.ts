@@ -29,9 +29,31 @@ export interface SheetSnapshot {
   readonly validations?: readonly string[];
 }
 
+/** How numeric dates are written: day first (UK, "05/06/2023" is 5 June) or month first (US). Year-first dates read as such either way. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** Whose financial year a "FY2024" or "Q3 FY2025" means: UK April-March, US federal October-September, Australian July-June. */
+export type FiscalYear = 'uk' | 'us' | 'au';
+
+/** How a column's dates are read: its order of numeric dates and the body's financial year. */
+export interface DateReading {
+  readonly order: DateOrder;
+  readonly fiscal: FiscalYear;
+}
+
 /** The columns the checker understands. */
 export type Role =
-  'id' | 'subject' | 'statutory' | 'lead' | 'timescale' | 'recommendation' | 'progress' | 'rating' | 'priority' | 'originalTimescale';
+  | 'id'
+  | 'subject'
+  | 'statutory'
+  | 'lead'
+  | 'timescale'
+  | 'recommendation'
+  | 'progress'
+  | 'rating'
+  | 'priority'
+  | 'originalTimescale'
+  | 'completed';
 
 export const ROLES: readonly Role[] = [
   'id',
@@ -44,6 +66,7 @@ export const ROLES: readonly Role[] = [
   'rating',
   'priority',
   'originalTimescale',
+  'completed',
 ];
 
 /** One level of a rating scale, best first. */
@@ -97,6 +120,8 @@ export interface AnalyseOptions {
   readonly dueSoonDays?: number;
   /** Days of slippage beyond which a moved target is SLIPPED_REPEATEDLY (default 180). */
   readonly slipDays?: number;
+  /** The body's financial year, for "FY2024" and "Q3 FY2025"; without it, US federal when the sheet writes dates month-first, else UK. */
+  readonly fiscalYear?: FiscalYear;
   /** Whether the format plan includes the status column (default true). */
   readonly statusColumn?: boolean;
 }
@@ -129,7 +154,11 @@ export type RuleId =
   | 'AS_AT_ASSUMED'
   | 'COMPLETION_CONFLICT'
   | 'SLIPPED'
-  | 'SLIPPED_REPEATEDLY';
+  | 'SLIPPED_REPEATEDLY'
+  | 'DATE_ORDER_ASSUMED'
+  | 'FISCAL_YEAR_ASSUMED'
+  | 'DATE_IMPOSSIBLE'
+  | 'COMPLETION_DATE_CONFLICT';
 
 /** A problem found in the user's data: a value, never a thrown error. */
 export interface Finding {
@@ -155,6 +184,8 @@ export interface Timescale {
   readonly due: string | null;
   /** True when the due date's year was not written and was placed after the document date. */
   readonly yearInferred: boolean;
+  /** A date written that does not exist ("31/09/2022", "2022/02/30"), as written, when the cell has one. */
+  readonly impossible?: string;
 }
 
 /** Where the as-at date came from. */
@@ -193,6 +224,8 @@ export interface Recommendation {
   readonly rating: string | null;
   /** The rating level's label in the table's scale, or null. */
   readonly level: string | null;
+  /** The date in the completion-date column ("Date completed"), ISO, when it holds one. */
+  readonly completedOn?: string | null;
   /** Done: a complete level, or completion evidence (a timescale or progress cell that says "Done"). */
   readonly complete: boolean;
   /** Left out of completion figures (not applicable, withdrawn, overtaken by events). */

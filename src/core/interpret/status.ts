@@ -4,7 +4,9 @@ import { ratingPhrases, type RatingRead } from './rating';
 import type { RowContext } from '../read/rowContext';
 import { isCompleteLevel, levelLabels, readStatusValue, type PercentUnit } from './scales';
 import type { CellValue, RatingLevel, StatusScale, Timescale } from '../types';
-import { COMPLETION_WORDS } from '../vocabulary/scales';
+import { completionDateConflict, completionEvidence, saysComplete, type CompletionDate, type CompletionSource } from './completion';
+
+export { saysComplete };
 
 /** How a table records status: its scale, and where (a status column, tick-mark columns, phrases in the progress text). */
 export interface StatusVocabulary {
@@ -35,18 +37,12 @@ export interface StatusResult {
 }
 
 const TICK_BLANKS = new Set(['', '-', 'no', 'n', '0', 'false']);
-const COMPLETION = new Set(COMPLETION_WORDS.map(normalise));
 
 /** True for a tick-mark cell that is marked (X, a tick, Y, Yes, TRUE, or any other note). */
 function ticked(value: CellValue): boolean {
   if (value === true) return true;
   if (isBlank(value) || value === false) return false;
   return !TICK_BLANKS.has(normalise(cellText(value)));
-}
-
-/** True when a cell's whole text is a completion word ("Done", "Completed.", "Implemented"). */
-export function saysComplete(text: string): boolean {
-  return text.length <= 30 && COMPLETION.has(normalise(text));
 }
 
 function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingRead[]; column: RatingRead; percent: number | null } {
@@ -86,12 +82,17 @@ function advice(row: RowContext, vocab: StatusVocabulary): string {
   return `End the progress text with, for example, "Recommendation met: ${example}".`;
 }
 
-/** Reads a row's status on the table's scale, with completion evidence from the timescale and progress cells (T4). */
-export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: Timescale): StatusResult {
+/** Reads a row's status on the table's scale, with completion evidence from the timescale, progress and completion-date cells (T4). */
+export function readStatus(
+  row: RowContext,
+  vocab: StatusVocabulary,
+  timescale: Timescale,
+  completedOn: CompletionDate | null = null,
+): StatusResult {
   const levels = vocab.scale.levels;
   const { reads, column, percent } = statusReads(row, vocab);
   const at = statusCell(row, vocab, column);
-  const evidence = completionEvidence(row, timescale);
+  const evidence = completionEvidence(row, timescale, completedOn);
   const found: RatingLevel[] = [];
   let unclear = false;
   // "Done" or "Completed" in a status column whose scale has no such word still means done.
@@ -140,19 +141,16 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
   }
   const levelComplete = isCompleteLevel(level, levels);
   const excluded = level?.excluded === true;
-  if (evidence !== null && level !== null && !levelComplete && !excluded && level.onTrack !== true) conflict(row, evidence, level, at);
-  const complete = levelComplete || ((evidence !== null || statusSaysDone) && !excluded);
+  // A completion date counts only where the status cell holds no level: the status cell wins (T4).
+  const dateOnly = evidence === 'completed' && level !== null;
+  if (dateOnly && completedOn !== null && !levelComplete && !excluded) completionDateConflict(row, completedOn, level, at);
+  else if (evidence !== null && evidence !== 'completed' && level !== null && !levelComplete && !excluded && level.onTrack !== true)
+    conflict(row, evidence, level, at);
+  const complete = levelComplete || (((evidence !== null && !dateOnly) || statusSaysDone) && !excluded);
   return { level, percent, complete, excluded, at, unclear, errored };
 }
 
-/** The cell that says the item is done outside the status ("Done" as the timescale or the whole update), or null. */
-function completionEvidence(row: RowContext, timescale: Timescale): 'timescale' | 'progress' | null {
-  if (row.has('timescale') && !row.errored('timescale') && timescale.kind === 'complete') return 'timescale';
-  if (row.has('progress') && !row.errored('progress') && saysComplete(row.text('progress'))) return 'progress';
-  return null;
-}
-
-function conflict(row: RowContext, evidence: 'timescale' | 'progress', level: RatingLevel, at: string | null): void {
+function conflict(row: RowContext, evidence: Exclude<CompletionSource, 'completed'>, level: RatingLevel, at: string | null): void {
   const said = row.at(evidence);
   const status = at === null ? `its status is "${level.label.toLowerCase()}"` : `${at} says "${level.label.toLowerCase()}"`;
   row.report(

@@ -70,6 +70,7 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   rating: 16,
   priority: 12,
   originalTimescale: 18,
+  completed: 14,
 };
 export const STATUS_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;

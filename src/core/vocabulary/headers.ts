@@ -115,6 +115,31 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'original due date',
     'agreed date',
   ],
+  // The date the item was done: a date here with no status means complete (T4).
+  completed: [
+    'date completed',
+    'date complete',
+    'completed on',
+    'completed date',
+    'date of completion',
+    'actual completion date',
+    'actual completion',
+    'actual date of completion',
+    'actual date completed',
+    'actual implementation date',
+    'actual date',
+    'date implemented',
+    'implemented on',
+    'implementation completed',
+    'date actioned',
+    'close date',
+    'closed date',
+    'closed on',
+    'date closed',
+    'closure date',
+    'date of closure',
+    'date cleared',
+  ],
   recommendation: [
     'recommendation',
     'recommendations',
@@ -214,6 +239,7 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   rating: 'Status',
   priority: 'Priority',
   originalTimescale: 'Original target date',
+  completed: 'Date completed',
 };
 
 /** Header words that mark a date column as the revised one: beside another date column, it is the due date. */
