@@ -199,6 +199,12 @@ function positionLine(grid: Grid, tracker: Tracker): void {
       grid.add([`Annual audit report for the year ended 31 March ${year}`]);
       return;
     }
+    case 'updatedOrdinal': {
+      // As printed in a council paper: "Updated as at 30th June , 2024".
+      const [day = '', month = '', year = ''] = writeTitleDate(tracker.asAt, 1).split(' ');
+      grid.add([pick([`Updated as at ${day} ${month} , ${year}`, `updated as at ${day} ${month}, ${year}`], c)]);
+      return;
+    }
     default:
       grid.add([pick(POSITION_WORDS[tracker.layout.position] ?? ['As at {d}'], Math.floor(c / 3)).replace('{d}', d)]);
   }
@@ -209,7 +215,6 @@ const POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
   meeting: ['Audit and Governance Committee - {d}', 'Audit Committee, {d}', 'Report to the Governance Committee {d}'],
   asOf: ['As of {d}', 'Open recommendations as of {d}'],
   positionAt: ['Position at {d}', 'Position at: {d}'],
-  updatedOrdinal: ['Updated as at {d} ,'],
   statusAt: ['Status at {d}', 'Status of recommendations at {d}'],
   progressTo: ['Progress to {d}', 'Progress report to {d}'],
   periodEnded: ['Progress for the period ended {d}', 'Recommendations tracker for the period ended {d}'],
