@@ -14,11 +14,6 @@ export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {
   'blocks:two': "the second block's title line and header are read as items",
   'totals:subtotals': 'a "Total for section" line ends the table (later sections lost); "Sub-total" rows are read as items',
   'continuation:rows': 'a continuation row (only the progress cell filled) is read as an item',
-  'scale:statusWords': '"Final" is not a complete word; "Closed - not implemented" reads as closed (complete), not excluded',
-  'completionDate:only': 'a filled "Date completed" column is not read as completion when there is no status column',
-  'dateForm:ymdText': '"2018/01/01" (y/m/d with slashes) is misread',
-  'dateForm:mdyText': 'a column of m/d/y dates (told by a day over 12) is read as d/m/y',
-  'dateForm:usFiscal': 'US federal fiscal years ("FY2025", "Q3 FY2025", October to September) are not read',
 };
 
 /** Combinations of supported families that fail together; left out of the main property, each run as `test.failing`. */

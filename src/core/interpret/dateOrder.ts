@@ -6,6 +6,8 @@ import { FISCAL_YEAR_NAMES } from '../vocabulary/dateWords';
 
 /** Numeric dates with "/" or "-" (dots are often paragraph numbers, "3.1.17"): day or month, then the other, then the year. */
 const NUMERIC_RE = /\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b/g;
+/** A financial year written with both its years ("2023/24", "FY 2023-24"), as UK and Australian bodies write it. */
+const TWO_YEAR_RE = /\b(?:19|20)\d{2}\s*[/\u2013-]\s*\d{2}(?:\d{2})?\b(?!\s*[/\u2013-]\s*\d)/;
 /** A single financial year named by its end ("FY2024", "Q3 FY2025", "fiscal year 2025"), whose months depend on the body. */
 const FISCAL_RE = /\b(?:fy|fiscal\s+year)\s*'?(?:\d{4}|\d{2})\b(?!\s*[/\u2013-]\s*\d)/i;
 
@@ -83,7 +85,12 @@ export function decideDateReadings(
   const sum = (k: 'dayFirst' | 'monthFirst') => evidence.reduce((n, x) => n + x.e[k], noteEvidence[k]);
   const sheetDecided = decidedOrder({ dayFirst: sum('dayFirst'), monthFirst: sum('monthFirst') });
   const sheetOrder = sheetDecided ?? 'dmy';
-  const fiscal = fiscalOption ?? (sheetDecided === 'mdy' ? 'us' : 'uk');
+  const cells = columns.flatMap((c) => c.cells);
+  const fiscalCell = cells.find((c) => FISCAL_RE.test(c.text));
+  // "FY2025" alone, with no "2023/24" anywhere, is how US federal bodies write their fiscal year.
+  const singleYearOnly = fiscalCell !== undefined && !cells.some((c) => TWO_YEAR_RE.test(c.text));
+  const why: FiscalWhy = sheetDecided === 'mdy' ? 'order' : singleYearOnly ? 'form' : 'none';
+  const fiscal = fiscalOption ?? (why === 'none' ? 'uk' : 'us');
   const byRole: Partial<Record<Role, DateReading>> = {};
   const findings: Finding[] = [];
   for (const { column, e } of evidence) {
@@ -91,8 +98,7 @@ export function decideDateReadings(
     byRole[column.role] = { order: own ?? sheetOrder, fiscal };
     if (own === null && e.ambiguous !== null) findings.push(orderAssumed(column, e.ambiguous, sheetOrder, sheetDecided !== null));
   }
-  const fiscalCell = fiscalOption ? undefined : columns.flatMap((c) => c.cells).find((c) => FISCAL_RE.test(c.text));
-  if (fiscalCell) findings.push(fiscalAssumed(fiscalCell, fiscal, sheetDecided === 'mdy'));
+  if (fiscalCell && !fiscalOption) findings.push(fiscalAssumed(fiscalCell, fiscal, why));
   return { byRole, sheet: { order: sheetOrder, fiscal }, findings };
 }
 
@@ -116,12 +122,20 @@ function orderAssumed(column: DateColumn, example: DateCell, order: DateOrder, f
   );
 }
 
-function fiscalAssumed(cell: DateCell, fiscal: FiscalYear, fromOrder: boolean): Finding {
+/** Why the financial year was taken as US federal: the sheet's month-first dates, its single-year "FY2025" form, or neither (UK). */
+type FiscalWhy = 'order' | 'form' | 'none';
+
+const FISCAL_WHY: Readonly<Record<FiscalWhy, string>> = {
+  order: 'since the sheet writes its dates month first',
+  form: 'since a fiscal year written by one year alone ("FY2025"), with no "2024/25" in the sheet, is the US federal form',
+  none: 'since nothing in the sheet names another',
+};
+
+function fiscalAssumed(cell: DateCell, fiscal: FiscalYear, why: FiscalWhy): Finding {
   const written = FISCAL_RE.exec(cell.text)?.[0] ?? cell.text;
-  const why = fromOrder ? 'since the sheet writes its dates month first' : 'since nothing in the sheet names another';
   return finding(
     'FISCAL_YEAR_ASSUMED',
     { cell: cell.cell, row: cell.row },
-    `${quote(written)} in ${cell.cell} is read in ${FISCAL_YEAR_NAMES[fiscal]}, ${why}. If the body's year runs otherwise, write the date the year ends (for example "30 June 2025").`,
+    `${quote(written)} in ${cell.cell} is read in ${FISCAL_YEAR_NAMES[fiscal]}, ${FISCAL_WHY[why]}. If the body's year runs otherwise, write the date the year ends (for example "30 June 2025").`,
   );
 }
