@@ -23,6 +23,8 @@ describe('the reference appendix (../shared/reference)', () => {
       priority: null,
       originalTimescale: null,
       completed: null,
+      days: null,
+      opinion: null,
     });
   });
 
@@ -119,6 +121,8 @@ describe('[T1] finding the table', () => {
       priority: null,
       originalTimescale: null,
       completed: null,
+      days: null,
+      opinion: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });

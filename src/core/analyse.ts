@@ -15,6 +15,7 @@ import { builtInScale, customScale, detectScale, matchLevel, percentUnit, type P
 import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
 import { readCompletionDate } from './interpret/completion';
+import { ITEM_NOUN, tableKind } from './interpret/tableKind';
 import { decideDateReadings, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
@@ -173,8 +174,11 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
   const { columns } = located;
   const at = { cell: cellAddress(located.tableColumns[0] ?? 0, headerRow), row: headerRow };
   const out: Finding[] = [];
+  // A plan of audits names each by its title and records a status: it is not asked for the columns of an action plan.
+  const audits = tableKind(columns) === 'audits';
+  const roles = audits ? [] : (['id', 'lead', 'timescale', 'recommendation', 'progress'] as const);
   // A subject column is optional: many trackers have none, and the recommendation says what it is about.
-  for (const role of ['id', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
+  for (const role of roles) {
     if (columns[role] !== null || (role === 'progress' && columns.rating !== null)) continue;
     out.push(
       finding(
@@ -189,7 +193,7 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
       finding(
         'COLUMN_MISSING',
         at,
-        `No Status column and no Progress column in the header (row ${headerRow}), so no recommendation can be rated. Add one, or choose it in Settings.`,
+        `No Status column and no Progress column in the header (row ${headerRow}), so no ${ITEM_NOUN[tableKind(columns)]} can be rated. Add one, or choose it in Settings.`,
       ),
     );
   }
@@ -213,7 +217,7 @@ function rowContext(
   return {
     rowNumber,
     id,
-    name: itemName(id, rowNumber),
+    name: itemName(id, rowNumber, ITEM_NOUN[tableKind(columns)]),
     has: (role) => columns[role] !== null,
     at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
     cellAt: (letter) => (letter === null ? null : `${letter}${rowNumber}`),
@@ -234,7 +238,7 @@ function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, i
     const v = cellOf(snapshot, located, i, c);
     if (!isCellError(v)) continue;
     out.push(c);
-    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
+    const where = `${itemName(id, rowNumber, ITEM_NOUN[tableKind(located.columns)])}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
     findings.push(
       finding(
         'CELL_ERROR',
@@ -291,8 +295,8 @@ function readRecommendation(
   const read = interpretRow(row, vocab, marker, position, limits, flags);
   for (const role of FIELD_ROLES) {
     if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
-    // A finished or withdrawn item needs no progress note.
-    if (role === 'progress' && (read.complete || read.excluded)) continue;
+    // A finished or withdrawn item needs no progress note; nor does an audit in a plan of audits, whose status says where it is.
+    if (role === 'progress' && (read.complete || read.excluded || tableKind(located.columns) === 'audits')) continue;
     findings.push(
       finding(
         'FIELD_MISSING',
@@ -473,7 +477,8 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       findings,
     ),
   );
-  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
+  const kind = tableKind(located.columns);
+  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id), ITEM_NOUN[kind]);
   findings.push(...idFindings);
   const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
   const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, STATUS_WORDS.duplicateReference] } : r));
@@ -488,5 +493,6 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     scaleName: scale.name,
     scaleLabel: scale.label,
     topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
+    tableKind: kind,
   };
 }

@@ -81,9 +81,9 @@ export function finding(
   return { rule, severity, cell: where.cell ?? null, row: where.row ?? null, id: where.id ?? null, message };
 }
 
-/** "R5" or "The recommendation in row 9" when it has no reference: how messages name an item. */
-export function itemName(id: string | null, row: number): string {
-  return id ? id : `The recommendation in row ${row}`;
+/** "R5" or "The recommendation in row 9" when it has no reference ("The audit in row 9" in a plan of audits): how messages name an item. */
+export function itemName(id: string | null, row: number, noun = 'recommendation'): string {
+  return id ? id : `The ${noun} in row ${row}`;
 }
 
 /** Quotes a cell's text for a message, shortened so a long narrative does not swamp it. */

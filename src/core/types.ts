@@ -53,7 +53,9 @@ export type Role =
   | 'rating'
   | 'priority'
   | 'originalTimescale'
-  | 'completed';
+  | 'completed'
+  | 'days'
+  | 'opinion';
 
 export const ROLES: readonly Role[] = [
   'id',
@@ -67,7 +69,12 @@ export const ROLES: readonly Role[] = [
   'priority',
   'originalTimescale',
   'completed',
+  'days',
+  'opinion',
 ];
+
+/** What the table lists: recommendations (an action plan), or audits and tasks (a plan of work with days and opinions). */
+export type TableKind = 'recommendations' | 'audits';
 
 /** One level of a rating scale, best first. */
 export interface RatingLevel {
@@ -338,6 +345,8 @@ export interface Analysis {
   readonly scaleName: ScaleName;
   /** What the table's scale is called ("Implementation status"), for messages and the summary. */
   readonly scaleLabel: string;
+  /** What the table lists; a plan of audits gets no advice about recommendation text it does not have. */
+  readonly tableKind?: TableKind;
   /** The words of the table's top priority level ("high", "h", "critical"), normalised; empty without a priority column. */
   readonly topPriorityWords: readonly string[];
 }

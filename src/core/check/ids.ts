@@ -12,7 +12,7 @@ type Parsed = {
 };
 
 /** ID_DUPLICATE: a reference already used above, compared by `normaliseReference` within its family; one finding per later use. */
-function duplicates(parsed: readonly Parsed[], at: At): Finding[] {
+function duplicates(parsed: readonly Parsed[], at: At, noun: string): Finding[] {
   const out: Finding[] = [];
   const firstRow = new Map<string, number>();
   for (const { r, family } of parsed) {
@@ -26,7 +26,7 @@ function duplicates(parsed: readonly Parsed[], at: At): Finding[] {
       finding(
         'ID_DUPLICATE',
         { cell: at(r.row), row: r.row, id: r.id },
-        `${r.id} in ${at(r.row)} repeats the reference already used in row ${seen} (${at(seen)}). Renumber one of them so each recommendation has its own reference.`,
+        `${r.id} in ${at(r.row)} repeats the reference already used in row ${seen} (${at(seen)}). Renumber one of them so each ${noun} has its own reference.`,
       ),
     );
   }
@@ -94,7 +94,7 @@ function oddForms(parsed: readonly Parsed[], seq: Sequence, at: At): Finding[] {
 }
 
 /** ID_SEQUENCE_GAP: numbers missing between references of the sequence; one finding per gap, on the reference after it. */
-function gaps(seq: Sequence, at: At): Finding[] {
+function gaps(seq: Sequence, at: At, noun: string): Finding[] {
   const out: Finding[] = [];
   const name = (n: number) => `${seq.written}${n}`;
   let prev: number | null = null;
@@ -105,7 +105,7 @@ function gaps(seq: Sequence, at: At): Finding[] {
         finding(
           'ID_SEQUENCE_GAP',
           { cell: at(after.row), row: after.row, id: after.id },
-          `The references jump from ${name(prev)} to ${name(next)} (${at(after.row)}): ${missing}. Add the missing recommendation, or note that it was withdrawn.`,
+          `The references jump from ${name(prev)} to ${name(next)} (${at(after.row)}): ${missing}. Add the missing ${noun}, or note that it was withdrawn.`,
         ),
       );
     }
@@ -119,14 +119,18 @@ function gaps(seq: Sequence, at: At): Finding[] {
  * simple references form a numbered sequence, references in another form and gaps in the numbering.
  * Hierarchical and paragraph references ("2(a)", "3.1.17", "1i)", "78", "163") are valid forms.
  */
-export function checkIds(recs: readonly Recommendation[], column: string | null): Finding[] {
+export function checkIds(recs: readonly Recommendation[], column: string | null, noun = 'recommendation'): Finding[] {
   if (column === null) return [];
   const at: At = (row) => `${column}${row}`;
   const withId = recs.filter((r): r is Parsed['r'] => r.id !== null);
   const families = referenceFamilies(withId.map((r) => r.id));
   const parsed: Parsed[] = withId.map((r, i) => ({ r, p: parseReference(r.id), family: families[i] ?? null }));
   const seq = findSequence(parsed);
-  return [...duplicates(parsed, at), ...(seq ? [...oddForms(parsed, seq, at), ...gaps(seq, at)] : []), ...childGaps(parsed, at)];
+  return [
+    ...duplicates(parsed, at, noun),
+    ...(seq ? [...oddForms(parsed, seq, at), ...gaps(seq, at, noun)] : []),
+    ...childGaps(parsed, at),
+  ];
 }
 
 const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };

@@ -71,6 +71,8 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   priority: 12,
   originalTimescale: 18,
   completed: 14,
+  days: 10,
+  opinion: 18,
 };
 export const STATUS_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;
