@@ -22,6 +22,9 @@ describe('the reference appendix (../shared/reference)', () => {
       rating: null,
       priority: null,
       originalTimescale: null,
+      completed: null,
+      days: null,
+      opinion: null,
     });
   });
 
@@ -117,6 +120,9 @@ describe('[T1] finding the table', () => {
       rating: 'H',
       priority: null,
       originalTimescale: null,
+      completed: null,
+      days: null,
+      opinion: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });

@@ -12,9 +12,12 @@ import { detectPriorityScale, priorityLabels, readPriority } from './interpret/p
 import { leadingReference } from './interpret/references';
 import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './check/rowChecks';
 import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './interpret/slippage';
-import { builtInScale, customScale, detectScale, matchLevel } from './interpret/scales';
+import { builtInScale, customScale, detectScale, matchLevel, percentUnit, type PercentUnit } from './interpret/scales';
 import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
+import { readCompletionDate } from './interpret/completion';
+import { ITEM_NOUN, tableKind } from './interpret/tableKind';
+import { decideDateReadings, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
@@ -59,6 +62,32 @@ interface TableVocabulary {
   readonly recordsStatutory: boolean;
   /** References written at the start of the recommendation text, used when there is no reference column. */
   readonly leadingReferences: readonly (string | null)[];
+  /** How each date column is read (its order of numeric dates, the financial year), decided once from all its cells. */
+  readonly dates: DateReadings;
+}
+
+const DATE_ROLES = ['timescale', 'originalTimescale', 'completed'] as const;
+
+/** The text cells of one column, with their addresses, for deciding how its dates are written. */
+function textCells(snapshot: SheetSnapshot, located: LocatedTable, column: number | null): DateCell[] {
+  if (column === null) return [];
+  const out: DateCell[] = [];
+  for (const i of located.rowIndexes) {
+    const value = cellOf(snapshot, located, i, column);
+    const row = located.origin.row + i;
+    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, row), row });
+  }
+  return out;
+}
+
+/** Stage 3: the date order of each date column and the financial year, from all the table's date cells (T6). */
+function dateReadings(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): DateReadings {
+  const { columns } = located;
+  const dateColumns = DATE_ROLES.flatMap((role) => {
+    const column = columns[role];
+    return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(snapshot, located, column) }];
+  });
+  return decideDateReadings(dateColumns, textCells(snapshot, located, columns.progress), options.fiscalYear);
 }
 
 /** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
@@ -101,6 +130,17 @@ function chooseScale(snapshot: SheetSnapshot, located: LocatedTable, options: An
   );
 }
 
+/** How the status column writes plain-number percentages, decided once from all its cells (fractions or hundreds). */
+function statusPercentUnit(snapshot: SheetSnapshot, located: LocatedTable): PercentUnit | null {
+  const column = located.columns.rating;
+  if (column === null) return null;
+  const cells = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
+  return percentUnit(
+    cells,
+    located.rowIndexes.map((i) => formatOf(snapshot, located, i, column)),
+  );
+}
+
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
 function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): TableVocabulary {
   const scale = chooseScale(snapshot, located, options);
@@ -117,11 +157,13 @@ function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options
   return {
     status: {
       scale,
+      percentUnit: statusPercentUnit(snapshot, located),
       statusHeader: headerText(texts, columns.rating),
       ticks,
       recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),
     },
     leadingReferences: leadingReferences(snapshot, located),
+    dates: dateReadings(snapshot, located, options),
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -133,8 +175,11 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
   const { columns } = located;
   const at = { cell: cellAddress(located.tableColumns[0] ?? 0, headerRow), row: headerRow };
   const out: Finding[] = [];
+  // A plan of audits names each by its title and records a status: it is not asked for the columns of an action plan.
+  const audits = tableKind(columns) === 'audits';
+  const roles = audits ? [] : (['id', 'lead', 'timescale', 'recommendation', 'progress'] as const);
   // A subject column is optional: many trackers have none, and the recommendation says what it is about.
-  for (const role of ['id', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
+  for (const role of roles) {
     if (columns[role] !== null || (role === 'progress' && columns.rating !== null)) continue;
     out.push(
       finding(
@@ -144,12 +189,12 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
       ),
     );
   }
-  if (columns.rating === null && columns.progress === null && vocab.status.ticks.length === 0) {
+  if (columns.rating === null && columns.progress === null && columns.completed === null && vocab.status.ticks.length === 0) {
     out.push(
       finding(
         'COLUMN_MISSING',
         at,
-        `No Status column and no Progress column in the header (row ${headerRow}), so no recommendation can be rated. Add one, or choose it in Settings.`,
+        `No Status column and no Progress column in the header (row ${headerRow}), so no ${ITEM_NOUN[tableKind(columns)]} can be rated. Add one, or choose it in Settings.`,
       ),
     );
   }
@@ -173,7 +218,7 @@ function rowContext(
   return {
     rowNumber,
     id,
-    name: itemName(id, rowNumber),
+    name: itemName(id, rowNumber, ITEM_NOUN[tableKind(columns)]),
     has: (role) => columns[role] !== null,
     at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
     cellAt: (letter) => (letter === null ? null : `${letter}${rowNumber}`),
@@ -194,7 +239,7 @@ function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, i
     const v = cellOf(snapshot, located, i, c);
     if (!isCellError(v)) continue;
     out.push(c);
-    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
+    const where = `${itemName(id, rowNumber, ITEM_NOUN[tableKind(located.columns)])}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
     findings.push(
       finding(
         'CELL_ERROR',
@@ -216,9 +261,9 @@ function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, 
 }
 
 /** The due date: the timescale (or the original date where the revised one is empty), moved to the latest revision (S2). */
-function readDue(row: RowContext, reference: string): { timescale: Timescale; slip: Slippage } {
-  const read = readTimescale(row, reference);
-  const slip = readSlippage(row, read, readOriginal(row, reference), reference);
+function readDue(row: RowContext, reference: string, dates: DateReadings): { timescale: Timescale; slip: Slippage } {
+  const read = readTimescale(row, reference, dates.byRole);
+  const slip = readSlippage(row, read, readOriginal(row, reference, dates.byRole.originalTimescale), reference, dates.byRole.timescale);
   return { timescale: slip.due === read.due ? read : { ...read, due: slip.due }, slip };
 }
 
@@ -251,8 +296,8 @@ function readRecommendation(
   const read = interpretRow(row, vocab, marker, position, limits, flags);
   for (const role of FIELD_ROLES) {
     if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
-    // A finished or withdrawn item needs no progress note.
-    if (role === 'progress' && (read.complete || read.excluded)) continue;
+    // A finished or withdrawn item needs no progress note; nor does an audit in a plan of audits, whose status says where it is.
+    if (role === 'progress' && (read.complete || read.excluded || tableKind(located.columns) === 'audits')) continue;
     findings.push(
       finding(
         'FIELD_MISSING',
@@ -281,8 +326,9 @@ function interpretRow(
 ): Omit<Recommendation, 'id' | 'subject'> {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
-  const { timescale, slip } = readDue(row, position.reference);
-  const status = readStatus(row, vocab.status, timescale);
+  const { timescale, slip } = readDue(row, position.reference, vocab.dates);
+  const completedOn = readCompletionDate(row, position.reference, position.asAtDay, vocab.dates.byRole.completed);
+  const status = readStatus(row, vocab.status, timescale, completedOn);
   const topPriority = priority?.rank === 0 ? `${priority.label.toLowerCase()} priority` : null;
   const dates = { asAtDay: position.asAtDay, dueSoonDays: limits.dueSoonDays };
   const due = checkTimescale(row, timescale, status, { statutory, topPriority }, dates);
@@ -300,6 +346,7 @@ function interpretRow(
     level: status.level?.label ?? null,
     ratingSource: status.level === null ? null : status.filled ? 'completion words' : 'status',
     state,
+    completedOn: completedOn?.day == null ? null : toIso(completedOn.day),
     complete: state === 'Complete',
     excluded: state === 'Not counted',
     priority: priority?.label ?? null,
@@ -412,7 +459,11 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const { located, invalid } = locateTable(snapshot, header, options.columns);
   if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
   const vocab = tableVocabulary(snapshot, located, options);
-  const findings: Finding[] = [...missingColumns(located, located.origin.row + header.rowIndex, vocab), ...assumedAsAt(position)];
+  const findings: Finding[] = [
+    ...missingColumns(located, located.origin.row + header.rowIndex, vocab),
+    ...assumedAsAt(position),
+    ...vocab.dates.findings,
+  ];
   const read = located.rowIndexes.map((_, k) =>
     readRecommendation(
       snapshot,
@@ -424,7 +475,8 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
       findings,
     ),
   );
-  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
+  const kind = tableKind(located.columns);
+  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id), ITEM_NOUN[kind]);
   findings.push(...idFindings);
   const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
   const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, checks: [...r.checks, CHECK_WORDS.duplicateReference] } : r));
@@ -439,5 +491,6 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     scaleName: scale.name,
     scaleLabel: scale.label,
     topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
+    tableKind: kind,
   };
 }

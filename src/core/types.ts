@@ -32,9 +32,33 @@ export interface SheetSnapshot {
   readonly validations?: readonly string[];
 }
 
+/** How numeric dates are written: day first (UK, "05/06/2023" is 5 June) or month first (US). Year-first dates read as such either way. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** Whose financial year a "FY2024" or "Q3 FY2025" means: UK April-March, US federal October-September, Australian July-June. */
+export type FiscalYear = 'uk' | 'us' | 'au';
+
+/** How a column's dates are read: its order of numeric dates and the body's financial year. */
+export interface DateReading {
+  readonly order: DateOrder;
+  readonly fiscal: FiscalYear;
+}
+
 /** The columns the checker understands. */
 export type Role =
-  'id' | 'subject' | 'statutory' | 'lead' | 'timescale' | 'recommendation' | 'progress' | 'rating' | 'priority' | 'originalTimescale';
+  | 'id'
+  | 'subject'
+  | 'statutory'
+  | 'lead'
+  | 'timescale'
+  | 'recommendation'
+  | 'progress'
+  | 'rating'
+  | 'priority'
+  | 'originalTimescale'
+  | 'completed'
+  | 'days'
+  | 'opinion';
 
 export const ROLES: readonly Role[] = [
   'id',
@@ -47,7 +71,13 @@ export const ROLES: readonly Role[] = [
   'rating',
   'priority',
   'originalTimescale',
+  'completed',
+  'days',
+  'opinion',
 ];
+
+/** What the table lists: recommendations (an action plan), or audits and tasks (a plan of work with days and opinions). */
+export type TableKind = 'recommendations' | 'audits';
 
 /** One level of a rating scale, best first. */
 export interface RatingLevel {
@@ -100,6 +130,8 @@ export interface AnalyseOptions {
   readonly dueSoonDays?: number;
   /** Days of slippage beyond which a moved target is SLIPPED_REPEATEDLY (default 180). */
   readonly slipDays?: number;
+  /** The body's financial year, for "FY2024" and "Q3 FY2025"; without it, US federal when the sheet writes dates month-first, else UK. */
+  readonly fiscalYear?: FiscalYear;
   /** Whether the format plan includes the status column (default true). */
   readonly statusColumn?: boolean;
 }
@@ -132,7 +164,11 @@ export type RuleId =
   | 'AS_AT_ASSUMED'
   | 'COMPLETION_CONFLICT'
   | 'SLIPPED'
-  | 'SLIPPED_REPEATEDLY';
+  | 'SLIPPED_REPEATEDLY'
+  | 'DATE_ORDER_ASSUMED'
+  | 'FISCAL_YEAR_ASSUMED'
+  | 'DATE_IMPOSSIBLE'
+  | 'COMPLETION_DATE_CONFLICT';
 
 /** A problem found in the user's data: a value, never a thrown error. */
 export interface Finding {
@@ -158,6 +194,8 @@ export interface Timescale {
   readonly due: string | null;
   /** True when the due date's year was not written and was placed after the document date. */
   readonly yearInferred: boolean;
+  /** A date written that does not exist ("31/09/2022", "2022/02/30"), as written, when the cell has one. */
+  readonly impossible?: string;
 }
 
 /** Where the as-at date came from. */
@@ -200,6 +238,8 @@ export interface Recommendation {
   readonly ratingSource: 'status' | 'completion words' | null;
   /** The one state (SPEC S1): what the status column writes and every figure counts. */
   readonly state: ItemState;
+  /** The date in the completion-date column ("Date completed"), ISO, when it holds one. */
+  readonly completedOn?: string | null;
   /** Done: the state is Complete (a complete level, or "Done" elsewhere in the row when the status cell is empty). */
   readonly complete: boolean;
   /** Left out of completion figures (not applicable, withdrawn, overtaken by events). */
@@ -326,6 +366,8 @@ export interface Analysis {
   readonly scaleName: ScaleName;
   /** What the table's scale is called ("Implementation status"), for messages and the summary. */
   readonly scaleLabel: string;
+  /** What the table lists; a plan of audits gets no advice about recommendation text it does not have. */
+  readonly tableKind?: TableKind;
   /** The words of the table's top priority level ("high", "h", "critical"), normalised; empty without a priority column. */
   readonly topPriorityWords: readonly string[];
 }

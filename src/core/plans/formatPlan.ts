@@ -86,6 +86,9 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   rating: 16,
   priority: 12,
   originalTimescale: 18,
+  completed: 14,
+  days: 10,
+  opinion: 18,
 };
 export const STATUS_WIDTH = 14;
 /** Widths of the days-overdue (a number under a two-line header) and data-check columns. */
