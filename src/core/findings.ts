@@ -27,6 +27,8 @@ export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   COMPLETION_CONFLICT: 'warning',
   SLIPPED: 'info',
   SLIPPED_REPEATEDLY: 'warning',
+  BLOCKS_FOUND: 'info',
+  ROWS_SKIPPED: 'info',
 };
 
 /** Plain-words name of each rule, for lists grouped by rule. */
@@ -56,6 +58,8 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   COMPLETION_CONFLICT: 'Update says complete, status does not',
   SLIPPED: 'Target date moved',
   SLIPPED_REPEATEDLY: 'Target date moved repeatedly',
+  BLOCKS_FOUND: 'Several tables on the sheet',
+  ROWS_SKIPPED: 'Rows not counted as recommendations',
 };
 
 /** Severity order for sorting and grouping: errors first. */

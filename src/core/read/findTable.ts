@@ -57,7 +57,8 @@ function emptyColumns(): Record<Role, number | null> {
   return Object.fromEntries(ROLES.map((r) => [r, null])) as Record<Role, number | null>;
 }
 
-type Scored = HeaderMatch & { readonly score: number };
+/** A header read from one row, with how many roles it names. */
+export type Scored = HeaderMatch & { readonly score: number };
 
 /** Beside another date column, a "Revised ..." one holds the due date and the other the original (T6). */
 function revisedDates(columns: Record<Role, number | null>, dates: readonly number[], texts: ReadonlyMap<number, string>): void {
@@ -69,7 +70,7 @@ function revisedDates(columns: Record<Role, number | null>, dates: readonly numb
 }
 
 /** Reads header cells (column -> text) into roles, tick columns and a score (roles named, ticks count as the status). */
-function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, firstRowIndex: number): Scored {
+export function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, firstRowIndex: number): Scored {
   const columns = emptyColumns();
   const headerColumns: number[] = [];
   let statusColumn: number | null = null;
@@ -111,7 +112,8 @@ function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, f
   };
 }
 
-function rowTexts(row: readonly CellValue[] | undefined, originColumn: number): Map<number, string> {
+/** The text cells of a row, by sheet column. */
+export function rowTexts(row: readonly CellValue[] | undefined, originColumn: number): Map<number, string> {
   const texts = new Map<number, string>();
   row?.forEach((value, i) => {
     if (!isBlank(value) && typeof value === 'string' && value.trim() !== '') texts.set(originColumn + i, value.trim());
@@ -135,7 +137,7 @@ function isUnitRow(below: ReadonlyMap<number, string>, header: ReadonlyMap<numbe
 }
 
 /** Extends a header to a sub-header row of level names below it, or a group-heading row above tick columns. */
-function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
+export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
   const belowScale = scaleOfTickHeaders([...below.values()]);
   const belowAllHeaders = [...below.values()].every((t) => roleOfHeader(t) !== null || isLevelName(t));
@@ -179,6 +181,12 @@ function referencedPair(snapshot: SheetSnapshot, read: Scored, originColumn: num
   return refs >= 2 && refs * 2 >= below.filter((v) => !isBlank(v)).length;
 }
 
+/** At least three roles, one of them the reference, subject or recommendation: a header (T1). */
+export function isHeaderRead(read: Scored): boolean {
+  const anchored = read.columns.id !== null || read.columns.subject !== null || read.columns.recommendation !== null;
+  return read.score >= 3 && anchored;
+}
+
 /**
  * Finds the header row in the first 50 rows: the row naming the most column roles, with at least
  * three and one of id, subject or recommendation; then a two-row header and a blank header over the
@@ -195,8 +203,7 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
     const row = snapshot.values[rowIndex];
     if (!row) continue;
     const read = blankReferenceColumn(snapshot, readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex), origin.column);
-    const anchored = read.columns.id !== null || read.columns.subject !== null || read.columns.recommendation !== null;
-    const enough = chosen ? read.headerColumns.length > 0 : (read.score >= 3 && anchored) || referencedPair(snapshot, read, origin.column);
+    const enough = chosen ? read.headerColumns.length > 0 : isHeaderRead(read) || referencedPair(snapshot, read, origin.column);
     if (enough && (!best || read.score > best.score)) best = read;
   }
   if (!best) return null;

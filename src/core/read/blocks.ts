@@ -1,0 +1,107 @@
+import { cellText, isBlank, normalise, squash } from '../cells';
+import { looksLikeReference } from '../interpret/references';
+import type { CellValue, Role } from '../types';
+import { ROLES } from '../types';
+import { isHeaderRead, readHeaderCells, rowTexts, twoRowHeader, type HeaderMatch } from './findTable';
+import { rowValues, type SheetGrid } from './records';
+
+/** A header and the rows under it, to the next header's heading or the end of the sheet (T2). */
+export interface Block {
+  /** 1-based, top to bottom. */
+  readonly number: number;
+  readonly header: HeaderMatch;
+  /** The heading line just above the header ("Recommendations to the Treasury"), and its row index. */
+  readonly heading: string | null;
+  readonly headingIndex: number | null;
+  /** Index of the first row after the block's body. */
+  readonly endIndex: number;
+}
+
+/** Lines that are a position or title, not a block's heading. */
+const NOT_HEADING_RE =
+  /\b(?:as at|as of|position|updated|status at|progress (?:to|at))\b|^\s*(?:sub[\s-]?)?totals?\b|^\s*(?:notes?|key|legend|source)\b/i;
+
+/** True when two headers give every role the same column: blocks with the same columns are one plan. */
+export function sameColumns(
+  a: { readonly columns: Record<Role, number | null> },
+  b: { readonly columns: Record<Role, number | null> },
+): boolean {
+  return ROLES.every((r) => a.columns[r] === b.columns[r]);
+}
+
+/** True when every text cell of the row repeats the header's words in the same column (at most one differs). */
+function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, originColumn: number): boolean {
+  let same = 0;
+  let other = 0;
+  row.forEach((v, i) => {
+    if (isBlank(v)) return;
+    const header = texts.get(originColumn + i);
+    if (typeof v === 'string' && header !== undefined && normalise(v) === normalise(header)) same++;
+    else other++;
+  });
+  return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
+}
+
+/**
+ * A row that reads as a header of its own (T1), standing apart from the rows above (a blank row or a
+ * heading line above it, as each table has); ruled out cheaply for rows that start with a reference or hold few labels.
+ */
+function otherHeader(grid: SheetGrid, index: number, main: HeaderMatch): HeaderMatch | null {
+  const row = rowValues(grid, index);
+  if (index > 0 && rowValues(grid, index - 1).filter((v) => !isBlank(v)).length > 1) return null;
+  const labels = row.filter((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 60).length;
+  if (labels < 3 || row.some((v) => typeof v === 'number')) return null;
+  const id = main.columns.id;
+  if (id !== null && looksLikeReference(row[id - grid.originColumn])) return null;
+  const read = readHeaderCells(rowTexts(row, grid.originColumn), index, index);
+  if (!isHeaderRead(read)) return null;
+  const { score: _score, ...match } = twoRowHeader(grid.snapshot, read, grid.originColumn);
+  return match;
+}
+
+/** Every header row on the sheet: the one found, the same header repeated under sections, and headers of other tables. */
+function headersOf(grid: SheetGrid, main: HeaderMatch): HeaderMatch[] {
+  const { snapshot, originColumn } = grid;
+  const upper = main.firstRowIndex < main.rowIndex ? rowTexts(rowValues(grid, main.firstRowIndex), originColumn) : null;
+  const out: HeaderMatch[] = [main];
+  for (let i = 0; i < snapshot.values.length; i++) {
+    if (out.some((h) => i >= h.firstRowIndex && i <= h.rowIndex)) continue;
+    if (repeats(rowValues(grid, i), main.texts, originColumn)) {
+      const first = upper && i > 0 && repeats(rowValues(grid, i - 1), upper, originColumn) ? i - 1 : i;
+      out.push({ ...main, rowIndex: i, firstRowIndex: first });
+      continue;
+    }
+    const other = otherHeader(grid, i, main);
+    if (other && !out.some((h) => other.firstRowIndex <= h.rowIndex && other.rowIndex >= h.firstRowIndex)) out.push(other);
+  }
+  return out.sort((a, b) => a.rowIndex - b.rowIndex);
+}
+
+/** The lone line just above a header (blank rows skipped), if it reads as a heading: its text and index. */
+function headingAbove(grid: SheetGrid, headerFirst: number, floor: number): { text: string; index: number } | null {
+  for (let i = headerFirst - 1; i > floor; i--) {
+    const cells = rowValues(grid, i).filter((v) => !isBlank(v));
+    if (cells.length === 0) continue;
+    const only = cells.length === 1 ? cells[0] : undefined;
+    if (typeof only !== 'string') return null;
+    const text = squash(cellText(only));
+    return text.length <= 150 && !NOT_HEADING_RE.test(text) && !looksLikeReference(only) ? { text, index: i } : null;
+  }
+  return null;
+}
+
+/**
+ * The blocks of a sheet (T2): each header (the one found, the same header repeated under each section,
+ * or another table's header) starts one; the lone line above a header is its heading.
+ */
+export function findBlocks(grid: SheetGrid, main: HeaderMatch): Block[] {
+  const headers = headersOf(grid, main);
+  const headings = headers.map((h, k) => headingAbove(grid, h.firstRowIndex, k === 0 ? 0 : (headers[k - 1]?.rowIndex ?? 0)));
+  return headers.map((header, k) => {
+    const next = headers[k + 1];
+    const nextHeading = headings[k + 1];
+    const endIndex = next ? (nextHeading?.index ?? next.firstRowIndex) : grid.snapshot.values.length;
+    const heading = headings[k] ?? null;
+    return { number: k + 1, header, heading: heading?.text ?? null, headingIndex: heading?.index ?? null, endIndex };
+  });
+}

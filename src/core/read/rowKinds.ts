@@ -1,0 +1,189 @@
+import { parseAddress } from '../address';
+import { isBlank } from '../cells';
+import { looksLikeReference } from '../interpret/references';
+import type { CellValue, Role } from '../types';
+import { rowValues, type RowKind, type SheetGrid } from './records';
+
+/** A first cell starting like this is a subtotal or total row: never an item, and the table goes on below it. */
+const TOTAL_RE = /^\s*(?:sub[\s-]?totals?|grand\s+totals?|totals?)\b/i;
+/** A first cell starting like this opens a key or legend: it and the rows under it, to the next header, are the key. */
+const KEY_RE = /^\s*(?:key|legend)\b\s*(?:[:-]|$|to\b)/i;
+/** A first cell starting like this opens the footer: notes, sources, who prepared it. */
+const FOOTER_RE = /^\s*(?:notes?|source|prepared by|footnotes?)\b\s*[:-]?/i;
+/** Lone lines that open a group of rows: "TARGET 1: ...", "Section 2", "Theme: ...", a first line ending in a colon. */
+const HEADING_RE =
+  /^\s*(?:(?:target|section|part|theme|objective|aim|outcome|priority|area|chapter|workstream|strand)\b|[^\n]{1,80}:\s*(?:\n|$))/i;
+
+/** Roles whose cells hold free text: a lone line there may be an item still being written, so it is not taken as a heading. */
+const TEXT_ROLES: readonly Role[] = ['recommendation', 'progress', 'subject'];
+/** Roles a row that carries on the item above never fills: a row with one of these is an item of its own. */
+const ITEM_ROLES: readonly Role[] = ['lead', 'timescale', 'originalTimescale', 'rating', 'priority', 'statutory'];
+
+/** The shape of one block as its rows are classified: its header, its end and its columns. */
+export interface BlockShape {
+  /** Index of the (last) header row. */
+  readonly headerIndex: number;
+  /** Index of the first row after the block's body (the next block's heading or header, or the end). */
+  readonly endIndex: number;
+  readonly columns: Readonly<Record<Role, number | null>>;
+  /** Every column of the table, sorted. */
+  readonly tableColumns: readonly number[];
+  /** Tick-mark columns: a mark there records a status, as a status cell does. */
+  readonly ticks: readonly number[];
+}
+
+/** One body row's kind, and for an item the rows below that carry it on. */
+export interface ClassifiedRow {
+  readonly index: number;
+  readonly kind: RowKind;
+  /** For a section heading, its text. */
+  readonly heading: string | null;
+  readonly continued: readonly number[];
+}
+
+/** A merged area, 0-based column and 1-based row bounds. */
+export interface Merge {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Parses the snapshot's merged areas ("B5:F5"). */
+export function parseMerges(merges: readonly string[] | undefined): Merge[] {
+  const out: Merge[] = [];
+  for (const range of merges ?? []) {
+    const [a = '', b = a] = range.split(':');
+    const tl = parseAddress(a);
+    const br = parseAddress(b);
+    if (!tl || !br) continue;
+    out.push({
+      top: Math.min(tl.row, br.row),
+      bottom: Math.max(tl.row, br.row),
+      left: Math.min(tl.column, br.column),
+      right: Math.max(tl.column, br.column),
+    });
+  }
+  return out;
+}
+
+type Cells = readonly { readonly column: number; readonly value: CellValue }[];
+
+/** The cells of a row that are filled, among the table's columns. */
+function filled(row: readonly CellValue[], columns: readonly number[], originColumn: number): Cells {
+  const out: { column: number; value: CellValue }[] = [];
+  for (const c of columns) {
+    const v = row[c - originColumn];
+    if (!isBlank(v)) out.push({ column: c, value: v ?? null });
+  }
+  return out;
+}
+
+/** A row that fills one cell with text that is not a reference. */
+function loneText(cells: Cells, idColumn: number | null): string | null {
+  const only = cells.length === 1 ? cells[0] : undefined;
+  if (!only || typeof only.value !== 'string') return null;
+  return only.column === idColumn && looksLikeReference(only.value) ? null : only.value.trim();
+}
+
+/** The row's kind from its first cell and the phase the block is in (after a key or notes, the rest is key or footer). */
+function firstPass(cells: Cells, shape: BlockShape, phase: RowKind | null, recommendation: CellValue): RowKind | 'lone' {
+  if (cells.length === 0) return 'blank';
+  if (phase !== null) return phase;
+  const first = cells[0]?.value;
+  const text = typeof first === 'string' ? first : '';
+  if (TOTAL_RE.test(text) && isBlank(recommendation)) return 'total';
+  if (KEY_RE.test(text)) return 'key';
+  if (FOOTER_RE.test(text) && isBlank(recommendation)) return 'footer';
+  return loneText(cells, shape.columns.id) === null ? 'item' : 'lone';
+}
+
+/** Lone text between items is a section heading when the sheet's shape says so (T2); otherwise an item still being written. */
+function isHeading(text: string, column: number, shape: BlockShape, merged: boolean): boolean {
+  if (merged || HEADING_RE.test(text)) return true;
+  const { columns, tableColumns } = shape;
+  if (tableColumns.length < 3) return false;
+  if (column === tableColumns[0]) return columns.id !== null || text.length <= 120;
+  // Lone text in a column that holds a reference, a name, a date or a status is not that column's kind: a heading.
+  const textColumn = TEXT_ROLES.some((r) => columns[r] === column);
+  return columns.id !== null && !textColumn && text.length <= 120;
+}
+
+/** True when the cell at (row, column) lies in a merge spanning two or more columns, or one starting on a row above. */
+function mergedAcross(merges: readonly Merge[], row: number, column: number): boolean {
+  return merges.some((m) => m.top <= row && m.bottom >= row && m.left <= column && m.right >= column && m.right > m.left);
+}
+
+function mergedFromAbove(merges: readonly Merge[], row: number, column: number): boolean {
+  return merges.some((m) => m.top < row && m.bottom >= row && m.left <= column && m.right >= column);
+}
+
+/** The rows of a block's body, each with a first-pass kind. */
+function firstKinds(grid: SheetGrid, shape: BlockShape): { index: number; kind: RowKind | 'lone'; cells: Cells }[] {
+  const out: { index: number; kind: RowKind | 'lone'; cells: Cells }[] = [];
+  let phase: RowKind | null = null;
+  const rec = shape.columns.recommendation;
+  for (let i = shape.headerIndex + 1; i < shape.endIndex; i++) {
+    const values = rowValues(grid, i);
+    const cells = filled(values, shape.tableColumns, grid.originColumn);
+    const kind = firstPass(cells, shape, phase, rec === null ? null : (values[rec - grid.originColumn] ?? null));
+    if (kind === 'key' || kind === 'footer') phase = kind;
+    out.push({ index: i, kind, cells });
+  }
+  return out;
+}
+
+/** True when a row only carries on the item above: no reference, and none of the cells an item of its own fills. */
+function continues(cells: Cells, shape: BlockShape, row: number, merges: readonly Merge[]): boolean {
+  const id = shape.columns.id;
+  if (id === null || cells.some((c) => c.column === id)) return false;
+  if (mergedFromAbove(merges, row, id)) return true;
+  const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
+  return !cells.some((c) => own.has(c.column));
+}
+
+/**
+ * Classifies a block's body rows (T2): blank, total, key, footer, section heading, item, or the
+ * continuation of the item above. Lone text after the last item is a footer.
+ */
+export function classifyBlock(grid: SheetGrid, shape: BlockShape, merges: readonly Merge[]): ClassifiedRow[] {
+  const rows = firstKinds(grid, shape);
+  const last = rows.map((r) => r.kind).lastIndexOf('item');
+  const kinds = rows.map((r, k): { index: number; kind: RowKind; heading: string | null; cells: Cells } => {
+    if (r.kind !== 'lone') return { index: r.index, kind: r.kind, heading: null, cells: r.cells };
+    if (k > last) return { index: r.index, kind: 'footer', heading: null, cells: r.cells };
+    const only = r.cells[0];
+    const text = loneText(r.cells, shape.columns.id) ?? '';
+    const merged = only !== undefined && mergedAcross(merges, grid.originRow + r.index, only.column);
+    const heading = only !== undefined && isHeading(text, only.column, shape, merged);
+    return { index: r.index, kind: heading ? 'section' : 'item', heading: heading ? text : null, cells: r.cells };
+  });
+  return withContinuations(grid, kinds, shape, merges);
+}
+
+/** Items that only carry on the one above become its continuation, when most items have a reference. */
+function withContinuations(
+  grid: SheetGrid,
+  rows: readonly { index: number; kind: RowKind; heading: string | null; cells: Cells }[],
+  shape: BlockShape,
+  merges: readonly Merge[],
+): ClassifiedRow[] {
+  const id = shape.columns.id;
+  const items = rows.filter((r) => r.kind === 'item');
+  const referenced = items.filter((r) => r.cells.some((c) => c.column === id)).length;
+  const mostly = id !== null && referenced >= 2 && referenced >= items.length * 0.8;
+  const out: (ClassifiedRow & { continued: number[] })[] = [];
+  let owner: (ClassifiedRow & { continued: number[] }) | null = null;
+  for (const r of rows) {
+    const carries = owner !== null && r.kind === 'item' && (mostly || mergedFromAbove(merges, grid.originRow + r.index, id ?? -1));
+    if (carries && owner && continues(r.cells, shape, grid.originRow + r.index, merges)) {
+      owner.continued.push(r.index);
+      out.push({ index: r.index, kind: 'continuation', heading: null, continued: [] });
+      continue;
+    }
+    const row = { index: r.index, kind: r.kind, heading: r.heading, continued: [] as number[] };
+    owner = r.kind === 'item' ? row : null;
+    out.push(row);
+  }
+  return out;
+}
