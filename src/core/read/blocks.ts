@@ -1,8 +1,9 @@
 import { cellText, isBlank, normalise, squash } from '../cells';
 import { looksLikeReference } from '../interpret/references';
+import { isLevelName } from '../interpret/scales';
 import type { CellValue, Role } from '../types';
 import { ROLES } from '../types';
-import { isHeaderRead, readHeaderCells, rowTexts, twoRowHeader, type HeaderMatch } from './findTable';
+import { isHeaderRead, readHeaderCells, roleOfHeader, rowTexts, twoRowHeader, type HeaderMatch } from './findTable';
 import { rowValues, type SheetGrid } from './records';
 
 /** A header and the rows under it, to the next header's heading or the end of the sheet (T2). */
@@ -53,8 +54,17 @@ function otherHeader(grid: SheetGrid, index: number, main: HeaderMatch): HeaderM
   if (labels < 3 || row.some((v) => typeof v === 'number')) return null;
   const id = main.columns.id;
   if (id !== null && looksLikeReference(row[id - grid.originColumn])) return null;
-  const read = readHeaderCells(rowTexts(row, grid.originColumn), index, index);
-  if (!isHeaderRead(read)) return null;
+  const texts = rowTexts(row, grid.originColumn);
+  const read = readHeaderCells(texts, index, index);
+  // Most of its cells name a role or a level, three at least as a short label on one line: a data row that starts
+  // with "Subject\nStatutory" or "Progress.\nRecommendation met: ..." is not a header.
+  const cells = [...texts.values()];
+  const named = cells.filter((t) => roleOfHeader(t) !== null || isLevelName(t)).length;
+  const short = cells.filter((t) => roleOfHeader(t) !== null && t.length <= 30 && !t.includes('\n')).length;
+  if (!isHeaderRead(read) || named < texts.size * 0.75 || short < 3) return null;
+  // A table of its own has a heading line above its header, or a header naming a reference and every column.
+  const full = read.columns.id !== null && named === texts.size;
+  if (!full && headingAbove(grid, index, Math.max(-1, index - 4)) === null) return null;
   const { score: _score, ...match } = twoRowHeader(grid.snapshot, read, grid.originColumn);
   return match;
 }

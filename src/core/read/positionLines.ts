@@ -51,9 +51,11 @@ export function positionLines(located: LocatedTable): PositionLines {
   const title = located.records.filter((r) => r.index < firstHeader).map(line);
   const below = located.records.filter((r) => r.block > 0 && BELOW_KINDS.has(r.kind)).map(line);
   const columns = new Set(located.tableColumns);
+  // A header cell that names no role may be a note beside the header ("Updated as at 30 June 2024").
+  const roles = new Set(Object.values(located.columns).filter((c): c is number => c !== null));
   const beside = located.records
     .filter((r) => read.has(r.block) && !BELOW_KINDS.has(r.kind))
-    .map((r) => besideCells(r, columns, located.origin.column))
+    .map((r) => besideCells(r, r.kind === 'header' ? roles : columns, located.origin.column))
     .filter((l): l is SheetLine => l !== null);
   return { title, below, beside };
 }

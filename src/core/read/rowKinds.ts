@@ -98,15 +98,24 @@ function firstPass(cells: Cells, shape: BlockShape, phase: RowKind | null, recom
   return loneText(cells, shape.columns.id) === null ? 'item' : 'lone';
 }
 
-/** Lone text between items is a section heading when the sheet's shape says so (T2); otherwise an item still being written. */
-function isHeading(text: string, column: number, shape: BlockShape, merged: boolean): boolean {
-  if (merged || HEADING_RE.test(text)) return true;
+/** A short title-like line: a few words, no full stop at the end. */
+function titleLike(text: string): boolean {
+  return text.length <= 60 && text.split(/\s+/).length <= 8 && !/[.;]$/.test(text) && !text.includes('\n');
+}
+
+/**
+ * Lone text between items is a section heading when the sheet's shape says so (T2): merged across, a
+ * heading's words, in the first column, or text that is not its column's kind (no name, date or status);
+ * in a free-text column only a short title-like line that does not follow an item directly (which carries it on).
+ */
+function isHeading(text: string, column: number, shape: BlockShape, context: { merged: boolean; afterItem: boolean }): boolean {
+  if (context.merged || HEADING_RE.test(text)) return true;
   const { columns, tableColumns } = shape;
   if (tableColumns.length < 3) return false;
   if (column === tableColumns[0]) return columns.id !== null || text.length <= 120;
-  // Lone text in a column that holds a reference, a name, a date or a status is not that column's kind: a heading.
-  const textColumn = TEXT_ROLES.some((r) => columns[r] === column);
-  return columns.id !== null && !textColumn && text.length <= 120;
+  if (columns.id === null) return false;
+  if (TEXT_ROLES.some((r) => columns[r] === column)) return !context.afterItem && titleLike(text);
+  return text.length <= 120;
 }
 
 /** True when the cell at (row, column) lies in a merge spanning two or more columns, or one starting on a row above. */
@@ -155,7 +164,8 @@ export function classifyBlock(grid: SheetGrid, shape: BlockShape, merges: readon
     const only = r.cells[0];
     const text = loneText(r.cells, shape.columns.id) ?? '';
     const merged = only !== undefined && mergedAcross(merges, grid.originRow + r.index, only.column);
-    const heading = only !== undefined && isHeading(text, only.column, shape, merged);
+    const afterItem = rows[k - 1]?.kind === 'item' || rows[k - 1]?.kind === 'lone';
+    const heading = only !== undefined && isHeading(text, only.column, shape, { merged, afterItem });
     return { index: r.index, kind: heading ? 'section' : 'item', heading: heading ? text : null, cells: r.cells };
   });
   return withContinuations(grid, kinds, shape, merges);
@@ -169,7 +179,9 @@ function withContinuations(
   merges: readonly Merge[],
 ): ClassifiedRow[] {
   const id = shape.columns.id;
-  const items = rows.filter((r) => r.kind === 'item');
+  // Most of the rows that fill an item's own cells have a reference: a row with none of them and no reference carries one on.
+  const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
+  const items = rows.filter((r) => r.kind === 'item' && r.cells.some((c) => own.has(c.column)));
   const referenced = items.filter((r) => r.cells.some((c) => c.column === id)).length;
   const mostly = id !== null && referenced >= 2 && referenced >= items.length * 0.8;
   const out: (ClassifiedRow & { continued: number[] })[] = [];
@@ -182,7 +194,8 @@ function withContinuations(
       continue;
     }
     const row = { index: r.index, kind: r.kind, heading: r.heading, continued: [] as number[] };
-    owner = r.kind === 'item' ? row : null;
+    // Blank rows are skipped (T2): a row carries on the item above it across them.
+    if (r.kind !== 'blank') owner = r.kind === 'item' ? row : null;
     out.push(row);
   }
   return out;
