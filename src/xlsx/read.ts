@@ -12,6 +12,13 @@ const MAX_COLUMN = 16_384;
 /** Built-in number formats that show dates or times (ids from ECMA-376 18.8.30, plus the East Asian date ids). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/** Other built-in formats the core reads: text, and percentages (Excel stores "0%" as id 9, so 1 is 100%, not 1). */
+const BUILTIN_OTHERS = new Map([
+  [9, '0%'],
+  [10, '0.00%'],
+  [49, '@'],
+]);
+
 const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
 
 /** The text of one `<si>` or `<is>` body: runs joined, phonetic guides dropped, entities and `_xHHHH_` resolved. */
@@ -61,7 +68,7 @@ export function readCellFormats(xml: string | undefined): string[] {
   const out: string[] = [];
   for (const m of xfs.matchAll(/<(?:\w+:)?xf[\s/>][^>]*>/g)) {
     const id = Number(attr(m[0], 'numFmtId') ?? 0);
-    out.push(custom.get(id) ?? (BUILTIN_DATES.has(id) ? 'yyyy-mm-dd' : id === 49 ? '@' : 'General'));
+    out.push(custom.get(id) ?? (BUILTIN_DATES.has(id) ? 'yyyy-mm-dd' : (BUILTIN_OTHERS.get(id) ?? 'General')));
   }
   return out;
 }

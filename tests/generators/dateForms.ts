@@ -1,0 +1,88 @@
+import { dayNumber, endOfMonth, MONTH_NAMES, parts, toSerial } from '../../src/core/dates';
+import type { Variant } from './dimensions';
+import { pick } from './words';
+
+/** A date as written in a cell, and the last day it covers (the due date a careful officer reads). */
+export interface WrittenDate {
+  readonly value: string | number;
+  /** Number format of a date cell; undefined for text. */
+  readonly format?: string;
+  readonly due: number;
+}
+
+export type DateForm = Variant<'dateForm'>;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const short = (month: number): string => (MONTH_NAMES[month - 1] ?? '').slice(0, 3);
+const long = (month: number): string => MONTH_NAMES[month - 1] ?? '';
+const ordinal = (d: number): string => {
+  const s = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
+  return `${d}${s}`;
+};
+
+const SERIAL_FORMATS = ['dd/mm/yyyy', 'd mmmm yyyy', 'dd-mmm-yy', 'd/m/yyyy'];
+
+/** Forms that name a day; each writes the day exactly. */
+const DAY_FORMS: Readonly<Record<string, readonly ((y: number, m: number, d: number) => string)[]>> = {
+  longText: [(y, m, d) => `${d} ${long(m)} ${y}`, (y, m, d) => `${ordinal(d)} ${long(m)} ${y}`, (y, m, d) => `${d} ${short(m)} ${y}`],
+  dmyText: [(y, m, d) => `${pad(d)}/${pad(m)}/${y}`, (y, m, d) => `${d}.${m}.${y}`, (y, m, d) => `${pad(d)}-${pad(m)}-${y}`],
+  ymdText: [(y, m, d) => `${y}-${pad(m)}-${pad(d)}`, (y, m, d) => `${y}/${pad(m)}/${pad(d)}`],
+  twoDigitYear: [
+    (y, m, d) => `${pad(d)}/${pad(m)}/${pad(y % 100)}`,
+    (y, m, d) => `${d}-${short(m)}-${pad(y % 100)}`,
+    (y, m, d) => `${pad(d)}.${pad(m)}.${pad(y % 100)}`,
+  ],
+  mdyText: [(y, m, d) => `${pad(m)}/${pad(d)}/${y}`, (y, m, d) => `${m}/${d}/${y}`],
+  usLong: [(y, m, d) => `${long(m)} ${d}, ${y}`, (y, m, d) => `${short(m)} ${d}, ${y}`],
+};
+
+function monthYear(y: number, m: number, choice: number): WrittenDate {
+  const forms = [`${long(m)} ${y}`, `${short(m)} ${y}`, `End of ${long(m)} ${y}`, `end ${long(m)} ${y}`];
+  return { value: pick(forms, choice), due: endOfMonth(y, m) };
+}
+
+/** A UK financial year (April to March) quarter, or the whole year, holding the day. */
+function ukFinancial(y: number, m: number, choice: number): WrittenDate {
+  const start = m >= 4 ? y : y - 1;
+  const q = Math.floor(((m - 4 + 12) % 12) / 3) + 1;
+  const endMonth = [6, 9, 12, 3][q - 1] ?? 3;
+  const endYear = q === 4 ? start + 1 : start;
+  const year = `${start}/${pad((start + 1) % 100)}`;
+  if (choice % 3 === 2) return { value: year, due: dayNumber(start + 1, 3, 31) };
+  const value = choice % 3 === 0 ? `Q${q} ${year}` : `Quarter ${q} ${start}-${pad((start + 1) % 100)}`;
+  return { value, due: endOfMonth(endYear, endMonth) };
+}
+
+/** A US federal fiscal year (October to September) quarter, or the whole year, holding the day. */
+function usFiscal(y: number, m: number, choice: number): WrittenDate {
+  const fy = m >= 10 ? y + 1 : y;
+  const q = Math.floor(((m - 10 + 12) % 12) / 3) + 1;
+  if (choice % 2 === 1) return { value: `FY${fy}`, due: dayNumber(fy, 9, 30) };
+  const endMonth = [12, 3, 6, 9][q - 1] ?? 9;
+  return { value: `Q${q} FY${fy}`, due: endOfMonth(q === 1 ? fy - 1 : fy, endMonth) };
+}
+
+/** Writes a day in a form; `choice` picks the variant of the form (and, for "mixed", the form). */
+export function writeDate(day: number, form: DateForm, choice: number): WrittenDate {
+  const { year: y, month: m, day: d } = parts(day);
+  switch (form) {
+    case 'serial':
+      return { value: toSerial(day), format: pick(SERIAL_FORMATS, choice), due: day };
+    case 'mixed':
+      return writeDate(day, pick(['serial', 'longText', 'monthYear'] as const, choice), Math.floor(choice / 3));
+    case 'monthYear':
+      return monthYear(y, m, choice);
+    case 'ukFinancial':
+      return ukFinancial(y, m, choice);
+    case 'usFiscal':
+      return usFiscal(y, m, choice);
+    default:
+      return { value: pick(DAY_FORMS[form] ?? [], choice)(y, m, d), due: day };
+  }
+}
+
+/** A day written in a title line: "31 March 2024", "31st March 2024", "31/03/2024". */
+export function writeTitleDate(day: number, choice: number): string {
+  const { year: y, month: m, day: d } = parts(day);
+  return pick([`${d} ${long(m)} ${y}`, `${ordinal(d)} ${long(m)} ${y}`, `${pad(d)}/${pad(m)}/${y}`], choice);
+}

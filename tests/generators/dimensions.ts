@@ -1,0 +1,105 @@
+/**
+ * The dimensions a generated tracker varies along, each independently. The first variant of each dimension
+ * is its baseline (the reference appendix's way); every other variant is a "family" that can be switched on
+ * alone, so a failure is reported against the one feature that causes it (README.md describes each).
+ */
+export const DIMENSIONS = {
+  /** Title lines (body, committee, report name): above the table, none, or below it. */
+  title: ['above', 'none', 'below'],
+  /** How the position (as-at) date is stated, if at all. */
+  position: [
+    'asAt',
+    'none',
+    'asAtCell',
+    'meeting',
+    'yearEndedOnly',
+    'asOf',
+    'positionAt',
+    'updatedOrdinal',
+    'statusAt',
+    'progressTo',
+    'periodEnded',
+  ],
+  /** Header words: the common ones, rarer synonyms and case, or a two-row header. */
+  header: ['common', 'rare', 'groupRowAbove', 'twoRowSplit'],
+  /** Column order: the usual one or shuffled. */
+  columnOrder: ['usual', 'shuffled'],
+  /** Section headings between groups of rows, and headers repeated under each. */
+  sections: ['none', 'singleCell', 'merged', 'repeatedHeaders'],
+  /** Blank rows inside the table. */
+  blanks: ['none', 'between'],
+  /** Several blocks on one sheet, each with its own title line and header. */
+  blocks: ['one', 'two'],
+  /** Reference forms: R1/1/IA-style, or sub-references ("2(a)", "3.1", "1i)"). */
+  references: ['plain', 'numbers', 'subRefs'],
+  /** A key or legend above or below the table. */
+  keys: ['none', 'keyBelow', 'keyAbove'],
+  /** A total row under the table, or subtotals under each section. */
+  totals: ['none', 'total', 'subtotals'],
+  /** Notes and document lines under the table. */
+  footer: ['none', 'notes', 'documentLine'],
+  /** Continuation rows: an item's progress note running on in the row below. */
+  continuation: ['none', 'rows'],
+  /** The status scale and how it is written. */
+  scale: ['extentPhrases', 'extentColumn', 'implementation', 'rag', 'percentText', 'percentFraction', 'statusWords'],
+  /** A completion-date column beside the status, or as the only record of completion. */
+  completionDate: ['none', 'column', 'only'],
+  /** How the due dates are written (one form per table, "mixed" mixes the supported ones per cell). */
+  dateForm: [
+    'longText',
+    'serial',
+    'mixed',
+    'monthYear',
+    'dmyText',
+    'ymdText',
+    'twoDigitYear',
+    'mdyText',
+    'usLong',
+    'ukFinancial',
+    'usFiscal',
+  ],
+  /** A priority column. */
+  priority: ['none', 'words', 'numbers'],
+  /** An original target date beside the revised one. */
+  revised: ['none', 'originalAndRevised'],
+  /** Items with no date ("Ongoing", "TBC"). */
+  undated: ['none', 'some'],
+} as const;
+
+export type Dimension = keyof typeof DIMENSIONS;
+export type Variant<D extends Dimension> = (typeof DIMENSIONS)[D][number];
+/** One tracker's layout: a variant of every dimension. */
+export type Layout = { readonly [D in Dimension]: Variant<D> };
+/** A family: one non-baseline variant of one dimension, written "dimension:variant". */
+export type Family = { [D in Dimension]: `${D}:${Exclude<Variant<D>, (typeof DIMENSIONS)[D][0]>}` }[Dimension];
+
+export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+
+/** Every family, in the order of the dimensions. */
+export const ALL_FAMILIES: readonly Family[] = DIMENSION_NAMES.flatMap((d) =>
+  (DIMENSIONS[d] as readonly string[]).slice(1).map((v) => `${d}:${v}` as Family),
+);
+
+/** The variants of each dimension a tracker may draw from. */
+export type Allowed = { readonly [D in Dimension]: readonly Variant<D>[] };
+
+/** Every variant of every dimension allowed except the given families (the baselines always stay). */
+export function allowedWithout(excluded: readonly Family[]): Allowed {
+  const out: Record<string, readonly string[]> = {};
+  for (const d of DIMENSION_NAMES) out[d] = (DIMENSIONS[d] as readonly string[]).filter((v) => !excluded.includes(`${d}:${v}` as Family));
+  return out as unknown as Allowed;
+}
+
+/** The allowed variants with one family forced on (its dimension fixed to that variant). */
+export function withFamily(allowed: Allowed, family: Family): Allowed {
+  const [d, v] = family.split(':') as [Dimension, string];
+  return { ...allowed, [d]: [v] } as Allowed;
+}
+
+/** True when the layout has every family of the combination switched on. */
+export function hasAll(layout: Layout, combination: readonly Family[]): boolean {
+  return combination.every((f) => {
+    const [d, v] = f.split(':') as [Dimension, string];
+    return layout[d] === v;
+  });
+}

@@ -1,0 +1,82 @@
+import type { CellValue } from '../../src/core/types';
+import type { Tracker } from './model';
+import type { Grid } from './grid';
+import { COMMON_HEADERS, pick, RARE_HEADERS, REVISED_HEADERS, STATUS_HEADERS, USUAL_ORDER, type Column } from './words';
+
+/** The table's columns, left to right: the usual order or shuffled, with the grouped pair of a two-row header side by side. */
+export function tableColumns(tracker: Tracker): Column[] {
+  const { layout, choices } = tracker;
+  const present = (c: Column): boolean => {
+    switch (c) {
+      case 'subject':
+        return choices.subject;
+      case 'status':
+        return layout.scale !== 'extentPhrases' && layout.completionDate !== 'only';
+      case 'priority':
+        return layout.priority !== 'none';
+      case 'original':
+        return layout.revised !== 'none';
+      case 'completed':
+        return layout.completionDate !== 'none';
+      default:
+        return true;
+    }
+  };
+  let columns = USUAL_ORDER.filter(present);
+  if (layout.columnOrder === 'shuffled') {
+    const key = (c: Column) => choices.order[USUAL_ORDER.indexOf(c)] ?? 0;
+    columns = [...columns].sort((a, b) => key(a) - key(b) || USUAL_ORDER.indexOf(a) - USUAL_ORDER.indexOf(b));
+  }
+  if (layout.header === 'twoRowSplit') {
+    // The grouped pair sits together, as a merged group heading needs.
+    const [first, second] = splitPair(tracker);
+    columns = columns.filter((c) => c !== second);
+    columns.splice(columns.indexOf(first) + 1, 0, second);
+  }
+  return columns;
+}
+
+/** The two columns under one group heading in a split two-row header. */
+function splitPair(tracker: Tracker): [Column, Column] {
+  return tracker.layout.revised !== 'none' ? ['original', 'timescale'] : ['lead', 'timescale'];
+}
+
+/** The header text of a column in this tracker's words. */
+export function headerOf(tracker: Tracker, column: Column): string {
+  const { layout, choices } = tracker;
+  const choice = choices.headers[USUAL_ORDER.indexOf(column)] ?? 0;
+  if (column === 'status') return pick(STATUS_HEADERS[layout.scale] ?? ['Status'], choice);
+  if (column === 'timescale' && layout.revised !== 'none') return pick(REVISED_HEADERS, choice);
+  const words = layout.header === 'rare' ? RARE_HEADERS : COMMON_HEADERS;
+  return pick(words[column], choice);
+}
+
+/** Writes the header: one row, a group-heading row over it, or a split two-row header. */
+export function headerRows(grid: Grid, tracker: Tracker, columns: readonly Column[]): void {
+  const left = tracker.choices.left;
+  const pad: CellValue[] = Array<CellValue>(left).fill(null);
+  const texts = columns.map((c) => headerOf(tracker, c));
+  if (tracker.layout.header === 'groupRowAbove') {
+    const half = Math.ceil(columns.length / 2);
+    const groups = ['Audit recommendation', 'Management response and progress'];
+    const upper = columns.map((_, i) => (i === 0 ? groups[0] : i === half ? groups[1] : null)) as CellValue[];
+    const row = grid.add([...pad, ...upper]);
+    grid.merge(row, left, left + half - 1);
+    if (columns.length > half) grid.merge(row, left + half, left + columns.length - 1);
+  }
+  if (tracker.layout.header !== 'twoRowSplit') {
+    grid.add([...pad, ...texts]);
+    return;
+  }
+  const [first, second] = splitPair(tracker);
+  const at = columns.indexOf(first);
+  const revised = tracker.layout.revised !== 'none';
+  const upper = texts.map((t, i) => (i === at ? (revised ? 'Target date' : 'Implementation') : i === at + 1 ? null : t));
+  const lower = columns.map((c) =>
+    c === first ? (revised ? 'Original' : 'Officer') : c === second ? (revised ? 'Revised' : 'Date') : null,
+  );
+  const top = grid.add([...pad, ...upper]);
+  grid.add([...pad, ...lower]);
+  grid.merge(top, left + at, left + at + 1);
+  columns.forEach((_, i) => (i === at || i === at + 1 ? undefined : grid.merge(top, left + i, left + i, top + 1)));
+}

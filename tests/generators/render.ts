@@ -1,0 +1,272 @@
+import { toSerial } from '../../src/core/dates';
+import type { CellValue, SheetSnapshot } from '../../src/core/types';
+import { Grid } from './grid';
+import { writeTitleDate } from './dateForms';
+import { dueWritten, isUndated, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
+import { headerRows, tableColumns } from './headerRows';
+import {
+  CONTINUATIONS,
+  LEADS,
+  pick,
+  PRIORITY_NUMBERS,
+  PRIORITY_WORDS,
+  PROGRESS,
+  RECOMMENDATIONS,
+  SECTION_NAMES,
+  STATUS_VALUES,
+  SUBJECTS,
+  UNDATED,
+  type Column,
+} from './words';
+
+/** A row of the table: a value per column, placed at the table's left edge. */
+function tableRow(
+  tracker: Tracker,
+  columns: readonly Column[],
+  cells: Partial<Record<Column, CellValue>>,
+  formats: Partial<Record<Column, string>> = {},
+) {
+  const left = tracker.choices.left;
+  const values: CellValue[] = Array<CellValue>(left).fill(null);
+  const fmts: (string | undefined)[] = Array<string | undefined>(left).fill(undefined);
+  for (const c of columns) {
+    values.push(cells[c] ?? null);
+    fmts.push(formats[c]);
+  }
+  return { values, fmts };
+}
+
+/** The status value written for an item, with its number format. */
+function statusCell(tracker: Tracker, item: Item): { value: CellValue; format?: string } {
+  const scale = tracker.layout.scale;
+  const value = pick(STATUS_VALUES[scale]?.[stateOf(tracker, item)] ?? [''], item.word);
+  return typeof value === 'number' ? { value, format: '0%' } : { value };
+}
+
+/** The cells of one item's row. */
+function itemCells(tracker: Tracker, item: Item, k: number) {
+  const cells: Partial<Record<Column, CellValue>> = {};
+  const formats: Partial<Record<Column, string>> = {};
+  cells.id = referenceOf(tracker, k);
+  cells.subject = pick(SUBJECTS, item.subject);
+  cells.lead = pick(LEADS, item.lead);
+  cells.recommendation = pick(RECOMMENDATIONS, item.text);
+  const progress = pick(PROGRESS, item.progress);
+  const phrase = pick(STATUS_VALUES.extentPhrases?.[stateOf(tracker, item)] ?? [''], item.word);
+  const phrases = tracker.layout.scale === 'extentPhrases' && tracker.layout.completionDate !== 'only';
+  cells.progress = phrases ? `${progress}\nRecommendation met: ${phrase}` : progress;
+  const status = statusCell(tracker, item);
+  cells.status = status.value;
+  if (status.format) formats.status = status.format;
+  const priorities = tracker.layout.priority === 'numbers' ? PRIORITY_NUMBERS : PRIORITY_WORDS;
+  cells.priority = pick(priorities, item.priority);
+  const due = dueWritten(tracker, item);
+  const original = originalWritten(tracker, item);
+  if (due === null) cells.timescale = pick(UNDATED, item.form);
+  else if (original !== null && item.slip === 0) {
+    // Never revised: the original date only, the revised column left empty.
+    cells.original = due.value;
+    if (due.format) formats.original = due.format;
+  } else {
+    cells.timescale = due.value;
+    if (due.format) formats.timescale = due.format;
+    if (original) {
+      cells.original = original.value;
+      if (original.format) formats.original = original.format;
+    }
+  }
+  if (stateOf(tracker, item) === 'done' && !isUndated(tracker, item)) {
+    cells.completed = toSerial(tracker.asAt - item.completedAgo);
+    formats.completed = 'dd/mm/yyyy';
+  }
+  return { cells, formats };
+}
+
+/** The heading of a section, as written. */
+function sectionHeading(tracker: Tracker, section: number): string {
+  const name = pick(SECTION_NAMES, section);
+  return pick([name, `Section ${section + 1}: ${name}`, `${section + 1}. ${name}`, name.toUpperCase()], tracker.choices.heading);
+}
+
+/** Writes one block of the table: header, then the items (with headings, blanks, continuations, subtotals). */
+export function writeBlock(grid: Grid, tracker: Tracker, from: number, to: number): void {
+  const columns = tableColumns(tracker);
+  const left = tracker.choices.left;
+  const width = columns.length;
+  headerRows(grid, tracker, columns);
+  const layout = tracker.layout;
+  let section: number | null = null;
+  let headed: number | null = null;
+  const sectionItems: Item[] = [];
+  const closeSection = () => {
+    if (layout.totals !== 'subtotals' || section === null) return;
+    const done = sectionItems.filter((i) => stateOf(tracker, i) === 'done').length;
+    grid.add(
+      tableRow(tracker, columns, {
+        [columns[0] ?? 'id']: pick(['Sub-total', 'Section total', 'Total for section'], tracker.choices.total),
+        status: `${done} of ${sectionItems.length} complete`,
+      }).values,
+    );
+    sectionItems.length = 0;
+  };
+  for (let k = from; k < to; k++) {
+    const item = tracker.items[k];
+    if (!item) continue;
+    if (item.section !== section) {
+      closeSection();
+      section = item.section;
+    }
+    if (layout.sections !== 'none' && item.section !== headed) {
+      headed = item.section;
+      const heading = sectionHeading(tracker, item.section);
+      const row = grid.add(tableRow(tracker, columns, { [columns[0] ?? 'id']: heading }).values);
+      if (layout.sections === 'merged') grid.merge(row, left, left + width - 1);
+      if (layout.sections === 'repeatedHeaders') headerRows(grid, tracker, columns);
+    }
+    sectionItems.push(item);
+    const { cells, formats } = itemCells(tracker, item, k);
+    const row = tableRow(tracker, columns, cells, formats);
+    grid.add(row.values, row.fmts);
+    if (layout.continuation === 'rows' && item.continued)
+      grid.add(tableRow(tracker, columns, { progress: pick(CONTINUATIONS, item.progress) }).values);
+    if (layout.blanks === 'between' && item.blankAfter) grid.add([]);
+  }
+  closeSection();
+}
+
+/** The whole sheet of a tracker. */
+export function render(tracker: Tracker): SheetSnapshot {
+  const grid = new Grid();
+  writeSheet(grid, tracker);
+  return grid.snapshot();
+}
+
+/** Lines above and below the table (title, position, keys, totals, footers) around its blocks. */
+function writeSheet(grid: Grid, tracker: Tracker): void {
+  const { layout } = tracker;
+  const above = layout.title !== 'below';
+  if (above) titleLines(grid, tracker);
+  if (layout.keys === 'keyAbove') keyLines(grid, tracker, true);
+  const n = tracker.items.length;
+  const split = layout.blocks === 'two' && n >= 2 ? Math.ceil(n / 2) : n;
+  writeBlock(grid, tracker, 0, split);
+  if (split < n) {
+    grid.add([]);
+    grid.add([
+      pick(
+        ['Recommendations implemented since the last report', 'Part B: older recommendations', 'Closed and superseded items'],
+        tracker.choices.title,
+      ),
+    ]);
+    writeBlock(grid, tracker, split, n);
+  }
+  if (layout.totals === 'total') totalLine(grid, tracker);
+  if (layout.keys === 'keyBelow') keyLines(grid, tracker, false);
+  if (layout.footer !== 'none') footerLines(grid, tracker);
+  if (!above) {
+    grid.add([]);
+    titleLines(grid, tracker);
+  }
+}
+
+/** The body, committee and report name, and the position line. */
+function titleLines(grid: Grid, tracker: Tracker): void {
+  const c = tracker.choices;
+  const width = tableColumns(tracker).length + c.left;
+  if (tracker.layout.title !== 'none') {
+    const row = grid.add([pick(['Westshire County Council', 'Northfield Borough Council', 'Eastvale Fire and Rescue Authority'], c.title)]);
+    if (c.mergeTitle) grid.merge(row, 0, width - 1);
+    grid.add([
+      pick(['Internal audit recommendations: progress report', 'Follow-up of audit recommendations', 'Audit action tracker'], c.title),
+    ]);
+  }
+  positionLine(grid, tracker);
+  if (tracker.layout.title === 'above') grid.add([]);
+}
+
+/** The line that states the position date, in the layout's words. */
+function positionLine(grid: Grid, tracker: Tracker): void {
+  const c = tracker.choices.position;
+  const d = writeTitleDate(tracker.asAt, c);
+  switch (tracker.layout.position) {
+    case 'none':
+      return;
+    case 'asAtCell':
+      grid.add([pick(['As at', 'Position as at:', 'Date of update'], c), toSerial(tracker.asAt)], [undefined, 'dd/mm/yyyy']);
+      return;
+    case 'yearEndedOnly': {
+      const year = new Date(tracker.asAt * 86_400_000).getUTCFullYear() - 1;
+      grid.add([`Annual audit report for the year ended 31 March ${year}`]);
+      return;
+    }
+    case 'updatedOrdinal': {
+      // As printed in a council paper: "Updated as at 30th June , 2024".
+      const [day = '', month = '', year = ''] = writeTitleDate(tracker.asAt, 1).split(' ');
+      grid.add([pick([`Updated as at ${day} ${month} , ${year}`, `updated as at ${day} ${month}, ${year}`], c)]);
+      return;
+    }
+    default:
+      grid.add([pick(POSITION_WORDS[tracker.layout.position] ?? ['As at {d}'], Math.floor(c / 3)).replace('{d}', d)]);
+  }
+}
+
+const POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
+  asAt: ['Position as at {d}', 'As at {d}', 'Progress as at {d}', 'Recommendations tracker as at {d}'],
+  meeting: ['Audit and Governance Committee - {d}', 'Audit Committee, {d}', 'Report to the Governance Committee {d}'],
+  asOf: ['As of {d}', 'Open recommendations as of {d}'],
+  positionAt: ['Position at {d}', 'Position at: {d}'],
+  statusAt: ['Status at {d}', 'Status of recommendations at {d}'],
+  progressTo: ['Progress to {d}', 'Progress report to {d}'],
+  periodEnded: ['Progress for the period ended {d}', 'Recommendations tracker for the period ended {d}'],
+};
+
+function keyLines(grid: Grid, tracker: Tracker, above: boolean): void {
+  const rag = tracker.layout.scale === 'rag';
+  if (!above) grid.add([]);
+  if (tracker.choices.key % 2 === 0) {
+    grid.add([
+      rag
+        ? 'Key: Blue - complete; Green - on track; Amber - some slippage; Red - off track; Grey - withdrawn'
+        : 'Key: High - fundamental weakness; Medium - significant weakness; Low - merits attention',
+    ]);
+  } else {
+    grid.add(['Key']);
+    const legend: [string, string][] = rag
+      ? [
+          ['Blue', 'Complete'],
+          ['Green', 'On track'],
+          ['Red', 'Off track'],
+        ]
+      : [
+          ['High', 'Fundamental'],
+          ['Low', 'Merits attention'],
+        ];
+    for (const [word, meaning] of legend) grid.add([word, meaning]);
+  }
+  if (above) grid.add([]);
+}
+
+function totalLine(grid: Grid, tracker: Tracker): void {
+  const columns = tableColumns(tracker);
+  const done = tracker.items.filter((i) => stateOf(tracker, i) === 'done').length;
+  const words = pick(['Total', 'Total recommendations', 'TOTAL'], tracker.choices.total);
+  grid.add(tableRow(tracker, columns, { [columns[0] ?? 'id']: words, status: `${done} complete` }).values);
+}
+
+function footerLines(grid: Grid, tracker: Tracker): void {
+  grid.add([]);
+  if (tracker.layout.footer === 'notes') {
+    grid.add([
+      pick(
+        [
+          'Notes: dates are as agreed with management.',
+          'Source: internal audit follow-up records',
+          'Prepared by the Head of Internal Audit',
+        ],
+        tracker.choices.footer,
+      ),
+    ]);
+  } else {
+    grid.add([pick(['Audit tracker v2.3 - OFFICIAL', 'Page 1 of 1', 'Document ref IA/TRK/07'], tracker.choices.footer)]);
+  }
+}

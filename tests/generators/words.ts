@@ -1,0 +1,179 @@
+/**
+ * The words generated trackers are written in: header synonyms per column (from src/core/vocabulary/headers.ts
+ * and the real corpus), status words per scale and level, and the free text of the rows. Picks are by index
+ * modulo the list, so fast-check shrinks every choice towards the first (the most common) word.
+ */
+
+/** Columns a generated tracker can have. `revised` is the due-date column beside an `original` one. */
+export type Column =
+  'id' | 'subject' | 'lead' | 'timescale' | 'original' | 'recommendation' | 'progress' | 'status' | 'priority' | 'completed';
+
+/** The usual order of the columns, left to right. */
+export const USUAL_ORDER: readonly Column[] = [
+  'id',
+  'subject',
+  'recommendation',
+  'priority',
+  'lead',
+  'original',
+  'timescale',
+  'progress',
+  'status',
+  'completed',
+];
+
+/** Header words people commonly write (first is the reference appendix's). */
+export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+  id: ['No', 'Ref', 'Rec No', 'Reference', 'Recommendation No.', 'Ref.', 'Para'],
+  subject: ['Subject', 'Audit', 'Area', 'Report title', 'Finding', 'Issue'],
+  lead: ['Lead', 'Responsible officer', 'Lead officer', 'Owner', 'Action owner', 'Department responsible'],
+  timescale: [
+    'Timescales',
+    'Target date',
+    'Due date',
+    'Implementation date',
+    'Agreed implementation date',
+    'Target completion date',
+    'Deadline',
+  ],
+  original: ['Original target date', 'Original date', 'Original implementation date', 'Original deadline'],
+  recommendation: ['Recommendation', 'Agreed action', 'Management response', 'Action', 'Agreed management action', 'Recommendations'],
+  progress: ['Progress', 'Progress update', 'Comments', 'Update', 'Latest position', 'Action taken to date'],
+  priority: ['Priority', 'Risk rating', 'Grade', 'Priority rating'],
+  completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+};
+
+/** The due-date header beside an original one: it must say it is the revised date. */
+export const REVISED_HEADERS: readonly string[] = [
+  'Revised target date',
+  'Revised date',
+  'Revised implementation date',
+  'Current target date',
+  'New target date',
+];
+
+/** Rarer header words, and common ones in other dress (capitals, a colon, a line break, a question mark). */
+export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+  id: ['REF', 'Rec Ref', '#', 'Paragraph', 'Action No', 'Item'],
+  subject: ['Topic', 'Theme', 'Audit report', 'Weakness', 'Observation', 'AREA'],
+  lead: ['Who by?', 'By whom', 'Officer responsible', 'Responsible\nmanager', 'Directorate', 'Accountable officer'],
+  timescale: ['By when', 'TARGET DATE', 'Date due', 'Target\ndate', 'Timetable', 'When'],
+  original: ['Original due date', 'Original target completion date', 'Agreed date'],
+  recommendation: ['Action required', 'Improvements planned', 'Proposed action', 'What', 'Tasks', 'RECOMMENDATION'],
+  progress: ['Commentary', 'Current position', 'Update on progress', 'Notes', 'Progress made', 'Latest update:'],
+  priority: ['Significance', 'Risk level', 'Grading', 'Recommendation priority'],
+  completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+};
+
+/** The five generic states of an item, best first, and a withdrawn one. */
+export const STATES = ['done', 'most', 'half', 'little', 'none', 'excluded'] as const;
+export type State = (typeof STATES)[number];
+
+/** Status values per scale and state (a percent fraction is a number shown in a 0% format). */
+export const STATUS_VALUES: Readonly<Record<string, Readonly<Record<State, readonly (string | number)[]>>>> = {
+  extentColumn: {
+    done: ['Completely', 'Fully met'],
+    most: ['Significantly', 'Substantially'],
+    half: ['Moderately'],
+    little: ['Partially', 'Partly'],
+    none: ['Not met'],
+    excluded: ['Not applicable', 'Withdrawn'],
+  },
+  extentPhrases: {
+    done: ['completely'],
+    most: ['significantly'],
+    half: ['moderately'],
+    little: ['partially'],
+    none: ['not met'],
+    excluded: ['not applicable'],
+  },
+  implementation: {
+    done: ['Implemented', 'Complete', 'Completed', 'Closed'],
+    most: ['Partially implemented', 'In progress'],
+    half: ['In progress', 'Ongoing'],
+    little: ['Started', 'Underway'],
+    none: ['Not started', 'Outstanding', 'Not implemented'],
+    excluded: ['Withdrawn', 'Superseded', 'Not applicable', 'Overtaken by events'],
+  },
+  rag: {
+    done: ['Blue'],
+    most: ['Green'],
+    half: ['Amber'],
+    little: ['Amber'],
+    none: ['Red'],
+    excluded: ['Grey'],
+  },
+  percentText: {
+    done: ['100%'],
+    most: ['75%', '90%'],
+    half: ['50%'],
+    little: ['25%', '10%'],
+    none: ['0%'],
+    excluded: ['N/A'],
+  },
+  percentFraction: {
+    done: [1],
+    most: [0.75, 0.9],
+    half: [0.5],
+    little: [0.25, 0.1],
+    none: [0],
+    excluded: ['N/A'],
+  },
+  statusWords: {
+    done: ['Fully implemented', 'Closed - implemented', 'Final'],
+    most: ['Partially implemented'],
+    half: ['In progress'],
+    little: ['In progress'],
+    none: ['Not implemented'],
+    excluded: ['Closed - not implemented'],
+  },
+};
+
+/** The status column's header per scale. */
+export const STATUS_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  extentColumn: ['Recommendation met', 'Extent met', 'Degree met'],
+  implementation: ['Status', 'Implementation status', 'Current status'],
+  rag: ['RAG', 'RAG status', 'Status'],
+  percentText: ['% complete', 'Percent complete'],
+  percentFraction: ['% complete', 'Percent complete'],
+  statusWords: ['Status', 'Implementation status'],
+};
+
+export const LEADS = [
+  'Head of Finance',
+  'Director of Resources',
+  'ICT Manager',
+  'Head of HR',
+  'Chief Executive',
+  'Procurement Manager',
+  'J. Smith',
+];
+export const SUBJECTS = ['Budget monitoring', 'Payroll', 'Information governance', 'Procurement', 'Risk management', 'Asset register'];
+export const RECOMMENDATIONS = [
+  'Reconcile the ledger to the bank each month and record the review.',
+  'Update the contract procedure rules and train budget holders in them.',
+  'Review user access to the payroll system every quarter.',
+  'Publish the risk register and report it to the committee twice a year.',
+  'Record every asset with its location and custodian.',
+  'Agree a timetable for the business continuity plan test.',
+];
+export const PROGRESS = [
+  'Work has begun and a draft is with the service for comment.',
+  'The procedure has been revised; training sessions are being arranged.',
+  'A report went to the management team and actions were agreed.',
+  'Officers are reviewing the options before a decision is taken.',
+  'The system change is being tested with the supplier.',
+];
+/** Text of a row that carries on the progress note of the item above. */
+export const CONTINUATIONS = ['(continued) Further testing is planned with the service.', 'Follow-up meeting arranged with the supplier.'];
+export const SECTION_NAMES = ['Governance', 'Financial controls', 'Information technology', 'Procurement and contracts'];
+export const UNDATED = ['Ongoing', 'TBC', 'Dependent on the restructure', 'To be agreed'];
+export const PRIORITY_WORDS = ['High', 'Medium', 'Low'];
+export const PRIORITY_NUMBERS = ['Priority 1', 'Priority 2', 'Priority 3'];
+
+/** A pick from a list by any non-negative index (so shrinking goes to the first word). */
+export function pick<T>(list: readonly T[], index: number): T {
+  const value = list[index % list.length];
+  if (value === undefined) throw new Error('pick from an empty list');
+  return value;
+}
