@@ -3,6 +3,7 @@ import { looksLikeReference } from '../interpret/references';
 import { isLevelName } from '../interpret/scales';
 import type { CellValue, Role } from '../types';
 import { ROLES } from '../types';
+import { parseMerges, type Merge } from './merges';
 import { isHeaderRead, readHeaderCells, roleOfHeader, rowTexts, twoRowHeader, type HeaderMatch } from './findTable';
 import { rowValues, type SheetGrid } from './records';
 
@@ -20,7 +21,7 @@ export interface Block {
 
 /** Lines that are a position or title, not a block's heading. */
 const NOT_HEADING_RE =
-  /\b(?:as at|as of|position|updated|status at|progress (?:to|at))\b|^\s*(?:sub[\s-]?)?totals?\b|^\s*(?:notes?|key|legend|source)\b/i;
+  /\b(?:as at|as of|position|updated|status at|progress (?:to|at))\b|^\s*(?:(?:sub|section|grand|overall)[\s-]?)?totals?\b|^\s*(?:notes?|key|legend|source)\b/i;
 
 /** True when two headers give every role the same column: blocks with the same columns are one plan. */
 export function sameColumns(
@@ -69,20 +70,47 @@ function otherHeader(grid: SheetGrid, index: number, main: HeaderMatch): HeaderM
   return match;
 }
 
+/** True when every filled cell of row `index` opens a merge across columns: a row of group headings over a header. */
+function isGroupRow(grid: SheetGrid, index: number, merges: readonly Merge[]): boolean {
+  const row = grid.originRow + index;
+  const cells = rowValues(grid, index)
+    .map((v, i) => ({ v, column: grid.originColumn + i }))
+    .filter((c) => !isBlank(c.v));
+  return cells.length > 0 && cells.every((c) => merges.some((m) => m.top === row && m.left === c.column && m.right > m.left));
+}
+
+/** The row above the header that repeats with it: a two-row header's first row, or merged group headings over it. */
+function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]): number | null {
+  if (main.firstRowIndex < main.rowIndex) return main.firstRowIndex;
+  const above = main.firstRowIndex - 1;
+  return above >= 0 && isGroupRow(grid, above, merges) ? above : null;
+}
+
+/** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
+function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, upper: number | null): HeaderMatch | null {
+  const { originColumn } = grid;
+  const lower = rowTexts(rowValues(grid, main.rowIndex), originColumn);
+  if (upper !== null) {
+    const span = main.rowIndex - upper;
+    const upperTexts = rowTexts(rowValues(grid, upper), originColumn);
+    const lowerMatches =
+      repeats(rowValues(grid, i + span), lower, originColumn) || repeats(rowValues(grid, i + span), main.texts, originColumn);
+    if (repeats(rowValues(grid, i), upperTexts, originColumn) && lowerMatches) return { ...main, firstRowIndex: i, rowIndex: i + span };
+  }
+  const row = rowValues(grid, i);
+  return repeats(row, main.texts, originColumn) || repeats(row, lower, originColumn) ? { ...main, rowIndex: i, firstRowIndex: i } : null;
+}
+
 /** Every header row on the sheet: the one found, the same header repeated under sections, and headers of other tables. */
 function headersOf(grid: SheetGrid, main: HeaderMatch): HeaderMatch[] {
-  const { snapshot, originColumn } = grid;
-  const upper = main.firstRowIndex < main.rowIndex ? rowTexts(rowValues(grid, main.firstRowIndex), originColumn) : null;
   const out: HeaderMatch[] = [main];
-  for (let i = 0; i < snapshot.values.length; i++) {
-    if (out.some((h) => i >= h.firstRowIndex && i <= h.rowIndex)) continue;
-    if (repeats(rowValues(grid, i), main.texts, originColumn)) {
-      const first = upper && i > 0 && repeats(rowValues(grid, i - 1), upper, originColumn) ? i - 1 : i;
-      out.push({ ...main, rowIndex: i, firstRowIndex: first });
-      continue;
-    }
-    const other = otherHeader(grid, i, main);
-    if (other && !out.some((h) => other.firstRowIndex <= h.rowIndex && other.rowIndex >= h.firstRowIndex)) out.push(other);
+  const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const taken = (first: number, last: number) => out.some((h) => first <= h.rowIndex && last >= h.firstRowIndex);
+  for (let i = 0; i < grid.snapshot.values.length; i++) {
+    if (taken(i, i)) continue;
+    if (i === upper) continue;
+    const found = repeatedAt(grid, i, main, upper) ?? otherHeader(grid, i, main);
+    if (found && !taken(found.firstRowIndex, found.rowIndex)) out.push(found);
   }
   return out.sort((a, b) => a.rowIndex - b.rowIndex);
 }

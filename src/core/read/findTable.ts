@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseAddress } from '../address';
 import { isBlank, normalise } from '../cells';
 import { looksLikeReference } from '../interpret/references';
+import { parseMerges } from './merges';
 import { isLevelName, scaleOfTickHeaders } from '../interpret/scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from '../types';
 import { ROLES } from '../types';
@@ -136,6 +137,28 @@ function isUnitRow(below: ReadonlyMap<number, string>, header: ReadonlyMap<numbe
   );
 }
 
+/** The first of "sub group", "group sub" and "sub" that names a role ("Original" under "Target date": "Original Target date"). */
+function subHeading(group: string, sub: string): string {
+  return [`${sub} ${group}`, `${group} ${sub}`, sub].find((t) => roleOfHeader(t) !== null) ?? `${group} ${sub}`;
+}
+
+/**
+ * A split two-row header (T1): short labels under header cells merged across columns ("Target date" over
+ * "Original" | "Revised", "Implementation" over "Officer" | "Date"), each read with its group's words.
+ */
+function splitHeader(snapshot: SheetSnapshot, match: Scored, origin: { column: number; row: number }): Scored | null {
+  const below = rowTexts(snapshot.values[match.rowIndex + 1], origin.column);
+  if (below.size === 0 || [...below.values()].some((t) => t.length > 30 || looksLikeReference(t))) return null;
+  const row = origin.row + match.rowIndex;
+  const groups = parseMerges(snapshot.merges).filter((m) => m.top === row && m.right > m.left);
+  const groupOf = (c: number) => groups.find((m) => m.left <= c && m.right >= c);
+  if (![...below.keys()].every((c) => groupOf(c) !== undefined)) return null;
+  const texts = new Map(match.texts);
+  for (const [c, sub] of below) texts.set(c, subHeading(match.texts.get(groupOf(c)?.left ?? c) ?? '', sub));
+  const read = readHeaderCells(texts, match.rowIndex + 1, match.rowIndex);
+  return read.score >= match.score ? read : null;
+}
+
 /** Extends a header to a sub-header row of level names below it, or a group-heading row above tick columns. */
 export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
@@ -146,6 +169,8 @@ export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColum
     if (combined.ticks.length >= 2) return combined;
   }
   if (isUnitRow(below, match.texts)) return { ...match, rowIndex: match.rowIndex + 1 };
+  const split = splitHeader(snapshot, match, { column: originColumn, row: parseAddress(snapshot.origin)?.row ?? 1 });
+  if (split) return split;
   if (match.ticks.length >= 2 && match.rowIndex > 0) {
     const above = rowTexts(snapshot.values[match.rowIndex - 1], originColumn);
     const combined = readHeaderCells(combine(above, match.texts), match.rowIndex, match.rowIndex - 1);

@@ -4,7 +4,8 @@ import { ROLES } from '../types';
 import { findBlocks, sameColumns, type Block } from './blocks';
 import { applyOverrides, type HeaderMatch } from './findTable';
 import { recordOf, type RowKind, type RowRecord, type SheetGrid } from './records';
-import { classifyBlock, parseMerges, type ClassifiedRow, type Merge } from './rowKinds';
+import { parseMerges, type Merge } from './merges';
+import { classifyBlock, type ClassifiedRow } from './rowKinds';
 
 /** One block of the sheet as the BLOCKS_FOUND note lists it (T2). */
 export type BlockSummary = TableBlock;

@@ -24,7 +24,8 @@ export function linesWithoutTable(snapshot: SheetSnapshot): PositionLines {
   return { title, below: [], beside: [] };
 }
 
-const BELOW_KINDS = new Set(['footer', 'key', 'total']);
+/** Kinds of row under or inside a table that may carry a position line: footers, keys, totals and position lines. */
+const BELOW_KINDS = new Set(['footer', 'key', 'total', 'title']);
 
 /**
  * The cells of a row outside the table's columns (the table's own cells blanked); beside an item only
@@ -49,12 +50,14 @@ export function positionLines(located: LocatedTable): PositionLines {
   // The title rows: everything above the first header, the first block's heading line too.
   const firstHeader = located.records.find((r) => r.kind === 'header')?.index ?? 0;
   const title = located.records.filter((r) => r.index < firstHeader).map(line);
-  const below = located.records.filter((r) => r.block > 0 && BELOW_KINDS.has(r.kind)).map(line);
+  // Under the table: footers, keys and totals, and lines written outside its columns after its last row.
+  const under = (r: RowRecord) => r.block > 0 && (BELOW_KINDS.has(r.kind) || (r.kind === 'blank' && r.index > located.lastIndex));
+  const below = located.records.filter(under).map(line);
   const columns = new Set(located.tableColumns);
   // A header cell that names no role may be a note beside the header ("Updated as at 30 June 2024").
   const roles = new Set(Object.values(located.columns).filter((c): c is number => c !== null));
   const beside = located.records
-    .filter((r) => read.has(r.block) && !BELOW_KINDS.has(r.kind))
+    .filter((r) => read.has(r.block) && !under(r))
     .map((r) => besideCells(r, r.kind === 'header' ? roles : columns, located.origin.column))
     .filter((l): l is SheetLine => l !== null);
   return { title, below, beside };

@@ -1,13 +1,16 @@
-import { parseAddress } from '../address';
 import { isBlank } from '../cells';
 import { looksLikeReference } from '../interpret/references';
 import type { CellValue, Role } from '../types';
+import type { Merge } from './merges';
 import { rowValues, type RowKind, type SheetGrid } from './records';
 
 /** A first cell starting like this is a subtotal or total row: never an item, and the table goes on below it. */
-const TOTAL_RE = /^\s*(?:sub[\s-]?totals?|grand\s+totals?|totals?)\b/i;
+const TOTAL_RE = /^\s*(?:(?:sub|section|grand|overall)[\s-]?)?totals?\b/i;
 /** A first cell starting like this opens a key or legend: it and the rows under it, to the next header, are the key. */
 const KEY_RE = /^\s*(?:key|legend)\b\s*(?:[:-]|$|to\b)/i;
+/** A line of one or two cells starting like this states the position ("As at" | 31/03/2024): a position line, not an item. */
+const POSITION_RE =
+  /^\s*(?:as\s+(?:at|of)|position\s+(?:as\s+)?(?:at|of)|(?:last\s+|date\s+)?updated|date\s+of\s+(?:update|report)|report\s+date|status\s+(?:as\s+)?(?:at|of))\b/i;
 /** A first cell starting like this opens the footer: notes, sources, who prepared it. */
 const FOOTER_RE = /^\s*(?:notes?|source|prepared by|footnotes?)\b\s*[:-]?/i;
 /** Lone lines that open a group of rows: "TARGET 1: ...", "Section 2", "Theme: ...", a first line ending in a colon. */
@@ -41,32 +44,6 @@ export interface ClassifiedRow {
   readonly continued: readonly number[];
 }
 
-/** A merged area, 0-based column and 1-based row bounds. */
-export interface Merge {
-  readonly top: number;
-  readonly bottom: number;
-  readonly left: number;
-  readonly right: number;
-}
-
-/** Parses the snapshot's merged areas ("B5:F5"). */
-export function parseMerges(merges: readonly string[] | undefined): Merge[] {
-  const out: Merge[] = [];
-  for (const range of merges ?? []) {
-    const [a = '', b = a] = range.split(':');
-    const tl = parseAddress(a);
-    const br = parseAddress(b);
-    if (!tl || !br) continue;
-    out.push({
-      top: Math.min(tl.row, br.row),
-      bottom: Math.max(tl.row, br.row),
-      left: Math.min(tl.column, br.column),
-      right: Math.max(tl.column, br.column),
-    });
-  }
-  return out;
-}
-
 type Cells = readonly { readonly column: number; readonly value: CellValue }[];
 
 /** The cells of a row that are filled, among the table's columns. */
@@ -86,15 +63,25 @@ function loneText(cells: Cells, idColumn: number | null): string | null {
   return only.column === idColumn && looksLikeReference(only.value) ? null : only.value.trim();
 }
 
+/** A position line: one or two cells, the first a position label ("As at" | 31/03/2024), wherever it sits. */
+function isPositionLine(values: readonly CellValue[]): boolean {
+  const filledCells = values.filter((v) => !isBlank(v));
+  const first = filledCells[0];
+  // Short: a progress note carried on below an item ("Updated in May: the policy ...") is not a position line.
+  return filledCells.length <= 2 && typeof first === 'string' && first.length <= 60 && POSITION_RE.test(first);
+}
+
 /** The row's kind from its first cell and the phase the block is in (after a key or notes, the rest is key or footer). */
 function firstPass(cells: Cells, shape: BlockShape, phase: RowKind | null, recommendation: CellValue): RowKind | 'lone' {
   if (cells.length === 0) return 'blank';
   if (phase !== null) return phase;
-  const first = cells[0]?.value;
-  const text = typeof first === 'string' ? first : '';
-  if (TOTAL_RE.test(text) && isBlank(recommendation)) return 'total';
+  const first = cells[0];
+  const text = typeof first?.value === 'string' ? first.value : '';
+  // "Total" in the recommendation column (the first column) is still a total: a short line, not a recommendation.
+  const noText = isBlank(recommendation) || (first?.column === shape.columns.recommendation && text.length <= 40);
+  if (TOTAL_RE.test(text) && noText) return 'total';
   if (KEY_RE.test(text)) return 'key';
-  if (FOOTER_RE.test(text) && isBlank(recommendation)) return 'footer';
+  if (FOOTER_RE.test(text) && noText) return 'footer';
   return loneText(cells, shape.columns.id) === null ? 'item' : 'lone';
 }
 
@@ -135,7 +122,9 @@ function firstKinds(grid: SheetGrid, shape: BlockShape): { index: number; kind: 
   for (let i = shape.headerIndex + 1; i < shape.endIndex; i++) {
     const values = rowValues(grid, i);
     const cells = filled(values, shape.tableColumns, grid.originColumn);
-    const kind = firstPass(cells, shape, phase, rec === null ? null : (values[rec - grid.originColumn] ?? null));
+    const kind: RowKind | 'lone' = isPositionLine(values)
+      ? 'title'
+      : firstPass(cells, shape, phase, rec === null ? null : (values[rec - grid.originColumn] ?? null));
     if (kind === 'key' || kind === 'footer') phase = kind;
     out.push({ index: i, kind, cells });
   }

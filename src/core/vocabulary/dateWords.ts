@@ -153,6 +153,9 @@ export const AS_AT_WORDS: readonly string[] = [
   'update as of',
   'progress to',
   'position to',
+  'date of update',
+  'date updated',
+  'last updated',
   'dated',
 ];
 
