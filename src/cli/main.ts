@@ -19,7 +19,7 @@ import { readInput, resolveOutput, writeOutput, type InputFile, type WriteBytes,
 import { notAWorkbook } from './identify';
 import { movementReport, type ReturnSide } from './movementReport';
 import { humanReport, jsonReport } from './report';
-import { parseColumns, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
+import { parseBlock, parseColumns, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
 
 /** Where the command writes; injected so tests can run it in-process. */
 export interface Io {
@@ -39,7 +39,7 @@ const HELP: Record<string, string> = {
   main: `action-plan: check and format audit action plan progress summaries in .xlsx files, without Excel.
 
 Usage:
-  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--columns id=A,...] [--json]
+  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--block N] [--columns id=A,...] [--json]
   action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]
   action-plan apply <file.xlsx> --in-place [...]
   action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--json]
@@ -51,13 +51,17 @@ Run "action-plan <command> --help" for each command. Exit codes: 0 no errors fou
 
 Checks the action plan and prints headline figures and findings grouped by severity. Writes nothing.
   --sheet NAME        the sheet to check (default: the first sheet on which a table is found)
-  --as-at DATE        the position date (default: the date in the sheet's title rows, else today)
+  --as-at DATE        the position date (default: the date the sheet states, above, under or beside
+                      the table, else today)
   --today DATE        the date to treat as today (for reproducible reports)
   --scale NAME|FILE   the status scale: extent (Recommendation met: completely ...), implementation
                       (Implemented / In progress / Not started), rag (Blue/Green/Amber/Red/Grey), percent,
                       or a .json file of levels best first: [{"label","words","weight","complete","excluded"}]
                       (default: the scale that reads most of the table's status values)
   --header-row N      the table's header row (default: found in the first 50 rows)
+  --block N           where the sheet holds several tables (one per audit, addressee or year, each
+                      with its own header), read table N alone (default: every table with the columns
+                      of the header found, as one plan); the report lists the tables found
   --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
                       timescale, originalTimescale, recommendation, progress, rating (the status), priority
   --json              one JSON object (stable field names) instead of the report
@@ -80,7 +84,7 @@ failure or Ctrl+C leaves the input as it was and no partial file.
   --no-status-column  do not write the status column
   --previous FILE     the previous return of this plan: the summary sheet gains a "Since <its as-at
                       date>" block (completed, status up and down, newly overdue, added, removed, ...)
-  --sheet, --as-at, --today, --scale, --header-row, --columns, --json as for check
+  --sheet, --as-at, --today, --scale, --header-row, --block, --columns, --json as for check
 Exit codes as for check.
 `,
   compare: `action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--today YYYY-MM-DD] [--json]
@@ -91,7 +95,7 @@ are matched by reference, or by their text where references are missing or renum
 which). Each return's as-at date is its own (from its title rows). Writes nothing.
   --sheet NAME        the sheet to compare in each file (a file without it: its first sheet with a table)
   --today DATE        the date to treat as today (a return without an as-at date is taken as at today)
-  --scale, --header-row, --columns as for check, for both files
+  --scale, --header-row, --block, --columns as for check, for both files
   --json              { previous: {file, sheet, asAt, asAtSource}, current: {...}, movement: {matched, completed, ...} }
 Exit 0 when compared, 2 when either file cannot be read or has no action-plan table.
 `,
@@ -135,12 +139,13 @@ interface Request {
   readonly previous: string | undefined;
 }
 
-/** --scale, --header-row and --columns: the pane's table settings, on the command line. */
+/** --scale, --header-row, --block and --columns: the pane's table settings, on the command line. */
 function tableOptions(values: Record<string, unknown>): Partial<AnalyseOptions> {
   try {
     return {
       ...(typeof values.scale === 'string' ? parseScale(values.scale) : {}),
       ...(typeof values['header-row'] === 'string' ? { headerRow: parseHeaderRow(values['header-row']) } : {}),
+      ...(typeof values.block === 'string' ? { block: parseBlock(values.block) } : {}),
       ...(typeof values.columns === 'string' ? { columns: parseColumns(values.columns) } : {}),
     };
   } catch (e) {
@@ -161,6 +166,7 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
       json: { type: 'boolean' },
       scale: { type: 'string' },
       'header-row': { type: 'string' },
+      block: { type: 'string' },
       columns: { type: 'string' },
       previous: { type: 'string' },
       help: { type: 'boolean' },
@@ -320,6 +326,7 @@ async function compare(args: string[], io: Io): Promise<number> {
       json: { type: 'boolean' },
       scale: { type: 'string' },
       'header-row': { type: 'string' },
+      block: { type: 'string' },
       columns: { type: 'string' },
       help: { type: 'boolean' },
     },

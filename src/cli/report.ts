@@ -7,8 +7,8 @@ import { ROLES } from '../core/types';
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
 const SOURCE = {
   option: 'chosen with --as-at',
-  sheet: "from the sheet's title rows",
-  assumed: "today's date, assumed: no as-at date in the title rows",
+  sheet: 'from the sheet',
+  assumed: "today's date, assumed: no as-at date on the sheet",
 } as const;
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 
@@ -110,9 +110,11 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       byLead: stats.byLead,
       ageing: stats.ageing,
     },
+    blocks: analysis.blocks,
     recommendations: analysis.recommendations.map((r) => ({
       id: r.id,
       row: r.row,
+      section: r.section,
       statutory: r.statutory,
       lead: r.lead,
       rating: r.rating,

@@ -37,6 +37,13 @@ export function parseHeaderRow(text: string): number {
   return n;
 }
 
+/** `--block N`: the 1-based number of the table to read, where a sheet holds several (T2). */
+export function parseBlock(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new TableOptionError(`--block must be a table number (1, 2, ...), not "${text}".`);
+  return n;
+}
+
 interface LevelInFile {
   label?: unknown;
   words?: unknown;

@@ -7,6 +7,9 @@ import { finding, itemName, sortFindings } from './findings';
 import { closestHeader, findHeader, headerText, letterOrNull, ROLE_NAMES, type HeaderMatch } from './read/findTable';
 import { checkIds } from './check/ids';
 import { locateTable, type LocatedTable } from './read/locate';
+import { linesWithoutTable, positionLines } from './read/positionLines';
+import type { RowRecord } from './read/records';
+import { readingNotes } from './check/readingNotes';
 import { readPosition, type Position } from './interpret/position';
 import { detectPriorityScale, priorityLabels, readPriority } from './interpret/priority';
 import { leadingReference } from './interpret/references';
@@ -22,7 +25,6 @@ import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
   Analysis,
-  CellValue,
   Finding,
   Recommendation,
   Role,
@@ -69,101 +71,86 @@ interface TableVocabulary {
 const DATE_ROLES = ['timescale', 'originalTimescale', 'completed'] as const;
 
 /** The text cells of one column, with their addresses, for deciding how its dates are written. */
-function textCells(snapshot: SheetSnapshot, located: LocatedTable, column: number | null): DateCell[] {
+function textCells(located: LocatedTable, column: number | null): DateCell[] {
   if (column === null) return [];
   const out: DateCell[] = [];
-  for (const i of located.rowIndexes) {
-    const value = cellOf(snapshot, located, i, column);
-    const row = located.origin.row + i;
-    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, row), row });
+  for (const record of located.items) {
+    const value = record.value(column);
+    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, record.row), row: record.row });
   }
   return out;
 }
 
 /** Stage 3: the date order of each date column and the financial year, from all the table's date cells (T6). */
-function dateReadings(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): DateReadings {
+function dateReadings(located: LocatedTable, options: AnalyseOptions): DateReadings {
   const { columns } = located;
   const dateColumns = DATE_ROLES.flatMap((role) => {
     const column = columns[role];
-    return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(snapshot, located, column) }];
+    return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(located, column) }];
   });
-  return decideDateReadings(dateColumns, textCells(snapshot, located, columns.progress), options.fiscalYear);
+  return decideDateReadings(dateColumns, textCells(located, columns.progress), options.fiscalYear);
 }
 
 /** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
-function leadingReferences(snapshot: SheetSnapshot, located: LocatedTable): (string | null)[] {
-  const { columns, rowIndexes } = located;
+function leadingReferences(located: LocatedTable): (string | null)[] {
+  const { columns, items } = located;
   if (columns.id !== null || columns.recommendation === null) return [];
-  const refs = rowIndexes.map((i) => leadingReference(cellText(cellOf(snapshot, located, i, columns.recommendation))));
+  const refs = items.map((r) => leadingReference(cellText(r.value(columns.recommendation))));
   return refs.filter((r) => r !== null).length * 2 >= refs.length ? refs : [];
 }
 
-/** A cell of the snapshot by row index and sheet column. */
-function cellOf(snapshot: SheetSnapshot, located: LocatedTable, rowIndex: number, column: number | null): CellValue {
-  if (column === null) return null;
-  return snapshot.values[rowIndex]?.[column - located.origin.column] ?? null;
-}
-
-function formatOf(snapshot: SheetSnapshot, located: LocatedTable, rowIndex: number, column: number | null): string | undefined {
-  if (column === null || !snapshot.numberFormats) return undefined;
-  return snapshot.numberFormats[rowIndex]?.[column - located.origin.column] ?? 'General';
-}
-
 /** True when some progress cell carries a "Recommendation met: ..." phrase. */
-function hasPhrases(snapshot: SheetSnapshot, located: LocatedTable): boolean {
+function hasPhrases(located: LocatedTable): boolean {
   const column = located.columns.progress;
-  return column !== null && located.rowIndexes.some((i) => /recommendation\s+met/i.test(cellText(cellOf(snapshot, located, i, column))));
+  return column !== null && located.items.some((r) => /recommendation\s+met/i.test(cellText(r.value(column))));
 }
 
 /** Stage 3: chooses the table's status scale (option, tick headers, the status column's values, or extent met). */
-function chooseScale(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): StatusScale {
+function chooseScale(located: LocatedTable, options: AnalyseOptions): StatusScale {
   if (options.ratingScale && options.ratingScale.length > 0) return customScale(options.ratingScale);
   if (options.scale) return builtInScale(options.scale);
   if (located.header.tickScale) return located.header.tickScale;
   const column = located.columns.rating;
   // Without a status column: "Recommendation met: ..." in the progress text is the extent scale; else completion words.
-  if (column === null) return builtInScale(hasPhrases(snapshot, located) ? 'extent' : 'implementation');
-  const values = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
+  if (column === null) return builtInScale(hasPhrases(located) ? 'extent' : 'implementation');
   return detectScale(
-    values,
-    located.rowIndexes.map((i) => formatOf(snapshot, located, i, column)),
+    located.items.map((r) => r.value(column)),
+    located.items.map((r) => r.format(column)),
   );
 }
 
 /** How the status column writes plain-number percentages, decided once from all its cells (fractions or hundreds). */
-function statusPercentUnit(snapshot: SheetSnapshot, located: LocatedTable): PercentUnit | null {
+function statusPercentUnit(located: LocatedTable): PercentUnit | null {
   const column = located.columns.rating;
   if (column === null) return null;
-  const cells = located.rowIndexes.map((i) => cellOf(snapshot, located, i, column));
   return percentUnit(
-    cells,
-    located.rowIndexes.map((i) => formatOf(snapshot, located, i, column)),
+    located.items.map((r) => r.value(column)),
+    located.items.map((r) => r.format(column)),
   );
 }
 
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
-function tableVocabulary(snapshot: SheetSnapshot, located: LocatedTable, options: AnalyseOptions): TableVocabulary {
-  const scale = chooseScale(snapshot, located, options);
+function tableVocabulary(located: LocatedTable, options: AnalyseOptions): TableVocabulary {
+  const scale = chooseScale(located, options);
   const texts = located.header.texts;
   const ticks = located.header.ticks.map((c) => ({
     letter: columnLetter(c),
     header: texts.get(c) ?? columnLetter(c),
     level: matchLevel(texts.get(c) ?? '', scale.levels),
   }));
-  const { columns, rowIndexes } = located;
-  const markers = rowIndexes.map((i) => subjectMarker(cellText(cellOf(snapshot, located, i, columns.subject))));
-  const priority =
-    columns.priority === null ? null : detectPriorityScale(rowIndexes.map((i) => cellOf(snapshot, located, i, columns.priority)));
+  const { columns, items } = located;
+  const markers = items.map((r) => subjectMarker(cellText(r.value(columns.subject))));
+  const priority = columns.priority === null ? null : detectPriorityScale(items.map((r) => r.value(columns.priority)));
   return {
     status: {
       scale,
-      percentUnit: statusPercentUnit(snapshot, located),
+      percentUnit: statusPercentUnit(located),
       statusHeader: headerText(texts, columns.rating),
       ticks,
-      recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(snapshot, located),
+      recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(located),
     },
-    leadingReferences: leadingReferences(snapshot, located),
-    dates: dateReadings(snapshot, located, options),
+    leadingReferences: leadingReferences(located),
+    dates: dateReadings(located, options),
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -203,15 +190,13 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
 
 /** Stage 2: one row's cells by role, as the checks see them. */
 function rowContext(
-  snapshot: SheetSnapshot,
-  located: LocatedTable,
-  i: number,
+  record: RowRecord,
+  columns: Record<Role, number | null>,
   id: string | null,
   erroredColumns: readonly number[],
   findings: Finding[],
 ): RowContext {
-  const { columns } = located;
-  const rowNumber = located.origin.row + i;
+  const rowNumber = record.row;
   const errored = (role: Role): boolean => erroredColumns.length > 0 && columns[role] !== null && erroredColumns.includes(columns[role]);
   // Each role's text is read once per row: progress cells run to thousands of characters.
   const texts: Partial<Record<Role, string>> = {};
@@ -223,20 +208,20 @@ function rowContext(
     at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
     cellAt: (letter) => (letter === null ? null : `${letter}${rowNumber}`),
     errored,
-    text: (role) => (texts[role] ??= errored(role) ? '' : cellText(cellOf(snapshot, located, i, columns[role])).trim()),
-    raw: (role) => cellOf(snapshot, located, i, columns[role]),
-    rawAt: (letter) => cellOf(snapshot, located, i, columnIndex(letter)),
-    numberFormat: (role) => formatOf(snapshot, located, i, columns[role]),
+    text: (role) => (texts[role] ??= errored(role) ? '' : cellText(record.value(columns[role])).trim()),
+    raw: (role) => record.value(columns[role]),
+    rawAt: (letter) => record.value(columnIndex(letter)),
+    numberFormat: (role) => record.format(columns[role]),
     report: (f) => findings.push(f),
   };
 }
 
 /** Error values in the row's table columns, each reported once (CELL_ERROR). */
-function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, id: string | null, findings: Finding[]): number[] {
-  const rowNumber = located.origin.row + i;
+function cellErrors(record: RowRecord, located: LocatedTable, id: string | null, findings: Finding[]): number[] {
+  const rowNumber = record.row;
   const out: number[] = [];
   for (const c of located.tableColumns) {
-    const v = cellOf(snapshot, located, i, c);
+    const v = record.value(c);
     if (!isCellError(v)) continue;
     out.push(c);
     const where = `${itemName(id, rowNumber, ITEM_NOUN[tableKind(located.columns)])}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
@@ -252,10 +237,9 @@ function cellErrors(snapshot: SheetSnapshot, located: LocatedTable, i: number, i
 }
 
 /** The reference: the reference column, else one written at the start of the recommendation text (R5). */
-function referenceOf(snapshot: SheetSnapshot, located: LocatedTable, k: number, vocab: TableVocabulary): string | null {
-  const { columns } = located;
+function referenceOf(record: RowRecord, columns: Record<Role, number | null>, k: number, vocab: TableVocabulary): string | null {
   if (columns.id === null) return vocab.leadingReferences[k] ?? null;
-  const value = cellOf(snapshot, located, located.rowIndexes[k] ?? 0, columns.id);
+  const value = record.value(columns.id);
   const text = isCellError(value) ? '' : squash(cellText(value));
   return text === '' ? null : text;
 }
@@ -269,7 +253,6 @@ function readDue(row: RowContext, reference: string, dates: DateReadings): { tim
 
 /** Stages 3-4 for one row: interprets it with the table's vocabulary and runs the row checks. */
 function readRecommendation(
-  snapshot: SheetSnapshot,
   located: LocatedTable,
   k: number,
   vocab: TableVocabulary,
@@ -277,10 +260,11 @@ function readRecommendation(
   limits: Limits,
   findings: Finding[],
 ): Recommendation {
-  const i = located.rowIndexes[k] ?? 0;
-  const id = referenceOf(snapshot, located, k, vocab);
-  const erroredColumns = cellErrors(snapshot, located, i, id, findings);
-  const row = rowContext(snapshot, located, i, id, erroredColumns, findings);
+  const record = located.items[k];
+  if (!record) throw new Error(`No item ${k}`);
+  const id = referenceOf(record, located.columns, k, vocab);
+  const erroredColumns = cellErrors(record, located, id, findings);
+  const row = rowContext(record, located.columns, id, erroredColumns, findings);
   const noReference = id === null && row.has('id') && !row.errored('id');
   if (noReference) {
     findings.push(
@@ -306,7 +290,7 @@ function readRecommendation(
       ),
     );
   }
-  return { id, subject: marker.subject, ...read };
+  return { id, section: record.section, subject: marker.subject, ...read };
 }
 
 /** Days that tune the checks: due soon within, and slipped "repeatedly" beyond. */
@@ -323,7 +307,7 @@ function interpretRow(
   position: Position,
   limits: Limits,
   rowFlags: { readonly errored: boolean; readonly noReference: boolean },
-): Omit<Recommendation, 'id' | 'subject'> {
+): Omit<Recommendation, 'id' | 'subject' | 'section'> {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
   const { timescale, slip } = readDue(row, position.reference, vocab.dates);
@@ -419,62 +403,52 @@ function assumedAsAt(position: Position): Finding[] {
     finding(
       'AS_AT_ASSUMED',
       {},
-      `No "as at" date in the title rows, so the figures are as at today, ${formatLong(position.asAtDay)}. To report as at another date, write "Position as at <date>" above the table, or set the as-at date (pane: As at; command: --as-at YYYY-MM-DD).`,
+      `No "as at" date on the sheet, so the figures are as at today, ${formatLong(position.asAtDay)}. To report as at another date, write "Position as at <date>" above the table, or set the as-at date (pane: As at; command: --as-at YYYY-MM-DD).`,
     ),
   ];
 }
 
-/**
- * Reads a whole worksheet in stages: locate the table, read its rows by role, interpret them with the
- * table's own vocabulary (scale, priority, statutory, dates), run the row and reference checks, count.
- */
-export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): Analysis {
-  const today = validIso('today', options.today);
-  if (today === undefined) throw new CoreOptionError('The core needs today\u2019s date.');
-  const chosen = validIso('as-at', options.asAt);
-  const header: HeaderMatch | null = findHeader(snapshot, options.headerRow);
-  const position = readPosition(snapshot, header ? header.firstRowIndex : Math.min(10, snapshot.values.length), chosen, today);
-  const base = {
+/** The analysis of a sheet with no table: the TABLE_NOT_FOUND finding and empty figures. */
+function noTable(snapshot: SheetSnapshot, base: AnalysisBase): Analysis {
+  const scale = builtInScale('extent');
+  return {
+    ...base,
+    table: null,
+    blocks: [],
+    recommendations: [],
+    findings: [notFound(snapshot)],
+    stats: computeStatistics([], scale.levels, false),
+    scale: scale.levels,
+    scaleName: scale.name,
+    scaleLabel: scale.label,
+    topPriorityWords: [],
+  };
+}
+
+type AnalysisBase = Pick<Analysis, 'sheet' | 'asAt' | 'asAtSource' | 'documentDate' | 'titleRows'>;
+
+function baseOf(snapshot: SheetSnapshot, position: Position): AnalysisBase {
+  return {
     sheet: snapshot.name,
     asAt: toIso(position.asAtDay),
     asAtSource: position.asAtSource,
     documentDate: position.documentDay === null ? null : toIso(position.documentDay),
     titleRows: position.titleRows,
   };
-  if (!header) {
-    const scale = builtInScale('extent');
-    const stats = computeStatistics([], scale.levels, false);
-    return {
-      ...base,
-      table: null,
-      recommendations: [],
-      findings: [notFound(snapshot)],
-      stats,
-      scale: scale.levels,
-      scaleName: scale.name,
-      scaleLabel: scale.label,
-      topPriorityWords: [],
-    };
-  }
-  const { located, invalid } = locateTable(snapshot, header, options.columns);
-  if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
-  const vocab = tableVocabulary(snapshot, located, options);
+}
+
+/** Stages 3-5 on a located table: its vocabulary, each item read and checked, the reference checks, the figures. */
+function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase): Analysis {
+  const vocab = tableVocabulary(located, options);
+  const headerRow = located.origin.row + located.header.rowIndex;
   const findings: Finding[] = [
-    ...missingColumns(located, located.origin.row + header.rowIndex, vocab),
+    ...missingColumns(located, headerRow, vocab),
     ...assumedAsAt(position),
+    ...readingNotes(located),
     ...vocab.dates.findings,
   ];
-  const read = located.rowIndexes.map((_, k) =>
-    readRecommendation(
-      snapshot,
-      located,
-      k,
-      vocab,
-      position,
-      { dueSoonDays: options.dueSoonDays ?? 30, slipDays: options.slipDays ?? 180 },
-      findings,
-    ),
-  );
+  const limits = { dueSoonDays: options.dueSoonDays ?? 30, slipDays: options.slipDays ?? 180 };
+  const read = located.items.map((_, k) => readRecommendation(located, k, vocab, position, limits, findings));
   const kind = tableKind(located.columns);
   const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id), ITEM_NOUN[kind]);
   findings.push(...idFindings);
@@ -484,6 +458,7 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   return {
     ...base,
     table: tableLocation(located, vocab),
+    blocks: located.blocks,
     recommendations,
     findings: sortFindings(findings),
     stats: computeStatistics(recommendations, scale.levels, vocab.recordsStatutory, priorityLabels(vocab.priority)),
@@ -493,4 +468,23 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
     topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
     tableKind: kind,
   };
+}
+
+/**
+ * Reads a whole worksheet in stages: read the sheet once into row records (blocks, row kinds,
+ * sections), find the position date anywhere on it, interpret the items with the table's own
+ * vocabulary (scale, priority, statutory, dates), run the row and reference checks, count.
+ */
+export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): Analysis {
+  const today = validIso('today', options.today);
+  if (today === undefined) throw new CoreOptionError('The core needs today\u2019s date.');
+  const chosen = validIso('as-at', options.asAt);
+  if (options.block !== undefined && !(Number.isInteger(options.block) && options.block >= 1))
+    throw new CoreOptionError(`The block "${options.block}" is not a block number (1, 2, ...).`);
+  const header: HeaderMatch | null = findHeader(snapshot, options.headerRow);
+  if (!header) return noTable(snapshot, baseOf(snapshot, readPosition(linesWithoutTable(snapshot), chosen, today)));
+  const { located, invalid } = locateTable(snapshot, header, options.columns, options.block);
+  if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
+  const position = readPosition(positionLines(located), chosen, today);
+  return readTable(located, position, options, baseOf(snapshot, position));
 }

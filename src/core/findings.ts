@@ -31,6 +31,8 @@ export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   FISCAL_YEAR_ASSUMED: 'info',
   DATE_IMPOSSIBLE: 'warning',
   COMPLETION_DATE_CONFLICT: 'warning',
+  BLOCKS_FOUND: 'info',
+  ROWS_SKIPPED: 'info',
 };
 
 /** Plain-words name of each rule, for lists grouped by rule. */
@@ -64,6 +66,8 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   FISCAL_YEAR_ASSUMED: 'Financial year assumed',
   DATE_IMPOSSIBLE: 'Date that does not exist',
   COMPLETION_DATE_CONFLICT: 'Completion date, status not complete',
+  BLOCKS_FOUND: 'Several tables on the sheet',
+  ROWS_SKIPPED: 'Rows not counted as recommendations',
 };
 
 /** Severity order for sorting and grouping: errors first. */

@@ -11,6 +11,8 @@ export interface WorkbookSettings {
   readonly columns?: Partial<Record<Role, string>>;
   /** 1-based header row chosen by the user. */
   readonly headerRow?: number;
+  /** 1-based number of the table to read, where the sheet holds several (T2). */
+  readonly block?: number;
   readonly ratingScale?: RatingScale;
   /** A built-in status scale chosen by the user; without it the table's scale is detected. */
   readonly scale?: Exclude<ScaleName, 'custom'>;

@@ -26,6 +26,7 @@ export function parseSettings(stored: unknown): WorkbookSettings {
   if (typeof r.statusColumn === 'boolean') out.statusColumn = r.statusColumn;
   if (typeof r.headerRow === 'number' && Number.isInteger(r.headerRow) && r.headerRow >= 1 && r.headerRow <= 1_048_576)
     out.headerRow = r.headerRow;
+  if (typeof r.block === 'number' && Number.isInteger(r.block) && r.block >= 1 && r.block <= 10_000) out.block = r.block;
   if (typeof r.columns === 'object' && r.columns !== null) {
     const columns: Partial<Record<Role, string>> = {};
     for (const role of ROLES) {

@@ -122,6 +122,8 @@ export interface AnalyseOptions {
   readonly columns?: Partial<Record<Role, string>>;
   /** 1-based worksheet row of the header, overriding detection. */
   readonly headerRow?: number;
+  /** 1-based number of the block (a header and its rows) to read, where a sheet holds several (T2); default: every block with the columns of the header found. */
+  readonly block?: number;
   /** A custom rating scale; wins over `scale`. */
   readonly ratingScale?: RatingScale;
   /** A built-in scale to use instead of detecting one from the table's values. */
@@ -168,7 +170,9 @@ export type RuleId =
   | 'DATE_ORDER_ASSUMED'
   | 'FISCAL_YEAR_ASSUMED'
   | 'DATE_IMPOSSIBLE'
-  | 'COMPLETION_DATE_CONFLICT';
+  | 'COMPLETION_DATE_CONFLICT'
+  | 'BLOCKS_FOUND'
+  | 'ROWS_SKIPPED';
 
 /** A problem found in the user's data: a value, never a thrown error. */
 export interface Finding {
@@ -222,10 +226,30 @@ export interface TableLocation {
   readonly scale: ScaleName;
 }
 
+/** One block of a sheet: a header and the rows under it (T2). */
+export interface TableBlock {
+  /** 1-based, top to bottom; what `block` chooses. */
+  readonly number: number;
+  readonly headerRow: number;
+  /** The block's first row (its heading, else its first header row) and its last recommendation's row. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** The heading line above its header ("Recommendations to the Treasury"), or null. */
+  readonly heading: string | null;
+  /** Recommendations in the block. */
+  readonly items: number;
+  /** Whether the block was read. */
+  readonly read: boolean;
+  /** Whether its columns are those of the block(s) read. */
+  readonly sameColumns: boolean;
+}
+
 /** One recommendation read from one row. */
 export interface Recommendation {
   readonly id: string | null;
   readonly row: number;
+  /** The section heading (or block heading) the recommendation sits under, or null (T2). */
+  readonly section: string | null;
   readonly subject: string;
   readonly statutory: boolean | null;
   readonly lead: string;
@@ -358,6 +382,8 @@ export interface Analysis {
   /** The date stated in the title rows, used to place year-less timescales; null if none. */
   readonly documentDate: string | null;
   readonly titleRows: readonly string[];
+  /** Every block found on the sheet (one for a plain table; empty without one) (T2). */
+  readonly blocks: readonly TableBlock[];
   readonly recommendations: readonly Recommendation[];
   readonly findings: readonly Finding[];
   readonly stats: Statistics;

@@ -94,6 +94,7 @@ export function analyseOptions(settings: WorkbookSettings, today: string): Analy
     ...(settings.asAt ? { asAt: settings.asAt } : {}),
     ...(settings.columns ? { columns: settings.columns } : {}),
     ...(settings.headerRow ? { headerRow: settings.headerRow } : {}),
+    ...(settings.block ? { block: settings.block } : {}),
     ...(settings.ratingScale ? { ratingScale: settings.ratingScale } : {}),
     ...(settings.scale ? { scale: settings.scale } : {}),
   };

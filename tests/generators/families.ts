@@ -6,24 +6,7 @@ import type { Family } from './dimensions';
  * fails the build. A family listed here runs as `test.failing`: when a fix makes it pass, that test fails
  * and asks for the family to be taken off this list. Counterexamples: README.md ("Survey").
  */
-export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {
-  'title:below': 'the position line written under the table is not read (title rows are only those above the header)',
-  'position:periodEnded': '"for the period ended <date>" is read as a period, never the position date',
-  'header:twoRowSplit': 'the sub-heading row of a split two-row header ("Original" | "Revised" under "Target date") is read as an item',
-  'sections:repeatedHeaders': 'a header repeated under each section heading is read as an item',
-  'blocks:two': "the second block's title line and header are read as items",
-  'totals:subtotals': 'a "Total for section" line ends the table (later sections lost); "Sub-total" rows are read as items',
-  'continuation:rows': 'a continuation row (only the progress cell filled) is read as an item',
-};
+export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {};
 
 /** Combinations of supported families that fail together; left out of the main property, each run as `test.failing`. */
-export const PENDING_COMBINATIONS: readonly { readonly families: readonly Family[]; readonly why: string }[] = [
-  {
-    families: ['totals:total', 'columnOrder:shuffled'],
-    why: 'a "Total" line whose first column is the recommendation column is read as an item (the footer test wants that cell blank)',
-  },
-  {
-    families: ['keys:keyBelow', 'columnOrder:shuffled'],
-    why: 'a legend under the table ("Key", then "High | Fundamental" rows) is read as items when the first column is the recommendation column',
-  },
-];
+export const PENDING_COMBINATIONS: readonly { readonly families: readonly Family[]; readonly why: string }[] = [];

@@ -2,7 +2,15 @@ import { cellText, isBlank, squash } from '../cells';
 import { formatLong, fromSerial, isDateFormat, toIso } from '../dates';
 import { findDateMentions, type DateMention } from './dateMentions';
 import type { CellValue } from '../types';
-import { alternation, AS_AT_WORDS, MEETING_WORDS, NOT_AS_AT_WORDS, RANGE_WORDS } from '../vocabulary/dateWords';
+import {
+  alternation,
+  AS_AT_WORDS,
+  MEETING_WORDS,
+  NOT_AS_AT_WORDS,
+  PROGRESS_PERIOD_WORDS,
+  PROGRESS_REPORT_WORDS,
+  RANGE_WORDS,
+} from '../vocabulary/dateWords';
 
 /**
  * How a title-row date was introduced ((T3)): a stated position ("as at"), a meeting or report
@@ -40,6 +48,16 @@ const RANGE_GAP_RE = new RegExp(`^\\s*(?:${RANGE_SOURCE})\\s*$`, 'i');
 const RANGE_DAY_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s*(?:${RANGE_SOURCE})\\s*$`, 'i');
 /** "between", "from" right before a date start a range. */
 const RANGE_START_RE = /\b(?:between|from)\s*$/i;
+/**
+ * "period ended" (not "year ended", not a "financial period") right before the date, a few words after
+ * "progress", "monitoring", "update" ...: "progress for the period ended", "progress report for the quarter ended".
+ */
+const PROGRESS_PERIOD_RE = new RegExp(
+  `\\b(?:${alternation(PROGRESS_REPORT_WORDS)})\\b(?:\\s+(?!financial\\b)[\\w-]+){0,4}?\\s+(?:${alternation(PROGRESS_PERIOD_WORDS)})\\s*:?\\s*$`,
+  'i',
+);
+/** "Status of recommendations at", "Position of the plan as of": a stated position with words between. */
+const STATED_PHRASE_RE = /\b(?:status|position|progress)\b[^.\d]{0,50}?\b(?:at|as at|as of)\s*:?\s*$/i;
 const MONTH_RUN_RE = /[a-z]{3,}\.?\s*(?:\/|-|\u2013|\u2014|to|and|&)\s*[a-z]{3,}/i;
 
 /** A title date while candidates are compared: day-precise dates win over month-and-year ones with the same cue. */
@@ -82,6 +100,9 @@ function mentionCue(text: string, mentions: readonly DateMention[], i: number, l
   if (next && RANGE_GAP_RE.test(text.slice(m.end, next.start))) return 'range';
   if (MONTH_RUN_RE.test(text.slice(m.start, m.end))) return 'range';
   const cue = cueOf(gap);
+  // The end of the period a progress report covers is its position; an audited year ended never is.
+  if (cue === 'period' && PROGRESS_PERIOD_RE.test(text.slice(0, m.start))) return 'stated';
+  if (cue === 'plain' && STATED_PHRASE_RE.test(gap)) return 'stated';
   return cue === 'plain' && !prev ? cueOf(label) : cue;
 }
 

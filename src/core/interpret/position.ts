@@ -1,32 +1,57 @@
-import { titleDate } from './asAt';
+import { readTitleDates, type TitleDate } from './asAt';
 import { cellText, isBlank, squash } from '../cells';
 import { fromIso, toIso } from '../dates';
-import type { AsAtSource, SheetSnapshot } from '../types';
+import type { PositionLines, SheetLine } from '../read/positionLines';
+import type { AsAtSource } from '../types';
 
 /** The dates an analysis is read against, and where the as-at date came from (T3). */
 export interface Position {
   readonly asAtDay: number;
   readonly asAtSource: AsAtSource;
-  /** The date stated in the title rows; places year-less timescales. */
+  /** The position date stated on the sheet; places year-less timescales. */
   readonly documentDay: number | null;
   /** ISO date that places year-less and two-digit-year timescales. */
   readonly reference: string;
   readonly titleRows: readonly string[];
 }
 
-/** Reads the title rows above the header for the position date; the chosen date wins, else today, said as assumed. */
-export function readPosition(snapshot: SheetSnapshot, titleCount: number, chosen: number | undefined, today: number): Position {
-  const titleValues = snapshot.values.slice(0, titleCount);
-  const titleRows = titleValues
-    .map((row) =>
-      row
+function datesIn(lines: readonly SheetLine[], reference: number): TitleDate | null {
+  if (lines.length === 0) return null;
+  return readTitleDates(
+    lines.map((l) => l.cells),
+    lines.map((l) => l.formats),
+    reference,
+  ).asAt;
+}
+
+/**
+ * The position date written on the sheet (T3): a stated position ("as at", "position at", "updated as
+ * at", a progress report's "period ended") in the title rows, else one under or beside the table; else a
+ * meeting or report date or a plain date in the title rows; else a meeting or report date under the table.
+ */
+export function sheetPosition(lines: PositionLines, reference: number): TitleDate | null {
+  const title = datesIn(lines.title, reference);
+  if (title?.cue === 'stated') return title;
+  const below = datesIn(lines.below, reference);
+  const beside = datesIn(lines.beside, reference);
+  const stated = [below, beside].find((d) => d?.cue === 'stated');
+  if (stated) return stated;
+  if (title) return title;
+  return below?.cue === 'meeting' ? below : null;
+}
+
+/** Reads the sheet's lines for the position date; the chosen date wins, else the sheet's, else today, said as assumed. */
+export function readPosition(lines: PositionLines, chosen: number | undefined, today: number): Position {
+  const titleRows = lines.title
+    .map((line) =>
+      line.cells
         .filter((v) => !isBlank(v))
         .map(cellText)
         .map(squash)
         .join(' '),
     )
     .filter((t) => t !== '');
-  const documentDay = fromIso(titleDate(titleValues, snapshot.numberFormats?.slice(0, titleCount) ?? [], chosen ?? today) ?? '');
+  const documentDay = fromIso(sheetPosition(lines, chosen ?? today)?.date ?? '');
   const asAtDay = chosen ?? documentDay ?? today;
   const asAtSource: AsAtSource = chosen !== undefined ? 'option' : documentDay !== null ? 'sheet' : 'assumed';
   return { asAtDay, asAtSource, documentDay, reference: toIso(documentDay ?? asAtDay), titleRows };

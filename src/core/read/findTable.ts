@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseAddress } from '../address';
 import { isBlank, normalise } from '../cells';
 import { looksLikeReference } from '../interpret/references';
+import { parseMerges } from './merges';
 import { isLevelName, scaleOfTickHeaders } from '../interpret/scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from '../types';
 import { ROLES } from '../types';
@@ -58,7 +59,8 @@ function emptyColumns(): Record<Role, number | null> {
   return Object.fromEntries(ROLES.map((r) => [r, null])) as Record<Role, number | null>;
 }
 
-type Scored = HeaderMatch & { readonly score: number };
+/** A header read from one row, with how many roles it names. */
+export type Scored = HeaderMatch & { readonly score: number };
 
 /** Beside another date column, a "Revised ..." one holds the due date and the other the original (T6). */
 function revisedDates(columns: Record<Role, number | null>, dates: readonly number[], texts: ReadonlyMap<number, string>): void {
@@ -70,7 +72,7 @@ function revisedDates(columns: Record<Role, number | null>, dates: readonly numb
 }
 
 /** Reads header cells (column -> text) into roles, tick columns and a score (roles named, ticks count as the status). */
-function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, firstRowIndex: number): Scored {
+export function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, firstRowIndex: number): Scored {
   const columns = emptyColumns();
   const headerColumns: number[] = [];
   let statusColumn: number | null = null;
@@ -113,7 +115,8 @@ function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: number, f
   };
 }
 
-function rowTexts(row: readonly CellValue[] | undefined, originColumn: number): Map<number, string> {
+/** The text cells of a row, by sheet column. */
+export function rowTexts(row: readonly CellValue[] | undefined, originColumn: number): Map<number, string> {
   const texts = new Map<number, string>();
   row?.forEach((value, i) => {
     if (!isBlank(value) && typeof value === 'string' && value.trim() !== '') texts.set(originColumn + i, value.trim());
@@ -136,8 +139,30 @@ function isUnitRow(below: ReadonlyMap<number, string>, header: ReadonlyMap<numbe
   );
 }
 
+/** The first of "sub group", "group sub" and "sub" that names a role ("Original" under "Target date": "Original Target date"). */
+function subHeading(group: string, sub: string): string {
+  return [`${sub} ${group}`, `${group} ${sub}`, sub].find((t) => roleOfHeader(t) !== null) ?? `${group} ${sub}`;
+}
+
+/**
+ * A split two-row header (T1): short labels under header cells merged across columns ("Target date" over
+ * "Original" | "Revised", "Implementation" over "Officer" | "Date"), each read with its group's words.
+ */
+function splitHeader(snapshot: SheetSnapshot, match: Scored, origin: { column: number; row: number }): Scored | null {
+  const below = rowTexts(snapshot.values[match.rowIndex + 1], origin.column);
+  if (below.size === 0 || [...below.values()].some((t) => t.length > 30 || looksLikeReference(t))) return null;
+  const row = origin.row + match.rowIndex;
+  const groups = parseMerges(snapshot.merges).filter((m) => m.top === row && m.right > m.left);
+  const groupOf = (c: number) => groups.find((m) => m.left <= c && m.right >= c);
+  if (![...below.keys()].every((c) => groupOf(c) !== undefined)) return null;
+  const texts = new Map(match.texts);
+  for (const [c, sub] of below) texts.set(c, subHeading(match.texts.get(groupOf(c)?.left ?? c) ?? '', sub));
+  const read = readHeaderCells(texts, match.rowIndex + 1, match.rowIndex);
+  return read.score >= match.score ? read : null;
+}
+
 /** Extends a header to a sub-header row of level names below it, or a group-heading row above tick columns. */
-function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
+export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: number): Scored {
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
   const belowScale = scaleOfTickHeaders([...below.values()]);
   const belowAllHeaders = [...below.values()].every((t) => roleOfHeader(t) !== null || isLevelName(t));
@@ -146,6 +171,8 @@ function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColumn: numb
     if (combined.ticks.length >= 2) return combined;
   }
   if (isUnitRow(below, match.texts)) return { ...match, rowIndex: match.rowIndex + 1 };
+  const split = splitHeader(snapshot, match, { column: originColumn, row: parseAddress(snapshot.origin)?.row ?? 1 });
+  if (split) return split;
   if (match.ticks.length >= 2 && match.rowIndex > 0) {
     const above = rowTexts(snapshot.values[match.rowIndex - 1], originColumn);
     const combined = readHeaderCells(combine(above, match.texts), match.rowIndex, match.rowIndex - 1);
@@ -181,6 +208,12 @@ function referencedPair(snapshot: SheetSnapshot, read: Scored, originColumn: num
   return refs >= 2 && refs * 2 >= below.filter((v) => !isBlank(v)).length;
 }
 
+/** At least three roles, one of them the reference, subject or recommendation: a header (T1). */
+export function isHeaderRead(read: Scored): boolean {
+  const anchored = read.columns.id !== null || read.columns.subject !== null || read.columns.recommendation !== null;
+  return read.score >= 3 && anchored;
+}
+
 /**
  * Finds the header row in the first 50 rows: the row naming the most column roles, with at least
  * three and one of id, subject or recommendation; then a two-row header and a blank header over the
@@ -197,8 +230,7 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
     const row = snapshot.values[rowIndex];
     if (!row) continue;
     const read = blankReferenceColumn(snapshot, readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex), origin.column);
-    const anchored = read.columns.id !== null || read.columns.subject !== null || read.columns.recommendation !== null;
-    const enough = chosen ? read.headerColumns.length > 0 : (read.score >= 3 && anchored) || referencedPair(snapshot, read, origin.column);
+    const enough = chosen ? read.headerColumns.length > 0 : isHeaderRead(read) || referencedPair(snapshot, read, origin.column);
     if (enough && (!best || read.score > best.score)) best = read;
   }
   if (!best) return null;

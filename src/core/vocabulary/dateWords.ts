@@ -163,7 +163,38 @@ export const AS_AT_WORDS: readonly string[] = [
   'updated',
   'status at',
   'status as at',
+  'status as of',
+  'position as of',
+  'update as of',
+  'progress to',
+  'position to',
+  'date of update',
+  'date updated',
+  'last updated',
   'dated',
+];
+
+/** In a progress or monitoring report, the end of the period it covers is its position ("progress for the period ended 12 January 2024"). */
+export const PROGRESS_REPORT_WORDS: readonly string[] = [
+  'progress',
+  'monitoring',
+  'update',
+  'updated',
+  'position',
+  'status',
+  'follow up',
+  'tracker',
+];
+
+/** Period words whose date is a progress report's position when the line names such a report (an audited year never is). */
+export const PROGRESS_PERIOD_WORDS: readonly string[] = [
+  'period ended',
+  'period ending',
+  'period to',
+  'quarter ended',
+  'quarter ending',
+  'month ended',
+  'month ending',
 ];
 
 /** Title-row words naming a meeting or report whose date is the paper's date ("Audit Committee 12 March 2003"). */

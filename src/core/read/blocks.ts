@@ -1,0 +1,145 @@
+import { cellText, isBlank, normalise, squash } from '../cells';
+import { looksLikeReference } from '../interpret/references';
+import { isLevelName } from '../interpret/scales';
+import type { CellValue, Role } from '../types';
+import { ROLES } from '../types';
+import { parseMerges, type Merge } from './merges';
+import { isHeaderRead, readHeaderCells, roleOfHeader, rowTexts, twoRowHeader, type HeaderMatch } from './findTable';
+import { rowValues, type SheetGrid } from './records';
+
+/** A header and the rows under it, to the next header's heading or the end of the sheet (T2). */
+export interface Block {
+  /** 1-based, top to bottom. */
+  readonly number: number;
+  readonly header: HeaderMatch;
+  /** The heading line just above the header ("Recommendations to the Treasury"), and its row index. */
+  readonly heading: string | null;
+  readonly headingIndex: number | null;
+  /** Index of the first row after the block's body. */
+  readonly endIndex: number;
+}
+
+/** Lines that are a position or title, not a block's heading. */
+const NOT_HEADING_RE =
+  /\b(?:as at|as of|position|updated|status at|progress (?:to|at))\b|^\s*(?:(?:sub|section|grand|overall)[\s-]?)?totals?\b|^\s*(?:notes?|key|legend|source)\b/i;
+
+/** True when two headers give every role the same column: blocks with the same columns are one plan. */
+export function sameColumns(
+  a: { readonly columns: Record<Role, number | null> },
+  b: { readonly columns: Record<Role, number | null> },
+): boolean {
+  return ROLES.every((r) => a.columns[r] === b.columns[r]);
+}
+
+/** True when every text cell of the row repeats the header's words in the same column (at most one differs). */
+function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, originColumn: number): boolean {
+  let same = 0;
+  let other = 0;
+  row.forEach((v, i) => {
+    if (isBlank(v)) return;
+    const header = texts.get(originColumn + i);
+    if (typeof v === 'string' && header !== undefined && normalise(v) === normalise(header)) same++;
+    else other++;
+  });
+  return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
+}
+
+/**
+ * A row that reads as a header of its own (T1), standing apart from the rows above (a blank row or a
+ * heading line above it, as each table has); ruled out cheaply for rows that start with a reference or hold few labels.
+ */
+function otherHeader(grid: SheetGrid, index: number, main: HeaderMatch): HeaderMatch | null {
+  const row = rowValues(grid, index);
+  if (index > 0 && rowValues(grid, index - 1).filter((v) => !isBlank(v)).length > 1) return null;
+  const labels = row.filter((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 60).length;
+  if (labels < 3 || row.some((v) => typeof v === 'number')) return null;
+  const id = main.columns.id;
+  if (id !== null && looksLikeReference(row[id - grid.originColumn])) return null;
+  const texts = rowTexts(row, grid.originColumn);
+  const read = readHeaderCells(texts, index, index);
+  // Most of its cells name a role or a level, three at least as a short label on one line: a data row that starts
+  // with "Subject\nStatutory" or "Progress.\nRecommendation met: ..." is not a header.
+  const cells = [...texts.values()];
+  const named = cells.filter((t) => roleOfHeader(t) !== null || isLevelName(t)).length;
+  const short = cells.filter((t) => roleOfHeader(t) !== null && t.length <= 30 && !t.includes('\n')).length;
+  if (!isHeaderRead(read) || named < texts.size * 0.75 || short < 3) return null;
+  // A table of its own has a heading line above its header, or a header naming a reference and every column.
+  const full = read.columns.id !== null && named === texts.size;
+  if (!full && headingAbove(grid, index, Math.max(-1, index - 4)) === null) return null;
+  const { score: _score, ...match } = twoRowHeader(grid.snapshot, read, grid.originColumn);
+  return match;
+}
+
+/** True when every filled cell of row `index` opens a merge across columns: a row of group headings over a header. */
+function isGroupRow(grid: SheetGrid, index: number, merges: readonly Merge[]): boolean {
+  const row = grid.originRow + index;
+  const cells = rowValues(grid, index)
+    .map((v, i) => ({ v, column: grid.originColumn + i }))
+    .filter((c) => !isBlank(c.v));
+  return cells.length > 0 && cells.every((c) => merges.some((m) => m.top === row && m.left === c.column && m.right > m.left));
+}
+
+/** The row above the header that repeats with it: a two-row header's first row, or merged group headings over it. */
+function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]): number | null {
+  if (main.firstRowIndex < main.rowIndex) return main.firstRowIndex;
+  const above = main.firstRowIndex - 1;
+  return above >= 0 && isGroupRow(grid, above, merges) ? above : null;
+}
+
+/** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
+function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, upper: number | null): HeaderMatch | null {
+  const { originColumn } = grid;
+  const lower = rowTexts(rowValues(grid, main.rowIndex), originColumn);
+  if (upper !== null) {
+    const span = main.rowIndex - upper;
+    const upperTexts = rowTexts(rowValues(grid, upper), originColumn);
+    const lowerMatches =
+      repeats(rowValues(grid, i + span), lower, originColumn) || repeats(rowValues(grid, i + span), main.texts, originColumn);
+    if (repeats(rowValues(grid, i), upperTexts, originColumn) && lowerMatches) return { ...main, firstRowIndex: i, rowIndex: i + span };
+  }
+  const row = rowValues(grid, i);
+  return repeats(row, main.texts, originColumn) || repeats(row, lower, originColumn) ? { ...main, rowIndex: i, firstRowIndex: i } : null;
+}
+
+/** Every header row on the sheet: the one found, the same header repeated under sections, and headers of other tables. */
+function headersOf(grid: SheetGrid, main: HeaderMatch): HeaderMatch[] {
+  const out: HeaderMatch[] = [main];
+  const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const taken = (first: number, last: number) => out.some((h) => first <= h.rowIndex && last >= h.firstRowIndex);
+  for (let i = 0; i < grid.snapshot.values.length; i++) {
+    if (taken(i, i)) continue;
+    if (i === upper) continue;
+    const found = repeatedAt(grid, i, main, upper) ?? otherHeader(grid, i, main);
+    if (found && !taken(found.firstRowIndex, found.rowIndex)) out.push(found);
+  }
+  return out.sort((a, b) => a.rowIndex - b.rowIndex);
+}
+
+/** The lone line just above a header (blank rows skipped), if it reads as a heading: its text and index. */
+function headingAbove(grid: SheetGrid, headerFirst: number, floor: number): { text: string; index: number } | null {
+  for (let i = headerFirst - 1; i > floor; i--) {
+    const cells = rowValues(grid, i).filter((v) => !isBlank(v));
+    if (cells.length === 0) continue;
+    const only = cells.length === 1 ? cells[0] : undefined;
+    if (typeof only !== 'string') return null;
+    const text = squash(cellText(only));
+    return text.length <= 150 && !NOT_HEADING_RE.test(text) && !looksLikeReference(only) ? { text, index: i } : null;
+  }
+  return null;
+}
+
+/**
+ * The blocks of a sheet (T2): each header (the one found, the same header repeated under each section,
+ * or another table's header) starts one; the lone line above a header is its heading.
+ */
+export function findBlocks(grid: SheetGrid, main: HeaderMatch): Block[] {
+  const headers = headersOf(grid, main);
+  const headings = headers.map((h, k) => headingAbove(grid, h.firstRowIndex, k === 0 ? 0 : (headers[k - 1]?.rowIndex ?? 0)));
+  return headers.map((header, k) => {
+    const next = headers[k + 1];
+    const nextHeading = headings[k + 1];
+    const endIndex = next ? (nextHeading?.index ?? next.firstRowIndex) : grid.snapshot.values.length;
+    const heading = headings[k] ?? null;
+    return { number: k + 1, header, heading: heading?.text ?? null, headingIndex: heading?.index ?? null, endIndex };
+  });
+}
