@@ -15,6 +15,8 @@ export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {
   'totals:subtotals': 'a "Total for section" line ends the table (later sections lost); "Sub-total" rows are read as items',
   'continuation:rows': 'a continuation row (only the progress cell filled) is read as an item',
   'scale:statusWords': '"Final" is not a complete word; "Closed - not implemented" reads as closed (complete), not excluded',
+  'scale:auditStages':
+    'the stages of a work table of audits ("Final report issued", "Draft report issued", "Fieldwork", "Cancelled") are not a scale',
   'completionDate:only': 'a filled "Date completed" column is not read as completion when there is no status column',
   'dateForm:ymdText': '"2018/01/01" (y/m/d with slashes) is misread',
   'dateForm:mdyText': 'a column of m/d/y dates (told by a day over 12) is read as d/m/y',
