@@ -19,6 +19,7 @@ export const DIMENSIONS = {
     'statusAt',
     'progressTo',
     'periodEnded',
+    'besideTitle',
   ],
   /** Header words: the common ones, rarer synonyms and case, or a two-row header. */
   header: ['common', 'rare', 'groupRowAbove', 'twoRowSplit'],
@@ -41,7 +42,7 @@ export const DIMENSIONS = {
   /** Continuation rows: an item's progress note running on in the row below. */
   continuation: ['none', 'rows'],
   /** The status scale and how it is written. */
-  scale: ['extentPhrases', 'extentColumn', 'implementation', 'rag', 'percentText', 'percentFraction', 'statusWords'],
+  scale: ['extentPhrases', 'extentColumn', 'implementation', 'rag', 'percentText', 'percentFraction', 'statusWords', 'auditStages'],
   /** A completion-date column beside the status, or as the only record of completion. */
   completionDate: ['none', 'column', 'only'],
   /** How the due dates are written (one form per table, "mixed" mixes the supported ones per cell). */
@@ -62,6 +63,8 @@ export const DIMENSIONS = {
   priority: ['none', 'words', 'numbers'],
   /** An original target date beside the revised one. */
   revised: ['none', 'originalAndRevised'],
+  /** Planned and actual days columns, as in work tables of audits. */
+  days: ['none', 'plannedActual'],
   /** Items with no date ("Ongoing", "TBC"). */
   undated: ['none', 'some'],
 } as const;

@@ -6,7 +6,12 @@ import type { Family } from './dimensions';
  * fails the build. A family listed here runs as `test.failing`: when a fix makes it pass, that test fails
  * and asks for the family to be taken off this list. Counterexamples: README.md ("Survey").
  */
-export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {};
+export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {
+  'position:besideTitle':
+    'a title line under the table with the position date in another column ("Audit recommendations tracker | ... | As at 1 January 2018") is read as an item, its date missed',
+  'scale:auditStages':
+    'the stages of a work table of audits ("Final report issued", "Draft report issued", "Fieldwork", "Cancelled") are not a scale',
+};
 
 /** Combinations of supported families that fail together; left out of the main property, each run as `test.failing`. */
 export const PENDING_COMBINATIONS: readonly { readonly families: readonly Family[]; readonly why: string }[] = [];

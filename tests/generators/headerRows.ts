@@ -18,6 +18,9 @@ export function tableColumns(tracker: Tracker): Column[] {
         return layout.revised !== 'none';
       case 'completed':
         return layout.completionDate !== 'none';
+      case 'planned':
+      case 'actual':
+        return layout.days !== 'none';
       default:
         return true;
     }

@@ -76,8 +76,8 @@ const itemArb: fc.Arbitrary<Item> = fc.record({
 });
 
 const choicesArb: fc.Arbitrary<Choices> = fc.record({
-  headers: fc.array(fc.nat(11), { minLength: 10, maxLength: 10 }),
-  order: fc.array(fc.nat(19), { minLength: 10, maxLength: 10 }),
+  headers: fc.array(fc.nat(11), { minLength: 12, maxLength: 12 }),
+  order: fc.array(fc.nat(19), { minLength: 12, maxLength: 12 }),
   subject: fc.boolean(),
   title: fc.nat(11),
   position: fc.nat(11),
@@ -160,8 +160,10 @@ export function referenceOf(tracker: Tracker, k: number): string | number {
     case 'numbers':
       return style % 2 === 0 ? k + 1 : 10 + k * 3;
     case 'subRefs': {
-      const group = Math.floor(k / 3) + 1;
-      const within = k % 3;
+      // Groups of three or five sub-references: "2(a)".."2(e)".
+      const size = style % 2 === 0 ? 3 : 5;
+      const group = Math.floor(k / size) + 1;
+      const within = k % size;
       if (style % 3 === 0) {
         const inSection = tracker.items.slice(0, k).filter((i) => i.section === item?.section).length;
         return `${(item?.section ?? 0) + 1}.${inSection + 1}`;

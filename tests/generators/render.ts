@@ -75,6 +75,11 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
       if (original.format) formats.original = original.format;
     }
   }
+  const planned = 5 + ((item.text * 7 + item.lead * 3) % 20);
+  cells.planned = planned;
+  // Days used so far: all of them and a little more when done, fewer while under way, none before the start.
+  const used = { done: planned + (item.form % 4), most: planned - 1, half: Math.ceil(planned / 2), little: 1, none: 0, excluded: 0 };
+  cells.actual = used[stateOf(tracker, item)];
   // Every done item has its completion date, undated ones too: with no status column it is the only record.
   if (stateOf(tracker, item) === 'done') {
     cells.completed = toSerial(tracker.asAt - item.completedAgo);
@@ -195,6 +200,14 @@ function positionLine(grid: Grid, tracker: Tracker): void {
     case 'asAtCell':
       grid.add([pick(['As at', 'Position as at:', 'Date of update'], c), toSerial(tracker.asAt)], [undefined, 'dd/mm/yyyy']);
       return;
+    case 'besideTitle': {
+      // The date at the right-hand end of a title line, several cells from the title itself.
+      const width = tableColumns(tracker).length + tracker.choices.left;
+      const cells: CellValue[] = [pick(['Audit recommendations tracker', 'Internal audit follow-up'], c)];
+      cells[Math.max(2, width - 1)] = pick(['As at {d}', 'Position at {d}', 'Updated {d}'], Math.floor(c / 3)).replace('{d}', d);
+      grid.add(Array.from(cells, (v) => v ?? null));
+      return;
+    }
     case 'yearEndedOnly': {
       const year = new Date(tracker.asAt * 86_400_000).getUTCFullYear() - 1;
       grid.add([`Annual audit report for the year ended 31 March ${year}`]);

@@ -6,7 +6,18 @@
 
 /** Columns a generated tracker can have. `revised` is the due-date column beside an `original` one. */
 export type Column =
-  'id' | 'subject' | 'lead' | 'timescale' | 'original' | 'recommendation' | 'progress' | 'status' | 'priority' | 'completed';
+  | 'id'
+  | 'subject'
+  | 'lead'
+  | 'timescale'
+  | 'original'
+  | 'recommendation'
+  | 'progress'
+  | 'status'
+  | 'priority'
+  | 'completed'
+  | 'planned'
+  | 'actual';
 
 /** The usual order of the columns, left to right. */
 export const USUAL_ORDER: readonly Column[] = [
@@ -18,6 +29,8 @@ export const USUAL_ORDER: readonly Column[] = [
   'original',
   'timescale',
   'progress',
+  'planned',
+  'actual',
   'status',
   'completed',
 ];
@@ -41,6 +54,8 @@ export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly
   progress: ['Progress', 'Progress update', 'Comments', 'Update', 'Latest position', 'Action taken to date'],
   priority: ['Priority', 'Risk rating', 'Grade', 'Priority rating'],
   completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+  planned: ['Planned days', 'Days planned', 'Budget days'],
+  actual: ['Actual days', 'Days used', 'Actual days to date'],
 };
 
 /** The due-date header beside an original one: it must say it is the revised date. */
@@ -63,6 +78,8 @@ export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly s
   progress: ['Commentary', 'Current position', 'Update on progress', 'Notes', 'Progress made', 'Latest update:'],
   priority: ['Significance', 'Risk level', 'Grading', 'Recommendation priority'],
   completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+  planned: ['Planned days', 'Days planned', 'Budget days'],
+  actual: ['Actual days', 'Days used', 'Actual days to date'],
 };
 
 /** The five generic states of an item, best first, and a withdrawn one. */
@@ -127,6 +144,14 @@ export const STATUS_VALUES: Readonly<Record<string, Readonly<Record<State, reado
     none: ['Not implemented'],
     excluded: ['Closed - not implemented'],
   },
+  auditStages: {
+    done: ['Final report issued', 'Final', 'Complete'],
+    most: ['Draft report issued', 'Draft report'],
+    half: ['Fieldwork', 'Fieldwork in progress'],
+    little: ['Planning', 'Scoping'],
+    none: ['Not started'],
+    excluded: ['Cancelled', 'Deferred to next year'],
+  },
 };
 
 /** The status column's header per scale. */
@@ -137,6 +162,7 @@ export const STATUS_HEADERS: Readonly<Record<string, readonly string[]>> = {
   percentText: ['% complete', 'Percent complete'],
   percentFraction: ['% complete', 'Percent complete'],
   statusWords: ['Status', 'Implementation status'],
+  auditStages: ['Status', 'Stage', 'Audit status'],
 };
 
 export const LEADS = [
