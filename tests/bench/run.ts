@@ -360,7 +360,7 @@ async function paneFindings10k(): Promise<void> {
   const { createRoot } = await import('react-dom/client');
   const { flushSync } = await import('react-dom');
   const { FluentProvider, webLightTheme } = await import('@fluentui/react-components');
-  const { FindingsList } = await import('../../src/taskpane/components/FindingsList');
+  const { FindingsList } = await import('../../src/taskpane/components/FindingsList.js');
   const findings = tenThousandFindings();
   const analysis = analyseSheet({ name: 'Plan', origin: 'A1', values: syntheticPlan(13) }, { today: TODAY });
   const big: Analysis = { ...analysis, findings };

@@ -2,8 +2,8 @@
 // (from webpack.config.js itself, its self-test entry only, into .e2e/dev), before the browser tests.
 const path = require('node:path');
 const webpack = require('webpack');
-const config = require('./webpack.fake');
-const makeConfig = require('../../webpack.config');
+const config = require('./webpack.fake.js');
+const makeConfig = require('../../webpack.config.js');
 
 /** The development config reduced to the self-test page. */
 async function selfTestConfig() {
