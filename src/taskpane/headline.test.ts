@@ -12,19 +12,19 @@ const withStats = (a: Analysis, stats: Partial<Analysis['stats']>): Analysis => 
 const f = (severity: Finding['severity']): Finding => ({ rule: 'OVERDUE', severity, cell: 'D3', row: 3, id: 'R1', message: 'm' });
 
 describe('headline', () => {
-  test('[OVERDUE] says how many are complete of how many, overdue with the statutory share, and unrated', () => {
-    expect(headline(analysis)).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 unrated.');
+  test('[OVERDUE] says how many are complete of how many, overdue with the statutory share, and not rated', () => {
+    expect(headline(analysis)).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 not rated.');
   });
 
   test('names the top priority where the table records priorities, and leaves out statutory where it does not', () => {
     const high = { priority: 'High', overdue: 1 } as PriorityStats;
     const a = withStats(analysis, { recordsStatutory: false, byPriority: [high] });
-    expect(headline(a)).toBe('0 of 2 complete; 1 overdue, 1 of them High priority; 1 unrated.');
+    expect(headline(a)).toBe('0 of 2 complete; 1 overdue, 1 of them High priority; 1 not rated.');
   });
 
   test('counts use thousands separators and excluded items are named, not silently dropped', () => {
     const a = withStats(analysis, { total: 3000, complete: 1200, excluded: 10, overdue: 1500, unrated: 0, recordsStatutory: false });
-    expect(headline(a)).toBe('1,200 of 2,990 complete; 1,500 overdue; 0 unrated; 10 not counted (withdrawn or not applicable).');
+    expect(headline(a)).toBe('1,200 of 2,990 complete; 1,500 overdue; 0 not rated; 10 not counted (withdrawn or not applicable).');
     expect(count(10000)).toBe('10,000');
   });
 
