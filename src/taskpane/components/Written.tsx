@@ -30,14 +30,22 @@ export function Written(props: {
   onGoToSummary?: (sheet: string) => void;
 }) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
+  // Open for this run's list only: the next run's line starts closed again.
+  const [openFor, setOpenFor] = useState<readonly string[] | null>(null);
+  const open = openFor === props.applied;
   const id = useId();
   const { summarySheet, onGoToSummary } = props;
   return (
     <div className={styles.root}>
       <p className={styles.line}>
         <span className={styles.title}>{props.bar.title}.</span>
-        <Link as="button" className={styles.link} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <Link
+          as="button"
+          className={styles.link}
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpenFor(open ? null : props.applied)}
+        >
           What changed ({count(props.applied.length)})
         </Link>
       </p>
