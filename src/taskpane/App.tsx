@@ -119,6 +119,8 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
             void run(refresh, undefined, analysis?.sheet);
           }}
         />
+        {/* Above the tabs, so an error is seen (and heard) whichever view is open, settings included. */}
+        {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
         <ViewTabs
           label="Views"
           tabs={[
@@ -141,7 +143,6 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
               Results out of date: refresh to update them.
             </p>
           ) : null}
-          {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
           {result ? (
             <Suspense fallback={null}>
               <Overview

@@ -212,4 +212,11 @@ describe('Overview', () => {
     expect(rated).not.toContain(colour('Not applicable'));
     expect(colour('Not rated')).not.toBe(colour('Not applicable'));
   });
+
+  test('[TABLE_NOT_FOUND] on our own summary sheet the pane says to go to the plan\u2019s sheet, not to pick columns', () => {
+    const summary = { ...analysis, table: null, sheet: 'Action plan summary' };
+    wrap(<Overview result={{ analysis: summary, applied: [], notes: [], summarySheet: null }} summarySheet="Action plan summary" />);
+    expect(screen.getByText('This is the summary sheet the checker wrote.')).toBeTruthy();
+    expect(screen.queryByText(/No action-plan table on this sheet/)).toBeNull();
+  });
 });
