@@ -43,7 +43,9 @@ const useStyles = makeStyles({
     '& .fui-Field': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast.
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast. The buttons
+  // between them keep theirs: they still work, and Check plan is one way to bring the results up to date.
   stale: { filter: 'grayscale(1)', outline: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, outlineOffset: '4px' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   intro: { margin: 0 },
@@ -135,7 +137,7 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           id="panel-results"
           aria-labelledby="tab-results"
           hidden={view !== 'results'}
-          className={view === 'results' ? mergeClasses(styles.panel, state.stale && styles.stale) : undefined}
+          className={view === 'results' ? styles.panel : undefined}
           aria-describedby={state.stale ? 'stale-note' : undefined}
         >
           {state.stale ? (
@@ -145,13 +147,15 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           ) : null}
           {result ? (
             <Suspense fallback={null}>
-              <Overview
-                result={result}
-                headingRef={focus.ref}
-                onOpenSettings={() => setView('settings')}
-                summarySheet={summarySheet}
-                onGoToSummary={(sheet) => void select(sheet, 'A1')}
-              />
+              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="figures">
+                <Overview
+                  result={result}
+                  headingRef={focus.ref}
+                  onOpenSettings={() => setView('settings')}
+                  summarySheet={summarySheet}
+                  onGoToSummary={(sheet) => void select(sheet, 'A1')}
+                />
+              </div>
             </Suspense>
           ) : (
             <p className={styles.intro}>Check the plan to see its figures, whom to chase and what to fix. Checking writes nothing.</p>
@@ -174,7 +178,9 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           </Actions>
           {result ? (
             <Suspense fallback={null}>
-              <Details result={result} settings={state.settings} onSelect={onSelect} />
+              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="details">
+                <Details result={result} settings={state.settings} onSelect={onSelect} />
+              </div>
             </Suspense>
           ) : null}
         </div>
