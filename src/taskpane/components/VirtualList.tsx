@@ -45,6 +45,15 @@ export function rowTops<T>(rows: readonly T[], height: (row: T) => number): numb
   return out;
 }
 
+/** The row Arrow keys, Home or End move to from the row holding `target`, or null for any other key or past either end. */
+function rowKeyTarget(key: string, target: HTMLElement, rows: number): number | null {
+  const from = target.closest<HTMLElement>('[data-row]');
+  if (!from) return null;
+  const i = Number(from.dataset.row);
+  const next = ({ ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows - 1 } as Record<string, number>)[key];
+  return next === undefined || next < 0 || next >= rows ? null : next;
+}
+
 /** Re-renders when the element's width changes (the pane resized), so rows whose text rewraps are measured again. */
 function useWidth(element: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -143,12 +152,6 @@ export function VirtualList<T>(props: {
     // Only a new request scrolls; the list re-rendering for other reasons must not pull the user back.
   }, [revealNonce]);
 
-  const keys: Record<string, (i: number) => number> = {
-    ArrowDown: (i) => i + 1,
-    ArrowUp: (i) => i - 1,
-    Home: () => 0,
-    End: () => props.rows.length - 1,
-  };
   const [start, end] = visibleRange(tops, scrollTop - OVERSCAN, scrollTop + viewport + OVERSCAN);
   const drawn: ReactNode[] = [];
   for (let i = start; i < end; i++) {
@@ -165,11 +168,8 @@ export function VirtualList<T>(props: {
       style={{ maxHeight: props.maxHeight }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={(e) => {
-        const to = keys[e.key];
-        const from = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
-        if (!to || !from) return;
-        const next = to(Number(from.dataset.row));
-        if (next < 0 || next >= props.rows.length) return;
+        const next = rowKeyTarget(e.key, e.target as HTMLElement, props.rows.length);
+        if (next === null) return;
         e.preventDefault();
         const drawnRow = list.current?.querySelector<HTMLElement>(`:scope > [data-row="${next}"] button`);
         if (drawnRow) {
