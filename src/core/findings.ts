@@ -51,7 +51,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   TIMESCALE_NO_DEADLINE: 'No deadline set',
   TIMESCALE_YEAR_INFERRED: 'Year assumed',
   TIMESCALE_COMPLETE_MISMATCH: 'Timescale says complete',
-  RATING_MISSING: 'Unrated',
+  RATING_MISSING: 'Not rated',
   RATING_UNKNOWN: 'Rating not on the scale',
   RATING_CONFLICT: 'Two different ratings',
   OVERDUE: 'Overdue',

@@ -16,7 +16,7 @@ jest.setTimeout(20000);
   disconnect() {}
 };
 
-const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)];
+const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })];
 
 /** A host whose runs wait until the test lets them finish, so the busy state can be looked at. */
 function fakeHost() {
@@ -43,12 +43,12 @@ describe('App', () => {
   test('the run button keeps focus while busy, then focus moves to the headline of the results', async () => {
     const { host, finish } = fakeHost();
     render(<App host={host} theme="light" />);
-    const button = screen.getByRole('button', { name: 'Check, format and summarise' });
+    const button = screen.getByRole('button', { name: 'Write status, formats and summary' });
     await userEvent.click(button);
     expect(document.activeElement).toBe(button);
     expect(button.getAttribute('aria-disabled')).toBe('true');
     await finish();
-    const heading = await screen.findByRole('heading', { name: '0 of 2 complete; 1 overdue, 0 of them statutory; 1 unrated.' });
+    const heading = await screen.findByRole('heading', { name: '0 of 2 complete; 1 overdue, 0 of them statutory; 1 not rated.' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
@@ -87,7 +87,7 @@ describe('App', () => {
   test('settings are one tab away, with named dropdowns and a real checkbox', async () => {
     const { host, finish } = fakeHost();
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
     await finish();
     await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
     // Settings load on first opening (a chunk of their own).

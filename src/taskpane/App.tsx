@@ -1,15 +1,12 @@
 import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanHost } from '../core/host';
 import { Actions } from './components/Actions';
-import { ChaseSection } from './components/ChaseSection';
+import { AsAtField, asAtWords } from './components/AsAtField';
 import { ErrorBar } from './components/ErrorBar';
-import { FindingsList } from './components/FindingsList';
-import { Overview } from './components/Overview';
 import { PlanHeader } from './components/PlanHeader';
-import { SinceSection } from './components/SinceSection';
 import { ViewTabs } from './components/ViewTabs';
-import { FLUENT_THEME, type PaneTheme } from './theme';
+import { fluentTheme, type PaneTheme } from './theme';
 import { refreshAction } from './paneState';
 import { usePlan } from './usePlan';
 
@@ -22,6 +19,14 @@ const SettingsPanel = lazy(() =>
     default: m.SettingsPanel,
   })),
 );
+
+/**
+ * The results (figures, ratings, chase list, findings, movement) are one chunk, fetched as the pane opens but
+ * not waited for: the first screen is the buttons, and results need the analysis (loaded on demand too) anyway.
+ */
+const loadResults = () => import(/* webpackChunkName: "results" */ './components/results');
+const Overview = lazy(() => loadResults().then((m) => ({ default: m.Overview })));
+const Details = lazy(() => loadResults().then((m) => ({ default: m.Details })));
 
 const useStyles = makeStyles({
   root: {
@@ -37,27 +42,45 @@ const useStyles = makeStyles({
     // A Field's grid column may shrink below its control's widest option, so a long dropdown never widens the pane.
     '& .fui-Field': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast.
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Stale results are drained of colour, not faded: faded text would fall below 4.5:1 contrast. The buttons
+  // between them keep theirs: they still work, and Check plan is one way to bring the results up to date.
   stale: { filter: 'grayscale(1)', outline: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`, outlineOffset: '4px' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  intro: { margin: 0 },
 });
 
 type View = 'results' | 'settings';
 
-/** Moves focus to the results heading once a run the user started from a button has finished (not before it starts). */
+/**
+ * Moves focus to the results heading once a run the user started from a button has finished (not before it
+ * starts). The heading may appear after the run ends (its chunk still loading), so it is also focused on arrival.
+ */
 function useFocusAfterRun(phase: string) {
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useRef<HTMLHeadingElement | null>(null);
   const step = useRef<'idle' | 'armed' | 'running'>('idle');
-  useEffect(() => {
-    if (phase === 'error') step.current = 'idle';
-    else if (phase === 'working' && step.current === 'armed') step.current = 'running';
-    else if (phase === 'done' && step.current === 'running' && heading.current) {
+  const phaseNow = useRef(phase);
+  phaseNow.current = phase;
+  const settle = useCallback(() => {
+    if (phaseNow.current === 'done' && step.current === 'running' && heading.current) {
       step.current = 'idle';
       heading.current.focus();
     }
+  }, []);
+  useEffect(() => {
+    if (phase === 'error') step.current = 'idle';
+    else if (phase === 'working' && step.current === 'armed') step.current = 'running';
+    else settle();
   });
-  return { heading, expect: () => (step.current = 'armed') };
+  const ref = useCallback(
+    (el: HTMLHeadingElement | null) => {
+      heading.current = el;
+      settle();
+    },
+    [settle],
+  );
+  return { ref, expect: () => (step.current = 'armed') };
 }
 
 /** The task pane: it gets the host through props and never touches Office.js itself. */
@@ -65,49 +88,40 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   const styles = useStyles();
   const { state, run, saveSettings, select, selection } = usePlan(host);
   const refresh = refreshAction(state);
-  // Before the first write on this workbook (none of our marks yet), say what the primary action will change.
+  // Before the first write on this workbook (none of our marks yet), say what the whole job will change.
   const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
   const [view, setView] = useState<View>('results');
   // Mounted from the first opening on, so a half-edited form survives a look at the results.
   const [settingsSeen, setSettingsSeen] = useState(false);
   if (view === 'settings' && !settingsSeen) setSettingsSeen(true);
+  useEffect(() => void loadResults().catch(() => undefined), []);
   const focus = useFocusAfterRun(state.phase);
-  const analysis = state.result?.analysis ?? null;
+  const result = state.result;
+  const analysis = result?.analysis ?? null;
+  const summarySheet = state.marks?.summary ?? null;
   const show = (next: View) => () => {
     focus.expect();
     setView(next);
   };
+  const onSelect = (cell: string) => analysis && void select(analysis.sheet, cell);
   return (
-    <FluentProvider theme={FLUENT_THEME[theme]}>
+    <FluentProvider theme={fluentTheme(theme)}>
       <main className={styles.root} aria-label="Action Plan Checker">
         <div className={styles.live} aria-live="polite" role="status">
           {state.announcement}
         </div>
         <PlanHeader
           analysis={analysis}
-          settings={state.settings}
           stale={state.stale}
           refresh={refresh}
           busy={state.phase === 'working'}
-          onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
           onRefresh={() => {
             show('results')();
             // The sheet the results are about, even when another is active now (after Go to summary).
             void run(refresh, undefined, analysis?.sheet);
           }}
         />
-        <Actions
-          busy={state.phase === 'working'}
-          action={state.action}
-          onRun={(a) => {
-            show('results')();
-            void run(a);
-          }}
-          preview={preview}
-          summarySheet={state.marks?.summary ?? null}
-          undo={state.result?.undo ?? null}
-          onGoToSummary={(sheet) => void select(sheet, 'A1')}
-        />
+        {/* Above the tabs, so an error is seen (and heard) whichever view is open, settings included. */}
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
         <ViewTabs
           label="Views"
@@ -123,7 +137,7 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           id="panel-results"
           aria-labelledby="tab-results"
           hidden={view !== 'results'}
-          className={view === 'results' ? mergeClasses(styles.panel, state.stale && styles.stale) : undefined}
+          className={view === 'results' ? styles.panel : undefined}
           aria-describedby={state.stale ? 'stale-note' : undefined}
         >
           {state.stale ? (
@@ -131,23 +145,44 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
               Results out of date: refresh to update them.
             </p>
           ) : null}
-          {state.result ? (
-            <Overview result={state.result} headingRef={focus.heading} onOpenSettings={() => setView('settings')} />
+          {result ? (
+            <Suspense fallback={null}>
+              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="figures">
+                <Overview
+                  result={result}
+                  headingRef={focus.ref}
+                  onOpenSettings={() => setView('settings')}
+                  summarySheet={summarySheet}
+                  onGoToSummary={(sheet) => void select(sheet, 'A1')}
+                />
+              </div>
+            </Suspense>
           ) : (
-            <p>Check the plan to see its figures and findings here.</p>
+            <p className={styles.intro}>Check the plan to see its figures, whom to chase and what to fix. Checking writes nothing.</p>
           )}
-          {state.result && analysis?.table ? (
-            <SinceSection result={state.result} settings={state.settings} onSelect={(cell) => void select(analysis.sheet, cell)} />
-          ) : null}
-          {analysis?.table ? (
-            <FindingsList
-              key={`${analysis.sheet}-${analysis.findings.length}`}
-              analysis={analysis}
-              notes={state.result?.notes ?? []}
-              onSelect={(cell) => void select(analysis.sheet, cell)}
+          <Actions
+            busy={state.phase === 'working'}
+            action={state.action}
+            onRun={(a) => {
+              show('results')();
+              void run(a);
+            }}
+            preview={preview}
+          >
+            <AsAtField
+              value={state.settings.asAt}
+              busy={state.phase === 'working'}
+              hint={asAtWords(analysis, state.settings)}
+              onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
             />
+          </Actions>
+          {result ? (
+            <Suspense fallback={null}>
+              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="details">
+                <Details result={result} settings={state.settings} onSelect={onSelect} />
+              </div>
+            </Suspense>
           ) : null}
-          {analysis?.table ? <ChaseSection analysis={analysis} onSelect={(cell) => void select(analysis.sheet, cell)} /> : null}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
           {settingsSeen ? (

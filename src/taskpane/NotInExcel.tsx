@@ -1,5 +1,6 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { FLUENT_THEME, type PaneTheme } from './theme';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { Notice } from './components/Notice';
+import { fluentTheme, type PaneTheme } from './theme';
 
 const useStyles = makeStyles({
   root: {
@@ -26,15 +27,12 @@ const REASONS = {
 export function NotInExcel({ reason, theme = 'light' }: { reason: keyof typeof REASONS; theme?: PaneTheme }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={FLUENT_THEME[theme]}>
+    <FluentProvider theme={fluentTheme(theme)}>
       <main className={styles.root} aria-label="Action Plan Checker">
         <h1 className={styles.title}>Action Plan Checker</h1>
-        <MessageBar intent="info" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Open this in Excel</MessageBarTitle>
-            {REASONS[reason]} Open your action plan workbook in Excel (desktop or on the web) and choose Home &gt; Check plan.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" role="status" title="Open this in Excel.">
+          {REASONS[reason]} Open your action plan workbook in Excel (desktop or on the web) and choose Home &gt; Check plan.
+        </Notice>
       </main>
     </FluentProvider>
   );

@@ -37,7 +37,7 @@ describe('finding groups', () => {
   test('[ID_MISSING] by rule: errors first, then the most frequent, each with its count of items', () => {
     expect(groupByRule(findings).map((g) => [g.title, g.items.length])).toEqual([
       ['Reference missing', 1],
-      ['Unrated', 2],
+      ['Not rated', 2],
       ['Overdue', 2],
       ['As-at date assumed', 1],
     ]);
@@ -59,7 +59,7 @@ describe('finding groups', () => {
 
   test('[RATING_MISSING] a header counts recommendations once each; repeats on one row are counted as findings', () => {
     const [, unrated] = groupByRule(findings);
-    expect(groupCaption(unrated!, 'rule')).toBe('Unrated: 2 recommendations');
+    expect(groupCaption(unrated!, 'rule')).toBe('Not rated: 2 recommendations');
     const twice = groupByRule([f('FIELD_MISSING', 'warning', 'B3', 'R1'), f('FIELD_MISSING', 'warning', 'C3', 'R1')]);
     expect(groupCaption(twice[0]!, 'rule')).toBe('Empty cell: 2 findings');
     expect(groupCaption(groupByRecommendation(findings)[1]!, 'recommendation')).toBe('R1, row 3: 2 findings');

@@ -25,6 +25,7 @@ const PREVIEW = ['Formats on A2:G4 of "Plan"', 'Status column G (new)', 'Summary
 function recordingHost(values: CellValue[][] = PLAN, options: { undo?: RunResult['undo'] } = {}) {
   const calls: {
     check: WorkbookSettings[];
+    checkSheets: (string | undefined)[];
     run: RunParts[];
     sheets: (string | undefined)[];
     select: [string, string][];
@@ -32,6 +33,7 @@ function recordingHost(values: CellValue[][] = PLAN, options: { undo?: RunResult
   } = {
     sheets: [],
     check: [],
+    checkSheets: [],
     run: [],
     select: [],
     saved: [],
@@ -45,8 +47,9 @@ function recordingHost(values: CellValue[][] = PLAN, options: { undo?: RunResult
     return headerChoices(snapshot(values), analysis.table?.headerRow ?? settings.headerRow ?? 1);
   };
   const host: PlanHost = {
-    check: async (s) => {
+    check: async (s, sheet) => {
       calls.check.push(s);
+      calls.checkSheets.push(sheet);
       return {
         analysis: analyse(s),
         applied: [],
@@ -97,16 +100,19 @@ describe('[F5] know what it will do, and go back', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(PREVIEW);
-    const button = screen.getByRole('button', { name: 'Check, format and summarise' });
+    const button = screen.getByRole('button', { name: 'Write status, formats and summary' });
     expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Status column G (new)');
   });
 
-  test('after the run: what was written in words, Go to summary activates it, and Ctrl+Z where it is one step', async () => {
+  test('after the run: what was written in one line, in words behind What changed, Go to summary, and Ctrl+Z where it is one step', async () => {
     const { host, calls } = recordingHost();
     render(<App host={host} theme="light" />);
     await screen.findByRole('list', { name: 'What it will change' });
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
-    await screen.findByText(/Added the summary sheet "Action plan summary"/);
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'What changed (2)' }));
+    expect(
+      within(screen.getByRole('list', { name: 'What changed' })).getByText(/Added the summary sheet "Action plan summary"/),
+    ).toBeTruthy();
     // Our marks are there now: the preview of a first write is gone.
     expect(screen.queryByRole('list', { name: 'What it will change' })).toBeNull();
     expect(screen.getByText('Ctrl+Z undoes it in one step.')).toBeTruthy();
@@ -117,9 +123,26 @@ describe('[F5] know what it will do, and go back', () => {
   test('where the run was not one undo step, the pane says how to go back instead', async () => {
     const { host } = recordingHost(PLAN, { undo: 'history' });
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
     await screen.findByText('To go back, run again or use File > Version history.');
     expect(screen.queryByText('Ctrl+Z undoes it in one step.')).toBeNull();
+  });
+
+  test('after Go to summary, Check plan checks the plan\u2019s sheet, not the summary sheet', async () => {
+    const { host, calls, click } = recordingHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Go to summary' }));
+    // Excel now has the summary sheet active.
+    click({ sheet: 'Action plan summary', address: 'A1', row: 1, column: 'A' });
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await waitFor(() => expect(calls.checkSheets.at(-1)).toBe('Plan'));
+    await screen.findByRole('heading', { level: 2, name: /of 2 complete/ });
+    // Back on another sheet of the user's, the button works on the active sheet again.
+    click({ sheet: 'Plan 2003', address: 'B4', row: 4, column: 'B' });
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await waitFor(() => expect(calls.checkSheets).toHaveLength(3));
+    expect(calls.checkSheets.at(-1)).toBeUndefined();
   });
 
   test('a Help link opens the support page', () => {
@@ -129,11 +152,49 @@ describe('[F5] know what it will do, and go back', () => {
   });
 });
 
+describe('the pane answers first', () => {
+  test('Check plan is the primary button and writes nothing; the writing button says what it writes', async () => {
+    const { host, calls } = recordingHost();
+    render(<App host={host} theme="light" />);
+    const actions = screen.getByRole('region', { name: 'Actions' });
+    const buttons = within(actions).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Check plan',
+      'Write status, formats and summary',
+      'Write status and formats only',
+      'Write summary sheet only',
+    ]);
+    // Which of them looks primary is checked in the browser tests (its brand colour).
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await screen.findByRole('heading', { level: 2, name: /of 2 complete/ });
+    expect(calls.run).toEqual([]);
+  });
+
+  test('after a run the headline is the first heading of the results and comes before every button but Help', async () => {
+    const { host } = recordingHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
+    const headline = await screen.findByRole('heading', { level: 2, name: /of 2 complete/ });
+    const panel = screen.getByRole('tabpanel', { name: 'Results' });
+    expect(within(panel).getAllByRole('heading')[0]).toBe(headline);
+    expect(screen.getAllByRole('heading', { level: 2 })[0]).toBe(headline);
+    const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(headline, screen.getByRole('button', { name: 'Check plan' }))).toBe(true);
+    expect(before(headline, screen.getByRole('textbox', { name: /Position as at/ }))).toBe(true);
+    expect(before(screen.getByRole('list', { name: 'Headline figures' }), screen.getByRole('region', { name: 'Actions' }))).toBe(true);
+    // The chase list comes before the findings, and the link beside the headline takes focus to it.
+    const chase = screen.getByRole('heading', { level: 2, name: 'Chase list' });
+    expect(before(chase, screen.getByRole('heading', { level: 2, name: /^Findings/ }))).toBe(true);
+    await userEvent.click(screen.getByRole('link', { name: /^Chase list: / }));
+    expect(document.activeElement).toBe(chase);
+  });
+});
+
 describe('[stale] stale results and Refresh', () => {
   test('a change after a check dims the results, says so, and Refresh only re-reads', async () => {
     const { host, calls, userEdits } = recordingHost();
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
     await screen.findByRole('heading', { level: 2, name: /of 2 complete/ });
     await userEdits();
     const panel = screen.getByRole('tabpanel', { name: 'Results' });
@@ -150,7 +211,7 @@ describe('[stale] stale results and Refresh', () => {
   test('after a write, Refresh writes again what the run wrote: status column, formats and summary', async () => {
     const { host, calls, userEdits } = recordingHost();
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
     await screen.findByText('Ctrl+Z undoes it in one step.');
     await userEdits();
     expect(screen.getByText(/updates the formats, status column and summary sheet/)).toBeTruthy();

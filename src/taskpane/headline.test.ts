@@ -3,28 +3,29 @@ import type { Analysis, Finding, PriorityStats } from '../core/types';
 import { HEADER, OPTIONS, rec, snapshot } from '../../tests/fixtures/sheets';
 import { count, headline, resultBar, weightedScoreNote, worstSeverity } from './headline';
 
-// R1 is due January 2002 at 31 March 2002 (overdue) with no rating; the second row is rated partially, ongoing.
+// R1 is due January 2002 at 31 March 2002 (overdue), rated partially; the second row has no rating (Not rated: an
+// item without a status is never counted overdue, SPEC S1).
 const analysis = analyseSheet(
-  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)]),
+  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })]),
   OPTIONS,
 );
 const withStats = (a: Analysis, stats: Partial<Analysis['stats']>): Analysis => ({ ...a, stats: { ...a.stats, ...stats } });
 const f = (severity: Finding['severity']): Finding => ({ rule: 'OVERDUE', severity, cell: 'D3', row: 3, id: 'R1', message: 'm' });
 
 describe('headline', () => {
-  test('[OVERDUE] says how many are complete of how many, overdue with the statutory share, and unrated', () => {
-    expect(headline(analysis)).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 unrated.');
+  test('[OVERDUE] says how many are complete of how many, overdue with the statutory share, and not rated', () => {
+    expect(headline(analysis)).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 not rated.');
   });
 
   test('names the top priority where the table records priorities, and leaves out statutory where it does not', () => {
     const high = { priority: 'High', overdue: 1 } as PriorityStats;
     const a = withStats(analysis, { recordsStatutory: false, byPriority: [high] });
-    expect(headline(a)).toBe('0 of 2 complete; 1 overdue, 1 of them High priority; 1 unrated.');
+    expect(headline(a)).toBe('0 of 2 complete; 1 overdue, 1 of them High priority; 1 not rated.');
   });
 
   test('counts use thousands separators and excluded items are named, not silently dropped', () => {
     const a = withStats(analysis, { total: 3000, complete: 1200, excluded: 10, overdue: 1500, unrated: 0, recordsStatutory: false });
-    expect(headline(a)).toBe('1,200 of 2,990 complete; 1,500 overdue; 0 unrated; 10 not counted (withdrawn or not applicable).');
+    expect(headline(a)).toBe('1,200 of 2,990 complete; 1,500 overdue; 0 not rated; 10 not counted (withdrawn or not applicable).');
     expect(count(10000)).toBe('10,000');
   });
 

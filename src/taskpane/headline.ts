@@ -19,12 +19,12 @@ function overdueClause(analysis: Analysis): string {
   return `${count(stats.overdue)} overdue, ${words.join(' and ')}`;
 }
 
-/** One sentence a committee member reads first: "6 of 13 complete; 2 overdue, 1 of them statutory; 1 unrated". */
+/** One sentence a committee member reads first: "6 of 13 complete; 2 overdue, 1 of them statutory; 1 not rated". */
 export function headline(analysis: Analysis): string {
   const { stats } = analysis;
   if (!analysis.table) return `No action-plan table found on ${analysis.sheet}.`;
   const counted = stats.total - stats.excluded;
-  const parts = [`${count(stats.complete)} of ${count(counted)} complete`, overdueClause(analysis), `${count(stats.unrated)} unrated`];
+  const parts = [`${count(stats.complete)} of ${count(counted)} complete`, overdueClause(analysis), `${count(stats.unrated)} not rated`];
   if (stats.excluded > 0) parts.push(`${count(stats.excluded)} not counted (withdrawn or not applicable)`);
   return `${parts.join('; ')}.`;
 }

@@ -16,7 +16,7 @@ describe('pane state', () => {
     expect(s.phase).toBe('working');
     s = paneReducer(s, { type: 'succeed', result });
     expect(s.announcement).toBe(
-      'Checked, formatted and summarised 13 recommendations on Appendix 1: 6 met completely, 0 overdue, 0 unrated, 0 errors to fix.',
+      'Checked, formatted and summarised 13 recommendations on Appendix 1: 6 met completely, 0 overdue, 0 not rated, 0 errors to fix.',
     );
   });
 

@@ -105,7 +105,7 @@ export function describeResult(result: RunResult, action: Action): string {
   const { stats, table, sheet } = result.analysis;
   if (!table) return `No action-plan table found on ${sheet}.`;
   const errors = result.analysis.findings.filter((f) => f.severity === 'error').length;
-  return `${ACTION_WORDS[action]} ${plural(stats.total, 'recommendation')} on ${sheet}: ${count(stats.completely)} met completely, ${count(stats.overdue)} overdue, ${count(stats.unrated)} unrated, ${plural(errors, 'error')} to fix.`;
+  return `${ACTION_WORDS[action]} ${plural(stats.total, 'recommendation')} on ${sheet}: ${count(stats.completely)} met completely, ${count(stats.overdue)} overdue, ${count(stats.unrated)} not rated, ${plural(errors, 'error')} to fix.`;
 }
 
 /** The pane's state machine: pure, so it is tested without a browser. */

@@ -1,6 +1,6 @@
-import { teamsHighContrastTheme, webDarkTheme } from '@fluentui/react-components';
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { officeTheme } from '../excel/host';
-import { browserTheme, FLUENT_THEME } from './theme';
+import { browserTheme, fluentTheme, loadTheme } from './theme';
 
 const media = (on: string[]) => (q: string) => ({ matches: on.includes(q) });
 
@@ -24,8 +24,10 @@ describe('pane theme', () => {
     expect(officeTheme(false)).toBe('light');
   });
 
-  test('each look has its Fluent theme: high contrast is Fluent\u2019s own', () => {
-    expect(FLUENT_THEME.highContrast).toBe(teamsHighContrastTheme);
-    expect(FLUENT_THEME.dark).toBe(webDarkTheme);
+  test('each look has its Fluent theme once loaded: high contrast is Fluent\u2019s own', async () => {
+    expect(fluentTheme('dark')).toBe(webLightTheme);
+    await loadTheme('dark');
+    expect(fluentTheme('highContrast')).toBe(teamsHighContrastTheme);
+    expect(fluentTheme('dark')).toBe(webDarkTheme);
   });
 });

@@ -1,14 +1,23 @@
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { webLightTheme, type Theme } from '@fluentui/react-components';
 
 /** The pane's three looks, chosen from Office (or from the browser outside Office). */
 export type PaneTheme = 'light' | 'dark' | 'highContrast';
 
-/** Fluent's theme for each look; high contrast is Fluent's own, which also leaves room for the system's forced colours. */
-export const FLUENT_THEME: Readonly<Record<PaneTheme, Theme>> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
-};
+/** Fluent's theme for each look loaded so far: light is in the first load; dark and high contrast come when first asked for. */
+const loaded: Partial<Record<PaneTheme, Theme>> = { light: webLightTheme };
+
+/** Loads the look's Fluent theme (high contrast is Fluent's own, which also leaves room for the system's forced colours). */
+export async function loadTheme(theme: PaneTheme): Promise<void> {
+  if (loaded[theme]) return;
+  const more = await import(/* webpackChunkName: "themes" */ './moreThemes');
+  loaded.dark = more.webDarkTheme;
+  loaded.highContrast = more.teamsHighContrastTheme;
+}
+
+/** Fluent's theme for the look, once loadTheme has loaded it (light until then). */
+export function fluentTheme(theme: PaneTheme): Theme {
+  return loaded[theme] ?? webLightTheme;
+}
 
 type Media = (query: string) => { matches: boolean };
 

@@ -1,10 +1,26 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { CellSelection, PlanHost, WorkbookSettings } from '../core/host';
 import { ACTION_PARTS, initialState, paneError, paneReducer, type Action } from './paneState';
 
 /** The pane's state and the actions that drive the host. */
 export function usePlan(host: PlanHost) {
   const [state, dispatch] = useReducer(paneReducer, initialState);
+  const latest = useRef(state);
+  latest.current = state;
+  /** The last sheet on which a table was found: where a run goes when the active sheet is our summary sheet. */
+  const planSheet = useRef<string | null>(null);
+  if (state.result?.analysis.table) planSheet.current = state.result.analysis.sheet;
+
+  /**
+   * The sheet to work on when none is named: the active one, unless it is our own summary sheet (as after "Go to
+   * summary"), where there is no plan to check: then the plan's sheet. Asks the host only in that case.
+   */
+  const sheetFor = useCallback(async (): Promise<string | undefined> => {
+    const ours = latest.current.marks?.summary ?? null;
+    if (ours === null || planSheet.current === null || planSheet.current === ours) return undefined;
+    const active = await host.selection().catch(() => null);
+    return active?.sheet === ours ? planSheet.current : undefined;
+  }, [host]);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
@@ -33,18 +49,19 @@ export function usePlan(host: PlanHost) {
   }, [host]);
 
   const run = useCallback(
-    /** `sheet` names the sheet to work on (Refresh: the one the results are about); without it, the active sheet. */
+    /** `sheet` names the sheet to work on (Refresh: the one the results are about); without it, the active sheet (sheetFor). */
     async (action: Action, settings: WorkbookSettings = state.settings, sheet?: string) => {
       dispatch({ type: 'start', action });
       try {
         const parts = ACTION_PARTS[action];
-        const result = parts ? await host.run(settings, parts, sheet) : await host.check(settings, sheet);
+        const target = sheet ?? (await sheetFor());
+        const result = parts ? await host.run(settings, parts, target) : await host.check(settings, target);
         dispatch({ type: 'succeed', result });
       } catch (error) {
         dispatch({ type: 'fail', error: paneError(error) });
       }
     },
-    [host, state.settings],
+    [host, state.settings, sheetFor],
   );
 
   const saveSettings = useCallback(

@@ -314,7 +314,7 @@ async function paneFirstRender(): Promise<void> {
   const ms = await median(async () => {
     const start = performance.now();
     const { page } = await openPane(browser, url, scenario);
-    await page.getByRole('button', { name: 'Check, format and summarise' }).waitFor();
+    await page.getByRole('button', { name: 'Write status, formats and summary' }).waitFor();
     const took = performance.now() - start;
     await page.close();
     return took;

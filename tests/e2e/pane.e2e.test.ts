@@ -32,7 +32,7 @@ afterAll(async () => {
 /** The text of the headline tile whose label matches. */
 const tile = (page: Page, label: string | RegExp) =>
   page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem').filter({ hasText: label }).textContent();
-const runAll = (page: Page) => page.getByRole('button', { name: 'Check, format and summarise' }).click();
+const runAll = (page: Page) => page.getByRole('button', { name: 'Write status, formats and summary' }).click();
 interface FakeView {
   selection: { sheet: string; address: string } | null;
   sheets: { name: string }[];
@@ -69,7 +69,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
 
   test('activating a finding selects its cell in the sheet', async () => {
     const { page } = await openPane(browser, base, scenario());
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByRole('button', { name: /^R5, cell D10:/ }).click();
     await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
     expect((await fake(page)).selection).toEqual({ sheet: 'Appendix 1', address: 'D10' });
@@ -78,7 +78,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
 
   test('Previous and Next walk the findings cell by cell, selecting each cell in the sheet', async () => {
     const { page } = await openPane(browser, base, scenario());
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     const next = page.getByRole('button', { name: 'Next', exact: true });
     await next.click();
     await page.waitForFunction(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection !== null);
@@ -102,7 +102,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
 
   test('results go stale, visibly, when the user changes the sheet; Refresh re-reads', async () => {
     const { page } = await openPane(browser, base, scenario());
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByRole('list', { name: 'Headline figures' }).waitFor();
     await page.evaluate(() =>
       (window as unknown as { __fake: { userEdit: (s: string, a: string, v: string) => Promise<void> } }).__fake.userEdit(
@@ -125,7 +125,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
       ['R2', 'Staff\nNonstatutory', 'HR', 'TBC', 'Hire', 'Started.\nRecommendation met: partially'],
     ];
     const { page } = await openPane(browser, base, { sheets: [{ name: 'Odd', values }] });
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByText(/No action-plan table on this sheet.*No, Subject, Lead, Timescales, Recommendation and Progress/).waitFor();
     // The card wraps its long text inside the 350-pixel pane: nothing is wider than the pane.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
@@ -169,15 +169,15 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await page.close();
   });
 
-  test('keyboard only: Tab to the primary button, Enter, then Tab to a finding and Enter', async () => {
+  test('keyboard only: Tab to the primary button (Check plan), Enter, then Tab to a finding and Enter', async () => {
     const { page } = await openPane(browser, base, scenario());
-    await page.getByRole('button', { name: 'Check, format and summarise' }).waitFor();
+    await page.getByRole('button', { name: 'Check plan' }).waitFor();
     let focused = '';
-    for (let i = 0; i < 10 && focused !== 'Check, format and summarise'; i++) {
+    for (let i = 0; i < 10 && focused !== 'Check plan'; i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     }
-    expect(focused).toBe('Check, format and summarise');
+    expect(focused).toBe('Check plan');
     await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'Headline figures' }).waitFor();
     for (let i = 0; i < 40 && !focused.startsWith('R5, cell D10'); i++) {
@@ -211,7 +211,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await runAll(page);
     const counts = page.getByRole('list', { name: 'Rating counts' });
     await expect(counts.getByRole('listitem').filter({ hasText: 'Significantly' }).textContent()).resolves.toContain('4');
-    await expect(page.getByRole('button', { name: 'Check, format and summarise' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Write status, formats and summary' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'results-forced-colors.png'), fullPage: true });
     await page.close();
   });
@@ -219,7 +219,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
   test('a large sheet is analysed in a web worker and gives the same figures', async () => {
     const values = syntheticPlan(3000, { seed: 3 }).map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
     const { page, violations } = await openPane(browser, base, { sheets: [{ name: 'Plan', values }] });
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     await expect(tile(page, /Recom\u00ad?mendations/)).resolves.toContain('3,000');
     // One worker, made once (the quiet check on opening may already have started it) and reused.
     expect(page.workers()).toHaveLength(1);
@@ -281,7 +281,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, office, media, background }) => {
   test('empty, working (focus kept on the busy button), results (focus on the headline), settings', async () => {
     const { page } = await openPane(browser, base, { ...scenario(), theme: office }, undefined, undefined, media);
-    const primary = page.getByRole('button', { name: 'Check, format and summarise' });
+    const primary = page.getByRole('button', { name: 'Write status, formats and summary' });
     await primary.waitFor();
     expect(await themeBackground(page)).toBe(background);
     expect(await a11y(page)).toEqual([]);
@@ -290,7 +290,7 @@ describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, of
     await primary.click();
     await page.getByRole('progressbar').waitFor();
     expect(await primary.getAttribute('aria-disabled')).toBe('true');
-    expect(await focusedText(page)).toBe('Check, format and summarise');
+    expect(await focusedText(page)).toBe('Write status, formats and summary');
     expect(await a11y(page)).toEqual([]);
 
     await release(page);
@@ -326,7 +326,7 @@ describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, of
       theme: office,
     };
     const second = await openPane(browser, base, odd, undefined, undefined, media);
-    await second.page.getByRole('button', { name: 'Check only' }).click();
+    await second.page.getByRole('button', { name: 'Check plan' }).click();
     await second.page.getByText('No action-plan table on this sheet.').waitFor();
     expect(await a11y(second.page)).toEqual([]);
     await second.page.close();
@@ -338,6 +338,101 @@ describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, of
     await page.getByText('Open this in Excel').waitFor({ timeout: 8000 });
     expect(await themeBackground(page)).toBe(background);
     expect(await a11y(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Every finding card drawn, as its box and whether any of its text is cut (clipped sideways or below). */
+const cardBoxes = (page: Page) =>
+  page.getByRole('list', { name: 'Findings by rule' }).evaluate((list) =>
+    [...list.querySelectorAll<HTMLElement>(':scope > [role="listitem"]')].map((item) => {
+      const box = item.getBoundingClientRect();
+      const cut = [...item.querySelectorAll<HTMLElement>('button, span')].some(
+        (el) =>
+          el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || getComputedStyle(el).textOverflow === 'ellipsis',
+      );
+      return { top: box.top, bottom: box.bottom, text: item.innerText, cut };
+    }),
+  );
+/** `#rrggbb` as the browser computes it ("rgb(r, g, b)"). */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+describe('the pane answers first, at 350 pixels', () => {
+  test('after a run on the reference appendix: the headline and figures, then the buttons; the chase list one link away; cards whole', async () => {
+    const { page } = await openPane(browser, base, scenario());
+    await runAll(page);
+    const headline = page.getByRole('heading', { level: 2, name: /^6 of 13 complete/ });
+    await headline.waitFor();
+    await page.getByRole('list', { name: 'Findings by rule' }).waitFor();
+    // In the order a screen reader reads: the results' first heading is the headline, and nothing but the app's
+    // title, Help and the two view tabs comes before it.
+    const before = await page.evaluate(() => {
+      const h = document.querySelector('#panel-results h2');
+      const controls = [...document.querySelectorAll<HTMLElement>('button, input, a, [role="tab"]')];
+      return {
+        firstHeading: document.querySelector('#panel-results :is(h2, h3)')?.textContent ?? '',
+        controlsBefore: controls
+          .filter((c) => h && c.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)
+          .map((c) => c.innerText),
+      };
+    });
+    expect(before.firstHeading).toMatch(/^6 of 13 complete/);
+    expect(before.controlsBefore).toEqual(['Help', 'Results', 'Settings']);
+    // On screen too: the headline and the figures sit above the buttons, within the first screen.
+    const top = async (name: string, role: 'button' | 'list' = 'button') =>
+      (await page.getByRole(role, { name, exact: true }).boundingBox())?.y ?? 0;
+    const figures = await top('Headline figures', 'list');
+    expect((await headline.boundingBox())?.y).toBeLessThan(figures);
+    expect(figures).toBeLessThan(await top('Check plan'));
+    expect(figures).toBeLessThan(900);
+    // The safe action is the primary (brand-coloured) button; the writing one is plain.
+    const colours = await page.evaluate(() => {
+      const bg = (name: string) =>
+        getComputedStyle([...document.querySelectorAll('button')].find((b) => b.innerText === name) as Element).backgroundColor;
+      const provider = getComputedStyle(document.querySelector('.fui-FluentProvider') as Element);
+      return {
+        check: bg('Check plan'),
+        write: bg('Write status, formats and summary'),
+        brand: provider.getPropertyValue('--colorBrandBackground').trim(),
+      };
+    });
+    expect(colours.check).toBe(rgb(colours.brand));
+    expect(colours.write).not.toBe(colours.check);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await page.screenshot({ path: join(SHOTS, 'first-screen.png') });
+
+    // Finding cards: each whole (wrapped, never cut to a line), none overlapping the next.
+    const cards = await cardBoxes(page);
+    expect(cards.length).toBeGreaterThan(3);
+    expect(cards.filter((c) => c.cut)).toEqual([]);
+    for (let i = 1; i < cards.length; i++) expect(cards[i]!.top).toBeGreaterThanOrEqual(cards[i - 1]!.bottom - 0.5);
+    // R5's card ends with its advice (SPEC TIMESCALE_MISSING: what to do), shown in full.
+    expect(cards.find((c) => c.text.startsWith('R5, cell D10'))?.text).toMatch(/R5 has no timescale in D10\..+\.$/s);
+    expect(await a11y(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('[OVERDUE] one overdue item: the chase list is a link away, and its finding card says "274 days overdue" and the advice', async () => {
+    const values = reference();
+    // R3 (row 8, rated moderately) due June 2001: at 31 March 2002 that is 31+31+30+31+30+31+31+28+31 = 274 days overdue.
+    values[7]![3] = 'June 2001';
+    const { page } = await openPane(browser, base, { sheets: [{ name: 'Appendix 1', values }] });
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    const link = page.getByRole('link', { name: 'Chase list: 1 item' });
+    expect((await link.boundingBox())?.y).toBeLessThan(900);
+    await link.click();
+    const chase = page.getByRole('heading', { level: 2, name: 'Chase list' });
+    expect(await chase.evaluate((h) => h === document.activeElement)).toBe(true);
+    const box = await chase.boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual(0);
+    expect(box?.y).toBeLessThan(900);
+    const card = (await cardBoxes(page)).find((c) => c.text.startsWith('R3, cell D8'));
+    expect(card?.cut).toBe(false);
+    expect(card?.text).toContain('Lead: ACPRS/ Head of Best Value group.');
+    expect(card?.text).toContain('is 274 days overdue');
+    expect(card?.text).toMatch(/Update the progress and status, or agree a revised timescale\.$/);
+    await page.getByRole('button', { name: /^R3, cell D8:/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'overdue-card.png') });
     await page.close();
   });
 });
@@ -357,7 +452,7 @@ describe('narrow and wide panes', () => {
 describe('the as-at date', () => {
   test('an en-GB user types dd/mm/yyyy; the date is credited to the sheet title, then to the user who chose it', async () => {
     const { page } = await openPane(browser, base, scenario());
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByText('31 March 2002, from the sheet title').waitFor();
     const field = page.getByRole('textbox', { name: 'Position as at (dd/mm/yyyy)' });
     await field.fill('30/06/2002');
@@ -373,10 +468,10 @@ describe('a 3,000-row plan stays one screen of groups', () => {
   test('[RATING_MISSING] findings are closed groups with counts, settings stay at the top, Next opens the group it walks into', async () => {
     const values = syntheticPlan(3000, { seed: 3 }).map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v)));
     const { page } = await openPane(browser, base, { sheets: [{ name: 'Plan', values }] });
-    await page.getByRole('button', { name: 'Check only' }).click();
+    await page.getByRole('button', { name: 'Check plan' }).click();
     const list = page.getByRole('list', { name: 'Findings by rule' });
     await list.waitFor({ timeout: 60000 });
-    const unrated = page.getByRole('button', { name: /^\W*Unrated: [\d,]+ recommendations$/ });
+    const unrated = page.getByRole('button', { name: /^\W*Not rated: [\d,]+ recommendations$/ });
     expect(await unrated.getAttribute('aria-expanded')).toBe('false');
     // Every group starts closed on a plan this size: the page is a screen or two, not 213,000 pixels.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2 * 900);
@@ -436,7 +531,12 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
     expect((await fake(page)).sheets).toEqual(['Appendix 1']);
     expect(await axeViolations(page)).toEqual([]);
     await runAll(page);
-    await page.getByText('Added the summary sheet "Action plan summary"', { exact: false }).waitFor();
+    // What was written is one line; its detail opens under "What changed".
+    await page.getByRole('button', { name: /^What changed \(\d+\)$/ }).click();
+    await page
+      .getByRole('list', { name: 'What changed' })
+      .getByText('Added the summary sheet "Action plan summary"', { exact: false })
+      .waitFor();
     await expect(page.getByText(/with \d+ rules/).count()).resolves.toBe(0);
     await expect(preview.count()).resolves.toBe(0);
     // Desktop Excel (the fake plays Windows): adding the sheet cleared the undo history.
@@ -453,6 +553,7 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
     await page.evaluate(() => (window as unknown as { __fake: { activate: (s: string) => void } }).__fake.activate('Appendix 1'));
     await runAll(page);
     await page.getByText('Ctrl+Z undoes it in one step.').waitFor();
+    await page.getByRole('button', { name: /^What changed \(\d+\)$/ }).click();
     await page.getByText('Rewrote the summary sheet "Action plan summary" in place', { exact: false }).waitFor();
     await page.close();
   });
@@ -467,14 +568,17 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
     await edit(page, 'D10', 'March 2003');
     await page.getByText('The sheet has changed since these results.', { exact: false }).waitFor();
     const results = page.getByRole('tabpanel', { name: 'Results' });
-    await expect(results.evaluate((el) => getComputedStyle(el).filter)).resolves.toBe('grayscale(1)');
+    // The figures and the findings are drained of colour; the buttons between them keep theirs.
+    const filters = () =>
+      results.evaluate((el) => [...el.querySelectorAll('[data-results], [aria-label="Actions"]')].map((e) => getComputedStyle(e).filter));
+    await expect(filters()).resolves.toEqual(['grayscale(1)', 'none', 'grayscale(1)']);
     await expect(results.getAttribute('aria-describedby')).resolves.toBe('stale-note');
     await page.getByText('Refresh reads the sheet again and updates the formats, status column and summary sheet.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'stale.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText('The sheet has changed since these results.', { exact: false }).waitFor({ state: 'detached' });
-    await expect(results.evaluate((el) => getComputedStyle(el).filter)).resolves.toBe('none');
+    await expect(filters()).resolves.toEqual(['none', 'none', 'none']);
     expect(await cellOf(page, 'Appendix 1', 9, 6)).not.toBe('Check timescale');
     await page.close();
   });

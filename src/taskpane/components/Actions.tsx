@@ -1,25 +1,26 @@
-import { Button, Field, Link, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { UndoStory } from '../../core/host';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Action } from '../paneState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  wide: { whiteSpace: 'normal', height: 'auto', minHeight: '32px' },
   preview: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
-  after: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, overflowWrap: 'anywhere' },
-  // High contrast: the system's link colour, not the theme's yellow (which is meant for a black page).
-  link: { '@media (forced-colors: active)': { color: 'LinkText' } },
+  working: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  progress: { display: 'block', width: '100%' },
 });
 
-/** How to take a run back, in the host's terms. */
-export const UNDO_WORDS: Readonly<Record<UndoStory, string>> = {
-  'one-step': 'Ctrl+Z undoes it in one step.',
-  history: 'To go back, run again or use File > Version history.',
+/** What each button says: the safe check first; the writing ones say what they write. */
+export const ACTION_LABELS: Readonly<Record<Action, string>> = {
+  check: 'Check plan',
+  runAll: 'Write status, formats and summary',
+  format: 'Write status and formats only',
+  summary: 'Write summary sheet only',
 };
 
-/** Shows the spinner only for work that takes more than half a second, so quick runs do not flicker. */
+/** Shows the progress bar only for work that takes more than half a second, so quick runs do not flicker. */
 function useSlow(busy: boolean): boolean {
   const [slow, setSlow] = useState(false);
   useEffect(() => {
@@ -34,41 +35,40 @@ function useSlow(busy: boolean): boolean {
 }
 
 /**
- * The primary one-click job and the three partial ones; while busy the buttons keep focus (disabledFocusable).
- * Before the first write it lists what the primary job will change; after a write, "Go to summary" and how to go back.
+ * The buttons, after the answers: "Check plan" (reads, writes nothing) is the primary one; "Write status, formats
+ * and summary" does the whole job and, before the first write on a workbook, lists what it will change; two
+ * partial writes follow. While busy the buttons keep focus (disabledFocusable). `children` go first (the as-at date).
  */
 export function Actions({
   busy,
   action,
   onRun,
   preview = null,
-  summarySheet = null,
-  undo = null,
-  onGoToSummary,
+  children,
 }: {
   busy: boolean;
   action: Action | null;
   onRun: (action: Action) => void;
-  /** What the primary job will change, or null when it is not to be shown (our marks are there already). */
+  /** What the whole job will change, or null when it is not to be shown (our marks are there already). */
   preview?: readonly string[] | null;
-  /** Our summary sheet, when the workbook has one: "Go to summary" activates it. */
-  summarySheet?: string | null;
-  /** How to take back the write just done; null when the last result was not a write. */
-  undo?: UndoStory | null;
-  onGoToSummary?: (sheet: string) => void;
+  children?: ReactNode;
 }) {
   const styles = useStyles();
   const slow = useSlow(busy);
   const showPreview = preview !== null && preview.length > 0;
   return (
     <section className={styles.root} aria-label="Actions">
+      {children}
+      <Button appearance="primary" disabledFocusable={busy} onClick={() => onRun('check')}>
+        {ACTION_LABELS.check}
+      </Button>
       <Button
-        appearance="primary"
+        className={styles.wide}
         disabledFocusable={busy}
         onClick={() => onRun('runAll')}
         aria-describedby={showPreview ? 'write-preview' : undefined}
       >
-        Check, format and summarise
+        {ACTION_LABELS.runAll}
       </Button>
       {showPreview ? (
         <div id="write-preview" className={styles.preview}>
@@ -80,31 +80,21 @@ export function Actions({
           </ul>
         </div>
       ) : null}
-      {(summarySheet && onGoToSummary) || undo ? (
-        <p className={styles.after}>
-          {summarySheet && onGoToSummary ? (
-            <Link as="button" className={styles.link} onClick={() => onGoToSummary(summarySheet)}>
-              Go to summary
-            </Link>
-          ) : null}
-          {undo ? <span>{UNDO_WORDS[undo]}</span> : null}
-        </p>
-      ) : null}
       <div className={styles.row}>
-        <Button disabledFocusable={busy} onClick={() => onRun('check')}>
-          Check only
+        <Button size="small" className={styles.wide} disabledFocusable={busy} onClick={() => onRun('format')}>
+          {ACTION_LABELS.format}
         </Button>
-        <Button disabledFocusable={busy} onClick={() => onRun('format')}>
-          Format
-        </Button>
-        <Button disabledFocusable={busy} onClick={() => onRun('summary')}>
-          Summary sheet
+        <Button size="small" className={styles.wide} disabledFocusable={busy} onClick={() => onRun('summary')}>
+          {ACTION_LABELS.summary}
         </Button>
       </div>
       {busy && slow ? (
-        <Field validationMessage={action === 'check' ? 'Checking the plan…' : 'Working on the workbook…'} validationState="none">
-          <ProgressBar aria-label="Working" />
-        </Field>
+        <>
+          <p className={styles.working} id="working-words">
+            {action === 'check' ? 'Checking the plan…' : 'Working on the workbook…'}
+          </p>
+          <progress className={styles.progress} aria-labelledby="working-words" />
+        </>
       ) : null}
     </section>
   );

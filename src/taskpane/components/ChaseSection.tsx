@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { chaseList, chaseReasons, type ChaseLead } from '../../core/figures/chaseList';
 import type { Analysis } from '../../core/types';
 import { count, plural } from '../headline';
+import { CHASE_HEADING } from './JumpLinks';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -89,8 +90,8 @@ export function ChaseSection({ analysis, onSelect }: { analysis: Analysis; onSel
   const open = items <= OPEN_UP_TO;
   const shown = all ? leads : leads.slice(0, FIRST_LEADS);
   return (
-    <section aria-labelledby="chase-heading" className={styles.root}>
-      <h2 id="chase-heading" className={styles.h2}>
+    <section aria-labelledby={CHASE_HEADING} className={styles.root}>
+      <h2 id={CHASE_HEADING} tabIndex={-1} className={styles.h2}>
         Chase list
       </h2>
       <p className={styles.note}>By lead officer: overdue, slipped and unrated items, most overdue first.</p>

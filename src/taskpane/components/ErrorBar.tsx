@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Notice } from './Notice';
 
 const TITLES: Record<string, string> = {
   CellEditMode: 'Excel is editing a cell',
@@ -12,11 +12,8 @@ const TITLES: Record<string, string> = {
 /** An adapter's error in plain words: what happened and what was or was not changed. */
 export function ErrorBar({ message, code }: { message: string; code: string }) {
   return (
-    <MessageBar intent="error" role="alert" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{TITLES[code] ?? 'Could not finish'}</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-    </MessageBar>
+    <Notice intent="error" role="alert" title={`${TITLES[code] ?? 'Could not finish'}.`}>
+      {message}
+    </Notice>
   );
 }

@@ -8,7 +8,7 @@ import { analyseSheet } from '../../core/analyse';
 import type { Analysis, Finding } from '../../core/types';
 import { HEADER, OPTIONS, snapshot, rec } from '../../../tests/fixtures/sheets';
 import { FindingsList } from './FindingsList';
-import { Overview } from './Overview';
+import { Overview, ratingSegments } from './Overview';
 
 // R1 is overdue (January 2002 at 31 March 2002, rated partially); row 4 has no reference (an error) and no rating
 // (Not rated: an item without a status is never counted overdue, SPEC S1).
@@ -40,7 +40,7 @@ describe('FindingsList', () => {
     expect(screen.getByRole('heading', { name: 'Findings: 1 error, 2 warnings, 0 notes' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Reference missing: 1 recommendation$/ }).getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('button', { name: /Overdue: 1 recommendation$/ })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /Unrated: 1 recommendation$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Not rated: 1 recommendation$/ })).toBeTruthy();
   });
 
   test('[OVERDUE] activating a finding by click or keyboard selects its cell; its visible text is its name', async () => {
@@ -57,7 +57,7 @@ describe('FindingsList', () => {
 
   test('[RATING_MISSING] 1,200 identical findings are one closed header with a count, not 1,200 cards', async () => {
     wrap(<FindingsList analysis={big(1200)} notes={[]} onSelect={() => undefined} />);
-    const header = screen.getByRole('button', { name: /^\W*Unrated: 1,200 recommendations$/ });
+    const header = screen.getByRole('button', { name: /^\W*Not rated: 1,200 recommendations$/ });
     expect(header.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryAllByRole('button', { name: /^R\d+, cell F\d+:/ })).toHaveLength(0);
     await userEvent.click(header);
@@ -74,14 +74,14 @@ describe('FindingsList', () => {
 
   test('10,000 findings render only what is in view, with counts that have separators', async () => {
     wrap(<FindingsList analysis={big(10000)} notes={[]} onSelect={() => undefined} />);
-    await userEvent.click(screen.getByRole('button', { name: /Unrated: 10,000 recommendations/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Not rated: 10,000 recommendations/ }));
     expect(document.querySelectorAll('button').length).toBeLessThan(60);
     expect(screen.getByText('10,000 cells to visit')).toBeTruthy();
   });
 
   test('[RATING_MISSING] arrow keys move between rows, drawing the rows beyond the window as they go', async () => {
     wrap(<FindingsList analysis={big(200)} notes={[]} onSelect={() => undefined} />);
-    const header = screen.getByRole('button', { name: /Unrated: 200 recommendations/ });
+    const header = screen.getByRole('button', { name: /Not rated: 200 recommendations/ });
     await userEvent.click(header);
     header.focus();
     await userEvent.keyboard('{ArrowDown}');
@@ -92,6 +92,19 @@ describe('FindingsList', () => {
     expect(document.activeElement?.textContent).toMatch(/^R199, cell F201:/);
   });
 
+  test('[OVERDUE] a finding card names the lead officer and keeps the whole message: days overdue and the advice', () => {
+    // As at 31 March 2002, due January 2002 (read as its last day): 28 + 31 = 59 days overdue, counted by hand.
+    const late = analyseSheet(
+      snapshot([['As at 31 March 2002'], HEADER, rec('R1', { lead: 'J Smith', timescale: 'January 2002', progress: 'x' })]),
+      OPTIONS,
+    );
+    wrap(<FindingsList analysis={late} notes={[]} onSelect={() => undefined} />);
+    const card = screen.getByRole('button', { name: /^R1, cell D3:/ });
+    expect(card.textContent).toContain('Lead: J Smith.');
+    expect(card.textContent).toContain('is 59 days overdue');
+    expect(card.textContent).toMatch(/Update the progress and status, or agree a revised timescale\.$/);
+  });
+
   test('[OVERDUE] Previous and Next walk the findings cell by cell in sheet order, selecting each cell', async () => {
     const cells: string[] = [];
     wrap(<FindingsList analysis={analysis} notes={[]} onSelect={(c) => cells.push(c)} />);
@@ -100,7 +113,7 @@ describe('FindingsList', () => {
     await userEvent.click(next);
     await userEvent.click(next);
     await userEvent.click(next);
-    expect(screen.getByText('3 of 3: Unrated, cell F4')).toBeTruthy();
+    expect(screen.getByText('3 of 3: Not rated, cell F4')).toBeTruthy();
     expect(next.hasAttribute('disabled')).toBe(true);
     await userEvent.click(previous);
     expect(cells).toEqual(['D3', 'A4', 'F4', 'A4']);
@@ -112,7 +125,7 @@ describe('FindingsList', () => {
     const next = screen.getByRole('button', { name: 'Next' });
     await userEvent.click(next);
     await userEvent.click(next);
-    expect(screen.getByRole('button', { name: /Unrated: 1,200 recommendations/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: /Not rated: 1,200 recommendations/ }).getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('button', { current: true }).textContent).toMatch(/^R2, cell F4:/);
     expect(screen.getByText('No rating.', { selector: 'p' })).toBeTruthy();
   });
@@ -126,24 +139,85 @@ describe('FindingsList', () => {
       within(list)
         .getAllByRole('button')
         .map((b) => b.textContent?.split(':')[0]?.replace('\u203A', '')),
-    ).toEqual(['R1, row 3', 'Overdue, cell D3', 'No reference, row 4', 'Reference missing, cell A4', 'Unrated, cell F4']);
+    ).toEqual(['R1, row 3', 'Overdue, cell D3', 'No reference, row 4', 'Reference missing, cell A4', 'Not rated, cell F4']);
   });
 });
 
 describe('Overview', () => {
   test('shows the headline sentence, the figures with an errors tile, and the rating counts in words', () => {
     wrap(<Overview result={{ analysis, applied: [], notes: [], summarySheet: null }} />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 unrated.');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('0 of 2 complete; 1 overdue, 0 of them statutory; 1 not rated.');
     const tiles = screen.getByRole('list', { name: 'Headline figures' });
     expect(tiles.textContent).toMatch(/2Recom\u00ad?mendations/);
     expect(tiles.textContent).toContain('1Errors to fix');
-    expect(screen.getByRole('img', { name: /Partially 1, Not met 0, Unrated 1/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Partially 1, Not met 0, Not rated 1/ })).toBeTruthy();
   });
 
-  test('[ID_MISSING] after a write with an error left, the bar is a warning, not a green "Done"', () => {
-    wrap(<Overview result={{ analysis, applied: ['Formatted A2:F4'], notes: [], summarySheet: null }} />);
-    const bar = screen.getByRole('group', { name: 'Written, but 1 error to fix.' });
-    expect(bar.textContent).toContain('Formatted A2:F4.');
+  test('[ID_MISSING] after a write: one line that never says "Done" over an error, the detail behind "What changed"', async () => {
+    const applied = ['Formatted the table A2:F4 on "Plan"', 'Added the status column G ("Check (auto)")'];
+    wrap(<Overview result={{ analysis, applied, notes: [], summarySheet: null, undo: 'one-step' }} />);
+    expect(screen.getByText('Written, but 1 error to fix.')).toBeTruthy();
     expect(screen.queryByText(/^Done/)).toBeNull();
+    const more = screen.getByRole('button', { name: 'What changed (2)' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    // Closed, the list is not shown, nor spoken.
+    expect(screen.queryByRole('list', { name: 'What changed' })).toBeNull();
+    await userEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const list = screen.getByRole('list', { name: 'What changed' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(applied);
+    expect(screen.getByText('Ctrl+Z undoes it in one step.')).toBeTruthy();
+  });
+
+  test('[OVERDUE] the headline and figures come before what was written, and links lead to the chase list and findings', () => {
+    wrap(<Overview result={{ analysis, applied: ['Formatted A2:F4'], notes: [], summarySheet: null }} />);
+    const region = screen.getByRole('region', { name: 'Results' });
+    const order = [
+      screen.getByRole('heading', { level: 2 }),
+      screen.getByRole('navigation', { name: 'On this page' }),
+      screen.getByRole('list', { name: 'Headline figures' }),
+      screen.getByText(/^Written/),
+    ];
+    expect(region.firstElementChild).toBe(order[0]);
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    // R1 is overdue and the row without a reference is not rated: two items to chase; three findings (the fixture above).
+    expect(screen.getByRole('link', { name: 'Chase list: 2 items' }).getAttribute('href')).toBe('#chase-heading');
+    expect(screen.getByRole('link', { name: 'Findings: 3' }).getAttribute('href')).toBe('#findings-heading');
+  });
+
+  test('[RATING_MISSING] colours follow meaning: with "Not applicable" used, "Not rated" never takes a level\u2019s colour', () => {
+    // Six levels in use (the extent scale's five and Not applicable) and one row not rated: seven segments.
+    const words = ['completely', 'significantly', 'moderately', 'partially', 'not met', 'not applicable'];
+    const rows = words.map((w, i) => rec(`R${i + 1}`, { progress: `x\nRecommendation met: ${w}` }));
+    const seven = analyseSheet(snapshot([['As at 31 March 2002'], HEADER, ...rows, rec('R7', { progress: 'x' })]), OPTIONS);
+    const segments = ratingSegments(seven);
+    expect(segments.map((s) => s.label)).toEqual([
+      'Completely',
+      'Significantly',
+      'Moderately',
+      'Partially',
+      'Not met',
+      'Not applicable',
+      'Not rated',
+    ]);
+    const colour = (label: string) => segments.find((s) => s.label === label)?.colour;
+    const rated = ['Completely', 'Significantly', 'Moderately', 'Partially', 'Not met'].map(colour);
+    expect(new Set(rated).size).toBe(5);
+    expect(rated).not.toContain(colour('Not rated'));
+    expect(rated).not.toContain(colour('Not applicable'));
+    expect(colour('Not rated')).not.toBe(colour('Not applicable'));
+  });
+
+  test('[TABLE_NOT_FOUND] on our own summary sheet the pane says to go to the plan\u2019s sheet, not to pick columns', () => {
+    const summary = { ...analysis, table: null, sheet: 'Action plan summary' };
+    wrap(<Overview result={{ analysis: summary, applied: [], notes: [], summarySheet: null }} summarySheet="Action plan summary" />);
+    expect(screen.getByText('This is the summary sheet the checker wrote.')).toBeTruthy();
+    expect(screen.queryByText(/No action-plan table on this sheet/)).toBeNull();
   });
 });

@@ -15,23 +15,24 @@ import {
   type FindingsView,
 } from '../findingGroups';
 import { count, plural, severityCounts } from '../headline';
+import { FINDINGS_HEADING } from './JumpLinks';
 import { ViewTabs } from './ViewTabs';
 import { VirtualList } from './VirtualList';
 
-/** Row heights in pixels: the windowed list places rows by these, so the styles below must fit inside them. */
-const GROUP_ROW = 52;
-const FINDING_ROW = 52;
+/** First guesses at row heights in pixels (a header; a finding of two or three lines), until a row is drawn and measured. */
+const GROUP_ROW = 44;
+const FINDING_ROW = 92;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0 0` },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, height: '100%' },
+  h3: { margin: 0, paddingBottom: '4px', fontSize: tokens.fontSizeBase300 },
   toggle: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     width: '100%',
-    height: `${GROUP_ROW - 4}px`,
+    minHeight: '40px',
     textAlign: 'left',
     font: 'inherit',
     fontWeight: tokens.fontWeightSemibold,
@@ -39,17 +40,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    padding: `0 ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     cursor: 'pointer',
+    overflowWrap: 'anywhere',
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  caption: {
-    display: '-webkit-box',
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-    lineHeight: tokens.lineHeightBase300,
   },
   chevron: {
     display: 'inline-block',
@@ -59,43 +54,50 @@ const useStyles = makeStyles({
     transitionDuration: tokens.durationFast,
   },
   open: { transform: 'rotate(90deg)' },
+  cell: { paddingBottom: '4px' },
   item: {
     display: 'flex',
     flexDirection: 'column',
-    justifyContent: 'center',
+    gap: tokens.spacingVerticalXXS,
     width: '100%',
-    height: `${FINDING_ROW - 4}px`,
     textAlign: 'left',
     font: 'inherit',
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    padding: `0 ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     cursor: 'pointer',
+    // Long words (a URL, a reference with no spaces) wrap rather than widen the 350-pixel pane.
+    overflowWrap: 'anywhere',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   plain: { cursor: 'default', ':hover': { backgroundColor: tokens.colorNeutralBackground1 } },
   current: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  line: { display: 'block', maxWidth: '100%', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
   label: { fontWeight: tokens.fontWeightSemibold },
-  message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  lead: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, lineHeight: tokens.lineHeightBase200 },
   walk: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   where: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
   detail: { flexBasis: '100%' },
 });
 
 const VIEWS: readonly FindingsView[] = ['rule', 'recommendation'];
-const heightOf = (row: FindingRow) => (row.kind === 'group' ? GROUP_ROW : FINDING_ROW);
+const estimate = (row: FindingRow) => (row.kind === 'group' ? GROUP_ROW : FINDING_ROW);
+const keyOf = (row: FindingRow): unknown => (row.kind === 'group' ? row.group.key : row.finding);
 
-/** One finding: a button when it has a cell, its visible text (label, then the message) its accessible name. */
-function FindingItem(props: { f: Finding; view: FindingsView; current: boolean; onSelect: (f: Finding) => void }) {
+/**
+ * One finding, in full (never cut to a line): its label, the lead officer where the row names one, then the message
+ * with its days overdue and advice. A button when it has a cell, its visible text its accessible name.
+ */
+function FindingItem(props: { f: Finding; lead: string | null; view: FindingsView; current: boolean; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
   const text = (
     <>
-      <span className={mergeClasses(styles.line, styles.label)}>{itemLabel(props.f, props.view)}:</span>{' '}
-      <span className={mergeClasses(styles.line, styles.message)}>{props.f.message}</span>
+      <span className={styles.label}>{itemLabel(props.f, props.view)}:</span>{' '}
+      {props.lead ? <span className={styles.lead}>Lead: {props.lead}.</span> : null}{' '}
+      <span className={styles.message}>{props.f.message}</span>
     </>
   );
   if (!props.f.cell) return <div className={mergeClasses(styles.item, styles.plain)}>{text}</div>;
@@ -128,7 +130,7 @@ function useExpanded(groups: ReturnType<typeof groupByRule>) {
 }
 
 /**
- * Findings grouped by rule (with counts, so a thousand "Unrated" findings are one header) or by recommendation,
+ * Findings grouped by rule (with counts, so a thousand "Not rated" findings are one header) or by recommendation,
  * in a windowed list, with Previous/Next to walk their cells in sheet order as Excel's Error Checking does.
  */
 export function FindingsList({
@@ -155,6 +157,7 @@ export function FindingsList({
   const { expanded, toggle } = view === 'rule' ? ruleState : recommendationState;
   const rows = useMemo(() => flattenGroups(groups, expanded), [groups, expanded]);
   const current = walk[at] ?? null;
+  const leads = useMemo(() => new Map(analysis.recommendations.map((r) => [r.row, r.lead])), [analysis]);
 
   /** Opens the finding's group and scrolls its row into view (after the rows that opening adds exist). */
   const show = (f: Finding) => {
@@ -181,23 +184,26 @@ export function FindingsList({
           <span aria-hidden="true" className={mergeClasses(styles.chevron, row.expanded && styles.open)}>
             {'\u203A'}
           </span>
-          <span className={styles.caption}>{groupCaption(row.group, view)}</span>
+          <span>{groupCaption(row.group, view)}</span>
         </button>
       </h3>
     ) : (
-      <FindingItem
-        f={row.finding}
-        view={view}
-        current={row.finding === current}
-        onSelect={(f) => {
-          setAt(walkIndex.get(f) ?? -1);
-          onSelect(f.cell ?? 'A1');
-        }}
-      />
+      <div className={styles.cell}>
+        <FindingItem
+          f={row.finding}
+          lead={row.finding.row === null ? null : leads.get(row.finding.row) || null}
+          view={view}
+          current={row.finding === current}
+          onSelect={(f) => {
+            setAt(walkIndex.get(f) ?? -1);
+            onSelect(f.cell ?? 'A1');
+          }}
+        />
+      </div>
     );
   return (
-    <section aria-labelledby="findings-heading" className={styles.root}>
-      <h2 id="findings-heading" className={styles.h2}>
+    <section aria-labelledby={FINDINGS_HEADING} className={styles.root}>
+      <h2 id={FINDINGS_HEADING} tabIndex={-1} className={styles.h2}>
         Findings: {plural(severities.error, 'error')}, {plural(severities.warning, 'warning')}, {plural(severities.info, 'note')}
       </h2>
       <ViewTabs
@@ -228,7 +234,8 @@ export function FindingsList({
           {v === view ? (
             <VirtualList
               rows={rows}
-              heightOf={heightOf}
+              estimate={estimate}
+              keyOf={keyOf}
               render={render}
               label={v === 'rule' ? 'Findings by rule' : 'Findings by recommendation'}
               maxHeight="60vh"

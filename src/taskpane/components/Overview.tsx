@@ -1,6 +1,11 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { Ref } from 'react';
 import type { RunResult } from '../../core/host';
+import type { Analysis } from '../../core/types';
 import { count, headline, resultBar, severityCounts, weightedScoreNote } from '../headline';
+import { Notice } from './Notice';
+import { JumpLinks } from './JumpLinks';
+import { Written } from './Written';
 
 const useStyles = makeStyles({
   tiles: {
@@ -46,8 +51,24 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-const SEGMENT = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C', '#8A8886'];
+/** The bar's colours by meaning: rated levels best first (a scale longer than five shares the worst), the rest neutral. */
+const LEVEL_COLOURS = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C'];
+/** Levels left out of the count (not applicable, withdrawn). */
+const EXCLUDED_COLOUR = '#C8C6C4';
+/** No rating: a dark neutral, never one of the levels' colours. */
+const NOT_RATED_COLOUR = '#605E5C';
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
+
+/** The rating bar's segments in the scale's order, then "Not rated", each with the colour of what it means. */
+export function ratingSegments(analysis: Analysis): { label: string; count: number; colour: string }[] {
+  let rank = 0;
+  const levels = analysis.stats.levels.map((l) => {
+    const excluded = analysis.scale.find((s) => s.key === l.key)?.excluded ?? false;
+    const colour = excluded ? EXCLUDED_COLOUR : (LEVEL_COLOURS[Math.min(rank++, LEVEL_COLOURS.length - 1)] ?? EXCLUDED_COLOUR);
+    return { label: l.label, count: l.count, colour };
+  });
+  return [...levels, { label: 'Not rated', count: analysis.stats.unrated, colour: NOT_RATED_COLOUR }];
+}
 
 /** The headline figures as [label, figure] pairs, counts with thousands separators. */
 function tileFigures(result: RunResult): [string, string][] {
@@ -60,7 +81,7 @@ function tileFigures(result: RunResult): [string, string][] {
     ['Complete', `${count(stats.complete)} of ${count(counted)}`],
     ['Completion', pct(counted > 0 ? stats.completionRate : null)],
     ['Overdue', count(stats.overdue)],
-    ['Unrated', count(stats.unrated)],
+    ['Not rated', count(stats.unrated)],
     ['Errors to fix', count(errors)],
     ...(stats.weightedScore !== null ? ([['Weighted score', pct(stats.weightedScore)]] as [string, string][]) : []),
     ...(stats.recordsStatutory
@@ -70,30 +91,23 @@ function tileFigures(result: RunResult): [string, string][] {
 }
 
 /** The rating bar and its legend in words (labels and counts, never colour alone). */
-function Ratings({ result }: { result: RunResult }) {
+function Ratings({ analysis }: { analysis: Analysis }) {
   const styles = useStyles();
-  const { stats } = result.analysis;
-  const segments = [...stats.levels.map((l) => ({ label: l.label, count: l.count })), { label: 'Unrated', count: stats.unrated }];
+  const segments = ratingSegments(analysis);
   const summary = segments.map((s) => `${s.label} ${count(s.count)}`).join(', ');
   return (
     <>
-      <h3 className={styles.h3}>{result.analysis.scaleLabel}</h3>
+      <h3 className={styles.h3}>{analysis.scaleLabel}</h3>
       <div className={styles.bar} role="img" aria-label={`Ratings: ${summary}`}>
-        {segments.map((s, i) =>
-          s.count > 0 ? (
-            <span key={s.label} style={{ flexGrow: s.count, backgroundColor: SEGMENT[i % SEGMENT.length], forcedColorAdjust: 'none' }} />
-          ) : null,
+        {segments.map((s) =>
+          s.count > 0 ? <span key={s.label} style={{ flexGrow: s.count, backgroundColor: s.colour, forcedColorAdjust: 'none' }} /> : null,
         )}
       </div>
       <ul className={styles.legend} aria-label="Rating counts">
-        {segments.map((s, i) => (
+        {segments.map((s) => (
           <li key={s.label} style={{ display: 'contents' }}>
             <span>
-              <span
-                className={styles.swatch}
-                style={{ backgroundColor: SEGMENT[i % SEGMENT.length], forcedColorAdjust: 'none' }}
-                aria-hidden="true"
-              />
+              <span className={styles.swatch} style={{ backgroundColor: s.colour, forcedColorAdjust: 'none' }} aria-hidden="true" />
               {s.label}
             </span>
             <span>{count(s.count)}</span>
@@ -104,55 +118,71 @@ function Ratings({ result }: { result: RunResult }) {
   );
 }
 
-/** The headline sentence (the heading focus moves to after a run), tiles, ratings and what was written. */
+/** Where no table was found: what the checker looked for, or, on our own summary sheet, where to go instead. */
+function NoTable(props: { analysis: Analysis; summarySheet: string | null; onOpenSettings?: () => void }) {
+  if (props.summarySheet !== null && props.analysis.sheet === props.summarySheet) {
+    return (
+      <Notice intent="info" title="This is the summary sheet the checker wrote.">
+        Go to the sheet with your action plan, then check it there.
+      </Notice>
+    );
+  }
+  return (
+    <Notice
+      intent="warning"
+      title="No action-plan table on this sheet."
+      actions={
+        props.onOpenSettings ? (
+          <Button size="small" onClick={props.onOpenSettings}>
+            Open Settings
+          </Button>
+        ) : null
+      }
+    >
+      The checker looks in the first 50 rows for a header row with columns such as No, Subject, Lead, Timescales, Recommendation and
+      Progress. Choose the header row and columns in Settings.
+    </Notice>
+  );
+}
+
+/**
+ * The answer first: the headline sentence (the heading focus moves to after a run), links to the chase list and
+ * findings, the figures, what was written in one line (the detail behind "What changed"), then the ratings.
+ */
 export function Overview({
   result,
   headingRef,
   onOpenSettings,
+  summarySheet = null,
+  onGoToSummary,
 }: {
   result: RunResult;
-  headingRef?: React.Ref<HTMLHeadingElement>;
+  headingRef?: Ref<HTMLHeadingElement>;
   onOpenSettings?: () => void;
+  /** Our summary sheet, when the workbook has one: "Go to summary" activates it. */
+  summarySheet?: string | null;
+  onGoToSummary?: (sheet: string) => void;
 }) {
   const styles = useStyles();
+  const { analysis } = result;
   const heading = (
     <h2 ref={headingRef} tabIndex={-1} className={styles.headline}>
-      {headline(result.analysis)}
+      {headline(analysis)}
     </h2>
   );
-  if (!result.analysis.table) {
+  if (!analysis.table) {
     return (
       <section aria-label="Results" className={styles.root}>
         {heading}
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>No action-plan table on this sheet.</MessageBarTitle>
-            The checker looks in the first 50 rows for a header row with columns such as No, Subject, Lead, Timescales, Recommendation and
-            Progress. Choose the header row and columns in Settings.
-          </MessageBarBody>
-          {onOpenSettings ? (
-            <MessageBarActions>
-              <Button size="small" onClick={onOpenSettings}>
-                Open Settings
-              </Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
+        <NoTable analysis={analysis} summarySheet={summarySheet} onOpenSettings={onOpenSettings} />
       </section>
     );
   }
-  const bar = resultBar([...result.analysis.findings, ...result.notes]);
+  const note = weightedScoreNote(analysis);
   return (
     <section aria-label="Results" className={styles.root}>
       {heading}
-      {result.applied.length > 0 ? (
-        <MessageBar intent={bar.intent}>
-          <MessageBarBody>
-            <MessageBarTitle>{bar.title}.</MessageBarTitle>
-            {result.applied.join('; ')}.
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <JumpLinks analysis={analysis} notes={result.notes} />
       <ul className={styles.tiles} aria-label="Headline figures">
         {tileFigures(result).map(([label, figure]) => (
           <li key={label} className={styles.tile} style={{ listStyle: 'none' }}>
@@ -161,8 +191,17 @@ export function Overview({
           </li>
         ))}
       </ul>
-      {weightedScoreNote(result.analysis) ? <p className={styles.note}>{weightedScoreNote(result.analysis)}</p> : null}
-      <Ratings result={result} />
+      {result.applied.length > 0 ? (
+        <Written
+          applied={result.applied}
+          bar={resultBar([...analysis.findings, ...result.notes])}
+          undo={result.undo ?? null}
+          summarySheet={summarySheet}
+          onGoToSummary={onGoToSummary}
+        />
+      ) : null}
+      <Ratings analysis={analysis} />
+      {note ? <p className={styles.note}>{note}</p> : null}
     </section>
   );
 }

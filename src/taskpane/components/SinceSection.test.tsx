@@ -85,7 +85,7 @@ describe('the pane\'s "Since" section (SPEC, M2)', () => {
   test('[M2.3] after a run with a kept earlier return: a heading with its date, a count and the references per kind', async () => {
     const { host } = hostWith(since);
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
     const section = await screen.findByRole('region', { name: 'Since 31 December 2001' });
     const kind = (name: string) => within(section).getByRole('list', { name });
     expect(within(kind('Completed (1)')).getByRole('button', { name: 'R1' })).toBeTruthy();
@@ -103,7 +103,7 @@ describe('the pane\'s "Since" section (SPEC, M2)', () => {
   test('[M2.3] a reference selects its row in the sheet', async () => {
     const { host, selected } = hostWith(since);
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
     const section = await screen.findByRole('region', { name: 'Since 31 December 2001' });
     await userEvent.click(within(within(section).getByRole('list', { name: 'Status worse (1)' })).getByRole('button', { name: 'R3' }));
     expect(selected).toEqual(['A5']);
@@ -112,7 +112,7 @@ describe('the pane\'s "Since" section (SPEC, M2)', () => {
   test('[M2.6] with no earlier return kept, one line says movement comes from the next return', async () => {
     const { host } = hostWith(() => ({ kind: 'first' }));
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check, format and summarise' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
     expect((await screen.findByRole('note')).textContent).toBe('Movement appears from the next return: this run is kept for comparison.');
     expect(screen.queryByRole('region', { name: /^Since/ })).toBeNull();
   });
@@ -120,7 +120,7 @@ describe('the pane\'s "Since" section (SPEC, M2)', () => {
   test('a check that keeps nothing shows no movement line at all', async () => {
     const { host } = hostWith(since);
     render(<App host={host} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
     await screen.findByRole('heading', { name: /complete/ });
     expect(screen.queryByRole('region', { name: /^Since/ })).toBeNull();
     expect(screen.queryByRole('note')).toBeNull();
@@ -165,7 +165,7 @@ describe('"Compare with a previous version..." (SPEC, M2)', () => {
 
   test('[M2.2][M2.3] the picked file is read in the pane and its movement listed as a careful officer would', async () => {
     render(<App host={marchHost()} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
     expect(await screen.findByRole('button', { name: 'Compare with a previous version...' })).toBeTruthy();
     await userEvent.upload(screen.getByLabelText('Previous version (.xlsx file)'), december());
     const section = await screen.findByRole('region', { name: 'Since 31 December 2001, from q3.xlsx' });
@@ -187,7 +187,7 @@ describe('"Compare with a previous version..." (SPEC, M2)', () => {
 
   test('a file that is not a workbook is refused in one line, and nothing else changes', async () => {
     render(<App host={marchHost()} theme="light" />);
-    await userEvent.click(screen.getByRole('button', { name: 'Check only' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
     await screen.findByRole('button', { name: 'Compare with a previous version...' });
     await userEvent.upload(screen.getByLabelText('Previous version (.xlsx file)'), new File(['not a zip'], 'notes.xlsx'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/notes\.xlsx is not a readable \.xlsx workbook/);

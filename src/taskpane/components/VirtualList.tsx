@@ -1,10 +1,9 @@
 import { makeStyles } from '@fluentui/react-components';
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   scroller: { overflowY: 'auto', position: 'relative', overscrollBehavior: 'contain' },
-  sizer: { position: 'relative', margin: 0, padding: 0 },
-  row: { position: 'absolute', left: 0, right: 0, boxSizing: 'border-box' },
+  list: { margin: 0, boxSizing: 'border-box' },
 });
 
 /** Height assumed before the browser has measured the scroller (and in jsdom, which has no layout). */
@@ -34,14 +33,73 @@ export function visibleRange(tops: readonly number[], top: number, bottom: numbe
   return [start, Math.max(end, Math.min(rows, start + 1))];
 }
 
+/** Each row's top offset (and the total height last), from measured heights where known, else the estimates. */
+export function rowTops<T>(rows: readonly T[], height: (row: T) => number): number[] {
+  const out = new Array<number>(rows.length + 1);
+  let y = 0;
+  rows.forEach((row, i) => {
+    out[i] = y;
+    y += height(row);
+  });
+  out[rows.length] = y;
+  return out;
+}
+
+/** The row Arrow keys, Home or End move to from the row holding `target`, or null for any other key or past either end. */
+function rowKeyTarget(key: string, target: HTMLElement, rows: number): number | null {
+  const from = target.closest<HTMLElement>('[data-row]');
+  if (!from) return null;
+  const i = Number(from.dataset.row);
+  const next = ({ ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows - 1 } as Record<string, number>)[key];
+  return next === undefined || next < 0 || next >= rows ? null : next;
+}
+
+/** Re-renders when the element's width changes (the pane resized), so rows whose text rewraps are measured again. */
+function useWidth(element: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = element.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
+
+/** Heights of the rows drawn so far, by row identity; `measure` reads the drawn rows and says whether any changed. */
+function useMeasuredHeights<T>(keyOf: (row: T) => unknown, estimate: (row: T) => number) {
+  const heights = useRef(new Map<unknown, number>());
+  const [version, setVersion] = useState(0);
+  const heightOf = (row: T) => heights.current.get(keyOf(row)) ?? estimate(row);
+  const measure = (list: HTMLElement | null, rows: readonly T[]) => {
+    let changed = false;
+    for (const el of list?.querySelectorAll<HTMLElement>(':scope > [data-row]') ?? []) {
+      const row = rows[Number(el.dataset.row)];
+      const h = el.getBoundingClientRect().height;
+      // jsdom has no layout (every height 0): the estimates stand.
+      if (row === undefined || h === 0 || Math.abs(heightOf(row) - h) < 0.5) continue;
+      heights.current.set(keyOf(row), h);
+      changed = true;
+    }
+    if (changed) setVersion((v) => v + 1);
+  };
+  return { heightOf, measure, version };
+}
+
 /**
- * A windowed list: only the rows in view (plus a margin) are in the page, so 10,000 rows cost what 20 do.
- * Rows have known heights; the list scrolls inside its own box of at most `maxHeight`. Arrow keys, Home and
- * End move focus between rows, scrolling as they go; `reveal` scrolls a row into view when its `nonce` changes.
+ * A windowed list: only the rows in view (plus a margin) are in the page, so 10,000 rows cost what 20 do. Rows
+ * are as tall as their text: each is estimated until drawn, then measured (again when the pane's width changes);
+ * the rows drawn sit in the page's flow between two spacers, so the browser keeps what is in view steady as
+ * heights settle. The list scrolls inside its own box of at most `maxHeight`. Arrow keys, Home and End move focus
+ * between rows, scrolling as they go; `reveal` scrolls a row into view when its `nonce` changes.
  */
 export function VirtualList<T>(props: {
   rows: readonly T[];
-  heightOf: (row: T) => number;
+  /** A first guess at a row's height in pixels, used until the row is drawn and measured. */
+  estimate: (row: T) => number;
+  /** Identifies a row across renders, so its measured height follows it when groups open or close above it. */
+  keyOf: (row: T) => unknown;
   render: (row: T, index: number) => ReactNode;
   label: string;
   maxHeight: string;
@@ -49,22 +107,17 @@ export function VirtualList<T>(props: {
 }) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(ASSUMED_VIEWPORT);
-  const pendingFocus = useRef<number | null>(null);
-  const tops = useMemo(() => {
-    const out = new Array<number>(props.rows.length + 1);
-    let y = 0;
-    props.rows.forEach((row, i) => {
-      out[i] = y;
-      y += props.heightOf(row);
-    });
-    out[props.rows.length] = y;
-    return out;
-  }, [props.rows, props.heightOf]);
+  const pending = useRef<{ index: number; focus: boolean } | null>(null);
+  const width = useWidth(scroller);
+  const { heightOf, measure, version } = useMeasuredHeights(props.keyOf, props.estimate);
+  // `version` and `width` stand for the measured heights, which live in a ref.
+  const tops = useMemo(() => rowTops(props.rows, heightOf), [props.rows, version, width]);
   const total = tops[props.rows.length] ?? 0;
 
-  /** Scrolls just enough for row `i` to be in view. */
+  /** Scrolls just enough for row `i` to be in view, by its known or estimated place. */
   const bringIntoView = (i: number) => {
     const el = scroller.current;
     const top = tops[i] ?? 0;
@@ -80,44 +133,31 @@ export function VirtualList<T>(props: {
   useLayoutEffect(() => {
     const h = scroller.current?.clientHeight;
     if (h && h !== viewport) setViewport(h);
-    if (pendingFocus.current !== null) {
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${pendingFocus.current}"]`);
-      const target = row?.querySelector<HTMLElement>('button, [tabindex]') ?? null;
-      if (target) {
-        target.focus({ preventScroll: true });
-        pendingFocus.current = null;
-      }
-    }
+    measure(list.current, props.rows);
+    const wanted = pending.current;
+    const row = wanted ? list.current?.querySelector<HTMLElement>(`:scope > [data-row="${wanted.index}"]`) : null;
+    if (!wanted || !row) return;
+    pending.current = null;
+    // Now that it is drawn, the browser puts it exactly in view (its estimated place may have been a little off).
+    row.scrollIntoView?.({ block: 'nearest' });
+    if (wanted.focus) row.querySelector<HTMLElement>('button, [tabindex]')?.focus({ preventScroll: true });
   });
 
   const revealIndex = props.reveal?.index;
   const revealNonce = props.reveal?.nonce;
   useLayoutEffect(() => {
-    if (revealIndex !== undefined && revealIndex >= 0 && revealIndex < props.rows.length) bringIntoView(revealIndex);
+    if (revealIndex === undefined || revealIndex < 0 || revealIndex >= props.rows.length) return;
+    bringIntoView(revealIndex);
+    pending.current = { index: revealIndex, focus: false };
     // Only a new request scrolls; the list re-rendering for other reasons must not pull the user back.
   }, [revealNonce]);
 
-  const keys: Record<string, (i: number) => number> = {
-    ArrowDown: (i) => i + 1,
-    ArrowUp: (i) => i - 1,
-    Home: () => 0,
-    End: () => props.rows.length - 1,
-  };
   const [start, end] = visibleRange(tops, scrollTop - OVERSCAN, scrollTop + viewport + OVERSCAN);
   const drawn: ReactNode[] = [];
   for (let i = start; i < end; i++) {
-    const row = props.rows[i] as T;
     drawn.push(
-      <div
-        key={i}
-        role="listitem"
-        aria-setsize={props.rows.length}
-        aria-posinset={i + 1}
-        data-row={i}
-        className={styles.row}
-        style={{ top: tops[i], height: props.heightOf(row) }}
-      >
-        {props.render(row, i)}
+      <div key={i} role="listitem" aria-setsize={props.rows.length} aria-posinset={i + 1} data-row={i}>
+        {props.render(props.rows[i] as T, i)}
       </div>,
     );
   }
@@ -128,19 +168,25 @@ export function VirtualList<T>(props: {
       style={{ maxHeight: props.maxHeight }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={(e) => {
-        const to = keys[e.key];
-        const from = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
-        if (!to || !from) return;
-        const next = to(Number(from.dataset.row));
-        if (next < 0 || next >= props.rows.length) return;
+        const next = rowKeyTarget(e.key, e.target as HTMLElement, props.rows.length);
+        if (next === null) return;
         e.preventDefault();
+        const drawnRow = list.current?.querySelector<HTMLElement>(`:scope > [data-row="${next}"] button`);
+        if (drawnRow) {
+          drawnRow.focus(); // the browser scrolls it into view
+          return;
+        }
         bringIntoView(next);
-        const drawnRow = scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"] button`);
-        if (drawnRow) drawnRow.focus({ preventScroll: true });
-        else pendingFocus.current = next; // drawn on the next render, focused then
+        pending.current = { index: next, focus: true }; // drawn on the next render, focused then
       }}
     >
-      <div role="list" aria-label={props.label} className={styles.sizer} style={{ height: total }}>
+      <div
+        ref={list}
+        role="list"
+        aria-label={props.label}
+        className={styles.list}
+        style={{ paddingTop: tops[start] ?? 0, paddingBottom: Math.max(0, total - (tops[end] ?? total)) }}
+      >
         {drawn}
       </div>
     </div>
