@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseAddress } from '../core/address';
 import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
 import { ruleDxf, styleOf, TableStyles } from './cellStyles';
+import { orderSheetData } from './sheetOrder';
 import type { StyleBook } from './styles';
 import {
   attr,
@@ -289,7 +290,9 @@ function ruleEdits(xml: string, root: Root, plan: FormatPlan, book: StyleBook): 
 }
 
 /** The analysed sheet with the format plan applied. Returns the new XML and how many of our old rules it replaced. */
-export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xml: string; replaced: number } {
+export function patchSheet(input: string, plan: FormatPlan, book: StyleBook): { xml: string; replaced: number } {
+  // Rows and cells in any order (or without references) are put in order first: each row is then written once.
+  const xml = orderSheetData(input, `sheet "${plan.sheet}"`);
   const root = readRoot(xml, `sheet "${plan.sheet}"`);
   const p = root.prefix;
   const styles = new TableStyles(book, plan);
