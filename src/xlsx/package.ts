@@ -13,6 +13,8 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Applied to every part set: turns what we write Strict in a Strict workbook (conformance.ts). */
+  conform: ((text: string) => string) | null = null;
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -54,7 +56,7 @@ export class XlsxPackage {
   set(name: string, text: string): void {
     const real = this.find(name) ?? name;
     this.removed.delete(real);
-    this.changed.set(real, text);
+    this.changed.set(real, this.conform ? this.conform(text) : text);
   }
 
   /** Removes a part. */

@@ -7,11 +7,12 @@ import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
 import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
+import { isStrict, toStrict } from './conformance';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { applyPrint, patchPrintNames, readPageSetup, type PrintNames } from './printSetup';
 import { patchSheet } from './sheetPatch';
-import { EMPTY_STYLES, StyleBook } from './styles';
+import { EMPTY_STYLES, MAX_CELL_FORMATS, StyleBook } from './styles';
 import { chartXml, drawingXml, relsXml, sheetRef, summarySheetXml } from './summarySheet';
 import {
   addRel,
@@ -32,6 +33,8 @@ export class XlsxWorkbook {
 
   constructor(readonly pkg: XlsxPackage) {
     this.info = readWorkbook(pkg);
+    // What we add to a Strict workbook is written Strict too, never a Transitional part in a Strict package.
+    if (isStrict(pkg.text(this.info.part) ?? '')) pkg.conform = toStrict;
   }
 
   /** The styles part's name (from the workbook's relationships). */
@@ -205,6 +208,10 @@ export function applyToWorkbook(
   });
   if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
   applied.push(...extra);
+  if (book.full)
+    applied.push(
+      `Some formatting was left out: the workbook already has ${book.cellFormatCount.toLocaleString('en-GB')} cell formats and no more are added past ${MAX_CELL_FORMATS.toLocaleString('en-GB')} (Excel repairs a workbook with about 65,000); cells without one keep their own format`,
+    );
   workbook.pkg.set(stylesPart, book.toXml());
   return { applied, notes, summarySheet: name.name };
 }
