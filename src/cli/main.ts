@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
-import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
+import { formatLong, fromIso, isoFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { compareSnapshots, snapshotOf, type Movement } from '../core/figures/movement';
 import { parseTimescale } from '../core/interpret/parseTimescale';
@@ -254,7 +254,9 @@ async function write(
   if ('out' in target) await resolveOutput(target.out, input);
   const result = applyToWorkbook(workbook, checked, {
     statusColumn: req.statusColumn,
-    generatedAt: req.todayGiven ? formatLong(fromIso(req.today) ?? 0) : stampFromDate(new Date()),
+    // A date, never a time: a run on our own output with the same inputs is byte-identical whenever it runs
+    // (and the summary keeps its old date when nothing else in it changed; see applyToWorkbook).
+    generatedAt: formatLong(fromIso(req.today) ?? 0),
     ...(movement ? { movement } : {}),
   });
   const written = await writeOutput(input, target, await workbookBytes(workbook), io.write);

@@ -4,7 +4,7 @@ import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
 import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/plans/printPlan';
-import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME, type SummaryModel } from '../core/plans/summaryModel';
 import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { isStrict, toStrict } from './conformance';
@@ -179,8 +179,8 @@ export function applyToWorkbook(
   const printNames: PrintNames[] = [];
   const extra: string[] = [];
   let ourRules = 0;
+  const before = workbook.pkg.text(sheet.part) ?? '';
   if (plan) {
-    const before = workbook.pkg.text(sheet.part) ?? '';
     const patched = patchSheet(before, plan, book);
     // The page setup is ours to set only where the user has none of their own (P1.2); row heights always.
     const print = planTablePrint(analysis, snapshot, plan);
@@ -196,7 +196,8 @@ export function applyToWorkbook(
       extra.push(`Set "${sheet.name}" to print on A4 landscape, 1 page wide, with the header on every page and page numbers`);
     } else if (print) extra.push(`Kept the page setup of "${sheet.name}" as you set it`);
   }
-  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
+  const planUnchanged = !plan || workbook.pkg.text(sheet.part) === before;
+  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement, planUnchanged);
   printNames.push({ localSheetId: name.localSheetId, plan: name.print });
   workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', printNames));
   // The same plain words as the pane's (describeWritten), no rule counts.
@@ -216,6 +217,34 @@ export function applyToWorkbook(
   return { applied, notes, summarySheet: name.name };
 }
 
+const cellKey = (v: unknown) => (v === null || v === undefined || v === '' ? '' : String(v));
+
+/**
+ * The summary for this run. When the plan sheet came out as it was and our old summary says everything the
+ * new one would but for its "Generated" date, the old date is kept: a run that changes nothing writes the
+ * very same bytes, whenever it runs (and the marker's fingerprint, which covers the date, stays too).
+ */
+function summaryModel(
+  workbook: XlsxWorkbook,
+  ours: SheetEntry | undefined,
+  analysis: Analysis,
+  args: { generatedAt: string; name: string; movement: Movement | undefined; planUnchanged: boolean },
+): SummaryModel {
+  const model = buildSummary(analysis, args.generatedAt, args.name, args.movement);
+  if (!ours || !args.planUnchanged) return model;
+  const old = workbook.read(ours).snapshot.values;
+  const stamp = old.slice(0, FINGERPRINT_ROWS).find((row) => row[0] === 'Generated')?.[1];
+  if (typeof stamp !== 'string' || stamp === args.generatedAt) return model;
+  const again = buildSummary(analysis, stamp, args.name, args.movement);
+  const rows = Math.max(old.length, again.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const a = old[r] ?? [];
+    const b = again.rows[r] ?? [];
+    for (let c = 0; c < Math.max(a.length, b.length); c++) if (cellKey(a[c]) !== cellKey(b[c]?.value)) return model;
+  }
+  return again;
+}
+
 /** Writes our summary sheet, its drawing and chart, and the marker with its fingerprint; ours is replaced in place. */
 function writeSummaryParts(
   workbook: XlsxWorkbook,
@@ -223,11 +252,12 @@ function writeSummaryParts(
   book: StyleBook,
   generatedAt: string,
   movement: Movement | undefined,
+  planUnchanged: boolean,
 ): { name: string; replaced: boolean; localSheetId: number; print: PrintPlan } {
   const { pkg, info } = workbook;
   const ours = workbook.ourSummary();
   const name = ours?.name ?? freeSummaryName(info.sheets.map((s) => s.name));
-  const model = buildSummary(analysis, generatedAt, name, movement);
+  const model = summaryModel(workbook, ours, analysis, { generatedAt, name, movement, planUnchanged });
   const removed: string[] = [];
   let part: string;
   let newSheet: { name: string; sheetId: number; rid: string } | undefined;

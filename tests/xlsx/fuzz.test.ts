@@ -183,24 +183,26 @@ function csvRows(file: string): string[][] {
 
 (soffice ? describe : describe.skip)('LibreOffice reads the same text in every kept output as in its input', () => {
   test('one batched conversion; the plan sheet text of each output holds the input text, cell for cell', () => {
-    // One of each mutation on the sample (the other bases add nothing LibreOffice-specific), in one soffice run.
+    // Every output from the sample, and the sample itself, in one soffice run. Each mutation keeps the text
+    // of the workbook by construction (an encoding, a prefix, an order, a container), so each input reads as
+    // the sample does, and that is converted once (LibreOffice 7.4 cannot open a ZIP64 directory at all).
     const picked = kept.filter((k) => k.label.endsWith('(the sample)'));
     expect(picked.length).toBeGreaterThan(15);
     const dir = mkdtempSync(join(tmpdir(), 'apc-fuzz-lo-'));
-    const files: string[] = [];
+    const files = [join(dir, 'in.xlsx')];
+    writeFileSync(files[0] as string, readFileSync(join(ROOT, 'assets/samples/action-plan-2001-02.xlsx')));
     picked.forEach((k, i) => {
-      writeFileSync(join(dir, `in${i}.xlsx`), k.input);
       writeFileSync(join(dir, `out${i}.xlsx`), k.out);
-      files.push(join(dir, `in${i}.xlsx`), join(dir, `out${i}.xlsx`));
+      files.push(join(dir, `out${i}.xlsx`));
     });
     execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, ...files], {
       timeout: 400_000,
       stdio: 'pipe',
     });
+    const a = csvRows(join(dir, 'in.csv'));
+    expect(a.length).toBeGreaterThan(5);
     picked.forEach((k, i) => {
-      const a = csvRows(join(dir, `in${i}.csv`));
       const b = csvRows(join(dir, `out${i}.csv`));
-      expect({ label: k.label, rows: a.length > 5 }).toEqual({ label: k.label, rows: true });
       a.forEach((row, r) => {
         let n = row.length;
         while (n > 0 && row[n - 1] === '') n--;

@@ -137,6 +137,7 @@ export const MUTATIONS: Mutation[] = [
   { family: 'zip', name: 'entries stored without compression', zip: { stored: true } },
   { family: 'zip', name: 'ZIP64 with data descriptors (a streaming writer)', zip: { zip64: true, descriptor: true } },
   { family: 'zip', name: 'ZIP64 records without descriptors', zip: { zip64: true } },
+  { family: 'zip', name: 'ZIP64 extra fields in the local headers only (as Python writes)', zip: { zip64: 'local' } },
   { family: 'zip', name: 'data descriptors without ZIP64', zip: { descriptor: true } },
   { family: 'zip', name: 'two entries of one name', extraEntries: [['xl/sharedStrings.xml', enc('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')]], refused: /two entries named "xl\/sharedStrings\.xml"/ },
   { family: 'zip', name: 'an entry named outside the package', extraEntries: [['../evil.xml', enc('<x/>')]], refused: /points outside the package/ },
