@@ -7,7 +7,9 @@ import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from
 import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME, type SummaryModel } from '../core/plans/summaryModel';
 import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
+import { statusCoveredFindings } from '../core/plans/statusCovered';
 import { isStrict, toStrict } from './conformance';
+import { sheetDrawings } from './drawings';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { applyPrint, patchPrintNames, readPageSetup, type PrintNames } from './printSetup';
@@ -191,6 +193,7 @@ export function applyToWorkbook(
     ourRules = patched.replaced;
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
+    notes.push(...statusCoveredFindings(plan, sheetDrawings(workbook.pkg, sheet.part)));
     if (print && owner !== 'user') {
       printNames.push({ localSheetId, plan: print });
       extra.push(`Set "${sheet.name}" to print on A4 landscape, 1 page wide, with the header on every page and page numbers`);
