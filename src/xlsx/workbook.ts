@@ -10,6 +10,7 @@ import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/t
 import { statusCoveredFindings } from '../core/plans/statusCovered';
 import { isStrict, toStrict } from './conformance';
 import { sheetDrawings } from './drawings';
+import { handleSignature } from './signature';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { applyPrint, patchPrintNames, readPageSetup, type PrintNames } from './printSetup';
@@ -170,11 +171,12 @@ function styleBook(workbook: XlsxWorkbook): { book: StyleBook; part: string } {
 export function applyToWorkbook(
   workbook: XlsxWorkbook,
   checked: CheckedSheet,
-  options: { statusColumn: boolean; generatedAt: string; movement?: Movement },
+  options: { statusColumn: boolean; generatedAt: string; movement?: Movement; removeSignature?: boolean },
 ): ApplyResult {
   const { sheet, snapshot, analysis } = checked;
   if (!analysis.table || !sheet.part) return { applied: [], notes: [], summarySheet: null };
   refuseProtected(workbook, checked);
+  const unsigned = handleSignature(workbook.pkg, options.removeSignature === true);
   const { book, part: stylesPart } = styleBook(workbook);
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
@@ -212,6 +214,7 @@ export function applyToWorkbook(
   });
   if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
   applied.push(...extra);
+  if (unsigned) applied.push(unsigned);
   if (book.full)
     applied.push(
       `Some formatting was left out: the workbook already has ${book.cellFormatCount.toLocaleString('en-GB')} cell formats and no more are added past ${MAX_CELL_FORMATS.toLocaleString('en-GB')} (Excel repairs a workbook with about 65,000); cells without one keep their own format`,
