@@ -169,7 +169,12 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
       previous: { type: 'string' },
       help: { type: 'boolean' },
       ...(writing
-        ? { out: { type: 'string' }, 'in-place': { type: 'boolean' }, 'no-status-column': { type: 'boolean' }, 'remove-signature': { type: 'boolean' } }
+        ? {
+            out: { type: 'string' },
+            'in-place': { type: 'boolean' },
+            'no-status-column': { type: 'boolean' },
+            'remove-signature': { type: 'boolean' },
+          }
         : {}),
     },
   });

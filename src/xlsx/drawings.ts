@@ -36,11 +36,17 @@ function span(anchor: string): DrawingSpan | null {
     return { name, from, to: { column: Math.max(from.column, end.column), row: Math.max(from.row, end.row) } };
   }
   const pos = /<(?:[\w.-]+:)?pos\b[^>]*>/.exec(anchor)?.[0];
-  const start = from ?? { column: Math.floor(Number(attr(pos ?? '', 'x') ?? 0) / EMU_PER_COLUMN), row: Math.floor(Number(attr(pos ?? '', 'y') ?? 0) / EMU_PER_ROW) + 1 };
+  const start = from ?? {
+    column: Math.floor(Number(attr(pos ?? '', 'x') ?? 0) / EMU_PER_COLUMN),
+    row: Math.floor(Number(attr(pos ?? '', 'y') ?? 0) / EMU_PER_ROW) + 1,
+  };
   return {
     name,
     from: start,
-    to: { column: start.column + Math.max(0, Math.ceil(cx / EMU_PER_COLUMN) - 1), row: start.row + Math.max(0, Math.ceil(cy / EMU_PER_ROW) - 1) },
+    to: {
+      column: start.column + Math.max(0, Math.ceil(cx / EMU_PER_COLUMN) - 1),
+      row: start.row + Math.max(0, Math.ceil(cy / EMU_PER_ROW) - 1),
+    },
   };
 }
 

@@ -1,7 +1,20 @@
 import { footerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 import { insertionPoint } from './sheetPatch';
 import { sheetRef } from './summarySheet';
-import { appendInside, attr, decode, elementEnd, escapeText, nextTag, readRoot, setAttr, splice, type Child, type Edit, type Root } from './xml';
+import {
+  appendInside,
+  attr,
+  decode,
+  elementEnd,
+  escapeText,
+  nextTag,
+  readRoot,
+  setAttr,
+  splice,
+  type Child,
+  type Edit,
+  type Root,
+} from './xml';
 
 /** The defined names Excel keeps a sheet's print titles and print area in (with the sheet's index as localSheetId). */
 export const PRINT_TITLES = '_xlnm.Print_Titles';

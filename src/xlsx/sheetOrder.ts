@@ -101,7 +101,7 @@ export function orderSheetData(xml: string, part: string): string {
   let ordered = true;
   let previous = 0;
   let t = nextTag(xml, sheetData.open.end, part);
-  for (; t && !t.close && t.start < sheetData.end; ) {
+  for (; t && !t.close && t.start < sheetData.end;) {
     if (t.local !== 'row') {
       t = nextTag(xml, elementEnd(xml, t, part), part);
       continue;

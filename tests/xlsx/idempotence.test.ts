@@ -41,7 +41,9 @@ describe('apply is idempotent across time (S: a run on our own output changes no
   test('when the plan changed, the summary is generated again with the new date', async () => {
     const parts = unzipSync(readFileSync(first));
     const strings = new TextDecoder().decode(parts['xl/sharedStrings.xml']);
-    parts['xl/sharedStrings.xml'] = new TextEncoder().encode(strings.replace('Half done.\nRecommendation met: partially', 'All done.\nRecommendation met: completely'));
+    parts['xl/sharedStrings.xml'] = new TextEncoder().encode(
+      strings.replace('Half done.\nRecommendation met: partially', 'All done.\nRecommendation met: completely'),
+    );
     const edited = join(dir, 'edited.xlsx');
     writeFileSync(edited, zipSync(parts));
     const out = join(dir, 'edited.out.xlsx');

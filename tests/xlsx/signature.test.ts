@@ -14,7 +14,8 @@ function signed(): Uint8Array {
   d.parts['_xmlsignatures/origin.sigs'] = new Uint8Array();
   d.parts['_xmlsignatures/_rels/origin.sigs.rels'] =
     `${HEAD}<Relationships xmlns="${NS.pkg}"><Relationship Id="rId1" Type="${SIG}/signature" Target="sig1.xml"/></Relationships>`;
-  d.parts['_xmlsignatures/sig1.xml'] = `${HEAD}<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/></Signature>`;
+  d.parts['_xmlsignatures/sig1.xml'] =
+    `${HEAD}<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/></Signature>`;
   d.defaults.sigs = 'application/vnd.openxmlformats-package.digital-signature-origin';
   d.overrides['_xmlsignatures/sig1.xml'] = 'application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml';
   return pack(d);

@@ -56,9 +56,12 @@ const toUtf16 = (names: (p: Parts) => string[], bigEndian: boolean, bom: boolean
 
 /** Every element of the SpreadsheetML namespace in a part written with an `x:` prefix. */
 export function prefixed(xml: string): string {
-  const main = /xmlns="(http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/;
+  const main =
+    /xmlns="(http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/;
   if (!main.test(xml)) return xml;
-  return xml.replace(main, 'xmlns:x="$1"').replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}x:${name}`));
+  return xml
+    .replace(main, 'xmlns:x="$1"')
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}x:${name}`));
 }
 
 /** Every self-closing element written open-and-closed: `<a b="1"/>` -> `<a b="1"></a>`. */
@@ -86,7 +89,10 @@ export const STRICT: [string, string][] = [
   ['http://schemas.openxmlformats.org/drawingml/2006/chart', 'http://purl.oclc.org/ooxml/drawingml/chart'],
   ['http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing', 'http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing'],
   ['http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes', 'http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes'],
-  ['http://schemas.openxmlformats.org/officeDocument/2006/extended-properties', 'http://purl.oclc.org/ooxml/officeDocument/extendedProperties'],
+  [
+    'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties',
+    'http://purl.oclc.org/ooxml/officeDocument/extendedProperties',
+  ],
 ];
 const toStrict = (p: Parts) => {
   for (const n of xmlParts(p)) edit(p, n, (xml) => STRICT.reduce((x, [t, s]) => x.split(t).join(s), xml));
@@ -98,7 +104,11 @@ const padCellXfs = (n: number) => (p: Parts) =>
   edit(p, 'xl/styles.xml', (xml) =>
     xml.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_m, count: string, body: string) => {
       const have = Number(count);
-      const pad = Array.from({ length: n - have }, (_, i) => `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment indent="${(i % 250) + 1}" textRotation="${Math.floor(i / 250) % 180}"/></xf>`);
+      const pad = Array.from(
+        { length: n - have },
+        (_, i) =>
+          `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment indent="${(i % 250) + 1}" textRotation="${Math.floor(i / 250) % 180}"/></xf>`,
+      );
       return `<cellXfs count="${n}">${body}${pad.join('')}</cellXfs>`;
     }),
   );
@@ -108,9 +118,21 @@ export const MUTATIONS: Mutation[] = [
   { family: 'encoding', name: 'the plan sheet in UTF-16BE with a byte-order mark', mutate: toUtf16((p) => [planPart(p)], true, true) },
   { family: 'encoding', name: 'the plan sheet in UTF-16LE without a byte-order mark', mutate: toUtf16((p) => [planPart(p)], false, false) },
   { family: 'encoding', name: 'shared strings in UTF-16', mutate: toUtf16(() => ['xl/sharedStrings.xml'], false, true) },
-  { family: 'encoding', name: 'workbook, rels, styles and content types in UTF-16', mutate: toUtf16(() => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', '[Content_Types].xml'], false, true) },
-  { family: 'encoding', name: 'every part UTF-8 with a byte-order mark', mutate: (p) => xmlParts(p).forEach((n) => (p[n] = Uint8Array.from([0xef, 0xbb, 0xbf, ...(p[n] ?? [])]))) },
-  { family: 'prefix', name: 'SpreadsheetML parts written with an x: prefix', mutate: (p) => spreadsheetParts(p).forEach((n) => edit(p, n, prefixed)) },
+  {
+    family: 'encoding',
+    name: 'workbook, rels, styles and content types in UTF-16',
+    mutate: toUtf16(() => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', '[Content_Types].xml'], false, true),
+  },
+  {
+    family: 'encoding',
+    name: 'every part UTF-8 with a byte-order mark',
+    mutate: (p) => xmlParts(p).forEach((n) => (p[n] = Uint8Array.from([0xef, 0xbb, 0xbf, ...(p[n] ?? [])]))),
+  },
+  {
+    family: 'prefix',
+    name: 'SpreadsheetML parts written with an x: prefix',
+    mutate: (p) => spreadsheetParts(p).forEach((n) => edit(p, n, prefixed)),
+  },
   { family: 'form', name: 'every empty element open-and-closed', mutate: (p) => xmlParts(p).forEach((n) => edit(p, n, expanded)) },
   { family: 'form', name: 'every empty element self-closing', mutate: (p) => xmlParts(p).forEach((n) => edit(p, n, collapsed)) },
   {
@@ -118,31 +140,88 @@ export const MUTATIONS: Mutation[] = [
     name: 'empty containers: <definedNames/>, <numFmts/>, <dxfs/>',
     mutate: (p) => {
       edit(p, 'xl/workbook.xml', (x) => (/definedNames/.test(x) ? x : x.replace(/(<\/(?:\w+:)?sheets>)/, '$1<definedNames/>')));
-      edit(p, 'xl/styles.xml', (x) => x.replace(/<numFmts[\s\S]*?<\/numFmts>/, '<numFmts count="0"/>').replace(/<dxfs[\s\S]*?<\/dxfs>|<dxfs[^>]*\/>/, '<dxfs count="0"/>').replace(/numFmtId="16[4-9]"/g, 'numFmtId="14"'));
+      edit(p, 'xl/styles.xml', (x) =>
+        x
+          .replace(/<numFmts[\s\S]*?<\/numFmts>/, '<numFmts count="0"/>')
+          .replace(/<dxfs[\s\S]*?<\/dxfs>|<dxfs[^>]*\/>/, '<dxfs count="0"/>')
+          .replace(/numFmtId="16[4-9]"/g, 'numFmtId="14"'),
+      );
     },
   },
   {
     family: 'form',
     name: 'empty containers open-and-closed: <definedNames></definedNames>, <sheetData> rows <row></row>',
     mutate: (p) => {
-      edit(p, 'xl/workbook.xml', (x) => (/definedNames/.test(x) ? x : x.replace(/(<\/(?:\w+:)?sheets>)/, '$1<definedNames></definedNames>')));
+      edit(p, 'xl/workbook.xml', (x) =>
+        /definedNames/.test(x) ? x : x.replace(/(<\/(?:\w+:)?sheets>)/, '$1<definedNames></definedNames>'),
+      );
       rows((r) => [...r, '<row r="40"></row>'])(p);
     },
   },
-  { family: 'order', name: 'two table rows swapped', mutate: rows((r) => (r.length > 4 ? [...r.slice(0, 2), r[3] ?? '', r[2] ?? '', ...r.slice(4)] : r)) },
+  {
+    family: 'order',
+    name: 'two table rows swapped',
+    mutate: rows((r) => (r.length > 4 ? [...r.slice(0, 2), r[3] ?? '', r[2] ?? '', ...r.slice(4)] : r)),
+  },
   { family: 'order', name: 'every row in reverse order', mutate: rows((r) => [...r].reverse()) },
-  { family: 'order', name: 'cells of every row in reverse order', mutate: rows((r) => r.map((row) => row.replace(/^(<[^>]*>)([\s\S]*)(<\/(?:\w+:)?row>)$/, (_m, a: string, body: string, b: string) => a + (body.match(/<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g) ?? []).reverse().join('') + b))) },
-  { family: 'order', name: 'cells without references', mutate: rows((r) => r.map((row) => (/<(?:\w+:)?c\b[^>]*\/>/.test(row) ? row : row.replace(/(<(?:\w+:)?c)\s+r="[A-Z]+\d+"/g, '$1')))) },
-  { family: 'order', name: 'rows without references', mutate: rows((r) => r.map((row, i) => (i > 0 && /r="(\d+)"/.exec(row)?.[1] === String(Number(/r="(\d+)"/.exec(r[i - 1] ?? '')?.[1]) + 1) ? row.replace(/^(<(?:\w+:)?row)\s+r="\d+"/, '$1') : row))) },
+  {
+    family: 'order',
+    name: 'cells of every row in reverse order',
+    mutate: rows((r) =>
+      r.map((row) =>
+        row.replace(
+          /^(<[^>]*>)([\s\S]*)(<\/(?:\w+:)?row>)$/,
+          (_m, a: string, body: string, b: string) =>
+            a + (body.match(/<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g) ?? []).reverse().join('') + b,
+        ),
+      ),
+    ),
+  },
+  {
+    family: 'order',
+    name: 'cells without references',
+    mutate: rows((r) => r.map((row) => (/<(?:\w+:)?c\b[^>]*\/>/.test(row) ? row : row.replace(/(<(?:\w+:)?c)\s+r="[A-Z]+\d+"/g, '$1')))),
+  },
+  {
+    family: 'order',
+    name: 'rows without references',
+    mutate: rows((r) =>
+      r.map((row, i) =>
+        i > 0 && /r="(\d+)"/.exec(row)?.[1] === String(Number(/r="(\d+)"/.exec(r[i - 1] ?? '')?.[1]) + 1)
+          ? row.replace(/^(<(?:\w+:)?row)\s+r="\d+"/, '$1')
+          : row,
+      ),
+    ),
+  },
   { family: 'zip', name: 'entries stored without compression', zip: { stored: true } },
   { family: 'zip', name: 'ZIP64 with data descriptors (a streaming writer)', zip: { zip64: true, descriptor: true } },
   { family: 'zip', name: 'ZIP64 records without descriptors', zip: { zip64: true } },
   { family: 'zip', name: 'ZIP64 extra fields in the local headers only (as Python writes)', zip: { zip64: 'local' } },
   { family: 'zip', name: 'data descriptors without ZIP64', zip: { descriptor: true } },
-  { family: 'zip', name: 'two entries of one name', extraEntries: [['xl/sharedStrings.xml', enc('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')]], refused: /two entries named "xl\/sharedStrings\.xml"/ },
-  { family: 'zip', name: 'an entry named outside the package', extraEntries: [['../evil.xml', enc('<x/>')]], refused: /points outside the package/ },
-  { family: 'zip', name: 'a DOCTYPE in the shared strings', mutate: (p) => edit(p, 'xl/sharedStrings.xml', (x) => x.replace(/(<\?xml[^>]*\?>\s*)/, '$1<!DOCTYPE sst [<!ENTITY e "x">]>')), refused: /DOCTYPE/ },
-  { family: 'zip', name: 'a DOCTYPE in a part only copied', mutate: (p) => edit(p, 'docProps/app.xml', (x) => x.replace(/(<\?xml[^>]*\?>\s*)/, '$1<!DOCTYPE Properties>')), refused: /DOCTYPE/ },
+  {
+    family: 'zip',
+    name: 'two entries of one name',
+    extraEntries: [['xl/sharedStrings.xml', enc('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')]],
+    refused: /two entries named "xl\/sharedStrings\.xml"/,
+  },
+  {
+    family: 'zip',
+    name: 'an entry named outside the package',
+    extraEntries: [['../evil.xml', enc('<x/>')]],
+    refused: /points outside the package/,
+  },
+  {
+    family: 'zip',
+    name: 'a DOCTYPE in the shared strings',
+    mutate: (p) => edit(p, 'xl/sharedStrings.xml', (x) => x.replace(/(<\?xml[^>]*\?>\s*)/, '$1<!DOCTYPE sst [<!ENTITY e "x">]>')),
+    refused: /DOCTYPE/,
+  },
+  {
+    family: 'zip',
+    name: 'a DOCTYPE in a part only copied',
+    mutate: (p) => edit(p, 'docProps/app.xml', (x) => x.replace(/(<\?xml[^>]*\?>\s*)/, '$1<!DOCTYPE Properties>')),
+    refused: /DOCTYPE/,
+  },
   { family: 'conformance', name: 'Strict Open XML', mutate: toStrict },
   { family: 'styles', name: '63,990 cell formats (near the 64,000 we stop at)', mutate: padCellXfs(63_990) },
   { family: 'styles', name: "65,472 cell formats (past our limit, near Excel's)", mutate: padCellXfs(65_472) },

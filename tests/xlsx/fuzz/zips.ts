@@ -40,7 +40,9 @@ export function zipEntries(entries: readonly [string, Uint8Array][], o: ZipOptio
     const local = offset;
     const big = o.zip64 === true ? 0xffffffff : undefined;
     const localBig = o.zip64 ? 0xffffffff : undefined;
-    const localExtra = o.zip64 ? [...u16(1), ...u16(16), ...u64(o.descriptor ? 0 : content.length), ...u64(o.descriptor ? 0 : data.length)] : [];
+    const localExtra = o.zip64
+      ? [...u16(1), ...u16(16), ...u64(o.descriptor ? 0 : content.length), ...u64(o.descriptor ? 0 : data.length)]
+      : [];
     push([
       ...u32(0x04034b50),
       ...u16(o.zip64 ? 45 : 20),
@@ -58,7 +60,11 @@ export function zipEntries(entries: readonly [string, Uint8Array][], o: ZipOptio
     ]);
     push(data);
     if (o.descriptor)
-      push(o.zip64 ? [...u32(0x08074b50), ...u32(crc), ...u64(data.length), ...u64(content.length)] : [...u32(0x08074b50), ...u32(crc), ...u32(data.length), ...u32(content.length)]);
+      push(
+        o.zip64
+          ? [...u32(0x08074b50), ...u32(crc), ...u64(data.length), ...u64(content.length)]
+          : [...u32(0x08074b50), ...u32(crc), ...u32(data.length), ...u32(content.length)],
+      );
     const extra = o.zip64 === true ? [...u16(1), ...u16(24), ...u64(content.length), ...u64(data.length), ...u64(local)] : [];
     central.push([
       ...u32(0x02014b50),
@@ -88,11 +94,31 @@ export function zipEntries(entries: readonly [string, Uint8Array][], o: ZipOptio
   const count = entries.length;
   if (o.zip64 === true) {
     const record = offset;
-    push([...u32(0x06064b50), ...u64(44), ...u16(45), ...u16(45), ...u32(0), ...u32(0), ...u64(count), ...u64(count), ...u64(dirSize), ...u64(dirStart)]);
+    push([
+      ...u32(0x06064b50),
+      ...u64(44),
+      ...u16(45),
+      ...u16(45),
+      ...u32(0),
+      ...u32(0),
+      ...u64(count),
+      ...u64(count),
+      ...u64(dirSize),
+      ...u64(dirStart),
+    ]);
     push([...u32(0x07064b50), ...u32(0), ...u64(record), ...u32(1)]);
   }
   const full = o.zip64 === true;
   const c16 = full ? 0xffff : count;
-  push([...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(c16), ...u16(c16), ...u32(full ? 0xffffffff : dirSize), ...u32(full ? 0xffffffff : dirStart), ...u16(0)]);
+  push([
+    ...u32(0x06054b50),
+    ...u16(0),
+    ...u16(0),
+    ...u16(c16),
+    ...u16(c16),
+    ...u32(full ? 0xffffffff : dirSize),
+    ...u32(full ? 0xffffffff : dirStart),
+    ...u16(0),
+  ]);
   return Uint8Array.from(chunks.flat());
 }
