@@ -49,7 +49,8 @@ export function decodeHead(bytes: Uint8Array, length = 65_536): string {
   }
 }
 
-const PROLOG_DOCTYPE = /^\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<!DOCTYPE/i;
+// The prolog only: declarations and comments (neither can run past its own end), then a DOCTYPE.
+const PROLOG_DOCTYPE = /^\s*(?:(?:<\?[^?]*(?:\?(?!>)[^?]*)*\?>|<!--[^-]*(?:-(?!->)[^-]*)*-->)\s*)*<!DOCTYPE/i;
 
 /** True when the text declares a DOCTYPE before its root (entity expansion; .xlsx parts never have one). */
 export function hasDoctype(text: string): boolean {

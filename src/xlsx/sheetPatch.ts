@@ -228,7 +228,7 @@ function colsXml(xml: string, p: string, cols: Child | undefined, widths: readon
   }
   list.sort((a, b) => a.min - b.min);
   const open = cols ? xml.slice(cols.open.start, cols.open.end).replace(/\s*\/>$/, '>') : `<${p}cols>`;
-  return `${open}${list.map((x) => x.tag).join('')}</${p}cols>`;
+  return `${open}${list.map((x) => x.tag).join('')}</${cols ? cols.open.name : `${p}cols`}>`;
 }
 
 /** Edits for the frozen header: only where the first view has no pane of the user's. */
