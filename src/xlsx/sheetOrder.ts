@@ -75,6 +75,13 @@ function readRow(xml: string, t: Tag, previous: number, part: string): { row: Ro
   return { row, end: c.end, ordered: ordered && row.rest.length === 0 };
 }
 
+/** An opening tag with its reference set: replaced where it has one, else first after the name (where Excel writes it). */
+function withRef(tag: string, ref: string): string {
+  if (attr(tag, 'r') !== undefined) return setAttr(tag, 'r', ref);
+  const name = /^<[^\s/>]+/.exec(tag)?.[0] ?? '<c';
+  return `${name} r="${ref}"${tag.slice(name.length)}`;
+}
+
 /** One row written in order: its reference set, its cells sorted and referenced, a second cell at one place refused. */
 function rowXml(row: RowAt, part: string): string {
   const cells = [...row.cells].sort((a, b) => a.column - b.column);
@@ -84,9 +91,9 @@ function rowXml(row: RowAt, part: string): string {
     const ref = `${columnLetter(cell.column)}${row.n}`;
     if (i > 0 && cells[i - 1]?.column === cell.column) throw unreadable(part, `has two cells at ${ref}`);
     const gt = nextTag(cell.text, 0)?.end ?? 0;
-    out.push(setAttr(cell.text.slice(0, gt), 'r', ref) + cell.text.slice(gt));
+    out.push(withRef(cell.text.slice(0, gt), ref) + cell.text.slice(gt));
   }
-  const open = setAttr(row.open, 'r', String(row.n));
+  const open = withRef(row.open, String(row.n));
   const body = out.join('') + row.rest.join('');
   if (body === '') return open;
   return `${open.replace(/\s*\/>$/, '>')}${body}</${row.name}>`;
