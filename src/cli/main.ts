@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreOptionError } from '../core/analyse';
-import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
+import { formatLong, fromIso, isoFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { compareSnapshots, snapshotOf, type Movement } from '../core/figures/movement';
 import { parseTimescale } from '../core/interpret/parseTimescale';
@@ -82,6 +82,8 @@ No value of yours is changed. Running it on its own output changes nothing more.
 The output keeps the input's permissions and is written through a temporary file and a rename, so a
 failure or Ctrl+C leaves the input as it was and no partial file.
   --no-status-column  do not write the status column
+  --remove-signature  a digitally signed workbook is refused (any change invalidates its signature);
+                      with this, the copy is written without the signature, and the run says so
   --previous FILE     the previous return of this plan: the summary sheet gains a "Since <its as-at
                       date>" block (completed, status up and down, newly overdue, added, removed, ...)
   --sheet, --as-at, --today, --scale, --header-row, --block, --columns, --json as for check
@@ -135,6 +137,8 @@ interface Request {
   /** Where `apply` writes; null for `check`. */
   readonly target: { inPlace: true } | { out: string } | null;
   readonly statusColumn: boolean;
+  /** A signed workbook may lose its signature (--remove-signature); otherwise it is refused. */
+  readonly removeSignature: boolean;
   /** The previous return to compare with (--previous), if any. */
   readonly previous: string | undefined;
 }
@@ -170,7 +174,14 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
       columns: { type: 'string' },
       previous: { type: 'string' },
       help: { type: 'boolean' },
-      ...(writing ? { out: { type: 'string' }, 'in-place': { type: 'boolean' }, 'no-status-column': { type: 'boolean' } } : {}),
+      ...(writing
+        ? {
+            out: { type: 'string' },
+            'in-place': { type: 'boolean' },
+            'no-status-column': { type: 'boolean' },
+            'remove-signature': { type: 'boolean' },
+          }
+        : {}),
     },
   });
   const command = writing ? 'apply' : 'check';
@@ -198,6 +209,7 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
     options: { today, ...(asAt ? { asAt } : {}), ...tableOptions(values) },
     target,
     statusColumn: values['no-status-column'] !== true,
+    removeSignature: values['remove-signature'] === true,
     previous: values.previous as string | undefined,
   };
 }
@@ -260,7 +272,10 @@ async function write(
   if ('out' in target) await resolveOutput(target.out, input);
   const result = applyToWorkbook(workbook, checked, {
     statusColumn: req.statusColumn,
-    generatedAt: req.todayGiven ? formatLong(fromIso(req.today) ?? 0) : stampFromDate(new Date()),
+    removeSignature: req.removeSignature,
+    // A date, never a time: a run on our own output with the same inputs is byte-identical whenever it runs
+    // (and the summary keeps its old date when nothing else in it changed; see applyToWorkbook).
+    generatedAt: formatLong(fromIso(req.today) ?? 0),
     ...(movement ? { movement } : {}),
   });
   const written = await writeOutput(input, target, await workbookBytes(workbook), io.write);

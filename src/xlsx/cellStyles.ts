@@ -74,12 +74,12 @@ export class TableStyles {
     );
   }
 
-  /** The style index for a body cell that had style `s`. */
+  /** The style index for a body cell that had style `s` (`s` itself when no cell format can be added). */
   bodyStyle(s: number): number {
     let out = this.body.get(s);
     if (out === undefined) {
       const xf = this.book.get('cellXfs', s);
-      out = this.book.add(
+      const added = this.book.add(
         'cellXfs',
         deriveXf(
           this.book,
@@ -88,24 +88,27 @@ export class TableStyles {
           { vertical: 'top', wrapText: '1' },
         ),
       );
+      out = added < 0 ? s : added;
       this.body.set(s, out);
     }
     return out;
   }
 
-  /** The style index for a header cell that had style `s`. */
+  /** The style index for a header cell that had style `s` (`s` itself when no cell format can be added). */
   headerStyle(s: number): number {
     let out = this.header.get(s);
+    if (out === undefined && this.book.full) out = s;
     if (out === undefined) {
       const xf = this.book.get('cellXfs', this.bodyStyle(s));
       const fontId = this.book.add(
         'fonts',
         boldColouredFont(this.book, this.book.get('fonts', Number(itemAttr(xf, 'fontId') ?? 0)), this.plan.header.fontColor),
       );
-      out = this.book.add(
+      const added = this.book.add(
         'cellXfs',
         deriveXf(this.book, xf, { fontId: String(fontId), fillId: String(this.fillId), applyFont: '1', applyFill: '1' }, {}),
       );
+      out = added < 0 ? s : added;
       this.header.set(s, out);
     }
     return out;
@@ -166,7 +169,8 @@ export function summaryStyle(book: StyleBook, look: SummaryLook, numFmtId: numbe
   const attrs =
     `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyFont="1"` +
     `${fillId ? ' applyFill="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}${align ? ' applyAlignment="1"' : ''}${quote ? ' quotePrefix="1"' : ''}`;
-  return book.add('cellXfs', align ? `<${e('xf')} ${attrs}>${align}</${e('xf')}>` : `<${e('xf')} ${attrs}/>`);
+  const added = book.add('cellXfs', align ? `<${e('xf')} ${attrs}>${align}</${e('xf')}>` : `<${e('xf')} ${attrs}/>`);
+  return Math.max(0, added); // the default format when no cell format can be added
 }
 
 /** The style index a cell tag carries (0 when none). */

@@ -1,4 +1,5 @@
 import { HostError } from '../core/errors';
+import { declareUtf8, decodeHead, decodePart, doctypeRefusal, hasDoctype } from './encoding';
 import { attr, decode, nextTag, readRoot } from './xml';
 import { inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip';
 
@@ -12,6 +13,8 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Applied to every part set: turns what we write Strict in a Strict workbook (conformance.ts). */
+  conform: ((text: string) => string) | null = null;
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -33,7 +36,7 @@ export class XlsxPackage {
     return out;
   }
 
-  /** A part as text (UTF-8; a UTF-16 part with a byte-order mark too), or undefined when absent. */
+  /** A part as text (UTF-8 or UTF-16, with or without a byte-order mark), or undefined when absent; a DOCTYPE is refused. */
   text(name: string): string | undefined {
     const real = this.find(name);
     if (real === undefined) return undefined;
@@ -43,9 +46,8 @@ export class XlsxPackage {
     if (cached !== undefined) return cached;
     const entry = this.entries.get(real);
     if (!entry) return undefined;
-    const bytes = inflateEntry(entry);
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-    const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const text = decodePart(inflateEntry(entry), real);
+    if (hasDoctype(text)) throw doctypeRefusal(real);
     this.texts.set(real, text);
     return text;
   }
@@ -54,7 +56,7 @@ export class XlsxPackage {
   set(name: string, text: string): void {
     const real = this.find(name) ?? name;
     this.removed.delete(real);
-    this.changed.set(real, text);
+    this.changed.set(real, this.conform ? this.conform(text) : text);
   }
 
   /** Removes a part. */
@@ -70,17 +72,35 @@ export class XlsxPackage {
     return this.changed.has(name);
   }
 
-  /** The package as zip bytes: unchanged parts copied as stored, changed ones deflated. */
+  /**
+   * The package as zip bytes: unchanged parts copied as stored (an XML part with a DOCTYPE refused, as when
+   * it is read), changed ones deflated as UTF-8 with their declaration saying so.
+   */
   toBytes(): Uint8Array {
     const encoder = new TextEncoder();
     return writeZip(
       this.names().map((name) => {
         const text = this.changed.get(name);
-        if (text === undefined) return this.entries.get(name) as ZipEntry;
-        if (text === this.texts.get(name)) return this.entries.get(name) as ZipEntry;
-        return makeEntry(name, encoder.encode(text));
+        const stored = this.entries.get(name);
+        if (stored && (text === undefined || text === this.texts.get(name))) {
+          this.refuseDoctype(stored);
+          return stored;
+        }
+        return makeEntry(name, encoder.encode(declareUtf8(text ?? '')));
       }),
     );
+  }
+
+  /** Refuses a copied XML part whose prolog declares a DOCTYPE (a part already read was checked then). */
+  private refuseDoctype(entry: ZipEntry): void {
+    if (this.texts.has(entry.name) || !/\.(xml|rels|vml)$/i.test(entry.name)) return;
+    let head: string;
+    try {
+      head = decodeHead(inflateEntry(entry));
+    } catch {
+      return; // a part that does not inflate is copied as stored, as before: it is not ours to judge
+    }
+    if (hasDoctype(head)) throw doctypeRefusal(entry.name);
   }
 }
 

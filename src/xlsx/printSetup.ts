@@ -1,7 +1,20 @@
 import { footerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 import { insertionPoint } from './sheetPatch';
 import { sheetRef } from './summarySheet';
-import { attr, decode, elementEnd, escapeText, nextTag, readRoot, setAttr, splice, type Child, type Edit, type Root } from './xml';
+import {
+  appendInside,
+  attr,
+  decode,
+  elementEnd,
+  escapeText,
+  nextTag,
+  readRoot,
+  setAttr,
+  splice,
+  type Child,
+  type Edit,
+  type Root,
+} from './xml';
 
 /** The defined names Excel keeps a sheet's print titles and print area in (with the sheet's index as localSheetId). */
 export const PRINT_TITLES = '_xlnm.Print_Titles';
@@ -220,7 +233,6 @@ export function patchPrintNames(xml: string, sheets: readonly PrintNames[]): str
     if ((name === PRINT_TITLES || name === PRINT_AREA) && ids.has(attr(open, 'localSheetId') ?? ''))
       edits.push({ start: c.start, end: c.end, text: '' });
   }
-  const at = xml.lastIndexOf('<', names.end - 1);
-  edits.push({ start: at, end: at, text: added });
+  edits.push(appendInside(xml, names.open, names.end, added));
   return splice(xml, edits);
 }

@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseAddress } from '../core/address';
 import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
 import { ruleDxf, styleOf, TableStyles } from './cellStyles';
+import { orderSheetData } from './sheetOrder';
 import type { StyleBook } from './styles';
 import {
   attr,
@@ -237,7 +238,7 @@ function colsXml(xml: string, p: string, cols: Child | undefined, widths: readon
   }
   list.sort((a, b) => a.min - b.min);
   const open = cols ? xml.slice(cols.open.start, cols.open.end).replace(/\s*\/>$/, '>') : `<${p}cols>`;
-  return `${open}${list.map((x) => x.tag).join('')}</${p}cols>`;
+  return `${open}${list.map((x) => x.tag).join('')}</${cols ? cols.open.name : `${p}cols`}>`;
 }
 
 /** Edits for the frozen header: only where the first view has no pane of the user's. */
@@ -299,7 +300,9 @@ function ruleEdits(xml: string, root: Root, plan: FormatPlan, book: StyleBook): 
 }
 
 /** The analysed sheet with the format plan applied. Returns the new XML and how many of our old rules it replaced. */
-export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xml: string; replaced: number } {
+export function patchSheet(input: string, plan: FormatPlan, book: StyleBook): { xml: string; replaced: number } {
+  // Rows and cells in any order (or without references) are put in order first: each row is then written once.
+  const xml = orderSheetData(input, `sheet "${plan.sheet}"`);
   const root = readRoot(xml, `sheet "${plan.sheet}"`);
   const p = root.prefix;
   const styles = new TableStyles(book, plan);

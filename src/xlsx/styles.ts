@@ -1,4 +1,4 @@
-import { attr, elementEnd, escapeAttr, nextTag, readRoot, setAttr } from './xml';
+import { attr, attrs, elementEnd, escapeAttr, nextTag, readRoot, setAttr } from './xml';
 
 /** Sections of styles.xml we append to, in schema order (CT_Stylesheet), with their item element. */
 const SECTIONS = [
@@ -27,14 +27,49 @@ export const EMPTY_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /**
+ * The most cell formats we let a workbook reach. Excel repairs a workbook past about 65,490; we stop well
+ * short, so a workbook near the limit is formatted with the formats it has and the run says so.
+ */
+export const MAX_CELL_FORMATS = 64_000;
+
+/**
+ * An item's XML in one canonical form, so formats equal in meaning compare equal however they were written
+ * (Excel rewrites ours when it saves: attributes in its own order, `<x></x>` for `<x/>`, another prefix).
+ */
+export function canonicalItem(item: string): string {
+  let out = '';
+  let at = 0;
+  for (let t = nextTag(item, 0); t; t = nextTag(item, t.end)) {
+    const between = item.slice(at, t.start).trim();
+    if (between) out += between;
+    at = t.end;
+    if (t.close) {
+      out += `</${t.local}>`;
+      continue;
+    }
+    const a = attrs(item, t);
+    const names = Object.keys(a)
+      .filter((k) => k !== 'xmlns' && !k.startsWith('xmlns:'))
+      .sort();
+    out += `<${t.local}${names.map((k) => ` ${k}="${a[k] ?? ''}"`).join('')}>`;
+    if (t.empty) out += `</${t.local}>`;
+  }
+  return out;
+}
+
+/**
  * The workbook's styles, appended to and never changed: each new font, fill, border, cell format and
- * differential format goes at the end of its list, unless an identical one is already there (so a
- * second run appends nothing).
+ * differential format goes at the end of its list, unless one equal in meaning is already there (so a
+ * second run appends nothing, even after Excel has rewritten the styles part). No cell format is added
+ * past MAX_CELL_FORMATS: `add` then answers -1 and `full` says so.
  */
 export class StyleBook {
   private readonly items = new Map<Section, string[]>();
   private readonly added = new Map<Section, string[]>();
+  private readonly keys = new Map<Section, Map<string, number>>();
   private readonly prefix: string;
+  /** True once a cell format could not be added (the workbook is at MAX_CELL_FORMATS). */
+  full = false;
 
   constructor(private readonly xml: string) {
     const root = readRoot(xml, 'the styles part');
@@ -60,14 +95,40 @@ export class StyleBook {
     return list[index] ?? list[0] ?? '';
   }
 
-  /** The index of an item with exactly this XML, appended when new. */
+  /** The index of an item equal in meaning to this XML, appended when new; -1 for a cell format past the limit. */
   add(section: Section, item: string): number {
     const list = this.items.get(section) ?? [];
-    const found = list.indexOf(item);
-    if (found >= 0) return found;
+    const keys = this.keysOf(section, list);
+    const key = canonicalItem(item);
+    const found = keys.get(key);
+    if (found !== undefined) return found;
+    if (section === 'cellXfs' && list.length >= MAX_CELL_FORMATS) {
+      this.full = true;
+      return -1;
+    }
     list.push(item);
+    keys.set(key, list.length - 1);
     this.added.get(section)?.push(item);
     return list.length - 1;
+  }
+
+  /** Canonical form -> first index, for a section (built on first use). */
+  private keysOf(section: Section, list: readonly string[]): Map<string, number> {
+    let keys = this.keys.get(section);
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < list.length; i++) {
+        const key = canonicalItem(list[i] ?? '');
+        if (!keys.has(key)) keys.set(key, i);
+      }
+      this.keys.set(section, keys);
+    }
+    return keys;
+  }
+
+  /** How many cell formats the workbook has (with those added). */
+  get cellFormatCount(): number {
+    return this.items.get('cellXfs')?.length ?? 0;
   }
 
   /**

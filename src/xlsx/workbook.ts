@@ -4,14 +4,18 @@ import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
 import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/plans/printPlan';
-import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME, type SummaryModel } from '../core/plans/summaryModel';
 import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
+import { statusCoveredFindings } from '../core/plans/statusCovered';
+import { isStrict, toStrict } from './conformance';
+import { sheetDrawings } from './drawings';
+import { handleSignature } from './signature';
 import { readWorkbook, relsPath, sheetOfReference, XlsxPackage, type SheetEntry, type WorkbookInfo } from './package';
 import { readCellFormats, readSharedStrings, readSheet, type SheetRead } from './read';
 import { applyPrint, patchPrintNames, readPageSetup, type PrintNames } from './printSetup';
 import { patchSheet } from './sheetPatch';
-import { EMPTY_STYLES, StyleBook } from './styles';
+import { EMPTY_STYLES, MAX_CELL_FORMATS, StyleBook } from './styles';
 import { chartXml, drawingXml, relsXml, sheetRef, summarySheetXml } from './summarySheet';
 import {
   addRel,
@@ -32,6 +36,8 @@ export class XlsxWorkbook {
 
   constructor(readonly pkg: XlsxPackage) {
     this.info = readWorkbook(pkg);
+    // What we add to a Strict workbook is written Strict too, never a Transitional part in a Strict package.
+    if (isStrict(pkg.text(this.info.part) ?? '')) pkg.conform = toStrict;
   }
 
   /** The styles part's name (from the workbook's relationships). */
@@ -165,19 +171,20 @@ function styleBook(workbook: XlsxWorkbook): { book: StyleBook; part: string } {
 export function applyToWorkbook(
   workbook: XlsxWorkbook,
   checked: CheckedSheet,
-  options: { statusColumn: boolean; generatedAt: string; movement?: Movement },
+  options: { statusColumn: boolean; generatedAt: string; movement?: Movement; removeSignature?: boolean },
 ): ApplyResult {
   const { sheet, snapshot, analysis } = checked;
   if (!analysis.table || !sheet.part) return { applied: [], notes: [], summarySheet: null };
   refuseProtected(workbook, checked);
+  const unsigned = handleSignature(workbook.pkg, options.removeSignature === true);
   const { book, part: stylesPart } = styleBook(workbook);
   const notes: Finding[] = [];
   const plan = planFormat(analysis, snapshot, { statusColumn: options.statusColumn });
   const printNames: PrintNames[] = [];
   const extra: string[] = [];
   let ourRules = 0;
+  const before = workbook.pkg.text(sheet.part) ?? '';
   if (plan) {
-    const before = workbook.pkg.text(sheet.part) ?? '';
     const patched = patchSheet(before, plan, book);
     // The page setup is ours to set only where the user has none of their own (P1.2); row heights always.
     const print = planTablePrint(analysis, snapshot, plan);
@@ -188,12 +195,14 @@ export function applyToWorkbook(
     ourRules = patched.replaced;
     const moved = statusMovedFinding(plan, analysis.table);
     if (moved) notes.push(moved);
+    notes.push(...statusCoveredFindings(plan, sheetDrawings(workbook.pkg, sheet.part)));
     if (print && owner !== 'user') {
       printNames.push({ localSheetId, plan: print });
       extra.push(`Set "${sheet.name}" to print on A4 landscape, 1 page wide, with the header on every page and page numbers`);
     } else if (print) extra.push(`Kept the page setup of "${sheet.name}" as you set it`);
   }
-  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement);
+  const planUnchanged = !plan || workbook.pkg.text(sheet.part) === before;
+  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement, planUnchanged);
   printNames.push({ localSheetId: name.localSheetId, plan: name.print });
   workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', printNames));
   // The same plain words as the pane's (describeWritten), no rule counts.
@@ -205,8 +214,41 @@ export function applyToWorkbook(
   });
   if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
   applied.push(...extra);
+  if (unsigned) applied.push(unsigned);
+  if (book.full)
+    applied.push(
+      `Some formatting was left out: the workbook already has ${book.cellFormatCount.toLocaleString('en-GB')} cell formats and no more are added past ${MAX_CELL_FORMATS.toLocaleString('en-GB')} (Excel repairs a workbook with about 65,000); cells without one keep their own format`,
+    );
   workbook.pkg.set(stylesPart, book.toXml());
   return { applied, notes, summarySheet: name.name };
+}
+
+const cellKey = (v: unknown) => (v === null || v === undefined || v === '' ? '' : String(v));
+
+/**
+ * The summary for this run. When the plan sheet came out as it was and our old summary says everything the
+ * new one would but for its "Generated" date, the old date is kept: a run that changes nothing writes the
+ * very same bytes, whenever it runs (and the marker's fingerprint, which covers the date, stays too).
+ */
+function summaryModel(
+  workbook: XlsxWorkbook,
+  ours: SheetEntry | undefined,
+  analysis: Analysis,
+  args: { generatedAt: string; name: string; movement: Movement | undefined; planUnchanged: boolean },
+): SummaryModel {
+  const model = buildSummary(analysis, args.generatedAt, args.name, args.movement);
+  if (!ours || !args.planUnchanged) return model;
+  const old = workbook.read(ours).snapshot.values;
+  const stamp = old.slice(0, FINGERPRINT_ROWS).find((row) => row[0] === 'Generated')?.[1];
+  if (typeof stamp !== 'string' || stamp === args.generatedAt) return model;
+  const again = buildSummary(analysis, stamp, args.name, args.movement);
+  const rows = Math.max(old.length, again.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const a = old[r] ?? [];
+    const b = again.rows[r] ?? [];
+    for (let c = 0; c < Math.max(a.length, b.length); c++) if (cellKey(a[c]) !== cellKey(b[c]?.value)) return model;
+  }
+  return again;
 }
 
 /** Writes our summary sheet, its drawing and chart, and the marker with its fingerprint; ours is replaced in place. */
@@ -216,11 +258,12 @@ function writeSummaryParts(
   book: StyleBook,
   generatedAt: string,
   movement: Movement | undefined,
+  planUnchanged: boolean,
 ): { name: string; replaced: boolean; localSheetId: number; print: PrintPlan } {
   const { pkg, info } = workbook;
   const ours = workbook.ourSummary();
   const name = ours?.name ?? freeSummaryName(info.sheets.map((s) => s.name));
-  const model = buildSummary(analysis, generatedAt, name, movement);
+  const model = summaryModel(workbook, ours, analysis, { generatedAt, name, movement, planUnchanged });
   const removed: string[] = [];
   let part: string;
   let newSheet: { name: string; sheetId: number; rid: string } | undefined;

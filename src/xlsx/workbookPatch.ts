@@ -1,6 +1,6 @@
 import { readRels, relsPath, type XlsxPackage } from './package';
 import { relsXml } from './summarySheet';
-import { attr, escapeAttr, escapeText, nextTag, readRoot, splice, type Edit } from './xml';
+import { appendInside, attr, escapeAttr, escapeText, nextTag, readRoot, splice, type Edit } from './xml';
 
 export const REL_TYPES = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
@@ -47,7 +47,7 @@ export function updateContentTypes(pkg: XlsxPackage, add: readonly [string, stri
     .filter(([p]) => !present.has(`/${p}`.toLowerCase()))
     .map(([p, type]) => `<${root.prefix}Override PartName="/${escapeAttr(p)}" ContentType="${type}"/>`)
     .join('');
-  if (added) edits.push({ start: root.closeStart, end: root.closeStart, text: added });
+  if (added) edits.push(appendInside(xml, root.open, root.closeStart + 1, added));
   if (edits.length > 0) pkg.set(name, splice(xml, edits));
 }
 
@@ -63,7 +63,7 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, target: str
   if (xml === undefined) pkg.set(path, relsXml([{ id, type, target: relativeTarget(part, target) }]));
   else {
     const root = readRoot(xml, 'a relationships part');
-    pkg.set(path, splice(xml, [{ start: root.closeStart, end: root.closeStart, text: `<${root.prefix}Relationship ${rel}/>` }]));
+    pkg.set(path, splice(xml, [appendInside(xml, root.open, root.closeStart + 1, `<${root.prefix}Relationship ${rel}/>`)]));
   }
   return id;
 }
@@ -93,24 +93,20 @@ export function patchWorkbookXml(
   const sheets = root.children.find((c) => c.local === 'sheets');
   if (change.sheet && sheets) {
     const r = /\s([\w.-]+):id\s*=/.exec(xml.slice(sheets.start, sheets.end))?.[1] ?? 'r';
-    const at = xml.lastIndexOf('<', sheets.end - 1);
-    edits.push({
-      start: at,
-      end: at,
-      text: `<${p}sheet name="${escapeAttr(change.sheet.name)}" sheetId="${change.sheet.sheetId}" ${r}:id="${change.sheet.rid}"/>`,
-    });
+    const tag = `<${p}sheet name="${escapeAttr(change.sheet.name)}" sheetId="${change.sheet.sheetId}" ${r}:id="${change.sheet.rid}"/>`;
+    edits.push(appendInside(xml, sheets.open, sheets.end, tag));
   }
   const marker = `<${p}definedName name="${change.marker.name}" comment="${escapeAttr(change.marker.comment)}" hidden="1">${escapeText(change.marker.refersTo)}</${p}definedName>`;
   const names = root.children.find((c) => c.local === 'definedNames');
   if (names) {
-    for (let t = nextTag(xml, names.open.end); t && t.start < names.end && !t.close;) {
+    for (let t = names.open.empty ? null : nextTag(xml, names.open.end); t && t.start < names.end && !t.close;) {
       const end = t.empty ? t.end : xml.indexOf('>', xml.indexOf('</', t.end)) + 1;
       if (t.local === 'definedName' && attr(xml.slice(t.start, t.end), 'name') === change.marker.name)
         edits.push({ start: t.start, end, text: '' });
       t = nextTag(xml, end);
     }
-    const at = xml.lastIndexOf('<', names.end - 1);
-    edits.push({ start: at, end: at, text: marker });
+    // A self-closing <definedNames/> is expanded in place: a name outside it is dropped by Excel.
+    edits.push(appendInside(xml, names.open, names.end, marker));
   } else {
     const order = ['sheets', 'functionGroups', 'externalReferences'];
     const before = [...root.children].reverse().find((c) => order.includes(c.local));

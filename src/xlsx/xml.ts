@@ -228,6 +228,20 @@ export function escapeAttr(text: string): string {
     .replace(/\t/g, '&#9;');
 }
 
+/**
+ * The edit that puts `text` at the end of an element's content, whatever form it arrived in: `<x>...</x>`
+ * gets it before its close tag, a self-closing `<x/>` is expanded in place to `<x>text</x>` (its prefix and
+ * attributes kept). `end` is the element's end offset (for the root, its close tag's start works too).
+ */
+export function appendInside(xml: string, open: Tag, end: number, text: string): Edit {
+  if (open.empty) {
+    const tag = xml.slice(open.start, open.end).replace(/\s*\/>$/, '>');
+    return { start: open.start, end: open.end, text: `${tag}${text}</${open.name}>` };
+  }
+  const at = xml.lastIndexOf('</', end - 1);
+  return { start: at, end: at, text };
+}
+
 /** One replacement of `xml.slice(start, end)` by `text`. */
 export interface Edit {
   readonly start: number;

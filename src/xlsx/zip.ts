@@ -16,8 +16,8 @@ export const LIMITS = {
   totalBytes: 500 * 1024 * 1024,
   /** Highest compression ratio for a part over 1 MB (XML compresses 5-50x; a bomb, thousands). */
   ratio: 1000,
-  /** Most entries in a package. */
-  entries: 100_000,
+  /** Most entries in a package (what a zip without ZIP64 records can list, as we write it). */
+  entries: 65_535,
 } as const;
 
 /** One entry of a zip package, as stored. */
@@ -38,20 +38,69 @@ const broken = (why: string) => new HostError('FileUnreadable', `This is not a r
 const u16 = (b: Uint8Array, o: number) => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, o: number) => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
 
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+/** Where the central directory is and how many entries it lists: from the end record, or its ZIP64 form. */
+function directory(bytes: Uint8Array, end: number): { count: number; at: number } {
+  let count = u16(bytes, end + 10);
+  let at = u32(bytes, end + 16);
+  // A ZIP64 locator sits just before the end record; streaming writers use it even for small packages.
+  const locator = end - 20;
+  if (locator >= 0 && u32(bytes, locator) === 0x07064b50) {
+    const record = u64(bytes, locator + 8);
+    if (record + 56 > bytes.length || u32(bytes, record) !== 0x06064b50) throw broken('a damaged ZIP64 directory');
+    count = u64(bytes, record + 32);
+    at = u64(bytes, record + 48);
+  } else if (count === 0xffff || at === 0xffffffff) throw broken('a ZIP64 package without its ZIP64 directory');
+  if (at >= bytes.length) throw broken('a damaged zip directory');
+  return { count, at };
+}
+
+/** Sizes and offset of a directory entry, the 0xFFFFFFFF ones taken from its ZIP64 extra field. */
+function zip64Sizes(
+  bytes: Uint8Array,
+  extra: { start: number; end: number },
+  declared: { size: number; compressedSize: number; local: number },
+): { size: number; compressedSize: number; local: number } {
+  const out = { ...declared };
+  if (out.size !== 0xffffffff && out.compressedSize !== 0xffffffff && out.local !== 0xffffffff) return out;
+  for (let o = extra.start; o + 4 <= extra.end; o += 4 + u16(bytes, o + 2)) {
+    if (u16(bytes, o) !== 0x0001) continue;
+    let f = o + 4;
+    for (const key of ['size', 'compressedSize', 'local'] as const) {
+      if (out[key] !== 0xffffffff) continue;
+      out[key] = u64(bytes, f);
+      f += 8;
+    }
+    return out;
+  }
+  throw broken('a ZIP64 entry without its sizes');
+}
+
+/** A part name that stays inside the package: no absolute path, drive, backslash or ".." segment. */
+function safeName(name: string): boolean {
+  return !/^[/\\]|^[a-zA-Z]:|\\/.test(name) && !name.split('/').some((s) => s === '..');
+}
+
 function findEnd(bytes: Uint8Array): number {
   const stop = Math.max(0, bytes.length - 22 - 65_535);
   for (let o = bytes.length - 22; o >= stop; o--) if (u32(bytes, o) === 0x06054b50) return o;
   throw broken('not a zip package');
 }
 
-/** Reads the central directory: every entry with its stored bytes; declared sizes checked against the limits. */
+/**
+ * Reads the central directory (ZIP64 too): every entry with its stored bytes; declared sizes checked against
+ * the limits. Refused in one line: two entries of one name (which one counts would be a guess) and names
+ * that would reach outside the package.
+ */
 export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
   const end = findEnd(bytes);
-  const count = u16(bytes, end + 10);
-  let at = u32(bytes, end + 16);
-  if (count === 0xffff || at === 0xffffffff) throw tooBig('a ZIP64 package');
+  const dir = directory(bytes, end);
+  const count = dir.count;
+  let at = dir.at;
   if (count > LIMITS.entries) throw tooBig(`${count} parts`);
   const entries = new Map<string, ZipEntry>();
+  const seen = new Set<string>();
   const decoder = new TextDecoder();
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -59,20 +108,25 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
     const crc = u32(bytes, at + 16);
-    const compressedSize = u32(bytes, at + 20);
-    const size = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
-    const skip = nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    const local = u32(bytes, at + 42);
+    const extraStart = at + 46 + nameLength;
+    const { compressedSize, size, local } = zip64Sizes(
+      bytes,
+      { start: extraStart, end: extraStart + u16(bytes, at + 30) },
+      { compressedSize: u32(bytes, at + 20), size: u32(bytes, at + 24), local: u32(bytes, at + 42) },
+    );
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + skip;
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     if (flags & 1)
       throw new HostError(
         'FileUnreadable',
         'This workbook is password-protected (encrypted); open it in Excel and save it without a password first.',
       );
+    if (!safeName(name)) throw broken(`it holds an entry named "${name}", which points outside the package`);
+    if (seen.has(name.toLowerCase())) throw broken(`it holds two entries named "${name}", so which one counts is ambiguous`);
+    seen.add(name.toLowerCase());
     if (method !== 0 && method !== 8) throw broken(`part ${name} uses an unsupported compression method`);
-    if (u32(bytes, local) !== 0x04034b50) throw broken('a damaged zip entry');
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw broken('a damaged zip entry');
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     if (start + compressedSize > bytes.length) throw broken('a truncated zip package');
     if (size > LIMITS.partBytes) throw tooBig(`part ${name} is ${Math.round(size / 1048576)} MB uncompressed`);

@@ -88,6 +88,7 @@ describe('action-plan check', () => {
       originalDue: null,
       revisions: 0,
       slippedDays: 0,
+      section: null,
       timescale: {
         text: 'Strategy to be finalised and presented to May meeting of BVPB',
         kind: 'date',
