@@ -4,7 +4,7 @@ import { cleanStatusWord, STATUS_WORDS } from './statusWords';
 import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
 import { matchLevel } from '../interpret/scales';
-import type { Analysis, Finding, Role, SheetSnapshot } from '../types';
+import type { Analysis, Finding, Role, SheetSnapshot, TableLocation } from '../types';
 import { ROLES } from '../types';
 
 /** Every conditional-format formula of ours carries this, so a re-run can find and remove its own rules. */
@@ -59,19 +59,29 @@ export interface FormatPlan {
   readonly status: StatusColumnPlan | null;
 }
 
+/** Widths of the short columns (Excel character units): enough for their words, wrapped. */
 const WIDTHS: Readonly<Record<Role, number>> = {
   id: 8,
-  subject: 28,
-  statutory: 14,
-  lead: 22,
-  timescale: 24,
-  recommendation: 45,
-  progress: 70,
-  rating: 16,
-  priority: 12,
-  originalTimescale: 18,
+  subject: 20,
+  statutory: 11,
+  lead: 14,
+  timescale: 14,
+  recommendation: 32,
+  progress: 75,
+  rating: 13,
+  priority: 10,
+  originalTimescale: 13,
 };
-export const STATUS_WIDTH = 24;
+/** The prose columns: capped at their WIDTHS, narrowed (never below these) so the table fits the print budget. */
+const PROSE_MINIMUM: Partial<Readonly<Record<Role, number>>> = { subject: 12, recommendation: 20, progress: 36 };
+export const STATUS_WIDTH = 16;
+/**
+ * The table's total width (character units) that prints one page wide on A4 landscape with Narrow margins at 87% or
+ * more, so 11-point text prints at 9.5 points or more (P1.1): 806 pt of paper over (7 px x 172 + 5 px a column) at 0.75 pt
+ * a pixel. A column we do not plan counts as Excel's default 8.43.
+ */
+export const PRINT_WIDTH_BUDGET = 172;
+const DEFAULT_WIDTH = 8.43;
 const MAX_FROZEN_ROWS = 20;
 
 function rule(range: string, condition: string, swatch: Swatch, bold: boolean, purpose: string): ConditionalRule {
@@ -79,19 +89,31 @@ function rule(range: string, condition: string, swatch: Swatch, bold: boolean, p
 }
 
 /**
- * Rating colours on the rating column (else the progress column), one rule per word of the scale, in the
- * order ratingConditions gives (Excel shows the higher rule where two match). `rows` is "6:18".
+ * The column a row's rating colour shows in (F3): the rating column's own cell; where the rating is written in the
+ * progress text, the row's reference cell (else its subject cell), never the whole progress cell. Null when none.
+ */
+export function ratingCellColumn(table: TableLocation): string | null {
+  if (table.columns.rating) return table.columns.rating;
+  if (!table.columns.progress) return null;
+  return table.columns.id ?? table.columns.subject ?? null;
+}
+
+/**
+ * Rating colours on the rating cell (ratingCellColumn), read from the rating column, else the progress column, one
+ * rule per word of the scale, in the order ratingConditions gives (Excel shows the higher rule where two match).
+ * `rows` is "6:18".
  */
 function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   const table = analysis.table;
   if (table && table.statusTicks.length > 0) return tickRules(analysis, rows);
-  const column = table?.columns.rating ?? table?.columns.progress;
-  if (!table || !column) return [];
+  const source = table?.columns.rating ?? table?.columns.progress;
+  const column = table ? ratingCellColumn(table) : null;
+  if (!table || !source || !column) return [];
   const [firstRow = '', lastRow = ''] = rows.split(':');
   const range = `${column}${firstRow}:${column}${lastRow}`;
   // Excluded levels share a long list of words (N/A, withdrawn, superseded ...): they get a rule only for a word that
   // begins with another level's word ("no longer relevant" after "no"), so that word never shows the other level's colour.
-  const all = ratingConditions(analysis.scale, `$${column}${firstRow}`, !table.columns.rating);
+  const all = ratingConditions(analysis.scale, `$${source}${firstRow}`, !table.columns.rating);
   const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
   const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
   return kept.map(({ level, index, condition }) => {
@@ -124,21 +146,38 @@ function priorityRule(analysis: Analysis, bodyRange: string): ConditionalRule[] 
   return [rule(bodyRange, condition, PRIORITY_ROW, false, 'Top-priority row')];
 }
 
-/** Statutory rows: the Statutory column's value, else (and where that cell is blank) the Subject cell's marker. */
+/** The conditions that mark a statutory row: the Statutory column's value, else (and where blank) the Subject cell's marker. */
+function statutoryConditions(table: TableLocation): string[] {
+  const firstRow = table.firstRow;
+  const out: string[] = [];
+  const column = table.columns.statutory;
+  const subject = table.columns.subject;
+  if (column) out.push(statutoryColumnCondition(`$${column}${firstRow}`));
+  if (subject) {
+    const marker = subjectMarkerCondition(`$${subject}${firstRow}`);
+    out.push(column ? `AND(TRIM($${column}${firstRow})="",${marker})` : marker);
+  }
+  return out;
+}
+
+/**
+ * Statutory rows (F3): the whole row tinted, and the subject (else the first) cell's text bold as well, so the rows
+ * still stand apart on a greyscale print, where a tint alone fades. The bold rules come after the tint rules: Excel
+ * shows both (they set different formats).
+ */
 function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[] {
   const table = analysis.table;
   if (!table) return [];
-  const firstRow = table.firstRow;
-  const out: ConditionalRule[] = [];
-  const column = table.columns.statutory;
-  const subject = table.columns.subject;
-  if (column) out.push(rule(bodyRange, statutoryColumnCondition(`$${column}${firstRow}`), STATUTORY_ROW, false, 'Statutory row'));
-  if (subject) {
-    const marker = subjectMarkerCondition(`$${subject}${firstRow}`);
-    const condition = column ? `AND(TRIM($${column}${firstRow})="",${marker})` : marker;
-    out.push(rule(bodyRange, condition, STATUTORY_ROW, false, 'Statutory row'));
-  }
-  return out;
+  const conditions = statutoryConditions(table);
+  const [tl = '', br = ''] = bodyRange.split(':');
+  const from = parseAddress(tl);
+  const to = parseAddress(br);
+  const label = table.columns.subject ?? table.firstColumn;
+  const labelRange = from && to ? `${label}${from.row}:${label}${to.row}` : bodyRange;
+  return [
+    ...conditions.map((c) => rule(bodyRange, c, STATUTORY_ROW, false, 'Statutory row')),
+    ...conditions.map((c) => rule(labelRange, c, STATUTORY_ROW, true, 'Statutory row')),
+  ];
 }
 
 /** Column spans ([first, last], 0-based) of A1 areas that meet rows `top`..`bottom` ("B5:C5", "A1", "A:A", "1:1"). */
@@ -192,6 +231,35 @@ function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { colum
     if (!used) return { column, moved: column !== first };
   }
   return null;
+}
+
+/**
+ * Column widths for the table (P1.1): the short columns at their widths, the prose columns (subject, recommendation,
+ * progress) at their caps, narrowed in proportion (to their minima at most) while the table, with the status column
+ * and any column we do not plan, is wider than PRINT_WIDTH_BUDGET. Wrapping, not shrinking, then fits the page.
+ */
+export function planColumnWidths(
+  columns: Readonly<Record<Role, string | null>>,
+  span: { readonly first: number; readonly last: number },
+  status: string | null,
+): { column: string; width: number }[] {
+  const roles = ROLES.filter((r) => columns[r] !== null);
+  const planned = new Set(roles.map((r) => columnIndex(columns[r] ?? 'A')));
+  if (status) planned.add(columnIndex(status));
+  let others = 0;
+  for (let c = span.first; c <= span.last; c++) if (!planned.has(c)) others += DEFAULT_WIDTH;
+  const prose = roles.filter((r) => PROSE_MINIMUM[r] !== undefined);
+  const fixed = roles.filter((r) => PROSE_MINIMUM[r] === undefined).reduce((sum, r) => sum + WIDTHS[r], 0) + (status ? STATUS_WIDTH : 0);
+  const caps = prose.reduce((sum, r) => sum + WIDTHS[r], 0);
+  const room = PRINT_WIDTH_BUDGET - fixed - others;
+  const factor = caps > 0 ? Math.min(1, Math.max(0, room) / caps) : 1;
+  const widthOf = (r: Role) => {
+    const min = PROSE_MINIMUM[r];
+    return min === undefined ? WIDTHS[r] : Math.max(min, Math.floor(WIDTHS[r] * factor));
+  };
+  const out = roles.map((r) => ({ column: columns[r] ?? 'A', width: widthOf(r) }));
+  if (status) out.push({ column: status, width: STATUS_WIDTH });
+  return out;
 }
 
 /** The words for one row's status cell. */
@@ -256,8 +324,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   const statusIndex = status ? columnIndex(status.column) : -1;
   const adjacent = status !== null && statusIndex === last + 1;
   const tableLast = adjacent ? statusIndex : last;
-  const columnWidths = ROLES.filter((r) => table.columns[r] !== null).map((r) => ({ column: table.columns[r] ?? 'A', width: WIDTHS[r] }));
-  if (status) columnWidths.push({ column: status.column, width: STATUS_WIDTH });
+  const columnWidths = planColumnWidths(table.columns, { first, last: tableLast }, status?.column ?? null);
 
   return {
     sheet: analysis.sheet,

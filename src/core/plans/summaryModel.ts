@@ -3,8 +3,9 @@ import { chaseList, type ChaseItem } from '../figures/chaseList';
 import { formatLong, fromIso } from '../dates';
 import { RULE_TITLES, SEVERITY_ORDER } from '../findings';
 import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from '../figures/movement';
-import { levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
+import { levelFillByKey, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
 import { STATUS_HEADER } from '../read/findTable';
+import { ratingCellColumn } from './formatPlan';
 import { STATUS_WORDS } from './statusWords';
 import {
   day,
@@ -183,16 +184,7 @@ function distributionBlock(g: SummaryGrid, analysis: Analysis): ChartSpec | null
     { header: `Share of ${stats.total}`, numeric: true },
   ];
   const at = g.block('Status distribution', cols, rows, { empty: 'No recommendations.' });
-  const colours = [
-    ...stats.levels.map(
-      (l) =>
-        levelSwatch(
-          analysis.scale,
-          analysis.scale.findIndex((s) => s.key === l.key),
-        ).fill,
-    ),
-    UNRATED_BAR.fill,
-  ];
+  const colours = [...stats.levels.map((l) => levelFillByKey(analysis.scale, l.key)), UNRATED_BAR.fill];
   if (stats.total === 0) {
     g.blank();
     return null;
@@ -218,7 +210,7 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
     rows.push({
       sample: txt('Statutory'),
       swatch: STATUTORY_ROW,
-      meaning: txt('A statutory recommendation: its whole row on the plan is shaded.'),
+      meaning: txt('A statutory recommendation: its whole row on the plan is shaded, its subject in bold.'),
     });
   const top = stats.byPriority[0]?.priority;
   if (table.columns.priority && analysis.topPriorityWords.length > 0 && top)
@@ -228,23 +220,27 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
       meaning: txt('A top-priority recommendation: its whole row on the plan is shaded.'),
     });
   const rated = table.statusTicks.length > 0 || table.columns.rating !== null || table.columns.progress !== null;
+  const cell = ratingCellColumn(table);
+  const where =
+    table.statusTicks.length > 0 || !cell
+      ? 'the status cell'
+      : `column ${cell} ("${table.headers.rating ?? table.headers.id ?? table.headers.subject ?? cell}")`;
   if (rated)
     analysis.scale.forEach((level, i) =>
       rows.push({
         sample: lit(level.label),
         swatch: levelSwatch(analysis.scale, i),
-        meaning: lit(`Status "${level.label}": the status cell, and its bar in the chart.`),
+        meaning: lit(`Status "${level.label}": ${where} on the plan, and its bar in the chart.`),
       }),
     );
-  if (rated)
-    rows.push({
-      sample: txt(STATUS_WORDS.unrated),
-      swatch: UNRATED_BAR,
-      meaning: txt("The chart's bar for recommendations with no status."),
-    });
+  // One row per colour: "Not rated" is the status column's word and the chart's bar, in one colour (palette.ts).
+  rows.push({
+    sample: txt(STATUS_WORDS.unrated),
+    swatch: UNRATED_BAR,
+    meaning: txt(`No status recorded, or one not on the scale (${STATUS_HEADER} column${rated ? ", and the chart's bar" : ''}).`),
+  });
   const status: [string, Swatch, string][] = [
     [`${STATUS_WORDS.overdue} N days`, STATUS_SWATCHES.overdue, `Past its due date at the as-at date (${STATUS_HEADER} column).`],
-    [STATUS_WORDS.unrated, STATUS_SWATCHES.unrated, `No status recorded, or one not on the scale (${STATUS_HEADER} column).`],
     [`${STATUS_WORDS.dueSoon} (N days)`, STATUS_SWATCHES.dueSoon, `Due within 30 days (${STATUS_HEADER} column).`],
     [STATUS_WORDS.checkTimescale, STATUS_SWATCHES.check, `A timescale, reference or cell to check (${STATUS_HEADER} column).`],
     [`${STATUS_WORDS.onTrack} / ${STATUS_WORDS.complete}`, STATUS_SWATCHES.ok, `Nothing to chase (${STATUS_HEADER} column).`],

@@ -1,5 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { RunResult } from '../../core/host';
+import { levelFillByKey, UNRATED_SWATCH } from '../../core/plans/palette';
 import { count, headline, resultBar, severityCounts, weightedScoreNote } from '../headline';
 
 const useStyles = makeStyles({
@@ -46,7 +47,6 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-const SEGMENT = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C', '#8A8886'];
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
 
 /** The headline figures as [label, figure] pairs, counts with thousands separators. */
@@ -73,27 +73,26 @@ function tileFigures(result: RunResult): [string, string][] {
 function Ratings({ result }: { result: RunResult }) {
   const styles = useStyles();
   const { stats } = result.analysis;
-  const segments = [...stats.levels.map((l) => ({ label: l.label, count: l.count })), { label: 'Unrated', count: stats.unrated }];
+  // Each segment's colour by what its level means (plans/palette.ts), as the chart and the plan show it.
+  const scale = result.analysis.scale;
+  const segments = [
+    ...stats.levels.map((l) => ({ label: l.label, count: l.count, colour: levelFillByKey(scale, l.key) })),
+    { label: 'Unrated', count: stats.unrated, colour: UNRATED_SWATCH.fill },
+  ];
   const summary = segments.map((s) => `${s.label} ${count(s.count)}`).join(', ');
   return (
     <>
       <h3 className={styles.h3}>{result.analysis.scaleLabel}</h3>
       <div className={styles.bar} role="img" aria-label={`Ratings: ${summary}`}>
-        {segments.map((s, i) =>
-          s.count > 0 ? (
-            <span key={s.label} style={{ flexGrow: s.count, backgroundColor: SEGMENT[i % SEGMENT.length], forcedColorAdjust: 'none' }} />
-          ) : null,
+        {segments.map((s) =>
+          s.count > 0 ? <span key={s.label} style={{ flexGrow: s.count, backgroundColor: s.colour, forcedColorAdjust: 'none' }} /> : null,
         )}
       </div>
       <ul className={styles.legend} aria-label="Rating counts">
-        {segments.map((s, i) => (
+        {segments.map((s) => (
           <li key={s.label} style={{ display: 'contents' }}>
             <span>
-              <span
-                className={styles.swatch}
-                style={{ backgroundColor: SEGMENT[i % SEGMENT.length], forcedColorAdjust: 'none' }}
-                aria-hidden="true"
-              />
+              <span className={styles.swatch} style={{ backgroundColor: s.colour, forcedColorAdjust: 'none' }} aria-hidden="true" />
               {s.label}
             </span>
             <span>{count(s.count)}</span>
