@@ -208,10 +208,10 @@ describe('[F3] conditional-format rules', () => {
   });
 
   test('statutory rows keyed on the Subject marker at the end of the cell: the row tinted, the subject bold', () => {
-    const statutory = p.rules.filter((r) => r.purpose === 'Statutory row');
-    expect(statutory.map((r) => [r.range, r.bold, r.fill])).toEqual([
-      ['A6:F18', false, STATUTORY_ROW.fill],
-      ['B6:B18', true, STATUTORY_ROW.fill],
+    const statutory = p.rules.filter((r) => r.purpose.startsWith('Statutory'));
+    expect(statutory.map((r) => [r.purpose, r.range, r.bold, r.fill])).toEqual([
+      ['Statutory subject', 'B6:B18', true, STATUTORY_ROW.fill],
+      ['Statutory row', 'A6:F18', false, STATUTORY_ROW.fill],
     ]);
     expect(statutory.every((r) => r.formula.includes('="|statutory"'))).toBe(true);
   });

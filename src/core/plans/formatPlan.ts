@@ -162,8 +162,8 @@ function statutoryConditions(table: TableLocation): string[] {
 
 /**
  * Statutory rows (F3): the whole row tinted, and the subject (else the first) cell's text bold as well, so the rows
- * still stand apart on a greyscale print, where a tint alone fades. The bold rules come after the tint rules: Excel
- * shows both (they set different formats).
+ * still stand apart on a greyscale print, where a tint alone fades. The subject rules (tint and bold) come first:
+ * LibreOffice shows only the first rule true in a cell, Excel the same look either way.
  */
 function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[] {
   const table = analysis.table;
@@ -175,8 +175,8 @@ function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[
   const label = table.columns.subject ?? table.firstColumn;
   const labelRange = from && to ? `${label}${from.row}:${label}${to.row}` : bodyRange;
   return [
+    ...conditions.map((c) => rule(labelRange, c, STATUTORY_ROW, true, 'Statutory subject')),
     ...conditions.map((c) => rule(bodyRange, c, STATUTORY_ROW, false, 'Statutory row')),
-    ...conditions.map((c) => rule(labelRange, c, STATUTORY_ROW, true, 'Statutory row')),
   ];
 }
 
