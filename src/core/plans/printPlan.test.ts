@@ -60,6 +60,7 @@ describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, 
   test('the plan name: the sheet first unless a title row is the sheet name; long names cut with an ellipsis', () => {
     expect(planName('Plan', ['Internal audit actions', 'Position as at 30 June 2002'])).toBe('Plan \u2013 Internal audit actions');
     expect(planName('Plan', [])).toBe('Plan');
+    expect(planName('Plan', ['Action plan: position as at 31 March 2002', 'March 2002'])).toBe('Plan \u2013 Action plan');
     const long = planName('Plan', ['x'.repeat(200)]);
     expect(long).toHaveLength(120);
     expect(long.endsWith('\u2026')).toBe(true);

@@ -221,17 +221,19 @@ function asAtWords(iso: string): string {
   return day === null ? `As at ${iso}` : `As at ${formatLong(day)}`;
 }
 
-/** A title row that only states the position date ("31st March 2002", "Position as at 30 September 2002"): the footer says it. */
-function isDateLine(text: string): boolean {
-  return /\b(as at|position)\b/i.test(text) || /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]+\.?,?\s+\d{4}\.?$/.test(text.trim());
+/** A title row without its position date ("Action plan: position as at 31 March 2002" -> "Action plan"): the footer says it. */
+function withoutDate(text: string): string {
+  const cut = text.replace(/[\s,:;.\u2013\u2014-]*\b(?:position\s+)?as\s+at\b.*$/i, '').trim();
+  // A line that is only a date ("31st March 2002", "March 2002") names nothing.
+  return /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]+\.?,?\s+\d{4}\.?$/.test(cut) ? '' : cut;
 }
 
 /**
- * The plan's name for the page header: the sheet's name, then the title rows above the header (all but a line
- * that only gives the position date), joined by dashes; cut with an ellipsis past 120 characters.
+ * The plan's name for the page header: the sheet's name, then the title rows above the header (each without its
+ * position date), joined by dashes; cut with an ellipsis past 120 characters.
  */
 export function planName(sheet: string, titleRows: readonly string[]): string {
-  const titles = titleRows.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '' && !isDateLine(t));
+  const titles = titleRows.map((t) => withoutDate(t.replace(/\s+/g, ' ').trim())).filter((t) => t !== '');
   const parts = titles.some((t) => t.toLowerCase() === sheet.trim().toLowerCase()) ? titles : [sheet, ...titles];
   const name = parts.join(' \u2013 ');
   return name.length <= MAX_HEADER_NAME ? name : `${name.slice(0, MAX_HEADER_NAME - 1).trimEnd()}\u2026`;
