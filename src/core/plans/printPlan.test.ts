@@ -67,7 +67,15 @@ describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, 
   });
 
   test('the print area starts at the first title row above the header, blank rows above it left out', () => {
-    const s = snapshot([[null], [null], ['Audit actions'], [null], ...planSheet([rec('R1')]).values.slice(1)]);
+    const s = snapshot([
+      [null],
+      [null],
+      ['Audit actions'],
+      [null],
+      ...planSheet([rec('R1')])
+        .values.slice(1)
+        .map((r) => [...r]),
+    ]);
     expect(printOf(s)).toMatchObject({ printArea: 'A3:G6', titleRows: { first: 5, last: 5 } });
   });
 
