@@ -230,7 +230,11 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
       rows.push({
         sample: lit(level.label),
         swatch: levelSwatch(analysis.scale, i),
-        meaning: lit(`Status "${level.label}": ${where} on the plan, and its bar in the chart.`),
+        meaning: lit(
+          level.excluded
+            ? `Status "${level.label}": left out of the completion figures; its bar in the chart.`
+            : `Status "${level.label}": ${where} on the plan, and its bar in the chart.`,
+        ),
       }),
     );
   // One row per colour: "Not rated" is the status column's word and the chart's bar, in one colour (palette.ts).
