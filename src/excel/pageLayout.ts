@@ -1,4 +1,4 @@
-import { footerCodes, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
+import { footerCodes, headerCodes, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 
 /** A sheet's page layout, queued for loading with a read the run already makes (no sync of its own). */
 export interface PageLayoutRead {
@@ -82,5 +82,9 @@ export function queuePageLayout(sheet: Excel.Worksheet, plan: PrintPlan, setup: 
   texts.leftFooter = footer.left;
   texts.centerFooter = '';
   texts.rightFooter = footer.right;
+  // The plan's name on every page (the summary prints without one); a re-run replaces ours whole.
+  texts.leftHeader = plan.header ? headerCodes(plan.header).left : '';
+  texts.centerHeader = '';
+  texts.rightHeader = '';
   sheet.getRange(`${plan.rows.first}:${plan.rows.last}`).format.autofitRows();
 }

@@ -6,7 +6,7 @@
  */
 import { analyseSheet } from '../core/analyse';
 import { planFormat, type FormatPlan } from '../core/plans/formatPlan';
-import { RATING_SWATCHES, STATUTORY_ROW } from '../core/plans/palette';
+import { levelSwatch, STATUTORY_ROW } from '../core/plans/palette';
 import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/plans/printPlan';
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
@@ -345,14 +345,16 @@ async function cfAccepted(plan: FormatPlan): Promise<Outcome> {
   };
 }
 
-/** Expected fills: the rating cell in the level's colour, column A in the statutory colour where the core says statutory. */
+/** Expected fills: the rating cell in the level's colour, another cell of the row (A, else B) in the statutory colour where the core says statutory. */
 function expectedFills(analysis: Analysis, plan: FormatPlan): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const ratingColumn = plan.rules.find((r) => r.purpose.startsWith('Rating: '))?.range.replace(/\d+:.*$/, '') ?? 'F';
   for (const rec of analysis.recommendations) {
     const index = analysis.scale.findIndex((l) => l.key === rec.rating);
-    out.set(`${ratingColumn}${rec.row}`, index < 0 ? null : (RATING_SWATCHES[Math.min(index, RATING_SWATCHES.length - 1)]?.fill ?? null));
-    out.set(`A${rec.row}`, rec.statutory === true ? STATUTORY_ROW.fill : null);
+    // The rating cell shows the level's colour over the statutory tint; another cell of the row shows the tint.
+    const tinted = ratingColumn === 'A' ? 'B' : 'A';
+    out.set(`${ratingColumn}${rec.row}`, index < 0 ? null : levelSwatch(analysis.scale, index).fill);
+    out.set(`${tinted}${rec.row}`, rec.statutory === true ? STATUTORY_ROW.fill : null);
   }
   return out;
 }
@@ -379,7 +381,7 @@ async function cfEvaluated(analysis: Analysis, plan: FormatPlan): Promise<Outcom
   const wrong = shown.filter(({ cell, fill }) => {
     const want = expected.get(cell) ?? null;
     return want === null
-      ? Object.values(RATING_SWATCHES).some((s) => s.fill === fill) || fill === STATUTORY_ROW.fill
+      ? analysis.scale.some((_, i) => levelSwatch(analysis.scale, i).fill === fill) || fill === STATUTORY_ROW.fill
       : fill?.toUpperCase() !== want.toUpperCase();
   });
   return {

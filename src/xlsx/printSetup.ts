@@ -1,4 +1,4 @@
-import { footerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
+import { footerCodes, headerCodes, type Margins, type PageSetupState, type PrintPlan } from '../core/plans/printPlan';
 import { insertionPoint } from './sheetPatch';
 import { sheetRef } from './summarySheet';
 import {
@@ -132,12 +132,14 @@ function fitToPageEdit(xml: string, root: Root): Edit {
   return { start: at, end: at, text: `<${p}pageSetUpPr fitToPage="1"/>` };
 }
 
-/** The page setup elements of a plan, in schema order: fit to page, margins, paper and orientation, footer. */
+/** The page setup elements of a plan, in schema order: fit to page, margins, paper and orientation, header and footer. */
 function pageSetupEdits(xml: string, root: Root, plan: PrintPlan): Edit[] {
   const p = root.prefix;
   const m = plan.margins;
   const footer = footerCodes(plan.footer);
-  const hfText = `<${p}oddFooter>${escapeText(`&L${footer.left}&R${footer.right}`)}</${p}oddFooter>`;
+  // CT_HeaderFooter: oddHeader before oddFooter; ours replace whatever headers and footers were there.
+  const header = plan.header ? `<${p}oddHeader>${escapeText(`&L${headerCodes(plan.header).left}`)}</${p}oddHeader>` : '';
+  const hfText = `${header}<${p}oddFooter>${escapeText(`&L${footer.left}&R${footer.right}`)}</${p}oddFooter>`;
   const hf = root.children.find((c) => c.local === 'headerFooter');
   const hfOpen = hf ? xml.slice(hf.open.start, hf.open.end).replace(/\s*\/>$/, '>') : `<${p}headerFooter>`;
   const hfAt = hf ? hf.start : insertionPoint(root, 'headerFooter');

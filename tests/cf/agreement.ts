@@ -44,7 +44,7 @@ function reading(
     if (!level) throw new Error(`No level of the scale is called "${label}" (rule "${rule.purpose}")`);
     return { kind: 'rating', key: level.key };
   }
-  if (rule.purpose === 'Statutory row') return { kind: 'rows', test: (r) => r.statutory === true };
+  if (rule.purpose === 'Statutory row' || rule.purpose === 'Statutory subject') return { kind: 'rows', test: (r) => r.statutory === true };
   if (rule.purpose === 'Top-priority row') {
     const top = analysis.stats.byPriority[0]?.priority ?? null;
     return { kind: 'rows', test: (r) => r.priority !== null && r.priority === top };

@@ -155,8 +155,9 @@ describe('[F3] conditional formats agree with the core, evaluated as Excel would
     const coloured = (purpose: string) =>
       new Set(evaluatePlan(plan, reference()).flatMap((e) => (e.rule.purpose === purpose ? [...e.cells] : [])));
     // Appendix: R1 partially, R3 and R8 moderately; statutory R1, R3, R10 (rows 6, 8, 15).
-    expect([...coloured('Rating: partially')]).toEqual(['F6']);
-    expect([...coloured('Rating: moderately')].sort()).toEqual(['F13', 'F8']);
+    // The level's colour on the reference cell (column A), never the whole progress cell.
+    expect([...coloured('Rating: partially')]).toEqual(['A6']);
+    expect([...coloured('Rating: moderately')].sort()).toEqual(['A13', 'A8']);
     expect([...coloured('Statutory row')].filter((c) => c.startsWith('A'))).toEqual(['A6', 'A8', 'A15']);
   });
 });

@@ -22,7 +22,7 @@ describe.each(PROFILES)('$name', (profile) => {
       .formatLog.filter((f) => f.path === 'format.autofitRows()')
       .map((f) => f.address);
 
-  test('[P1.1] the table sheet: A4 landscape, 1 page wide, header row 5 repeated, A5:I18, footer, Narrow margins', async () => {
+  test('[P1.1] the table sheet: A4 landscape, 1 page wide, header row 5 repeated, A1:I18 (title rows and our three columns), header, footer, Narrow margins', async () => {
     const result = await runPlan({}, ALL, undefined, { now: NOW });
     const layout = fake.sheet('Appendix 1').pageLayout;
     expect(layout).toMatchObject({
@@ -30,12 +30,19 @@ describe.each(PROFILES)('$name', (profile) => {
       paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$5:$5',
-      printArea: 'A5:I18',
+      // The title rows 1-3 ("Appendix 1", the plan's title, its date) print on page 1; only the header repeats.
+      printArea: 'A1:I18',
       // Narrow margins in points: 0.25" = 18, 0.75" = 54, 0.3" = 21.6.
       margins: { left: 18, right: 18, top: 54, bottom: 54 },
     });
     expect(layout.margins.header).toBeCloseTo(21.6);
     expect(layout.defaultForAllPages).toMatchObject({ leftFooter: 'As at 31 March 2002', centerFooter: '', rightFooter: 'Page &P of &N' });
+    // Every page names the plan: the sheet and its title (the date line left to the footer), bold, on the left.
+    expect(layout.defaultForAllPages).toMatchObject({
+      leftHeader: '&"-,Bold"Appendix 1 \u2013 ACTION PLAN PROGRESS SUMMARY: DISTRICT AUDIT REPORT ON POLICING AND PERFORMANCE PLAN 2001/2',
+      centerHeader: '',
+      rightHeader: '',
+    });
     expect(result.applied).toContain(
       'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers',
     );
@@ -51,6 +58,7 @@ describe.each(PROFILES)('$name', (profile) => {
     expect(summary.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: null });
     expect(summary.pageLayout.printArea).toBeNull();
     expect(summary.pageLayout.defaultForAllPages.rightFooter).toBe('Page &P of &N');
+    expect(summary.pageLayout.defaultForAllPages.leftHeader).toBe('');
     expect(autofitted('Action plan summary')).toHaveLength(1);
   });
 

@@ -45,17 +45,18 @@ describe('[P1.1] the .xlsx table sheet prints A4 landscape, one page wide, with 
     );
   });
 
-  test('a footer with the as-at date on the left and "Page x of y" on the right', () => {
-    // The plan's title says "position as at 31 March 2002".
+  test('a header naming the plan (bold, left); a footer with the as-at date on the left and "Page x of y" on the right', () => {
+    // The sheet "Plan", titled "Action plan: position as at 31 March 2002": the name without the date, which the footer says.
     expect(element(sheet, 'headerFooter')).toBe(
-      '<headerFooter><oddFooter>&amp;LAs at 31 March 2002&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>',
+      '<headerFooter><oddHeader>&amp;L&amp;"-,Bold"Plan \u2013 Action plan</oddHeader>' +
+        '<oddFooter>&amp;LAs at 31 March 2002&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>',
     );
   });
 
-  test('print titles repeat header row 2; the print area is the table with our three columns, A2:I6', () => {
+  test('print titles repeat header row 2; the print area is the title row and the table with our three columns, A1:I6', () => {
     expect(names(parts['xl/workbook.xml'] ?? '')).toEqual([
       { name: '_xlnm.Print_Titles', sheet: 0, refersTo: "'Plan'!$2:$2" },
-      { name: '_xlnm.Print_Area', sheet: 0, refersTo: "'Plan'!$A$2:$I$6" },
+      { name: '_xlnm.Print_Area', sheet: 0, refersTo: "'Plan'!$A$1:$I$6" },
     ]);
   });
 
@@ -74,7 +75,7 @@ describe('[P1.1] the .xlsx table sheet prints A4 landscape, one page wide, with 
 
 describe('[P1.3] .xlsx row heights fit the wrapped text, as auto heights', () => {
   const long = Array.from({ length: 30 }, () => 'abcd').join(' ');
-  test('a row whose recommendation needs 3 lines stores 48 pt, not marked custom; one-line rows store none', () => {
+  test('a row whose recommendation needs 6 lines stores 93 pt, not marked custom; the title row stores none', () => {
     const { parts } = apply(
       build((d) => {
         const row = plan(d).rows[2];
@@ -82,8 +83,9 @@ describe('[P1.3] .xlsx row heights fit the wrapped text, as auto heights', () =>
       }),
     );
     const sheet = parts['xl/worksheets/sheet1.xml'] ?? '';
-    // R1 (row 3): 30 four-letter words in the recommendation column (45 wide): 3 lines = 3 x 15 + 3.
-    expect(rowTag(sheet, 3)).toMatch(/ ht="48"/);
+    // R1 (row 3): 30 four-letter words in the recommendation column (23 wide once the table is fitted to the print
+    // budget with our three columns: 27 characters, five words a line): 6 lines = 6 x 15 + 3.
+    expect(rowTag(sheet, 3)).toMatch(/ ht="93"/);
     expect(rowTag(sheet, 3)).not.toMatch(/customHeight/);
     // The title row is outside the table.
     expect(rowTag(sheet, 1)).not.toMatch(/ ht=/);
@@ -174,7 +176,7 @@ describe('[P1.2] a re-run refreshes our own setup and changes nothing else', () 
     const next = apply(wb.pkg.toBytes());
     expect(element(next.parts['xl/worksheets/sheet1.xml'] ?? '', 'headerFooter')).toContain('As at 30 June 2002');
     expect(names(next.parts['xl/workbook.xml'] ?? '').find((n) => n.sheet === 0 && n.name === '_xlnm.Print_Area')?.refersTo).toBe(
-      "'Plan'!$A$2:$I$7",
+      "'Plan'!$A$1:$I$7",
     );
   });
 });

@@ -150,7 +150,7 @@ describe('[M1] the written summary sheet (.xlsx)', () => {
     const key = rowOf(cells, 'Colour key');
     expect(at(`A${key + 2}`)).toMatchObject({ value: 'Statutory', fill: `FF${STATUTORY_ROW.fill.slice(1)}` });
     // The reference appendix's levels, best first: Completely in the first rating colour.
-    expect(at(`A${key + 3}`)).toMatchObject({ value: 'Completely', fill: `FF${(RATING_SWATCHES[0]?.fill ?? '').slice(1)}` });
+    expect(at(`A${key + 3}`)).toMatchObject({ value: 'Completely / Complete', fill: `FF${(RATING_SWATCHES[0]?.fill ?? '').slice(1)}` });
     expect(at(`B${key + 2}`)?.fill).toBeUndefined();
   });
 

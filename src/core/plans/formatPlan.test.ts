@@ -1,7 +1,16 @@
 import { referenceValues } from '../../../tests/fixtures/reference';
 import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../../tests/fixtures/sheets';
 import { analyseSheet } from '../analyse';
-import { CHECK_WIDTH, DAYS_WIDTH, isOurRule, planFormat, RULE_MARKER, STATUS_WIDTH, statusMovedFinding } from './formatPlan';
+import {
+  CHECK_WIDTH,
+  DAYS_WIDTH,
+  isOurRule,
+  planFormat,
+  PRINT_WIDTH_BUDGET,
+  RULE_MARKER,
+  STATUS_WIDTH,
+  statusMovedFinding,
+} from './formatPlan';
 import {
   contrast,
   EXCLUDED_SWATCH,
@@ -35,14 +44,52 @@ describe('[F1] table formatting', () => {
       wrapText: true,
       verticalAlignment: 'Top',
     });
-    expect(p.columnWidths).toContainEqual({ column: 'F', width: 70 });
-    expect(p.columnWidths).toEqual(
-      expect.arrayContaining([
-        { column: 'G', width: STATUS_WIDTH },
-        { column: 'H', width: DAYS_WIDTH },
-        { column: 'I', width: CHECK_WIDTH },
-      ]),
-    );
+    // Short columns at their widths (No 8, Lead 14, Timescales 14; ours: status 14, days 12, data check 18: 80); the
+    // prose columns' caps (Subject 20, Recommendation 32, Progress 75: 127) narrowed to the 92 left of the budget of
+    // 172: x 0.724, rounded down (14, 23, 54).
+    expect(p.columnWidths).toEqual([
+      { column: 'A', width: 8 },
+      { column: 'B', width: 14 },
+      { column: 'C', width: 14 },
+      { column: 'D', width: 14 },
+      { column: 'E', width: 23 },
+      { column: 'F', width: 54 },
+      { column: 'G', width: STATUS_WIDTH },
+      { column: 'H', width: DAYS_WIDTH },
+      { column: 'I', width: CHECK_WIDTH },
+    ]);
+  });
+
+  test('[P1.1] the table fits the print budget, so one page wide prints at 87% or more (11 pt text at 9.5 pt)', () => {
+    const total = p.columnWidths.reduce((sum, w) => sum + w.width, 0);
+    expect(total).toBeLessThanOrEqual(PRINT_WIDTH_BUDGET);
+    // 806 pt of A4 landscape between Narrow margins over the table's width in points (7 px a unit + 5 px, 0.75 pt a px).
+    expect(806 / ((total * 7 + 5 * p.columnWidths.length) * 0.75)).toBeGreaterThanOrEqual(0.86);
+  });
+
+  test('[P1.1] a table with every column: prose columns at their minima, never narrower, others as they are', () => {
+    const s = snapshot([
+      [
+        'Ref',
+        'Subject',
+        'Statutory',
+        'Lead officer',
+        'Target date',
+        'Original target',
+        'Priority',
+        'Recommendation',
+        'Progress',
+        'Status',
+        'Notes',
+        'More notes',
+      ],
+      ['R1', 'x', 'Yes', 'Me', 'March 2002', 'Jan 2002', 'High', 'Do', 'Done', 'Complete', 'n', 'm'],
+    ]);
+    const widths = new Map(plan(s).columnWidths.map((w) => [w.column, w.width]));
+    expect(widths.get('B')).toBeGreaterThanOrEqual(12);
+    expect(widths.get('H')).toBeGreaterThanOrEqual(20);
+    expect(widths.get('I')).toBeGreaterThanOrEqual(36);
+    expect(widths.get('D')).toBe(14);
   });
 
   test('no plan when there is no table', () => {
@@ -221,16 +268,21 @@ describe('[F3] conditional-format rules', () => {
       'Rating: partially',
       'Rating: not met',
     ]);
-    expect(rating.every((r) => r.range === 'F6:F18')).toBe(true);
+    // The colour shows on the reference cell (column A), read from the progress text (column F): never the whole update.
+    expect(rating.every((r) => r.range === 'A6:A18')).toBe(true);
+    expect(rating.every((r) => r.formula.includes('$F6'))).toBe(true);
     expect(rating.some((r) => r.formula.includes('"completely "'))).toBe(true);
     expect(rating[0]?.formula).toContain('"recommendation met"');
     expect(rating.some((r) => r.formula.includes('"not met "'))).toBe(true);
   });
 
-  test('statutory rows keyed on the Subject marker at the end of the cell', () => {
-    const statutory = p.rules.find((r) => r.purpose === 'Statutory row');
-    expect(statutory?.range).toBe('A6:F18');
-    expect(statutory?.formula).toContain('="|statutory"');
+  test('statutory rows keyed on the Subject marker at the end of the cell: the row tinted, the subject bold', () => {
+    const statutory = p.rules.filter((r) => r.purpose.startsWith('Statutory'));
+    expect(statutory.map((r) => [r.purpose, r.range, r.bold, r.fill])).toEqual([
+      ['Statutory subject', 'B6:B18', true, STATUTORY_ROW.fill],
+      ['Statutory row', 'A6:F18', false, STATUTORY_ROW.fill],
+    ]);
+    expect(statutory.every((r) => r.formula.includes('="|statutory"'))).toBe(true);
   });
 
   test('with a rating column, rules read that column and a statutory column', () => {
@@ -240,6 +292,7 @@ describe('[F3] conditional-format rules', () => {
     ]);
     const q = plan(s);
     expect(q.rules.find((r) => r.purpose === 'Rating: partially')?.formula).toContain('LOWER($D2)');
+    expect(q.rules.find((r) => r.purpose === 'Rating: partially')?.range).toBe('D2:D2');
     expect(q.rules.find((r) => r.purpose === 'Statutory row')?.formula).toContain('LOWER($B2)');
   });
 });

@@ -1,12 +1,21 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from '../address';
-import { isStatusHeader, STATUS_HEADER } from '../read/findTable';
+import { STATUS_HEADER } from '../read/findTable';
 import { CHECK_HEADER, daysOverdueHeader, ourColumnOf } from './statusWords';
-import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import {
+  BORDER_COLOUR,
+  DATA_CHECK_SWATCH,
+  HEADER,
+  levelSwatch,
+  PRIORITY_ROW,
+  STATUS_SWATCHES,
+  STATUTORY_ROW,
+  type Swatch,
+} from './palette';
 import { STATE_LOOK } from './stateKey';
 import { ITEM_STATES, type ItemState } from '../itemStates';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
 import { matchLevel } from '../interpret/scales';
-import type { Analysis, Finding, Role, SheetSnapshot } from '../types';
+import type { Analysis, Finding, Role, SheetSnapshot, TableLocation } from '../types';
 import { ROLES } from '../types';
 
 /** Every conditional-format formula of ours carries this, so a re-run can find and remove its own rules. */
@@ -75,25 +84,35 @@ export interface FormatPlan {
   readonly added: readonly AddedColumnPlan[];
 }
 
+/** Widths of the short columns (Excel character units): enough for their words, wrapped. */
 const WIDTHS: Readonly<Record<Role, number>> = {
   id: 8,
-  subject: 28,
-  statutory: 14,
-  lead: 22,
-  timescale: 24,
-  recommendation: 45,
-  progress: 70,
-  rating: 16,
-  priority: 12,
-  originalTimescale: 18,
-  completed: 14,
-  days: 10,
-  opinion: 18,
+  subject: 20,
+  statutory: 11,
+  lead: 14,
+  timescale: 14,
+  recommendation: 32,
+  progress: 75,
+  rating: 13,
+  priority: 10,
+  originalTimescale: 13,
+  completed: 12,
+  days: 8,
+  opinion: 14,
 };
+/** The prose columns: capped at their WIDTHS, narrowed (never below these) so the table fits the print budget. */
+const PROSE_MINIMUM: Partial<Readonly<Record<Role, number>>> = { subject: 12, recommendation: 20, progress: 36 };
 export const STATUS_WIDTH = 14;
 /** Widths of the days-overdue (a number under a two-line header) and data-check columns. */
 export const DAYS_WIDTH = 12;
-export const CHECK_WIDTH = 24;
+export const CHECK_WIDTH = 18;
+/**
+ * The table's total width (character units) that prints one page wide on A4 landscape with Narrow margins at 87% or
+ * more, so 11-point text prints at 9.5 points or more (P1.1): 806 pt of paper over (7 px x 172 + 5 px a column) at 0.75 pt
+ * a pixel. A column we do not plan counts as Excel's default 8.43.
+ */
+export const PRINT_WIDTH_BUDGET = 172;
+const DEFAULT_WIDTH = 8.43;
 const MAX_FROZEN_ROWS = 20;
 
 function rule(range: string, condition: string, swatch: Swatch, bold: boolean, purpose: string): ConditionalRule {
@@ -101,19 +120,31 @@ function rule(range: string, condition: string, swatch: Swatch, bold: boolean, p
 }
 
 /**
- * Rating colours on the rating column (else the progress column), one rule per word of the scale, in the
- * order ratingConditions gives (Excel shows the higher rule where two match). `rows` is "6:18".
+ * The column a row's rating colour shows in (F3): the rating column's own cell; where the rating is written in the
+ * progress text, the row's reference cell (else its subject cell), never the whole progress cell. Null when none.
+ */
+export function ratingCellColumn(table: TableLocation): string | null {
+  if (table.columns.rating) return table.columns.rating;
+  if (!table.columns.progress) return null;
+  return table.columns.id ?? table.columns.subject ?? null;
+}
+
+/**
+ * Rating colours on the rating cell (ratingCellColumn), read from the rating column, else the progress column, one
+ * rule per word of the scale, in the order ratingConditions gives (Excel shows the higher rule where two match).
+ * `rows` is "6:18".
  */
 function ratingRules(analysis: Analysis, rows: string): ConditionalRule[] {
   const table = analysis.table;
   if (table && table.statusTicks.length > 0) return tickRules(analysis, rows);
-  const column = table?.columns.rating ?? table?.columns.progress;
-  if (!table || !column) return [];
+  const source = table?.columns.rating ?? table?.columns.progress;
+  const column = table ? ratingCellColumn(table) : null;
+  if (!table || !source || !column) return [];
   const [firstRow = '', lastRow = ''] = rows.split(':');
   const range = `${column}${firstRow}:${column}${lastRow}`;
   // Excluded levels share a long list of words (N/A, withdrawn, superseded ...): they get a rule only for a word that
   // begins with another level's word ("no longer relevant" after "no"), so that word never shows the other level's colour.
-  const all = ratingConditions(analysis.scale, `$${column}${firstRow}`, !table.columns.rating);
+  const all = ratingConditions(analysis.scale, `$${source}${firstRow}`, !table.columns.rating);
   const counted = all.filter((c) => !c.level.excluded).map((c) => c.word);
   const kept = all.filter((c) => !c.level.excluded || counted.some((w) => c.word.startsWith(`${w} `)));
   return kept.map(({ level, index, condition }) => {
@@ -146,21 +177,38 @@ function priorityRule(analysis: Analysis, bodyRange: string): ConditionalRule[] 
   return [rule(bodyRange, condition, PRIORITY_ROW, false, 'Top-priority row')];
 }
 
-/** Statutory rows: the Statutory column's value, else (and where that cell is blank) the Subject cell's marker. */
+/** The conditions that mark a statutory row: the Statutory column's value, else (and where blank) the Subject cell's marker. */
+function statutoryConditions(table: TableLocation): string[] {
+  const firstRow = table.firstRow;
+  const out: string[] = [];
+  const column = table.columns.statutory;
+  const subject = table.columns.subject;
+  if (column) out.push(statutoryColumnCondition(`$${column}${firstRow}`));
+  if (subject) {
+    const marker = subjectMarkerCondition(`$${subject}${firstRow}`);
+    out.push(column ? `AND(TRIM($${column}${firstRow})="",${marker})` : marker);
+  }
+  return out;
+}
+
+/**
+ * Statutory rows (F3): the whole row tinted, and the subject (else the first) cell's text bold as well, so the rows
+ * still stand apart on a greyscale print, where a tint alone fades. The subject rules (tint and bold) come first:
+ * LibreOffice shows only the first rule true in a cell, Excel the same look either way.
+ */
 function statutoryRules(analysis: Analysis, bodyRange: string): ConditionalRule[] {
   const table = analysis.table;
   if (!table) return [];
-  const firstRow = table.firstRow;
-  const out: ConditionalRule[] = [];
-  const column = table.columns.statutory;
-  const subject = table.columns.subject;
-  if (column) out.push(rule(bodyRange, statutoryColumnCondition(`$${column}${firstRow}`), STATUTORY_ROW, false, 'Statutory row'));
-  if (subject) {
-    const marker = subjectMarkerCondition(`$${subject}${firstRow}`);
-    const condition = column ? `AND(TRIM($${column}${firstRow})="",${marker})` : marker;
-    out.push(rule(bodyRange, condition, STATUTORY_ROW, false, 'Statutory row'));
-  }
-  return out;
+  const conditions = statutoryConditions(table);
+  const [tl = '', br = ''] = bodyRange.split(':');
+  const from = parseAddress(tl);
+  const to = parseAddress(br);
+  const label = table.columns.subject ?? table.firstColumn;
+  const labelRange = from && to ? `${label}${from.row}:${label}${to.row}` : bodyRange;
+  return [
+    ...conditions.map((c) => rule(labelRange, c, STATUTORY_ROW, true, 'Statutory subject')),
+    ...conditions.map((c) => rule(bodyRange, c, STATUTORY_ROW, false, 'Statutory row')),
+  ];
 }
 
 /** Column spans ([first, last], 0-based) of A1 areas that meet rows `top`..`bottom` ("B5:C5", "A1", "A:A", "1:1"). */
@@ -203,7 +251,8 @@ function freeColumn(p: Placing, column: number): boolean {
   if (p.blocked.some(([from, to]) => from <= column && column <= to)) return false;
   const table = p.analysis.table;
   if (!table) return false;
-  for (let r = p.headerIndex; r <= table.lastRow - p.origin.row; r++) if (holdsSomething(p.snapshot, r, column - p.origin.column)) return false;
+  for (let r = p.headerIndex; r <= table.lastRow - p.origin.row; r++)
+    if (holdsSomething(p.snapshot, r, column - p.origin.column)) return false;
   return true;
 }
 
@@ -213,7 +262,10 @@ function freeColumn(p: Placing, column: number): boolean {
  * value, formula, merged area or user validation) and not taken by another of ours. Null when the status
  * column has no place (all three are then left out).
  */
-function ourColumns(analysis: Analysis, snapshot: SheetSnapshot): { status: number; days: number | null; checks: number | null; moved: boolean } | null {
+function ourColumns(
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): { status: number; days: number | null; checks: number | null; moved: boolean } | null {
   const table = analysis.table;
   if (!table) return null;
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
@@ -302,9 +354,38 @@ function ourColumnRules(status: StatusColumnPlan, added: readonly AddedColumnPla
   for (const a of added) {
     const cell = `$${a.range.split(':')[0] ?? ''}`;
     if (a.kind === 'days') rules.push(rule(a.range, `AND(ISNUMBER(${cell}),${cell}>0)`, STATUS_SWATCHES.overdue, true, 'Days overdue'));
-    else rules.push(rule(a.range, `LEN(TRIM(${cell}))>0`, STATUS_SWATCHES.check, false, 'Data check'));
+    else rules.push(rule(a.range, `LEN(TRIM(${cell}))>0`, DATA_CHECK_SWATCH, false, 'Data check'));
   }
   return rules;
+}
+
+/**
+ * Column widths for the table (P1.1): the short columns at their widths, the prose columns (subject, recommendation,
+ * progress) at their caps, narrowed in proportion (to their minima at most) while the table, with our columns
+ * (status, days overdue, data check) and any column we do not plan, is wider than PRINT_WIDTH_BUDGET. Wrapping, not shrinking, then fits the page.
+ */
+export function planColumnWidths(
+  columns: Readonly<Record<Role, string | null>>,
+  span: { readonly first: number; readonly last: number },
+  ours: readonly { readonly column: string; readonly width: number }[],
+): { column: string; width: number }[] {
+  const roles = ROLES.filter((r) => columns[r] !== null);
+  const planned = new Set(roles.map((r) => columnIndex(columns[r] ?? 'A')));
+  for (const o of ours) planned.add(columnIndex(o.column));
+  let others = 0;
+  for (let c = span.first; c <= span.last; c++) if (!planned.has(c)) others += DEFAULT_WIDTH;
+  const prose = roles.filter((r) => PROSE_MINIMUM[r] !== undefined);
+  const fixed =
+    roles.filter((r) => PROSE_MINIMUM[r] === undefined).reduce((sum, r) => sum + WIDTHS[r], 0) + ours.reduce((sum, o) => sum + o.width, 0);
+  const caps = prose.reduce((sum, r) => sum + WIDTHS[r], 0);
+  const room = PRINT_WIDTH_BUDGET - fixed - others;
+  const factor = caps > 0 ? Math.min(1, Math.max(0, room) / caps) : 1;
+  const widthOf = (r: Role) => {
+    const min = PROSE_MINIMUM[r];
+    return min === undefined ? WIDTHS[r] : Math.max(min, Math.floor(WIDTHS[r] * factor));
+  };
+  const out = roles.map((r) => ({ column: columns[r] ?? 'A', width: widthOf(r) }));
+  return [...out, ...ours];
 }
 
 /**
@@ -322,7 +403,8 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   const rules: ConditionalRule[] = [];
 
   // The status column and the two beside it.
-  const ours = options.statusColumn !== false ? planOurColumns(analysis, snapshot, { header: headerRow, first: firstRow, last: bodyLast }) : null;
+  const ours =
+    options.statusColumn !== false ? planOurColumns(analysis, snapshot, { header: headerRow, first: firstRow, last: bodyLast }) : null;
   const status = ours?.status ?? null;
   const added = ours?.added ?? [];
   rules.push(...(ours?.rules ?? []));
@@ -336,9 +418,11 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   let tableLast = last;
   const oursByColumn = [...(status ? [columnIndex(status.column)] : []), ...added.map((a) => columnIndex(a.column))];
   while (oursByColumn.includes(tableLast + 1)) tableLast++;
-  const columnWidths = ROLES.filter((r) => table.columns[r] !== null).map((r) => ({ column: table.columns[r] ?? 'A', width: WIDTHS[r] }));
-  if (status) columnWidths.push({ column: status.column, width: STATUS_WIDTH });
-  for (const a of added) columnWidths.push({ column: a.column, width: a.kind === 'days' ? DAYS_WIDTH : CHECK_WIDTH });
+  const ourWidths = [
+    ...(status ? [{ column: status.column, width: STATUS_WIDTH }] : []),
+    ...added.map((a) => ({ column: a.column, width: a.kind === 'days' ? DAYS_WIDTH : CHECK_WIDTH })),
+  ];
+  const columnWidths = planColumnWidths(table.columns, { first, last: tableLast }, ourWidths);
 
   return {
     sheet: analysis.sheet,

@@ -23,8 +23,23 @@ export const NORMAL_MARGINS: Margins = { left: 0.7, right: 0.7, top: 0.75, botto
 export const MAX_ROW_HEIGHT = 409;
 /** One line of 11-point Calibri, Excel's default row height (points). */
 export const LINE_HEIGHT = 15;
-/** Characters of prose per unit of column width (a unit is one digit's width). */
-export const CHARS_PER_WIDTH = 1.15;
+/** Pixels in one unit of column width (Calibri 11's digit at 96 dpi). */
+const PIXELS_PER_WIDTH = 7;
+/** Pixels a cell keeps clear of text at its edges. */
+const CELL_PADDING_PX = 5;
+/**
+ * Average pixels per character of prose in Calibri 11 (Carlito's metrics, 96 dpi), measured on the reference appendix
+ * printed by LibreOffice: with this the estimate gives each of its cells the very number of lines LibreOffice wraps it to.
+ */
+const PROSE_CHAR_PX = 5.7;
+/** Characters of prose per unit of column width, for a wide column (the padding aside). */
+export const CHARS_PER_WIDTH = PIXELS_PER_WIDTH / PROSE_CHAR_PX;
+/** Longest plan name a page header carries; a longer one is cut with an ellipsis. */
+const MAX_HEADER_NAME = 120;
+/** Rows above the header searched for the title the print area starts at. */
+const TITLE_SEARCH_ROWS = 10;
+/** Excel's header font code for bold in the sheet's font: our page header starts with it, so a re-run knows its own. */
+export const HEADER_BOLD = '&"-,Bold"';
 /** Padding Excel adds below the last line of a wrapped cell (points), so descenders are never cut. */
 const ROW_PADDING = 3;
 
@@ -34,6 +49,11 @@ export interface FooterPlan {
   readonly left: string;
   /** Right part: page x of y, always. */
   readonly pageNumbers: true;
+}
+
+/** The page header, in words: the plan's name, on every page (left). */
+export interface HeaderPlan {
+  readonly left: string;
 }
 
 /** A stored row height (points) for one sheet row. */
@@ -52,12 +72,14 @@ export interface PrintPlan {
   readonly fitToPagesTall: 0;
   /** Rows repeated at the top of every page (1-based, inclusive), or null. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
-  /** What prints: "A5:G18"; null for everything used (the summary, whose chart may reach past its grid). */
+  /** What prints: "A1:G18" (the title rows above the header too); null for everything used (the summary, whose chart may reach past its grid). */
   readonly printArea: string | null;
   /** The rows whose heights are fitted to their wrapped text (1-based, inclusive). */
   readonly rows: { readonly first: number; readonly last: number };
   readonly margins: Margins;
   readonly footer: FooterPlan;
+  /** The page header naming the plan; absent on sheets printed without one (the summary). */
+  readonly header?: HeaderPlan;
   /** Estimated heights of the rows whose wrapped text needs more than one line (others keep the default). */
   readonly rowHeights: readonly RowHeight[];
 }
@@ -94,11 +116,21 @@ export function isOurFooter(footers: string): boolean {
   return /^As at \d{1,2} [A-Z][a-z]+ \d{4}\nPage &P of &N$/.test(footers);
 }
 
+/** The header text we write, in the codes Excel and OOXML share: the plan's name in bold, left. */
+export function headerCodes(header: HeaderPlan): { left: string } {
+  return { left: `${HEADER_BOLD}${header.left.replace(/&/g, '&&')}` };
+}
+
+/** True for header texts (as for `isOurFooter`) that are ours: none (an earlier run's), or one bold name, left. */
+export function isOurHeader(headers: string): boolean {
+  return headers === '' || (headers.startsWith(HEADER_BOLD) && headers.length > HEADER_BOLD.length && !headers.includes('\n'));
+}
+
 const sameMargins = (a: Margins, b: Margins) =>
   (['left', 'right', 'top', 'bottom', 'header', 'footer'] as const).every((k) => Math.abs(a[k] - b[k]) < 0.005);
 
 /**
- * Whose page setup a sheet has (P1.2): `ours` when our footer is there with landscape and fit to one page wide
+ * Whose page setup a sheet has (P1.2): `ours` when our footer (and no header, or our bold plan name) is there with landscape and fit to one page wide
  * (a re-run refreshes it); `user` when anything else is set (landscape or a zoom other than 100%, fit to pages,
  * a header or footer, print titles, a print area, page breaks, margins other than Excel's Normal); `none` when
  * the sheet prints as a new sheet does.
@@ -106,7 +138,7 @@ const sameMargins = (a: Margins, b: Margins) =>
 export function pageSetupOwner(state: PageSetupState): 'none' | 'ours' | 'user' {
   if (
     isOurFooter(state.footers) &&
-    state.headers === '' &&
+    isOurHeader(state.headers) &&
     state.orientation === 'landscape' &&
     state.fitToPage &&
     state.fitToPagesWide === 1 &&
@@ -129,9 +161,8 @@ export function pageSetupOwner(state: PageSetupState): 'none' | 'ours' | 'user' 
 /** Lines a text needs in a column `width` characters wide: each paragraph at least one line. */
 export function linesFor(text: string, width: number): number {
   if (text === '') return 1;
-  // Characters per line: Excel's width unit is one digit, and prose in Calibri runs narrower (measured on the
-  // reference appendix in LibreOffice: 1.2 digits' worth of prose per unit); 1.15 errs a little tall, never cut.
-  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
+  // Characters per line: the column's pixels less the cell's padding, over prose's average character width.
+  const perLine = Math.max(1, Math.floor((width * PIXELS_PER_WIDTH - CELL_PADDING_PX) / PROSE_CHAR_PX));
   let lines = 0;
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = 0;
@@ -190,15 +221,60 @@ function asAtWords(iso: string): string {
   return day === null ? `As at ${iso}` : `As at ${formatLong(day)}`;
 }
 
+/** A title row without its position date ("Action plan: position as at 31 March 2002" -> "Action plan"): the footer says it. */
+function withoutDate(text: string): string {
+  const cut = text.replace(/[\s,:;.\u2013\u2014-]*\b(?:position\s+)?as\s+at\b.*$/i, '').trim();
+  // A line that is only a date ("31st March 2002", "March 2002") names nothing.
+  return /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]+\.?,?\s+\d{4}\.?$/.test(cut) ? '' : cut;
+}
+
 /**
- * How the table sheet prints (P1.1): A4 landscape, one page wide, the header row(s) repeated, the table
- * (title rows to last row, the status column too) as the print area, our footer, Narrow margins, and
- * row heights for the wrapped text. Null when no table was found.
+ * The plan's name for the page header: the sheet's name, then the title rows above the header (each without its
+ * position date), joined by dashes; cut with an ellipsis past 120 characters.
+ */
+export function planName(sheet: string, titleRows: readonly string[]): string {
+  const titles = titleRows.map((t) => withoutDate(t.replace(/\s+/g, ' ').trim())).filter((t) => t !== '');
+  const parts = titles.some((t) => t.toLowerCase() === sheet.trim().toLowerCase()) ? titles : [sheet, ...titles];
+  const name = parts.join(' \u2013 ');
+  return name.length <= MAX_HEADER_NAME ? name : `${name.slice(0, MAX_HEADER_NAME - 1).trimEnd()}\u2026`;
+}
+
+/** The first row (1-based) of the title above the header: the first non-blank of the 10 rows above it, else the header's. */
+function firstTitleRow(snapshot: SheetSnapshot, firstHeader: number): number {
+  const originRow = parseAddress(snapshot.origin)?.row ?? 1;
+  for (let row = Math.max(originRow, firstHeader - TITLE_SEARCH_ROWS); row < firstHeader; row++) {
+    const cells = snapshot.values[row - originRow] ?? [];
+    if (cells.some((v) => v !== null && v !== undefined && String(v).trim() !== '')) return row;
+  }
+  return firstHeader;
+}
+
+/** The text each planned cell shows (0-based column): our columns' (status, days overdue, data check) from the plan, the others' from the sheet. */
+function tableText(analysis: Analysis, snapshot: SheetSnapshot, format: FormatPlan): (row: number, column: number) => string {
+  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
+  const headerRow = analysis.table?.headerRow ?? 0;
+  const status = format.status;
+  const ours = new Map(
+    (status ? [status, ...format.added] : []).map((c) => [
+      columnIndex(c.column),
+      { header: c.header, first: parseAddress(c.range.split(':')[0] ?? '')?.row ?? 0, values: c.values },
+    ]),
+  );
+  return (row, column) => {
+    const mine = ours.get(column);
+    if (mine) return row === headerRow ? mine.header : String(mine.values[row - mine.first]?.[0] ?? '');
+    return cellText(snapshot.values[row - origin.row]?.[column - origin.column]);
+  };
+}
+
+/**
+ * How the table sheet prints (P1.1): A4 landscape, one page wide, the header row(s) repeated, the title rows above
+ * the header to the last row (the status column too) as the print area, a page header naming the plan, our footer,
+ * Narrow margins, and row heights for the wrapped text. Null when no table was found.
  */
 export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, format: FormatPlan): PrintPlan | null {
   const table = analysis.table;
   if (!table) return null;
-  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
   const [tl = 'A1', br = tl] = format.tableRange.split(':');
   const from = parseAddress(tl) ?? { column: 0, row: table.headerRow };
   const to = parseAddress(br) ?? from;
@@ -208,18 +284,7 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
   const firstHeader = Math.min(table.firstHeaderRow, table.headerRow);
   const widths = new Map<number, number>();
   for (const w of format.columnWidths) widths.set(columnIndex(w.column), w.width);
-  // Our columns (status, days overdue, data checks) hold what the format plan writes, not what the snapshot had.
-  const ours = new Map(
-    (status ? [status, ...format.added] : []).map((c) => [
-      columnIndex(c.column),
-      { header: c.header, first: parseAddress(c.range.split(':')[0] ?? '')?.row ?? 0, values: c.values },
-    ]),
-  );
-  const textAt = (row: number, column: number): string => {
-    const mine = ours.get(column);
-    if (mine) return row === table.headerRow ? mine.header : String(mine.values[row - mine.first]?.[0] ?? '');
-    return cellText(snapshot.values[row - origin.row]?.[column - origin.column]);
-  };
+  const firstColumn = Math.min(from.column, columnIndex(table.firstColumn));
   return {
     sheet: analysis.sheet,
     paper: 'A4',
@@ -227,11 +292,12 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
     fitToPagesWide: 1,
     fitToPagesTall: 0,
     titleRows: { first: firstHeader, last: table.headerRow },
-    printArea: rangeAddress(Math.min(from.column, columnIndex(table.firstColumn)), firstHeader, lastColumn, lastRow),
+    printArea: rangeAddress(firstColumn, firstTitleRow(snapshot, firstHeader), lastColumn, lastRow),
     rows: { first: firstHeader, last: lastRow },
     margins: NARROW_MARGINS,
     footer: { left: asAtWords(analysis.asAt), pageNumbers: true },
-    rowHeights: estimateRowHeights(firstHeader, lastRow, widths, textAt),
+    header: { left: planName(analysis.sheet, analysis.titleRows) },
+    rowHeights: estimateRowHeights(firstHeader, lastRow, widths, tableText(analysis, snapshot, format)),
   };
 }
 

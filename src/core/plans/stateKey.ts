@@ -3,7 +3,7 @@
  * summary's colour key: one table, so every word written has a colour and an explanation.
  */
 import { ITEM_STATES, type ItemState } from '../itemStates';
-import { STATUS_SWATCHES, type Swatch } from './palette';
+import { DATA_CHECK_SWATCH, stateSwatch, STATUS_SWATCHES, type Swatch } from './palette';
 import { CHECK_HEADER } from './statusWords';
 
 /** A state's look (fill and font) and its meaning, for people. */
@@ -13,33 +13,36 @@ export interface StateLook {
   readonly meaning: string;
 }
 
-/** The look of each state: to chase in red and amber, to check in blue, nothing to chase in green. */
+/** A state's colour, from the one palette by meaning (plans/palette.ts), as the pane, chart and key show it. */
+const look = (state: ItemState): Swatch => stateSwatch(state) ?? STATUS_SWATCHES.check;
+
+/** The look of each state: its palette colour, bold where it asks for action. */
 export const STATE_LOOK: Readonly<Record<ItemState, StateLook>> = {
   Complete: {
-    swatch: STATUS_SWATCHES.ok,
+    swatch: look('Complete'),
     bold: false,
     meaning: 'Done: the status says so (or, with no status, the timescale or update says "Done").',
   },
   'Not counted': {
-    swatch: STATUS_SWATCHES.ok,
+    swatch: look('Not counted'),
     bold: false,
     meaning: 'Withdrawn, not applicable or overtaken by events: left out of completion.',
   },
   'Not rated': {
-    swatch: STATUS_SWATCHES.unrated,
+    swatch: look('Not rated'),
     bold: true,
-    meaning: 'No status, or one not on the scale: rate it before it can be counted.',
+    meaning: "No status, or one not on the scale: rate it before it can be counted (and the chart's bar for such items).",
   },
   Overdue: {
-    swatch: STATUS_SWATCHES.overdue,
+    swatch: look('Overdue'),
     bold: true,
     meaning: 'Open and past its due date at the as-at date; the days are in the next column.',
   },
-  'Due today': { swatch: STATUS_SWATCHES.dueSoon, bold: true, meaning: 'Open and due on the as-at date.' },
-  'Due soon': { swatch: STATUS_SWATCHES.dueSoon, bold: false, meaning: 'Open and due within 30 days of the as-at date.' },
-  'Not yet due': { swatch: STATUS_SWATCHES.ok, bold: false, meaning: 'Open and due later than that.' },
+  'Due today': { swatch: look('Due today'), bold: true, meaning: 'Open and due on the as-at date.' },
+  'Due soon': { swatch: look('Due soon'), bold: false, meaning: 'Open and due within 30 days of the as-at date.' },
+  'Not yet due': { swatch: look('Not yet due'), bold: false, meaning: 'Open and due later than that.' },
   'No date': {
-    swatch: STATUS_SWATCHES.check,
+    swatch: look('No date'),
     bold: false,
     meaning: 'Open with no date to check it against (ongoing, no deadline, or a timescale to check).',
   },
@@ -50,10 +53,6 @@ export function stateKeyRows(used?: Readonly<Record<ItemState, number>>): [strin
   const states = ITEM_STATES.filter((s) => used === undefined || used[s] > 0);
   return [
     ...states.map((s): [string, Swatch, string] => [s, STATE_LOOK[s].swatch, STATE_LOOK[s].meaning]),
-    [
-      CHECK_HEADER,
-      STATUS_SWATCHES.check,
-      'A cell to check: a rating off the scale, a timescale, a reference, an error value, a moved target.',
-    ],
+    [CHECK_HEADER, DATA_CHECK_SWATCH, 'A cell to check: a rating off the scale, a timescale, a reference, an error value, a moved target.'],
   ];
 }

@@ -89,7 +89,8 @@ describe('[M1] summary model: a block per question', () => {
   test('[M1] a colour key explains the statutory fill and the rating colours', () => {
     const key = m.swatches.map((s) => [cell(m, s.range)?.value, s.fill]);
     expect(key).toContainEqual(['Statutory', STATUTORY_ROW.fill]);
-    expect(key).toContainEqual(['Completely', RATING_SWATCHES[0]?.fill]);
+    // The complete state shares the complete level's colour, so they share one row of the key: one colour, one meaning.
+    expect(key).toContainEqual(['Completely / Complete', RATING_SWATCHES[0]?.fill]);
     expect(key).toContainEqual(['Not met', RATING_SWATCHES[4]?.fill]);
   });
 

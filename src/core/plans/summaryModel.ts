@@ -1,10 +1,11 @@
+import { cellText } from '../cells';
 import { cellAddress } from '../address';
 import { chaseList, type ChaseItem } from '../figures/chaseList';
 import { formatLong, fromIso } from '../dates';
 import { RULE_TITLES, SEVERITY_ORDER } from '../findings';
 import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from '../figures/movement';
-import { levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
-import { STATUS_HEADER } from '../read/findTable';
+import { levelFillByKey, levelSwatch, PRIORITY_ROW, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
+import { ratingCellColumn } from './formatPlan';
 import { STATUS_WORDS } from './statusWords';
 import { stateKeyRows } from './stateKey';
 import {
@@ -184,16 +185,7 @@ function distributionBlock(g: SummaryGrid, analysis: Analysis): ChartSpec | null
     { header: `Share of ${stats.total}`, numeric: true },
   ];
   const at = g.block('Status distribution', cols, rows, { empty: 'No recommendations.' });
-  const colours = [
-    ...stats.levels.map(
-      (l) =>
-        levelSwatch(
-          analysis.scale,
-          analysis.scale.findIndex((s) => s.key === l.key),
-        ).fill,
-    ),
-    UNRATED_BAR.fill,
-  ];
+  const colours = [...stats.levels.map((l) => levelFillByKey(analysis.scale, l.key)), UNRATED_BAR.fill];
   if (stats.total === 0) {
     g.blank();
     return null;
@@ -219,7 +211,7 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
     rows.push({
       sample: txt('Statutory'),
       swatch: STATUTORY_ROW,
-      meaning: txt('A statutory recommendation: its whole row on the plan is shaded.'),
+      meaning: txt('A statutory recommendation: its whole row on the plan is shaded, its subject in bold.'),
     });
   const top = stats.byPriority[0]?.priority;
   if (table.columns.priority && analysis.topPriorityWords.length > 0 && top)
@@ -229,23 +221,36 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
       meaning: txt('A top-priority recommendation: its whole row on the plan is shaded.'),
     });
   const rated = table.statusTicks.length > 0 || table.columns.rating !== null || table.columns.progress !== null;
+  const cell = ratingCellColumn(table);
+  const where =
+    table.statusTicks.length > 0 || !cell
+      ? 'the status cell'
+      : `column ${cell} ("${table.headers.rating ?? table.headers.id ?? table.headers.subject ?? cell}")`;
   if (rated)
     analysis.scale.forEach((level, i) =>
       rows.push({
         sample: lit(level.label),
         swatch: levelSwatch(analysis.scale, i),
-        meaning: lit(`Status "${level.label}": the status cell, and its bar in the chart.`),
+        meaning: lit(
+          level.excluded
+            ? `Status "${level.label}": left out of the completion figures; its bar in the chart.`
+            : `Status "${level.label}": ${where} on the plan, and its bar in the chart.`,
+        ),
       }),
     );
-  if (rated)
-    rows.push({
-      sample: txt(STATUS_WORDS.unrated),
-      swatch: UNRATED_BAR,
-      meaning: txt("The chart's bar for recommendations with no status."),
-    });
-  // Every word our status and data-check columns hold, with its colour (stateKey.ts).
-  const status = stateKeyRows();
-  for (const [word, swatch, meaning] of status) rows.push({ sample: txt(word), swatch, meaning: txt(meaning) });
+  // Every word our status and data-check columns hold, with its colour (stateKey.ts); a state sharing a level's
+  // colour (Complete and the complete level, Not counted and an excluded one) shares its row: one colour, one meaning.
+  for (const [word, swatch, meaning] of stateKeyRows()) {
+    const same = rows.findIndex((r) => r.swatch.fill.toUpperCase() === swatch.fill.toUpperCase());
+    const was = rows[same];
+    if (was)
+      rows[same] = {
+        ...was,
+        sample: lit(`${cellText(was.sample.value)} / ${word}`),
+        meaning: lit(`${cellText(was.meaning.value)} ${meaning}`),
+      };
+    else rows.push({ sample: txt(word), swatch, meaning: txt(meaning) });
+  }
   const at = g.block(
     'Colour key',
     [{ header: 'Highlight' }, { header: 'What it means' }],

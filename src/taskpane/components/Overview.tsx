@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Ref } from 'react';
 import type { RunResult } from '../../core/host';
+import { levelFillByKey, UNRATED_SWATCH } from '../../core/plans/palette';
 import type { Analysis } from '../../core/types';
 import { count, headline, resultBar, severityCounts, weightedScoreNote } from '../headline';
 import { Notice } from './Notice';
@@ -51,23 +52,15 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-/** The bar's colours by meaning: rated levels best first (a scale longer than five shares the worst), the rest neutral. */
-const LEVEL_COLOURS = ['#107C41', '#2F77B5', '#C19C00', '#CA5010', '#A4262C'];
-/** Levels left out of the count (not applicable, withdrawn). */
-const EXCLUDED_COLOUR = '#C8C6C4';
-/** No rating: a dark neutral, never one of the levels' colours. */
-const NOT_RATED_COLOUR = '#605E5C';
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
 
-/** The rating bar's segments in the scale's order, then "Not rated", each with the colour of what it means. */
+/**
+ * The rating bar's segments in the scale's order, then "Not rated", each with the colour of what it means
+ * (plans/palette.ts), as the chart, the key and the plan's rules show it.
+ */
 export function ratingSegments(analysis: Analysis): { label: string; count: number; colour: string }[] {
-  let rank = 0;
-  const levels = analysis.stats.levels.map((l) => {
-    const excluded = analysis.scale.find((s) => s.key === l.key)?.excluded ?? false;
-    const colour = excluded ? EXCLUDED_COLOUR : (LEVEL_COLOURS[Math.min(rank++, LEVEL_COLOURS.length - 1)] ?? EXCLUDED_COLOUR);
-    return { label: l.label, count: l.count, colour };
-  });
-  return [...levels, { label: 'Not rated', count: analysis.stats.unrated, colour: NOT_RATED_COLOUR }];
+  const levels = analysis.stats.levels.map((l) => ({ label: l.label, count: l.count, colour: levelFillByKey(analysis.scale, l.key) }));
+  return [...levels, { label: 'Not rated', count: analysis.stats.unrated, colour: UNRATED_SWATCH.fill }];
 }
 
 /** The headline figures as [label, figure] pairs, counts with thousands separators. */
