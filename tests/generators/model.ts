@@ -136,15 +136,20 @@ export function isUndated(tracker: Tracker, item: Item): boolean {
   return tracker.layout.undated === 'some' && item.undated;
 }
 
+/** A done item whose date cell says "Done" instead of a date. */
+export function doneInDate(tracker: Tracker, item: Item): boolean {
+  return tracker.layout.doneInDate === 'words' && stateOf(tracker, item) === 'done';
+}
+
 /** The due date as written in the (revised) timescale column, or null for an undated item. */
 export function dueWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (isUndated(tracker, item)) return null;
+  if (isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset, tracker.layout.dateForm, item.form);
 }
 
 /** The original target, where the layout records one and the target moved. */
 export function originalWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (tracker.layout.revised === 'none' || isUndated(tracker, item)) return null;
+  if (tracker.layout.revised === 'none' || isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset - item.slip, tracker.layout.dateForm, item.form);
 }
 
@@ -178,7 +183,8 @@ export function referenceOf(tracker: Tracker, k: number): string | number {
 
 /** What a careful officer reads off one item. */
 export interface ItemTruth {
-  readonly ref: string;
+  /** The reference as written, or null where the table has no reference column. */
+  readonly ref: string | null;
   readonly due: string | null;
   readonly complete: boolean;
   readonly excluded: boolean;
@@ -210,7 +216,7 @@ export function truthOf(tracker: Tracker): Truth {
     const complete = state === 'done';
     const excluded = state === 'excluded';
     return {
-      ref: String(referenceOf(tracker, k)),
+      ref: tracker.layout.references === 'noColumn' ? null : String(referenceOf(tracker, k)),
       due: due === null ? null : toIso(due),
       complete,
       excluded,
