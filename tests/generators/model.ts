@@ -76,8 +76,8 @@ const itemArb: fc.Arbitrary<Item> = fc.record({
 });
 
 const choicesArb: fc.Arbitrary<Choices> = fc.record({
-  headers: fc.array(fc.nat(11), { minLength: 10, maxLength: 10 }),
-  order: fc.array(fc.nat(19), { minLength: 10, maxLength: 10 }),
+  headers: fc.array(fc.nat(11), { minLength: 12, maxLength: 12 }),
+  order: fc.array(fc.nat(19), { minLength: 12, maxLength: 12 }),
   subject: fc.boolean(),
   title: fc.nat(11),
   position: fc.nat(11),
@@ -137,15 +137,20 @@ export function isUndated(tracker: Tracker, item: Item): boolean {
   return tracker.layout.undated === 'some' && item.undated;
 }
 
+/** A done item whose date cell says "Done" instead of a date. */
+export function doneInDate(tracker: Tracker, item: Item): boolean {
+  return tracker.layout.doneInDate === 'words' && stateOf(tracker, item) === 'done';
+}
+
 /** The due date as written in the (revised) timescale column, or null for an undated item. */
 export function dueWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (isUndated(tracker, item)) return null;
+  if (isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset, tracker.layout.dateForm, item.form);
 }
 
 /** The original target, where the layout records one and the target moved. */
 export function originalWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (tracker.layout.revised === 'none' || isUndated(tracker, item)) return null;
+  if (tracker.layout.revised === 'none' || isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset - item.slip, tracker.layout.dateForm, item.form);
 }
 
@@ -160,8 +165,10 @@ export function referenceOf(tracker: Tracker, k: number): string | number {
     case 'numbers':
       return style % 2 === 0 ? k + 1 : 10 + k * 3;
     case 'subRefs': {
-      const group = Math.floor(k / 3) + 1;
-      const within = k % 3;
+      // Groups of three or five sub-references: "2(a)".."2(e)".
+      const size = style % 2 === 0 ? 3 : 5;
+      const group = Math.floor(k / size) + 1;
+      const within = k % size;
       if (style % 3 === 0) {
         const inSection = tracker.items.slice(0, k).filter((i) => i.section === item?.section).length;
         return `${(item?.section ?? 0) + 1}.${inSection + 1}`;
@@ -177,7 +184,8 @@ export function referenceOf(tracker: Tracker, k: number): string | number {
 
 /** What a careful officer reads off one item. */
 export interface ItemTruth {
-  readonly ref: string;
+  /** The reference as written, or null where the table has no reference column. */
+  readonly ref: string | null;
   readonly due: string | null;
   readonly complete: boolean;
   readonly excluded: boolean;
@@ -209,7 +217,7 @@ export function truthOf(tracker: Tracker): Truth {
     const complete = state === 'done';
     const excluded = state === 'excluded';
     return {
-      ref: String(referenceOf(tracker, k)),
+      ref: tracker.layout.references === 'noColumn' ? null : String(referenceOf(tracker, k)),
       due: due === null ? null : toIso(due),
       complete,
       excluded,

@@ -6,7 +6,25 @@
 
 /** Columns a generated tracker can have. `revised` is the due-date column beside an `original` one. */
 export type Column =
-  'id' | 'subject' | 'lead' | 'timescale' | 'original' | 'recommendation' | 'progress' | 'status' | 'priority' | 'completed';
+  | 'id'
+  | 'subject'
+  | 'lead'
+  | 'timescale'
+  | 'original'
+  | 'recommendation'
+  | 'progress'
+  | 'status'
+  | 'priority'
+  | 'completed'
+  | 'planned'
+  | 'actual'
+  | 'tickDone'
+  | 'tickPartial'
+  | 'tickNot'
+  | 'tickExcluded';
+
+export type TickColumn = 'tickDone' | 'tickPartial' | 'tickNot' | 'tickExcluded';
+export const TICK_COLUMN_NAMES: readonly TickColumn[] = ['tickDone', 'tickPartial', 'tickNot', 'tickExcluded'];
 
 /** The usual order of the columns, left to right. */
 export const USUAL_ORDER: readonly Column[] = [
@@ -18,12 +36,18 @@ export const USUAL_ORDER: readonly Column[] = [
   'original',
   'timescale',
   'progress',
+  'planned',
+  'actual',
   'status',
+  'tickDone',
+  'tickPartial',
+  'tickNot',
+  'tickExcluded',
   'completed',
 ];
 
 /** Header words people commonly write (first is the reference appendix's). */
-export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status' | TickColumn>, readonly string[]>> = {
   id: ['No', 'Ref', 'Rec No', 'Reference', 'Recommendation No.', 'Ref.', 'Para'],
   subject: ['Subject', 'Audit', 'Area', 'Report title', 'Finding', 'Issue'],
   lead: ['Lead', 'Responsible officer', 'Lead officer', 'Owner', 'Action owner', 'Department responsible'],
@@ -41,6 +65,8 @@ export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly
   progress: ['Progress', 'Progress update', 'Comments', 'Update', 'Latest position', 'Action taken to date'],
   priority: ['Priority', 'Risk rating', 'Grade', 'Priority rating'],
   completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+  planned: ['Planned days', 'Days planned', 'Budget days'],
+  actual: ['Actual days', 'Days used', 'Actual days to date'],
 };
 
 /** The due-date header beside an original one: it must say it is the revised date. */
@@ -53,7 +79,7 @@ export const REVISED_HEADERS: readonly string[] = [
 ];
 
 /** Rarer header words, and common ones in other dress (capitals, a colon, a line break, a question mark). */
-export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status' | TickColumn>, readonly string[]>> = {
   id: ['REF', 'Rec Ref', '#', 'Paragraph', 'Action No', 'Item'],
   subject: ['Topic', 'Theme', 'Audit report', 'Weakness', 'Observation', 'AREA'],
   lead: ['Who by?', 'By whom', 'Officer responsible', 'Responsible\nmanager', 'Directorate', 'Accountable officer'],
@@ -63,7 +89,21 @@ export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly s
   progress: ['Commentary', 'Current position', 'Update on progress', 'Notes', 'Progress made', 'Latest update:'],
   priority: ['Significance', 'Risk level', 'Grading', 'Recommendation priority'],
   completed: ['Date completed', 'Actual completion date', 'Date implemented', 'Close date'],
+  planned: ['Planned days', 'Days planned', 'Budget days'],
+  actual: ['Actual days', 'Days used', 'Actual days to date'],
 };
+
+/** Tick-mark status columns (as in the UN Board of Auditors' annexes): the header of each, and the states it stands for. */
+export const TICK_COLUMNS: Readonly<Record<TickColumn, { headers: readonly string[]; states: readonly string[] }>> = {
+  tickDone: { headers: ['Implemented', 'Complete'], states: ['done'] },
+  tickPartial: { headers: ['Under implementation', 'In progress', 'Partially implemented'], states: ['most', 'half', 'little'] },
+  tickNot: { headers: ['Not implemented', 'Not started'], states: ['none'] },
+  tickExcluded: { headers: ['Overtaken by events', 'Withdrawn', 'Not applicable'], states: ['excluded'] },
+};
+export const TICKS = ['X', 'x', 'Yes'];
+/** Tick symbols rather than letters. */
+export const TICK_SYMBOLS = ['\u2713', '\u2714', '\u2611'];
+export const DONE_WORDS = ['Done', 'Completed', 'Complete', 'Implemented'];
 
 /** The five generic states of an item, best first, and a withdrawn one. */
 export const STATES = ['done', 'most', 'half', 'little', 'none', 'excluded'] as const;
@@ -127,6 +167,14 @@ export const STATUS_VALUES: Readonly<Record<string, Readonly<Record<State, reado
     none: ['Not implemented'],
     excluded: ['Closed - not implemented'],
   },
+  auditStages: {
+    done: ['Final report issued', 'Final', 'Complete'],
+    most: ['Draft report issued', 'Draft report'],
+    half: ['Fieldwork', 'Fieldwork in progress'],
+    little: ['Planning', 'Scoping'],
+    none: ['Not started'],
+    excluded: ['Cancelled', 'Deferred to next year'],
+  },
 };
 
 /** The status column's header per scale. */
@@ -137,6 +185,7 @@ export const STATUS_HEADERS: Readonly<Record<string, readonly string[]>> = {
   percentText: ['% complete', 'Percent complete'],
   percentFraction: ['% complete', 'Percent complete'],
   statusWords: ['Status', 'Implementation status'],
+  auditStages: ['Status', 'Stage', 'Audit status'],
 };
 
 export const LEADS = [
