@@ -102,10 +102,11 @@ function normalise(tracker: Tracker): Tracker {
   const first = items[0];
   if (first && items.every((i) => i.state === 'excluded')) items[0] = { ...first, state: 'none' };
   if (tracker.layout.dateForm === 'mdyText') {
-    const k = items.findIndex((i) => !(tracker.layout.undated === 'some' && i.undated));
+    // Only a written date can tell the order: an undated item's day, or a done item's "Done", does not count.
+    const dated = (i: Item) => !isUndated(tracker, i) && !doneInDate(tracker, i);
+    const k = items.findIndex(dated);
     const first = items[k];
-    // Only a written date can tell the order: an undated item's day does not count.
-    const told = items.some((i) => !(tracker.layout.undated === 'some' && i.undated) && parts(tracker.asAt + i.dueOffset).day > 12);
+    const told = items.some((i) => dated(i) && parts(tracker.asAt + i.dueOffset).day > 12);
     if (first && !told) items[k] = { ...first, dueOffset: first.dueOffset + (13 - parts(tracker.asAt + first.dueOffset).day) };
   }
   return { ...tracker, items };
