@@ -14,8 +14,6 @@ export const PENDING_FAMILIES: Readonly<Partial<Record<Family, string>>> = {
   'blocks:two': "the second block's title line and header are read as items",
   'totals:subtotals': 'a "Total for section" line ends the table (later sections lost); "Sub-total" rows are read as items',
   'continuation:rows': 'a continuation row (only the progress cell filled) is read as an item',
-  'scale:auditStages':
-    'the stages of a work table of audits ("Final report issued", "Draft report issued", "Fieldwork", "Cancelled") are not a scale',
   'scale:tickSymbols':
     'a tick symbol ("\u2713", "\u2714", "\u2611") in a tick-mark status column is read as blank (it normalises to nothing)',
 };
