@@ -139,15 +139,31 @@ export function readStatus(
       finding('RATING_MISSING', { cell: at, row: row.rowNumber, id: row.id }, `${row.name} is unrated: ${empty}. ${advice(row, vocab)}`),
     );
   }
-  const levelComplete = isCompleteLevel(level, levels);
+  const { complete, excluded } = settle(row, { level, levels, evidence, completedOn, statusSaysDone, at });
+  return { level, percent, complete, excluded, at, unclear, errored };
+}
+
+/** Whether the item is complete or excluded, from its level and the evidence outside the status cell, with the conflict findings. */
+function settle(
+  row: RowContext,
+  read: {
+    readonly level: RatingLevel | null;
+    readonly levels: StatusScale['levels'];
+    readonly evidence: CompletionSource | null;
+    readonly completedOn: CompletionDate | null;
+    readonly statusSaysDone: boolean;
+    readonly at: string | null;
+  },
+): { complete: boolean; excluded: boolean } {
+  const { level, evidence, completedOn, at } = read;
+  const levelComplete = isCompleteLevel(level, read.levels);
   const excluded = level?.excluded === true;
   // A completion date counts only where the status cell holds no level: the status cell wins (T4).
   const dateOnly = evidence === 'completed' && level !== null;
   if (dateOnly && completedOn !== null && !levelComplete && !excluded) completionDateConflict(row, completedOn, level, at);
   else if (evidence !== null && evidence !== 'completed' && level !== null && !levelComplete && !excluded && level.onTrack !== true)
     conflict(row, evidence, level, at);
-  const complete = levelComplete || (((evidence !== null && !dateOnly) || statusSaysDone) && !excluded);
-  return { level, percent, complete, excluded, at, unclear, errored };
+  return { complete: levelComplete || (((evidence !== null && !dateOnly) || read.statusSaysDone) && !excluded), excluded };
 }
 
 function conflict(row: RowContext, evidence: Exclude<CompletionSource, 'completed'>, level: RatingLevel, at: string | null): void {
