@@ -63,7 +63,8 @@ Checks the action plan and prints headline figures and findings grouped by sever
                       with its own header), read table N alone (default: every table with the columns
                       of the header found, as one plan); the report lists the tables found
   --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
-                      timescale, originalTimescale, recommendation, progress, rating (the status), priority
+                      timescale, originalTimescale, recommendation, progress, rating (the status), priority,
+                      completed (the date done), days (planned days), opinion (assurance opinion)
   --json              one JSON object (stable field names) instead of the report
   --previous FILE     the previous return of this plan (read at its own as-at date): adds what moved
                       since then, as compare lists it

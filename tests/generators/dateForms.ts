@@ -41,6 +41,15 @@ function monthYear(y: number, m: number, choice: number): WrittenDate {
   return { value: pick(forms, choice), due: endOfMonth(y, m) };
 }
 
+const QUARTER_WORDS = ['First', 'Second', 'Third', 'Fourth'];
+
+/** A calendar quarter holding the day: "Fourth quarter of 2021", "Q4 2021", "Quarter 4 2021", "4th quarter 2021". */
+function quarterWords(y: number, m: number, choice: number): WrittenDate {
+  const q = Math.ceil(m / 3);
+  const forms = [`${pick(QUARTER_WORDS, q - 1)} quarter of ${y}`, `Q${q} ${y}`, `Quarter ${q} ${y}`, `${ordinal(q)} quarter ${y}`];
+  return { value: pick(forms, choice), due: endOfMonth(y, q * 3) };
+}
+
 /** A UK financial year (April to March) quarter, or the whole year, holding the day. */
 function ukFinancial(y: number, m: number, choice: number): WrittenDate {
   const start = m >= 4 ? y : y - 1;
@@ -72,6 +81,8 @@ export function writeDate(day: number, form: DateForm, choice: number): WrittenD
       return writeDate(day, pick(['serial', 'longText', 'monthYear'] as const, choice), Math.floor(choice / 3));
     case 'monthYear':
       return monthYear(y, m, choice);
+    case 'quarterWords':
+      return quarterWords(y, m, choice);
     case 'ukFinancial':
       return ukFinancial(y, m, choice);
     case 'usFiscal':

@@ -6,6 +6,8 @@
 export const DIMENSIONS = {
   /** Title lines (body, committee, report name): above the table, none, or below it. */
   title: ['above', 'none', 'below'],
+  /** A blank row between the title lines and the table, or none. */
+  titleGap: ['blank', 'adjacent'],
   /** How the position (as-at) date is stated, if at all. */
   position: [
     'asAt',
@@ -20,9 +22,10 @@ export const DIMENSIONS = {
     'progressTo',
     'periodEnded',
     'besideTitle',
+    'plainDate',
   ],
   /** Header words: the common ones, rarer synonyms and case, or a two-row header. */
-  header: ['common', 'rare', 'groupRowAbove', 'twoRowSplit'],
+  header: ['common', 'rare', 'groupRowAbove', 'unitRow', 'twoRowSplit'],
   /** Column order: the usual one or shuffled. */
   columnOrder: ['usual', 'shuffled'],
   /** Section headings between groups of rows, and headers repeated under each. */
@@ -32,7 +35,7 @@ export const DIMENSIONS = {
   /** Several blocks on one sheet, each with its own title line and header. */
   blocks: ['one', 'two'],
   /** Reference forms: R1/1/IA-style, or sub-references ("2(a)", "3.1", "1i)"). */
-  references: ['plain', 'numbers', 'subRefs'],
+  references: ['plain', 'numbers', 'subRefs', 'noColumn'],
   /** A key or legend above or below the table. */
   keys: ['none', 'keyBelow', 'keyAbove'],
   /** A total row under the table, or subtotals under each section. */
@@ -42,7 +45,18 @@ export const DIMENSIONS = {
   /** Continuation rows: an item's progress note running on in the row below. */
   continuation: ['none', 'rows'],
   /** The status scale and how it is written. */
-  scale: ['extentPhrases', 'extentColumn', 'implementation', 'rag', 'percentText', 'percentFraction', 'statusWords', 'auditStages'],
+  scale: [
+    'extentPhrases',
+    'extentColumn',
+    'implementation',
+    'rag',
+    'percentText',
+    'percentFraction',
+    'statusWords',
+    'auditStages',
+    'ticks',
+    'tickSymbols',
+  ],
   /** A completion-date column beside the status, or as the only record of completion. */
   completionDate: ['none', 'column', 'only'],
   /** How the due dates are written (one form per table, "mixed" mixes the supported ones per cell). */
@@ -51,6 +65,7 @@ export const DIMENSIONS = {
     'serial',
     'mixed',
     'monthYear',
+    'quarterWords',
     'dmyText',
     'ymdText',
     'twoDigitYear',
@@ -65,6 +80,8 @@ export const DIMENSIONS = {
   revised: ['none', 'originalAndRevised'],
   /** Planned and actual days columns, as in work tables of audits. */
   days: ['none', 'plannedActual'],
+  /** Done items whose date cell says so ("Done", "Completed") instead of a date. */
+  doneInDate: ['none', 'words'],
   /** Items with no date ("Ongoing", "TBC"). */
   undated: ['none', 'some'],
 } as const;

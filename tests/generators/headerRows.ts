@@ -1,7 +1,18 @@
 import type { CellValue } from '../../src/core/types';
 import type { Tracker } from './model';
 import type { Grid } from './grid';
-import { COMMON_HEADERS, pick, RARE_HEADERS, REVISED_HEADERS, STATUS_HEADERS, USUAL_ORDER, type Column } from './words';
+import {
+  COMMON_HEADERS,
+  TICK_COLUMN_NAMES,
+  TICK_COLUMNS,
+  type TickColumn,
+  pick,
+  RARE_HEADERS,
+  REVISED_HEADERS,
+  STATUS_HEADERS,
+  USUAL_ORDER,
+  type Column,
+} from './words';
 
 /** The table's columns, left to right: the usual order or shuffled, with the grouped pair of a two-row header side by side. */
 export function tableColumns(tracker: Tracker): Column[] {
@@ -11,7 +22,14 @@ export function tableColumns(tracker: Tracker): Column[] {
       case 'subject':
         return choices.subject;
       case 'status':
-        return layout.scale !== 'extentPhrases' && layout.completionDate !== 'only';
+        return !['extentPhrases', 'ticks', 'tickSymbols'].includes(layout.scale) && layout.completionDate !== 'only';
+      case 'tickDone':
+      case 'tickPartial':
+      case 'tickNot':
+      case 'tickExcluded':
+        return (layout.scale === 'ticks' || layout.scale === 'tickSymbols') && layout.completionDate !== 'only';
+      case 'id':
+        return layout.references !== 'noColumn';
       case 'priority':
         return layout.priority !== 'none';
       case 'original':
@@ -27,7 +45,8 @@ export function tableColumns(tracker: Tracker): Column[] {
   };
   let columns = USUAL_ORDER.filter(present);
   if (layout.columnOrder === 'shuffled') {
-    const key = (c: Column) => choices.order[USUAL_ORDER.indexOf(c)] ?? 0;
+    // Tick columns move together, in the status column's place.
+    const key = (c: Column) => choices.order[USUAL_ORDER.indexOf(isTick(c) ? 'status' : c)] ?? 0;
     columns = [...columns].sort((a, b) => key(a) - key(b) || USUAL_ORDER.indexOf(a) - USUAL_ORDER.indexOf(b));
   }
   if (layout.header === 'twoRowSplit') {
@@ -44,10 +63,15 @@ function splitPair(tracker: Tracker): [Column, Column] {
   return tracker.layout.revised !== 'none' ? ['original', 'timescale'] : ['lead', 'timescale'];
 }
 
+export function isTick(column: Column): column is TickColumn {
+  return (TICK_COLUMN_NAMES as readonly string[]).includes(column);
+}
+
 /** The header text of a column in this tracker's words. */
 export function headerOf(tracker: Tracker, column: Column): string {
   const { layout, choices } = tracker;
   const choice = choices.headers[USUAL_ORDER.indexOf(column)] ?? 0;
+  if (isTick(column)) return pick(TICK_COLUMNS[column].headers, choice);
   if (column === 'status') return pick(STATUS_HEADERS[layout.scale] ?? ['Status'], choice);
   if (column === 'timescale' && layout.revised !== 'none') return pick(REVISED_HEADERS, choice);
   const words = layout.header === 'rare' ? RARE_HEADERS : COMMON_HEADERS;
@@ -67,8 +91,25 @@ export function headerRows(grid: Grid, tracker: Tracker, columns: readonly Colum
     grid.merge(row, left, left + half - 1);
     if (columns.length > half) grid.merge(row, left + half, left + columns.length - 1);
   }
+  const ticks = columns.filter(isTick);
+  if (
+    ticks.length > 0 &&
+    tracker.choices.order[0] !== undefined &&
+    tracker.choices.order[0] % 2 === 1 &&
+    ['common', 'rare', 'unitRow'].includes(tracker.layout.header)
+  ) {
+    // The UN annexes' layout: "Status after verification" merged over the tick columns, their level names below.
+    const at = columns.indexOf(ticks[0] ?? 'tickDone');
+    const upper = texts.map((t, i) => (i === at ? 'Status after verification' : isTick(columns[i] ?? 'id') ? null : t));
+    const lower = columns.map((c, i) => (isTick(c) ? (texts[i] ?? null) : null));
+    const top = grid.add([...pad, ...upper]);
+    grid.add([...pad, ...lower]);
+    grid.merge(top, left + at, left + at + ticks.length - 1);
+    return;
+  }
   if (tracker.layout.header !== 'twoRowSplit') {
     grid.add([...pad, ...texts]);
+    if (tracker.layout.header === 'unitRow') unitRow(grid, tracker, columns);
     return;
   }
   const [first, second] = splitPair(tracker);
@@ -82,4 +123,15 @@ export function headerRows(grid: Grid, tracker: Tracker, columns: readonly Colum
   grid.add([...pad, ...lower]);
   grid.merge(top, left + at, left + at + 1);
   columns.forEach((_, i) => (i === at || i === at + 1 ? undefined : grid.merge(top, left + i, left + i, top + 1)));
+}
+
+/** A row of units under the header ("(dd/mm/yyyy)" under the dates, "(days)" under days, "%" under a percentage). */
+function unitRow(grid: Grid, tracker: Tracker, columns: readonly Column[]): void {
+  const pad: CellValue[] = Array<CellValue>(tracker.choices.left).fill(null);
+  const unit = (c: Column): CellValue => {
+    // Sparse, as units are: under the dates, or under the planned days where there are any.
+    if (c === 'planned') return '(days)';
+    return c === 'timescale' && tracker.layout.days === 'none' ? pick(['(dd/mm/yyyy)', '(month end)'], tracker.choices.title) : null;
+  };
+  grid.add([...pad, ...columns.map(unit)]);
 }

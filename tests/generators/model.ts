@@ -102,10 +102,11 @@ function normalise(tracker: Tracker): Tracker {
   const first = items[0];
   if (first && items.every((i) => i.state === 'excluded')) items[0] = { ...first, state: 'none' };
   if (tracker.layout.dateForm === 'mdyText') {
-    const k = items.findIndex((i) => !(tracker.layout.undated === 'some' && i.undated));
+    // Only a written date can tell the order: an undated item's day, or a done item's "Done", does not count.
+    const dated = (i: Item) => !isUndated(tracker, i) && !doneInDate(tracker, i);
+    const k = items.findIndex(dated);
     const first = items[k];
-    // Only a written date can tell the order: an undated item's day does not count.
-    const told = items.some((i) => !(tracker.layout.undated === 'some' && i.undated) && parts(tracker.asAt + i.dueOffset).day > 12);
+    const told = items.some((i) => dated(i) && parts(tracker.asAt + i.dueOffset).day > 12);
     if (first && !told) items[k] = { ...first, dueOffset: first.dueOffset + (13 - parts(tracker.asAt + first.dueOffset).day) };
   }
   return { ...tracker, items };
@@ -137,15 +138,20 @@ export function isUndated(tracker: Tracker, item: Item): boolean {
   return tracker.layout.undated === 'some' && item.undated;
 }
 
+/** A done item whose date cell says "Done" instead of a date. */
+export function doneInDate(tracker: Tracker, item: Item): boolean {
+  return tracker.layout.doneInDate === 'words' && stateOf(tracker, item) === 'done';
+}
+
 /** The due date as written in the (revised) timescale column, or null for an undated item. */
 export function dueWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (isUndated(tracker, item)) return null;
+  if (isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset, tracker.layout.dateForm, item.form);
 }
 
 /** The original target, where the layout records one and the target moved. */
 export function originalWritten(tracker: Tracker, item: Item): WrittenDate | null {
-  if (tracker.layout.revised === 'none' || isUndated(tracker, item)) return null;
+  if (tracker.layout.revised === 'none' || isUndated(tracker, item) || doneInDate(tracker, item)) return null;
   return writeDate(tracker.asAt + item.dueOffset - item.slip, tracker.layout.dateForm, item.form);
 }
 
@@ -179,7 +185,8 @@ export function referenceOf(tracker: Tracker, k: number): string | number {
 
 /** What a careful officer reads off one item. */
 export interface ItemTruth {
-  readonly ref: string;
+  /** The reference as written, or null where the table has no reference column. */
+  readonly ref: string | null;
   readonly due: string | null;
   readonly complete: boolean;
   readonly excluded: boolean;
@@ -211,7 +218,7 @@ export function truthOf(tracker: Tracker): Truth {
     const complete = state === 'done';
     const excluded = state === 'excluded';
     return {
-      ref: String(referenceOf(tracker, k)),
+      ref: tracker.layout.references === 'noColumn' ? null : String(referenceOf(tracker, k)),
       due: due === null ? null : toIso(due),
       complete,
       excluded,

@@ -2,10 +2,15 @@ import { toSerial } from '../../src/core/dates';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { Grid } from './grid';
 import { writeTitleDate } from './dateForms';
-import { dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
+import { doneInDate, dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
 import { headerRows, tableColumns } from './headerRows';
 import {
   CONTINUATIONS,
+  DONE_WORDS,
+  TICK_COLUMN_NAMES,
+  TICK_COLUMNS,
+  TICKS,
+  TICK_SYMBOLS,
   LEADS,
   pick,
   PRIORITY_NUMBERS,
@@ -55,6 +60,10 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
   const phrase = pick(STATUS_VALUES.extentPhrases?.[stateOf(tracker, item)] ?? [''], item.word);
   const phrases = tracker.layout.scale === 'extentPhrases' && tracker.layout.completionDate !== 'only';
   cells.progress = phrases ? `${progress}\nRecommendation met: ${phrase}` : progress;
+  for (const tick of TICK_COLUMN_NAMES)
+    cells[tick] = TICK_COLUMNS[tick].states.includes(stateOf(tracker, item))
+      ? pick(tracker.layout.scale === 'tickSymbols' ? TICK_SYMBOLS : TICKS, tracker.choices.footer)
+      : null;
   const status = statusCell(tracker, item);
   cells.status = status.value;
   if (status.format) formats.status = status.format;
@@ -62,7 +71,7 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
   cells.priority = pick(priorities, item.priority);
   const due = dueWritten(tracker, item);
   const original = originalWritten(tracker, item);
-  if (due === null) cells.timescale = pick(UNDATED, item.form);
+  if (due === null) cells.timescale = doneInDate(tracker, item) ? pick(DONE_WORDS, item.form) : pick(UNDATED, item.form);
   else if (original !== null && item.slip === 0) {
     // Never revised: the original date only, the revised column left empty.
     cells.original = due.value;
@@ -187,7 +196,8 @@ function titleLines(grid: Grid, tracker: Tracker): void {
     ]);
   }
   positionLine(grid, tracker);
-  if (tracker.layout.title === 'above') grid.add([]);
+  const anything = tracker.layout.title !== 'none' || tracker.layout.position !== 'none';
+  if (tracker.layout.title !== 'below' && anything && tracker.layout.titleGap === 'blank') grid.add([]);
 }
 
 /** The line that states the position date, in the layout's words. */
@@ -199,6 +209,11 @@ function positionLine(grid: Grid, tracker: Tracker): void {
       return;
     case 'asAtCell':
       grid.add([pick(['As at', 'Position as at:', 'Date of update'], c), toSerial(tracker.asAt)], [undefined, 'dd/mm/yyyy']);
+      return;
+    case 'plainDate':
+      // A document's date on a line of its own, as on a UN document's cover ("20 February 2018").
+      grid.add([pick(['A/78/322', 'Distr.: General'], c)]);
+      grid.add([d]);
       return;
     case 'besideTitle': {
       // The date at the right-hand end of a title line, several cells from the title itself.

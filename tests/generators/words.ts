@@ -17,7 +17,14 @@ export type Column =
   | 'priority'
   | 'completed'
   | 'planned'
-  | 'actual';
+  | 'actual'
+  | 'tickDone'
+  | 'tickPartial'
+  | 'tickNot'
+  | 'tickExcluded';
+
+export type TickColumn = 'tickDone' | 'tickPartial' | 'tickNot' | 'tickExcluded';
+export const TICK_COLUMN_NAMES: readonly TickColumn[] = ['tickDone', 'tickPartial', 'tickNot', 'tickExcluded'];
 
 /** The usual order of the columns, left to right. */
 export const USUAL_ORDER: readonly Column[] = [
@@ -32,11 +39,15 @@ export const USUAL_ORDER: readonly Column[] = [
   'planned',
   'actual',
   'status',
+  'tickDone',
+  'tickPartial',
+  'tickNot',
+  'tickExcluded',
   'completed',
 ];
 
 /** Header words people commonly write (first is the reference appendix's). */
-export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+export const COMMON_HEADERS: Readonly<Record<Exclude<Column, 'status' | TickColumn>, readonly string[]>> = {
   id: ['No', 'Ref', 'Rec No', 'Reference', 'Recommendation No.', 'Ref.', 'Para'],
   subject: ['Subject', 'Audit', 'Area', 'Report title', 'Finding', 'Issue'],
   lead: ['Lead', 'Responsible officer', 'Lead officer', 'Owner', 'Action owner', 'Department responsible'],
@@ -68,7 +79,7 @@ export const REVISED_HEADERS: readonly string[] = [
 ];
 
 /** Rarer header words, and common ones in other dress (capitals, a colon, a line break, a question mark). */
-export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly string[]>> = {
+export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status' | TickColumn>, readonly string[]>> = {
   id: ['REF', 'Rec Ref', '#', 'Paragraph', 'Action No', 'Item'],
   subject: ['Topic', 'Theme', 'Audit report', 'Weakness', 'Observation', 'AREA'],
   lead: ['Who by?', 'By whom', 'Officer responsible', 'Responsible\nmanager', 'Directorate', 'Accountable officer'],
@@ -81,6 +92,18 @@ export const RARE_HEADERS: Readonly<Record<Exclude<Column, 'status'>, readonly s
   planned: ['Planned days', 'Days planned', 'Budget days'],
   actual: ['Actual days', 'Days used', 'Actual days to date'],
 };
+
+/** Tick-mark status columns (as in the UN Board of Auditors' annexes): the header of each, and the states it stands for. */
+export const TICK_COLUMNS: Readonly<Record<TickColumn, { headers: readonly string[]; states: readonly string[] }>> = {
+  tickDone: { headers: ['Implemented', 'Complete'], states: ['done'] },
+  tickPartial: { headers: ['Under implementation', 'In progress', 'Partially implemented'], states: ['most', 'half', 'little'] },
+  tickNot: { headers: ['Not implemented', 'Not started'], states: ['none'] },
+  tickExcluded: { headers: ['Overtaken by events', 'Withdrawn', 'Not applicable'], states: ['excluded'] },
+};
+export const TICKS = ['X', 'x', 'Yes'];
+/** Tick symbols rather than letters. */
+export const TICK_SYMBOLS = ['\u2713', '\u2714', '\u2611'];
+export const DONE_WORDS = ['Done', 'Completed', 'Complete', 'Implemented'];
 
 /** The five generic states of an item, best first, and a withdrawn one. */
 export const STATES = ['done', 'most', 'half', 'little', 'none', 'excluded'] as const;

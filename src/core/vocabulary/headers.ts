@@ -226,6 +226,10 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'task status',
     'action status',
     'outcome',
+    'stage',
+    'current stage',
+    'audit stage',
+    'audit status',
   ],
   priority: [
     'priority',

@@ -28,6 +28,12 @@ export const EXCLUDED_WORDS: readonly string[] = [
   'closed risk accepted',
   'closed without implementation',
   'closed unimplemented',
+  // A plan of audits: an audit moved out of this year's plan.
+  'deferred to next year',
+  'deferred to next year s plan',
+  'removed from plan',
+  'removed from the plan',
+  'carried forward to next year',
 ];
 
 const excludedLevel = (label = 'Not applicable'): RatingLevel => ({
@@ -172,7 +178,6 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
         'pending',
         'not yet commenced',
         'not commenced',
-        'deferred',
       ],
     },
     excludedLevel('Overtaken by events / not applicable'),
