@@ -251,7 +251,10 @@ const POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
 function keyLines(grid: Grid, tracker: Tracker, above: boolean): void {
   const rag = tracker.layout.scale === 'rag';
   if (!above) grid.add([]);
-  if (tracker.choices.key % 2 === 0) {
+  if (above && tracker.choices.key % 3 === 2) {
+    // A bare legend row of the words, one a cell, as on the Surrey dashboard ("Green | Amber | Red").
+    grid.add(rag ? ['Blue', 'Green', 'Amber', 'Red'] : ['High', 'Medium', 'Low']);
+  } else if (tracker.choices.key % 2 === 0) {
     grid.add([
       rag
         ? 'Key: Blue - complete; Green - on track; Amber - some slippage; Red - off track; Grey - withdrawn'
