@@ -51,4 +51,16 @@ export const PENDING_COMBINATIONS: readonly { readonly families: readonly Family
     families: ['scale:ticks', 'title:none'],
     why: 'the same: with no title lines the position line sits right above the tick-mark header',
   },
+  {
+    families: ['position:progressTo', 'distractor:meetingDate'],
+    why: '"Progress to <date>" is no position cue, so the committee meeting\'s date beside it wins (alone, it is read as a plain date)',
+  },
+  {
+    families: ['position:statusAt', 'distractor:meetingDate'],
+    why: '"Status of recommendations at <date>" is no position cue (only "status at" is), so the meeting\'s date wins',
+  },
+  {
+    families: ['position:asAtCell', 'distractor:meetingDate'],
+    why: 'a "Date of update" label beside a date cell is no position cue, so the meeting\'s date wins',
+  },
 ];
