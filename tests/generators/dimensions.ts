@@ -8,6 +8,8 @@ export const DIMENSIONS = {
   title: ['above', 'none', 'below'],
   /** A blank row between the title lines and the table, or none. */
   titleGap: ['blank', 'adjacent'],
+  /** Another date in the title lines that is not the position: the meeting's, or a year ended (only beside a stated position). */
+  distractor: ['none', 'meetingDate', 'yearEnded'],
   /** How the position (as-at) date is stated, if at all. */
   position: [
     'asAt',

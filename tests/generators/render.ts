@@ -194,10 +194,42 @@ function titleLines(grid: Grid, tracker: Tracker): void {
     grid.add([
       pick(['Internal audit recommendations: progress report', 'Follow-up of audit recommendations', 'Audit action tracker'], c.title),
     ]);
+    distractorLine(grid, tracker);
   }
   positionLine(grid, tracker);
   const anything = tracker.layout.title !== 'none' || tracker.layout.position !== 'none';
   if (tracker.layout.title !== 'below' && anything && tracker.layout.titleGap === 'blank') grid.add([]);
+}
+
+/** Position forms that state the date in words a reader takes over a meeting's or report's date. */
+const STATED = new Set([
+  'asAt',
+  'asAtCell',
+  'asOf',
+  'positionAt',
+  'updatedOrdinal',
+  'statusAt',
+  'progressTo',
+  'periodEnded',
+  'besideTitle',
+]);
+
+/** A date that is not the position, beside a stated one: the meeting the paper goes to, or the accounts' year end. */
+function distractorLine(grid: Grid, tracker: Tracker): void {
+  const { layout, choices, asAt } = tracker;
+  if (layout.distractor === 'none' || !STATED.has(layout.position)) return;
+  if (layout.distractor === 'meetingDate') {
+    const meeting = writeTitleDate(asAt + 14 + (choices.position % 5) * 9, choices.position);
+    grid.add([pick(['Audit and Governance Committee - {d}', 'Report to the Audit Committee, {d}'], choices.title).replace('{d}', meeting)]);
+    return;
+  }
+  const year = new Date(asAt * 86_400_000).getUTCFullYear() - 1;
+  grid.add([
+    pick(
+      [`Statement of accounts for the year ended 31 March ${year}`, `Annual governance statement, year ending 31 December ${year}`],
+      choices.title,
+    ),
+  ]);
 }
 
 /** The line that states the position date, in the layout's words. */
@@ -252,7 +284,10 @@ const POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
 function keyLines(grid: Grid, tracker: Tracker, above: boolean): void {
   const rag = tracker.layout.scale === 'rag';
   if (!above) grid.add([]);
-  if (tracker.choices.key % 2 === 0) {
+  if (above && tracker.choices.key % 3 === 2) {
+    // A bare legend row of the words, one a cell, as on the Surrey dashboard ("Green | Amber | Red").
+    grid.add(rag ? ['Blue', 'Green', 'Amber', 'Red'] : ['High', 'Medium', 'Low']);
+  } else if (tracker.choices.key % 2 === 0) {
     grid.add([
       rag
         ? 'Key: Blue - complete; Green - on track; Amber - some slippage; Red - off track; Grey - withdrawn'
