@@ -47,10 +47,6 @@ export const PENDING_COMBINATIONS: readonly { readonly families: readonly Family
     why: 'a title line right above a tick-mark header ("Audit Committee - <date>", "Status at <date>") is taken for a group-heading row when it starts with a header word: its date is lost and its first cell widens the table',
   },
   {
-    families: ['scale:ticks', 'title:none'],
-    why: 'the same: with no title lines the position line sits right above the tick-mark header',
-  },
-  {
     families: ['position:progressTo', 'distractor:meetingDate'],
     why: '"Progress to <date>" is no position cue, so the committee meeting\'s date beside it wins (alone, it is read as a plain date)',
   },
