@@ -151,7 +151,18 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
   const contradicted = evidence !== null && level !== null && !levelComplete && !excluded ? evidence : null;
   if (contradicted !== null && level !== null) conflict(row, contradicted, level, at);
   const unrated = recorded && counted === null;
-  return { level: counted, percent, complete: levelComplete, excluded, at, unclear, errored, unrated, filled: filled !== null, contradicted };
+  return {
+    level: counted,
+    percent,
+    complete: levelComplete,
+    excluded,
+    at,
+    unclear,
+    errored,
+    unrated,
+    filled: filled !== null,
+    contradicted,
+  };
 }
 
 /** The level that means done: the first flagged complete, else the scale's first. */

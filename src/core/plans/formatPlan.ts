@@ -1,5 +1,5 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from '../address';
-import { isStatusHeader, STATUS_HEADER } from '../read/findTable';
+import { STATUS_HEADER } from '../read/findTable';
 import { CHECK_HEADER, daysOverdueHeader, ourColumnOf } from './statusWords';
 import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
 import { STATE_LOOK } from './stateKey';
@@ -200,7 +200,8 @@ function freeColumn(p: Placing, column: number): boolean {
   if (p.blocked.some(([from, to]) => from <= column && column <= to)) return false;
   const table = p.analysis.table;
   if (!table) return false;
-  for (let r = p.headerIndex; r <= table.lastRow - p.origin.row; r++) if (holdsSomething(p.snapshot, r, column - p.origin.column)) return false;
+  for (let r = p.headerIndex; r <= table.lastRow - p.origin.row; r++)
+    if (holdsSomething(p.snapshot, r, column - p.origin.column)) return false;
   return true;
 }
 
@@ -210,7 +211,10 @@ function freeColumn(p: Placing, column: number): boolean {
  * value, formula, merged area or user validation) and not taken by another of ours. Null when the status
  * column has no place (all three are then left out).
  */
-function ourColumns(analysis: Analysis, snapshot: SheetSnapshot): { status: number; days: number | null; checks: number | null; moved: boolean } | null {
+function ourColumns(
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): { status: number; days: number | null; checks: number | null; moved: boolean } | null {
   const table = analysis.table;
   if (!table) return null;
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
@@ -319,7 +323,8 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   const rules: ConditionalRule[] = [];
 
   // The status column and the two beside it.
-  const ours = options.statusColumn !== false ? planOurColumns(analysis, snapshot, { header: headerRow, first: firstRow, last: bodyLast }) : null;
+  const ours =
+    options.statusColumn !== false ? planOurColumns(analysis, snapshot, { header: headerRow, first: firstRow, last: bodyLast }) : null;
   const status = ours?.status ?? null;
   const added = ours?.added ?? [];
   rules.push(...(ours?.rules ?? []));

@@ -3,8 +3,7 @@ import { chaseList, type ChaseItem } from '../figures/chaseList';
 import { formatLong, fromIso } from '../dates';
 import { RULE_TITLES, SEVERITY_ORDER } from '../findings';
 import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from '../figures/movement';
-import { levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
-import { STATUS_HEADER } from '../read/findTable';
+import { levelSwatch, PRIORITY_ROW, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
 import { STATUS_WORDS } from './statusWords';
 import { stateKeyRows } from './stateKey';
 import {
