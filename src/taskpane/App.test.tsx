@@ -16,7 +16,7 @@ jest.setTimeout(20000);
   disconnect() {}
 };
 
-const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)];
+const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })];
 
 /** A host whose runs wait until the test lets them finish, so the busy state can be looked at. */
 function fakeHost() {

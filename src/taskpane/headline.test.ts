@@ -3,9 +3,9 @@ import type { Analysis, Finding, PriorityStats } from '../core/types';
 import { HEADER, OPTIONS, rec, snapshot } from '../../tests/fixtures/sheets';
 import { count, headline, resultBar, weightedScoreNote, worstSeverity } from './headline';
 
-// R1 is due January 2002 at 31 March 2002 (overdue) with no rating; the second row is rated partially, ongoing.
+// R1 is due January 2002 at 31 March 2002 (overdue), rated partially; the second row is unrated (Not rated, never overdue: S1), ongoing.
 const analysis = analyseSheet(
-  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)]),
+  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })]),
   OPTIONS,
 );
 const withStats = (a: Analysis, stats: Partial<Analysis['stats']>): Analysis => ({ ...a, stats: { ...a.stats, ...stats } });
