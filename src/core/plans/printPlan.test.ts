@@ -91,13 +91,17 @@ describe('[P1.3] row heights fit the wrapped text', () => {
 
   test('each row takes the height of its tallest cell; one-line rows are left alone', () => {
     // Header on row 2; R1's recommendation (width 45) needs 3 lines; R2's cells all fit one line
-    // (subject "Audit" in 28, progress "Recommendation met: fully" in 70).
+    // (subject "Audit" in 28, progress "Recommendation met: fully" in 70). The header row (2) takes 3 lines for
+    // our "Days overdue at 31 Mar 2002 (auto)" in its width of 12.
     const s = planSheet([
       rec('R1', { recommendation: THIRTY_WORDS, subject: 'Audit', progress: 'Recommendation met: fully' }),
       rec('R2', { recommendation: 'Short', subject: 'Audit', progress: 'Recommendation met: fully' }),
     ]);
     const plan = printOf(s);
-    expect(plan.rowHeights).toEqual([{ row: 3, height: 48 }]);
+    expect(plan.rowHeights).toEqual([
+      { row: 2, height: 48 },
+      { row: 3, height: 48 },
+    ]);
   });
 
   test('the status column counts with its own width', () => {
