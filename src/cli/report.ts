@@ -33,9 +33,7 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
     stats.slipped > 0
       ? `slipped ${stats.slipped} (median ${stats.medianSlippage ?? 0} days), past their original date ${stats.pastOriginal}`
       : null,
-    stats.recordsStatutory
-      ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total - stats.statutory.excluded}`
-      : null,
+    stats.recordsStatutory ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total - stats.statutory.excluded}` : null,
   ];
   lines.push(`  ${parts.filter((p) => p !== null).join(', ')}`);
   const states = ITEM_STATES.filter((s) => stats.byState[s] > 0).map((s) => `${s} ${stats.byState[s]}`);

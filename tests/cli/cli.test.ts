@@ -59,7 +59,16 @@ describe('action-plan check', () => {
         // Counted by hand: R2, R10 and R11 are statutory; R10 alone is met completely; none is excluded.
         statutory: { total: 3, complete: 1, completely: 1, excluded: 0, overdue: 0, unrated: 0 },
         nonStatutory: { total: 10, complete: 5 },
-        byState: { Complete: 6, 'Not counted': 0, 'Not rated': 0, Overdue: 0, 'Due today': 0, 'Due soon': 0, 'Not yet due': 4, 'No date': 3 },
+        byState: {
+          Complete: 6,
+          'Not counted': 0,
+          'Not rated': 0,
+          Overdue: 0,
+          'Due today': 0,
+          'Due soon': 0,
+          'Not yet due': 4,
+          'No date': 3,
+        },
         ageing: { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 },
       },
     });

@@ -1,6 +1,8 @@
 jest.setTimeout(180_000);
 
 import { HostError } from '../../src/core/errors';
+import { ourColumnOf } from '../../src/core/plans/statusWords';
+import { STATUS_HEADER } from '../../src/core/read/findTable';
 import { runPlan } from '../../src/excel/excelHost';
 import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
 import { PROFILES } from '../fakes/jestFake';
@@ -29,14 +31,15 @@ function build(wb: CorpusWorkbook): FakeWorkbook {
   return fake;
 }
 
-/** Cells of the user's sheets, except the column we head "Check (auto)". */
+/** Cells of the user's sheets, except our three columns (found by their headers). */
 function userCells(fake: FakeWorkbook, names: string[]): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const name of names) {
     const sheet = fake.findSheet(name);
     if (!sheet) continue;
     const statusCols = new Set<string>();
-    for (const [address, cell] of fake.cellsOf(name)) if (cell.value === 'Check (auto)') statusCols.add(address.replace(/\d+$/, ''));
+    for (const [address, cell] of fake.cellsOf(name))
+      if (typeof cell.value === 'string' && ourColumnOf(cell.value, STATUS_HEADER) !== null) statusCols.add(address.replace(/\d+$/, ''));
     for (const [address, cell] of fake.cellsOf(name)) if (!statusCols.has(address.replace(/\d+$/, ''))) out.set(`${name}!${address}`, cell);
   }
   return out;

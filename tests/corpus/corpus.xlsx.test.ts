@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromSerial } from '../../src/core/dates';
+import { ourColumnOf } from '../../src/core/plans/statusWords';
+import { STATUS_HEADER } from '../../src/core/read/findTable';
 import { run } from '../cli/helpers';
 import { CORPUS, type CorpusWorkbook } from './workbooks';
 
@@ -38,7 +40,9 @@ async function build(wb: CorpusWorkbook, file: string): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-/** Every cell of the named sheets (values and formulas as stored), except the column we head "Check (auto)". */
+const cellText = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Every cell of the named sheets (values and formulas as stored), except our three columns (found by their headers). */
 async function userCells(file: string, names: string[]): Promise<Map<string, string>> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
@@ -47,7 +51,7 @@ async function userCells(file: string, names: string[]): Promise<Map<string, str
     const ws = book.getWorksheet(name);
     if (!ws) continue;
     const status = new Set<number>();
-    ws.eachRow((row) => row.eachCell((cell, c) => (cell.value === 'Check (auto)' ? status.add(c) : undefined)));
+    ws.eachRow((row) => row.eachCell((cell, c) => (ourColumnOf(cellText(cell.value), STATUS_HEADER) !== null ? status.add(c) : undefined)));
     ws.eachRow((row, r) =>
       row.eachCell((cell, c) => {
         if (!status.has(c)) out.set(`${name}!${r}:${c}`, JSON.stringify(cell.value));

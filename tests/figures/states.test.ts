@@ -69,7 +69,7 @@ function agreementProblems(a: Analysis): string[] {
   const counted = s.total - s.excluded;
   const line = headline(a);
   const n = (x: number) => x.toLocaleString('en-GB');
-  for (const words of [`${n(s.complete)} of ${n(counted)} complete`, `${n(s.overdue)} overdue`, `${n(s.unrated)} unrated`])
+  for (const words of [`${n(s.complete)} of ${n(counted)} complete`, `${n(s.overdue)} overdue`, `${n(s.unrated)} not rated`])
     if (!line.includes(words)) out.push(`headline "${line}" lacks "${words}"`);
   const model = buildSummary(a, 'now');
   const figure = (label: string) => model.rows.find((r) => r[0]?.value === label)?.[1]?.value;

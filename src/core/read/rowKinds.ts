@@ -137,7 +137,11 @@ function continues(cells: Cells, shape: BlockShape, row: number, merges: readonl
   if (id === null || cells.some((c) => c.column === id)) return false;
   if (mergedFromAbove(merges, row, id)) return true;
   const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
-  return !cells.some((c) => own.has(c.column));
+  if (cells.some((c) => own.has(c.column))) return false;
+  // A row with a subject and a recommendation of its own is a recommendation whose reference is missing, not more
+  // text for the one above (that is ID_MISSING's to say).
+  const { subject, recommendation } = shape.columns;
+  return !(subject !== null && recommendation !== null && [subject, recommendation].every((col) => cells.some((c) => c.column === col)));
 }
 
 /**

@@ -139,6 +139,28 @@ describe('[T2] totals, keys and continuations', () => {
     expect(rules(a, 'ROWS_SKIPPED')[0]?.message).toContain('row 3 carries on the recommendation above');
   });
 
+  test('[ID_MISSING] a row with a subject and a recommendation of its own is an item whose reference is missing, not more text', () => {
+    const head = ['Ref', 'Subject', 'Recommendation', 'Responsible officer', 'Target date', 'Status', 'Progress update'];
+    const own = (ref: string) => [
+      ref,
+      `Subject ${ref}`,
+      `Recommendation ${ref}`,
+      'Head of Finance',
+      '31 December 2030',
+      'In progress',
+      'Started',
+    ];
+    const rows = [head, own('1'), ['', 'Subject 2', 'Recommendation 2', '', '', '', 'Plan agreed.'], own('3'), own('4')];
+    const a = analyse(rows);
+    expect(a.recommendations.map((r) => r.recommendation)).toEqual([
+      'Recommendation 1',
+      'Recommendation 2',
+      'Recommendation 3',
+      'Recommendation 4',
+    ]);
+    expect(rules(a, 'ID_MISSING')).toHaveLength(1);
+  });
+
   test('a reference merged down over two rows: the second row is the same item', () => {
     const rows = [HEAD, item('1'), ['', 'Second part of the recommendation', 'Head of IT', '', '', 'Started'], item('2')];
     const a = analyse(rows, { merges: ['A2:A3'] });
