@@ -73,6 +73,7 @@ describe('action-plan check', () => {
     expect(j.recommendations[9]).toEqual({
       id: 'R10',
       row: 15,
+      section: null,
       statutory: true,
       lead: 'ACPRS/ Head of Best Value group',
       rating: 'completely',
