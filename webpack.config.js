@@ -43,6 +43,7 @@ module.exports = async (env, argv) => {
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
     { from: 'src/support.html', to: 'support.html' },
+    { from: 'src/taskpane/old-webview.js', to: 'old-webview.js' },
   ];
   if (base !== null) {
     copies.push({

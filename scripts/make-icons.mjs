@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const SIZES = [16, 32, 64, 80, 128];
+// The manifest's 8 ribbon sizes (16, 32, 80 required; 20, 24, 40, 48, 64 sharp at 125-200% scaling), and 128 for the store.
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const SUPER = 4;
 const BLUE = [0x1f, 0x4e, 0x79];
 const WHITE = [0xff, 0xff, 0xff];

@@ -92,6 +92,17 @@ describe.each([
     }
     expect(pngSize(join(ROOT, 'assets', 'icon-128.png'))).toEqual([128, 128]);
   });
+
+  test('every ribbon control has all 8 icon sizes Microsoft lists, so none is blurry at 125-200% scaling', () => {
+    // https://learn.microsoft.com/office/dev/add-ins/reference/manifest/icon: 16, 32 and 80 required; 20, 24, 40,
+    // 48 and 64 supported "to make sure the icons look good at all DPI scalings".
+    const icons = all(doc, 'Icon').filter((i) => i.getElementsByTagName('bt:Image').length > 0);
+    expect(icons.length).toBeGreaterThanOrEqual(3);
+    for (const icon of icons) {
+      const sizes = Array.from(icon.getElementsByTagName('bt:Image')).map((i) => Number(i.getAttribute('size')));
+      expect(sizes.sort((a, b) => a - b)).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    }
+  });
 });
 
 describe('production manifest', () => {

@@ -1,6 +1,7 @@
 import { formatLong, fromIso } from '../core/dates';
 import { RULE_TITLES, SEVERITY_ORDER } from '../core/findings';
-import type { Analysis, Finding, Role } from '../core/types';
+import { ITEM_STATES } from '../core/itemStates';
+import type { Analysis, Finding, GroupStats, Role } from '../core/types';
 import { ROLES } from '../core/types';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
@@ -32,9 +33,13 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
     stats.slipped > 0
       ? `slipped ${stats.slipped} (median ${stats.medianSlippage ?? 0} days), past their original date ${stats.pastOriginal}`
       : null,
-    stats.recordsStatutory ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total}` : null,
+    stats.recordsStatutory
+      ? `statutory complete ${stats.statutory.complete} of ${stats.statutory.total - stats.statutory.excluded}`
+      : null,
   ];
   lines.push(`  ${parts.filter((p) => p !== null).join(', ')}`);
+  const states = ITEM_STATES.filter((s) => stats.byState[s] > 0).map((s) => `${s} ${stats.byState[s]}`);
+  lines.push(`  Status column: ${states.join(', ') || 'no recommendations'}`);
   lines.push(
     `  ${analysis.scaleLabel}: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `unrated ${stats.unrated}`].join(', ')}`,
   );
@@ -47,6 +52,21 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
     for (const f of group) lines.push(`  ${(f.cell ?? '').padEnd(6)} ${RULE_TITLES[f.rule]}: ${f.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A group's figures in the JSON (statutory, non-statutory): each counts items, on the bases SPEC S1 gives. */
+function groupJson(g: GroupStats): Record<string, unknown> {
+  return {
+    total: g.total,
+    complete: g.complete,
+    completely: g.completely,
+    excluded: g.excluded,
+    completionRate: g.completionRate,
+    overdue: g.overdue,
+    dueSoon: g.dueSoon,
+    unrated: g.unrated,
+    byState: g.byState,
+  };
 }
 
 /** The `check --json` contract: add fields freely, never rename these. */
@@ -79,16 +99,14 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       medianSlippage: stats.medianSlippage,
       completionRate: stats.completionRate,
       weightedScore: stats.weightedScore,
+      completely: stats.completely,
+      byState: stats.byState,
       byRating: stats.byRating,
       byLevel: stats.byLevel,
       byPriority: stats.byPriority,
       recordsStatutory: stats.recordsStatutory,
-      statutory: {
-        total: stats.statutory.total,
-        completely: stats.statutory.completely,
-        overdue: stats.statutory.overdue,
-        unrated: stats.statutory.unrated,
-      },
+      statutory: groupJson(stats.statutory),
+      nonStatutory: groupJson(stats.nonStatutory),
       byLead: stats.byLead,
       ageing: stats.ageing,
     },
@@ -101,6 +119,7 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       lead: r.lead,
       rating: r.rating,
       level: r.level,
+      state: r.state,
       complete: r.complete,
       excluded: r.excluded,
       priority: r.priority,
@@ -111,7 +130,8 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
       overdue: r.overdue,
       daysOverdue: r.daysOverdue,
       dueSoon: r.dueSoon,
-      flags: r.flags,
+      daysToDue: r.daysToDue,
+      checks: r.checks,
     })),
     findings: analysis.findings,
     ...extra,

@@ -22,6 +22,9 @@ describe('the reference appendix (../shared/reference)', () => {
       rating: null,
       priority: null,
       originalTimescale: null,
+      completed: null,
+      days: null,
+      opinion: null,
     });
   });
 
@@ -117,6 +120,9 @@ describe('[T1] finding the table', () => {
       rating: 'H',
       priority: null,
       originalTimescale: null,
+      completed: null,
+      days: null,
+      opinion: null,
     });
     expect(a.recommendations[0]).toMatchObject({ statutory: true, rating: 'significantly' });
   });
@@ -205,7 +211,7 @@ describe('findings', () => {
   test('[ID_MISSING] a row with no reference', () => {
     const a = analyse([HEADER, rec('R1'), rec(null)]);
     expect(rules(a, 'ID_MISSING')).toEqual([expect.objectContaining({ cell: 'A3', row: 3, id: null, severity: 'error' })]);
-    expect(a.recommendations[1]?.flags).toContain('No reference');
+    expect(a.recommendations[1]?.checks).toContain('No reference');
   });
 
   test('[ID_DUPLICATE] a reference used twice, reported on the later use', () => {
@@ -213,7 +219,7 @@ describe('findings', () => {
     const dup = rules(a, 'ID_DUPLICATE');
     expect(dup).toEqual([expect.objectContaining({ cell: 'A4', id: 'r 2', severity: 'error' })]);
     expect(dup[0]?.message).toContain('row 3');
-    expect(a.recommendations[2]?.flags).toContain('Duplicate reference');
+    expect(a.recommendations[2]?.checks).toContain('Duplicate reference');
   });
 
   test('[ID_SEQUENCE_GAP] R4 then R7: R5 to R6 missing', () => {
@@ -275,7 +281,8 @@ describe('findings', () => {
     expect(rules(a, 'TIMESCALE_UNPARSED')).toEqual([
       expect.objectContaining({ cell: 'D2', message: expect.stringContaining('"soonish"') }),
     ]);
-    expect(a.recommendations[0]?.flags).toContain('Check timescale');
+    expect(a.recommendations[0]?.checks).toContain('Check timescale');
+    expect(a.recommendations[0]?.state).toBe('No date');
   });
 
   test('[TIMESCALE_NO_DEADLINE] a stated dependency with no date', () => {
@@ -294,11 +301,12 @@ describe('findings', () => {
     ]);
   });
 
-  test('[RATING_MISSING] no "Recommendation met" line: unrated, counted as not complete', () => {
+  test('[RATING_MISSING] [S1] no "Recommendation met" line: Not rated, neither complete nor overdue (its date passed, but nothing says it is open)', () => {
     const a = analyseSheet(planSheet([rec('R1', { progress: 'Work continues.', timescale: 'Jan 2002' }), rec('R2')]), OPTIONS);
     expect(rules(a, 'RATING_MISSING')).toEqual([expect.objectContaining({ cell: 'F3', id: 'R1' })]);
-    expect(a.stats).toMatchObject({ unrated: 1, rated: 1, overdue: 1 });
-    expect(a.recommendations[0]?.flags).toEqual(['Overdue 59 days', 'Not rated']);
+    expect(rules(a, 'OVERDUE')).toEqual([]);
+    expect(a.stats).toMatchObject({ unrated: 1, rated: 1, overdue: 0, complete: 0 });
+    expect(a.recommendations[0]).toMatchObject({ state: 'Not rated', checks: [], daysOverdue: 0 });
   });
 
   test('[T4] ratings however they are spaced', () => {
@@ -315,7 +323,7 @@ describe('findings', () => {
   test('[RATING_UNKNOWN] "Recommendation met: mostly" is not on the scale', () => {
     const a = analyse([HEADER, rec('R1', { progress: 'Recommendation met: mostly' })]);
     expect(rules(a, 'RATING_UNKNOWN')).toEqual([expect.objectContaining({ cell: 'F2', message: expect.stringContaining('"mostly"') })]);
-    expect(a.recommendations[0]).toMatchObject({ rating: null, flags: ['Rating unclear'] });
+    expect(a.recommendations[0]).toMatchObject({ rating: null, state: 'Not rated', checks: ['Rating unclear'] });
     expect(a.stats.unrated).toBe(1);
   });
 
@@ -353,7 +361,7 @@ describe('findings', () => {
   test('[DUE_SOON] due within 30 days and not complete', () => {
     const a = analyseSheet(planSheet([rec('R1', { timescale: '20 April 2002' }), rec('R2', { timescale: '15 May 2002' })]), OPTIONS);
     expect(rules(a, 'DUE_SOON').map((f) => f.id)).toEqual(['R1']);
-    expect(a.recommendations[0]?.flags).toContain('Due soon (20 days)');
+    expect(a.recommendations[0]).toMatchObject({ state: 'Due soon', daysToDue: 20 });
   });
 
   test('[CELL_ERROR] an error value in a table cell, not checked further', () => {
@@ -365,7 +373,7 @@ describe('findings', () => {
     expect(rules(a, 'CELL_ERROR')[0]?.message).toMatch(/^R1: cell C2 in row 2 shows the error #N\/A/);
     expect(rules(a, 'FIELD_MISSING')).toHaveLength(0);
     expect(rules(a, 'TIMESCALE_UNPARSED')).toHaveLength(0);
-    expect(a.recommendations[0]?.flags).toContain('Cell error');
+    expect(a.recommendations[0]?.checks).toContain('Cell error');
   });
 
   test('findings are sorted errors first, then by row', () => {
@@ -430,7 +438,7 @@ describe('[T4] status scales, read per table', () => {
     expect(a.stats.weightedScore).toBeCloseTo((1 + 0.75 + 0) / 3);
   });
 
-  test('[COMPLETION_CONFLICT] "Complete" as the whole update beside a Red status is complete, and named as a conflict', () => {
+  test('[COMPLETION_CONFLICT] [S1] "Complete" as the whole update beside a Green or Red status: the status is counted, the conflict named', () => {
     const a = analyseSheet(
       snapshot([
         ['Ref', 'Recommendation', 'Target date', 'RAG', 'Update'],
@@ -440,10 +448,17 @@ describe('[T4] status scales, read per table', () => {
       ]),
       { ...OPTIONS, asAt: '2003-09-30' },
     );
-    expect(a.recommendations.map((r) => r.complete)).toEqual([true, true, false]);
+    expect(a.recommendations.map((r) => [r.complete, r.level, r.state])).toEqual([
+      [false, 'Green', 'Overdue'],
+      [false, 'Red', 'Overdue'],
+      [false, 'Red', 'Overdue'],
+    ]);
+    expect(a.stats).toMatchObject({ complete: 0, overdue: 3, byLevel: expect.objectContaining({ Green: 1, Red: 2 }) });
     expect(rules(a, 'COMPLETION_CONFLICT')).toEqual([
+      expect.objectContaining({ id: '1', cell: 'E2', message: expect.stringContaining('D2') }),
       expect.objectContaining({ id: '2', cell: 'E3', message: expect.stringContaining('D3') }),
     ]);
+    expect(a.recommendations.map((r) => r.checks)).toEqual([['Status contradicted'], ['Status contradicted'], []]);
   });
 
   test('[T1] tick-mark columns under level names in a two-row header are the status; the sub-header is not a recommendation', () => {
@@ -477,7 +492,7 @@ describe('[T4] status scales, read per table', () => {
     );
     expect(rules(a, 'RATING_MISSING')).toEqual([]);
     expect(a.recommendations.map((r) => r.complete)).toEqual([true, false]);
-    expect(a.recommendations[1]?.flags).not.toContain('Not rated');
+    expect(a.recommendations.map((r) => r.state)).toEqual(['Complete', 'Overdue']);
   });
 });
 
@@ -588,7 +603,7 @@ describe('[S2] slippage: original against revised target dates', () => {
       ['5', 'SLIPPED_REPEATEDLY', 'warning'],
       ['2', 'SLIPPED', 'info'],
     ]);
-    expect(by('2')?.flags).toEqual(['Overdue 30 days', 'Slipped 1x (+61 days)']);
+    expect(by('2')).toMatchObject({ state: 'Overdue', daysOverdue: 30, checks: ['Slipped 1x (+61 days)'] });
   });
 
   test('[S2] statistics: slipped, past the original date, median slippage, by lead', () => {

@@ -1,5 +1,6 @@
 import { cellAddress, columnIndex, columnLetter } from './address';
-import { dueSoonWords, overdueWords, STATUS_WORDS } from './plans/statusWords';
+import { CHECK_WORDS } from './plans/statusWords';
+import { itemState } from './interpret/itemState';
 import { cellText, isCellError, squash } from './cells';
 import { fromIso, formatLong, toIso } from './dates';
 import { finding, itemName, sortFindings } from './findings';
@@ -14,9 +15,12 @@ import { detectPriorityScale, priorityLabels, readPriority } from './interpret/p
 import { leadingReference } from './interpret/references';
 import { checkStatutory, checkTimescale, readOriginal, readTimescale, type RowContext } from './check/rowChecks';
 import { checkSlippage, readSlippage, slippedFlag, type Slippage } from './interpret/slippage';
-import { builtInScale, customScale, detectScale, matchLevel } from './interpret/scales';
+import { builtInScale, customScale, detectScale, matchLevel, percentUnit, type PercentUnit } from './interpret/scales';
 import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
+import { readCompletionDate } from './interpret/completion';
+import { ITEM_NOUN, tableKind } from './interpret/tableKind';
+import { decideDateReadings, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
@@ -60,6 +64,31 @@ interface TableVocabulary {
   readonly recordsStatutory: boolean;
   /** References written at the start of the recommendation text, used when there is no reference column. */
   readonly leadingReferences: readonly (string | null)[];
+  /** How each date column is read (its order of numeric dates, the financial year), decided once from all its cells. */
+  readonly dates: DateReadings;
+}
+
+const DATE_ROLES = ['timescale', 'originalTimescale', 'completed'] as const;
+
+/** The text cells of one column, with their addresses, for deciding how its dates are written. */
+function textCells(located: LocatedTable, column: number | null): DateCell[] {
+  if (column === null) return [];
+  const out: DateCell[] = [];
+  for (const record of located.items) {
+    const value = record.value(column);
+    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, record.row), row: record.row });
+  }
+  return out;
+}
+
+/** Stage 3: the date order of each date column and the financial year, from all the table's date cells (T6). */
+function dateReadings(located: LocatedTable, options: AnalyseOptions): DateReadings {
+  const { columns } = located;
+  const dateColumns = DATE_ROLES.flatMap((role) => {
+    const column = columns[role];
+    return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(located, column) }];
+  });
+  return decideDateReadings(dateColumns, textCells(located, columns.progress), options.fiscalYear);
 }
 
 /** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
@@ -90,6 +119,16 @@ function chooseScale(located: LocatedTable, options: AnalyseOptions): StatusScal
   );
 }
 
+/** How the status column writes plain-number percentages, decided once from all its cells (fractions or hundreds). */
+function statusPercentUnit(located: LocatedTable): PercentUnit | null {
+  const column = located.columns.rating;
+  if (column === null) return null;
+  return percentUnit(
+    located.items.map((r) => r.value(column)),
+    located.items.map((r) => r.format(column)),
+  );
+}
+
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
 function tableVocabulary(located: LocatedTable, options: AnalyseOptions): TableVocabulary {
   const scale = chooseScale(located, options);
@@ -105,11 +144,13 @@ function tableVocabulary(located: LocatedTable, options: AnalyseOptions): TableV
   return {
     status: {
       scale,
+      percentUnit: statusPercentUnit(located),
       statusHeader: headerText(texts, columns.rating),
       ticks,
       recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(located),
     },
     leadingReferences: leadingReferences(located),
+    dates: dateReadings(located, options),
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -121,8 +162,11 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
   const { columns } = located;
   const at = { cell: cellAddress(located.tableColumns[0] ?? 0, headerRow), row: headerRow };
   const out: Finding[] = [];
+  // A plan of audits names each by its title and records a status: it is not asked for the columns of an action plan.
+  const audits = tableKind(columns) === 'audits';
+  const roles = audits ? [] : (['id', 'lead', 'timescale', 'recommendation', 'progress'] as const);
   // A subject column is optional: many trackers have none, and the recommendation says what it is about.
-  for (const role of ['id', 'lead', 'timescale', 'recommendation', 'progress'] as const) {
+  for (const role of roles) {
     if (columns[role] !== null || (role === 'progress' && columns.rating !== null)) continue;
     out.push(
       finding(
@@ -132,12 +176,12 @@ function missingColumns(located: LocatedTable, headerRow: number, vocab: TableVo
       ),
     );
   }
-  if (columns.rating === null && columns.progress === null && vocab.status.ticks.length === 0) {
+  if (columns.rating === null && columns.progress === null && columns.completed === null && vocab.status.ticks.length === 0) {
     out.push(
       finding(
         'COLUMN_MISSING',
         at,
-        `No Status column and no Progress column in the header (row ${headerRow}), so no recommendation can be rated. Add one, or choose it in Settings.`,
+        `No Status column and no Progress column in the header (row ${headerRow}), so no ${ITEM_NOUN[tableKind(columns)]} can be rated. Add one, or choose it in Settings.`,
       ),
     );
   }
@@ -159,7 +203,7 @@ function rowContext(
   return {
     rowNumber,
     id,
-    name: itemName(id, rowNumber),
+    name: itemName(id, rowNumber, ITEM_NOUN[tableKind(columns)]),
     has: (role) => columns[role] !== null,
     at: (role) => (columns[role] === null ? null : cellAddress(columns[role], rowNumber)),
     cellAt: (letter) => (letter === null ? null : `${letter}${rowNumber}`),
@@ -180,7 +224,7 @@ function cellErrors(record: RowRecord, located: LocatedTable, id: string | null,
     const v = record.value(c);
     if (!isCellError(v)) continue;
     out.push(c);
-    const where = `${itemName(id, rowNumber)}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
+    const where = `${itemName(id, rowNumber, ITEM_NOUN[tableKind(located.columns)])}: cell ${cellAddress(c, rowNumber)} in row ${rowNumber}`;
     findings.push(
       finding(
         'CELL_ERROR',
@@ -201,9 +245,9 @@ function referenceOf(record: RowRecord, columns: Record<Role, number | null>, k:
 }
 
 /** The due date: the timescale (or the original date where the revised one is empty), moved to the latest revision (S2). */
-function readDue(row: RowContext, reference: string): { timescale: Timescale; slip: Slippage } {
-  const read = readTimescale(row, reference);
-  const slip = readSlippage(row, read, readOriginal(row, reference), reference);
+function readDue(row: RowContext, reference: string, dates: DateReadings): { timescale: Timescale; slip: Slippage } {
+  const read = readTimescale(row, reference, dates.byRole);
+  const slip = readSlippage(row, read, readOriginal(row, reference, dates.byRole.originalTimescale), reference, dates.byRole.timescale);
   return { timescale: slip.due === read.due ? read : { ...read, due: slip.due }, slip };
 }
 
@@ -236,8 +280,8 @@ function readRecommendation(
   const read = interpretRow(row, vocab, marker, position, limits, flags);
   for (const role of FIELD_ROLES) {
     if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
-    // A finished or withdrawn item needs no progress note.
-    if (role === 'progress' && (read.complete || read.excluded)) continue;
+    // A finished or withdrawn item needs no progress note; nor does an audit in a plan of audits, whose status says where it is.
+    if (role === 'progress' && (read.complete || read.excluded || tableKind(located.columns) === 'audits')) continue;
     findings.push(
       finding(
         'FIELD_MISSING',
@@ -266,8 +310,9 @@ function interpretRow(
 ): Omit<Recommendation, 'id' | 'subject' | 'section'> {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
-  const { timescale, slip } = readDue(row, position.reference);
-  const status = readStatus(row, vocab.status, timescale);
+  const { timescale, slip } = readDue(row, position.reference, vocab.dates);
+  const completedOn = readCompletionDate(row, position.reference, position.asAtDay, vocab.dates.byRole.completed);
+  const status = readStatus(row, vocab.status, timescale, completedOn);
   const topPriority = priority?.rank === 0 ? `${priority.label.toLowerCase()} priority` : null;
   const dates = { asAtDay: position.asAtDay, dueSoonDays: limits.dueSoonDays };
   const due = checkTimescale(row, timescale, status, { statutory, topPriority }, dates);
@@ -275,6 +320,7 @@ function interpretRow(
   checkSlippage(row, slip, open, limits.slipDays);
   const originalDay = slip.originalDue === null ? null : fromIso(slip.originalDue);
   const slipped = open ? slippedFlag(slip) : null;
+  const state = itemState({ ...status, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
   return {
     row: row.rowNumber,
     statutory,
@@ -282,8 +328,11 @@ function interpretRow(
     recommendation: row.text('recommendation'),
     rating: status.level?.key ?? null,
     level: status.level?.label ?? null,
-    complete: status.complete,
-    excluded: status.excluded,
+    ratingSource: status.level === null ? null : status.filled ? 'completion words' : 'status',
+    state,
+    completedOn: completedOn?.day == null ? null : toIso(completedOn.day),
+    complete: state === 'Complete',
+    excluded: state === 'Not counted',
     priority: priority?.label ?? null,
     percent: status.percent,
     originalDue: slip.originalDue,
@@ -291,35 +340,29 @@ function interpretRow(
     slippedDays: slip.slippedDays,
     pastOriginal: open && originalDay !== null && originalDay < position.asAtDay,
     timescale,
-    overdue: due.overdue,
-    daysOverdue: due.daysOverdue,
-    dueSoon: due.daysToDue !== null,
-    daysToDue: due.daysToDue,
-    flags: [...flagsOf(row, status, due, rowFlags.errored, rowFlags.noReference, vocab.status.recorded), ...(slipped ? [slipped] : [])],
+    overdue: state === 'Overdue',
+    daysOverdue: state === 'Overdue' ? due.daysOverdue : 0,
+    dueSoon: state === 'Due soon' || state === 'Due today',
+    daysToDue: state === 'Due soon' || state === 'Due today' ? due.daysToDue : null,
+    checks: [...checksOf(row, status, timescale, rowFlags), ...(slipped ? [slipped] : [])],
   };
 }
 
-/** Short words for the status column. */
-function flagsOf(
+/** Data problems for the data-check column, apart from the state (which already says "Not rated"). */
+function checksOf(
   row: RowContext,
   status: ReturnType<typeof readStatus>,
-  due: ReturnType<typeof checkTimescale>,
-  errored: boolean,
-  noReference: boolean,
-  recorded: boolean,
+  timescale: Timescale,
+  rowFlags: { readonly errored: boolean; readonly noReference: boolean },
 ): string[] {
-  const flags: string[] = [];
-  const add = (flag: string) => flags.includes(flag) || flags.push(flag);
-  const { timescale, daysOverdue, daysToDue } = due;
-  if (errored) add(STATUS_WORDS.cellError);
-  if (due.overdue) add(overdueWords(daysOverdue));
-  if (daysToDue !== null) add(dueSoonWords(daysToDue));
-  if (recorded && status.level === null && !status.complete && !status.errored)
-    add(status.unclear ? STATUS_WORDS.unclear : STATUS_WORDS.unrated);
+  const checks: string[] = [];
+  if (rowFlags.errored) checks.push(CHECK_WORDS.cellError);
+  if (status.unclear && status.level === null) checks.push(CHECK_WORDS.unclear);
+  if (status.contradicted !== null) checks.push(CHECK_WORDS.conflict);
   if (row.has('timescale') && (timescale.kind === 'missing' || (timescale.kind === 'unparsed' && !row.errored('timescale'))))
-    add(STATUS_WORDS.checkTimescale);
-  if (noReference) add(STATUS_WORDS.noReference);
-  return flags;
+    checks.push(CHECK_WORDS.checkTimescale);
+  if (rowFlags.noReference) checks.push(CHECK_WORDS.noReference);
+  return checks;
 }
 
 /** The TABLE_NOT_FOUND finding, naming the row that came closest and how to point at the table. */
@@ -398,13 +441,19 @@ function baseOf(snapshot: SheetSnapshot, position: Position): AnalysisBase {
 function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase): Analysis {
   const vocab = tableVocabulary(located, options);
   const headerRow = located.origin.row + located.header.rowIndex;
-  const findings: Finding[] = [...missingColumns(located, headerRow, vocab), ...assumedAsAt(position), ...readingNotes(located)];
+  const findings: Finding[] = [
+    ...missingColumns(located, headerRow, vocab),
+    ...assumedAsAt(position),
+    ...readingNotes(located),
+    ...vocab.dates.findings,
+  ];
   const limits = { dueSoonDays: options.dueSoonDays ?? 30, slipDays: options.slipDays ?? 180 };
   const read = located.items.map((_, k) => readRecommendation(located, k, vocab, position, limits, findings));
-  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id));
+  const kind = tableKind(located.columns);
+  const idFindings = checkIds(read, located.columns.id === null ? null : columnLetter(located.columns.id), ITEM_NOUN[kind]);
   findings.push(...idFindings);
   const duplicateRows = new Set(idFindings.filter((f) => f.rule === 'ID_DUPLICATE').map((f) => f.row));
-  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, flags: [...r.flags, STATUS_WORDS.duplicateReference] } : r));
+  const recommendations = read.map((r) => (duplicateRows.has(r.row) ? { ...r, checks: [...r.checks, CHECK_WORDS.duplicateReference] } : r));
   const { scale } = vocab.status;
   return {
     ...base,
@@ -417,6 +466,7 @@ function readTable(located: LocatedTable, position: Position, options: AnalyseOp
     scaleName: scale.name,
     scaleLabel: scale.label,
     topPriorityWords: vocab.priority?.levels[0]?.words ?? [],
+    tableKind: kind,
   };
 }
 

@@ -64,7 +64,26 @@ export function toSerial(day: number): number {
   return day - EXCEL_EPOCH_DAY;
 }
 
-/** True when an Excel number format shows a date (d, m with y, or a named date format). */
+/**
+ * A date code written in the account's language, as Excel on the web has been seen to return number formats
+ * (office-js #2824, #1553: `TT.MM.JJJJ` in German, `jj/mm/aaaa` in French, `ДД.ММ.ГГГГ` in Russian): two or
+ * three runs of one repeated letter (day, month, year in some order) between date separators, with at most a
+ * time after them. Number formats never look like this: they are built from `0`, `#`, `?` and `%`.
+ */
+function isLocalisedDateCode(code: string): boolean {
+  const [date = '', ...time] = code.trim().split(/\s+(?=[\p{L}]+:)/u);
+  if (time.some((t) => !/^[\p{L}:.\s]+$/u.test(t))) return false;
+  const runs = date.split(/[./\-\s,]+/u).filter((r) => r !== '');
+  if (runs.length < 2 || runs.length > 3) return false;
+  if (!runs.every((r) => /^(\p{L})\1{0,3}$/u.test(r))) return false;
+  const letters = new Set(runs.map((r) => r[0]));
+  return letters.size === runs.length && runs.some((r) => r.length >= 2);
+}
+
+/**
+ * True when an Excel number format shows a date: d, or m with y, or a named date format in en-US codes (as
+ * `Range.numberFormat` gives them by design, office-js #229), or a date code in the account's language.
+ */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   // Drop quoted text, escapes and colour/condition brackets before looking for date codes.
@@ -74,7 +93,9 @@ export function isDateFormat(format: string | undefined): boolean {
     .replace(/\[[^\]]*\]/g, '')
     .toLowerCase();
   if (code === 'general' || code === '@') return false;
-  return /[dy]/.test(code) || /m{3,}/.test(code);
+  // A word of several letters is a named format in some language ("Standard", "Texte", "G/標準"), never a date code.
+  if (/^\p{L}+$/u.test(code) && !/^(\p{L})\1*$/u.test(code)) return false;
+  return /[dy]/.test(code) || /m{3,}/.test(code) || isLocalisedDateCode(code);
 }
 
 /** Today's date as ISO from a clock reading, for composition roots (the core takes `today` as an option). */

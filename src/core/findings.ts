@@ -27,6 +27,10 @@ export const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   COMPLETION_CONFLICT: 'warning',
   SLIPPED: 'info',
   SLIPPED_REPEATEDLY: 'warning',
+  DATE_ORDER_ASSUMED: 'info',
+  FISCAL_YEAR_ASSUMED: 'info',
+  DATE_IMPOSSIBLE: 'warning',
+  COMPLETION_DATE_CONFLICT: 'warning',
   BLOCKS_FOUND: 'info',
   ROWS_SKIPPED: 'info',
 };
@@ -58,6 +62,10 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   COMPLETION_CONFLICT: 'Update says complete, status does not',
   SLIPPED: 'Target date moved',
   SLIPPED_REPEATEDLY: 'Target date moved repeatedly',
+  DATE_ORDER_ASSUMED: 'Date order assumed',
+  FISCAL_YEAR_ASSUMED: 'Financial year assumed',
+  DATE_IMPOSSIBLE: 'Date that does not exist',
+  COMPLETION_DATE_CONFLICT: 'Completion date, status not complete',
   BLOCKS_FOUND: 'Several tables on the sheet',
   ROWS_SKIPPED: 'Rows not counted as recommendations',
 };
@@ -77,9 +85,9 @@ export function finding(
   return { rule, severity, cell: where.cell ?? null, row: where.row ?? null, id: where.id ?? null, message };
 }
 
-/** "R5" or "The recommendation in row 9" when it has no reference: how messages name an item. */
-export function itemName(id: string | null, row: number): string {
-  return id ? id : `The recommendation in row ${row}`;
+/** "R5" or "The recommendation in row 9" when it has no reference ("The audit in row 9" in a plan of audits): how messages name an item. */
+export function itemName(id: string | null, row: number, noun = 'recommendation'): string {
+  return id ? id : `The ${noun} in row ${row}`;
 }
 
 /** Quotes a cell's text for a message, shortened so a long narrative does not swamp it. */

@@ -32,6 +32,30 @@ export interface RunParts {
  */
 export type UndoStory = 'one-step' | 'history';
 
+/** Where a run happened, for how to take it back: the keys differ on a Mac, version history needs the cloud. */
+export interface UndoPlace {
+  readonly story: UndoStory;
+  /** Excel for Mac: ⌘Z, not Ctrl+Z. */
+  readonly mac: boolean;
+  /** The file lives on OneDrive or SharePoint (an https document URL): only then has it a version history. */
+  readonly cloud: boolean;
+  /** The run kept this return in the workbook (M2.6): custom XML parts are outside undo (office-js #6415). */
+  readonly keptReturn: boolean;
+}
+
+/** How to take a run back, in the host's own terms and no more than it can do (issue 20.2, 20.10). */
+export function undoWords(place: UndoPlace): string {
+  const keys = place.mac ? '\u2318Z' : 'Ctrl+Z';
+  if (place.story === 'one-step') {
+    // The kept return is outside undo; a re-run at the same as-at date replaces it, so it never misleads.
+    const kept = place.keptReturn ? ' (the return kept for comparison stays until the next run replaces it)' : '';
+    return `${keys} undoes it in one step${kept}.`;
+  }
+  return place.cloud
+    ? 'Excel cannot undo all of it in one step. To go back, use File > Info > Version History; running it again is always safe.'
+    : 'Excel cannot undo all of it in one step. Running it again is always safe; to be able to go back, keep a copy before a run.';
+}
+
 /** What of ours a workbook already holds: our highlight rules on the sheet, our summary sheet. */
 export interface OurMarks {
   readonly formatted: boolean;
@@ -60,6 +84,8 @@ export interface RunResult {
   readonly marks?: OurMarks;
   /** After a write: how to take it back. */
   readonly undo?: UndoStory;
+  /** After a write: how to take it back, in the host's words (undoWords). */
+  readonly undoWords?: string;
   /** The header row's cells with sample values (the table's, else the likely header row), for choosing columns by picking. */
   readonly header?: HeaderChoices | null;
 }

@@ -2,6 +2,9 @@
  * The core's vocabulary: sheet-shaped values in, analysis and plans out.
  * Nothing here knows about Excel, the DOM or Node.
  */
+import type { ItemState } from './itemStates';
+
+export type { ItemState } from './itemStates';
 
 /** An error value in a cell, as the host reports it (`#N/A`, `#REF!`, ...). */
 export interface CellError {
@@ -29,9 +32,33 @@ export interface SheetSnapshot {
   readonly validations?: readonly string[];
 }
 
+/** How numeric dates are written: day first (UK, "05/06/2023" is 5 June) or month first (US). Year-first dates read as such either way. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** Whose financial year a "FY2024" or "Q3 FY2025" means: UK April-March, US federal October-September, Australian July-June. */
+export type FiscalYear = 'uk' | 'us' | 'au';
+
+/** How a column's dates are read: its order of numeric dates and the body's financial year. */
+export interface DateReading {
+  readonly order: DateOrder;
+  readonly fiscal: FiscalYear;
+}
+
 /** The columns the checker understands. */
 export type Role =
-  'id' | 'subject' | 'statutory' | 'lead' | 'timescale' | 'recommendation' | 'progress' | 'rating' | 'priority' | 'originalTimescale';
+  | 'id'
+  | 'subject'
+  | 'statutory'
+  | 'lead'
+  | 'timescale'
+  | 'recommendation'
+  | 'progress'
+  | 'rating'
+  | 'priority'
+  | 'originalTimescale'
+  | 'completed'
+  | 'days'
+  | 'opinion';
 
 export const ROLES: readonly Role[] = [
   'id',
@@ -44,7 +71,13 @@ export const ROLES: readonly Role[] = [
   'rating',
   'priority',
   'originalTimescale',
+  'completed',
+  'days',
+  'opinion',
 ];
+
+/** What the table lists: recommendations (an action plan), or audits and tasks (a plan of work with days and opinions). */
+export type TableKind = 'recommendations' | 'audits';
 
 /** One level of a rating scale, best first. */
 export interface RatingLevel {
@@ -99,6 +132,8 @@ export interface AnalyseOptions {
   readonly dueSoonDays?: number;
   /** Days of slippage beyond which a moved target is SLIPPED_REPEATEDLY (default 180). */
   readonly slipDays?: number;
+  /** The body's financial year, for "FY2024" and "Q3 FY2025"; without it, US federal when the sheet writes dates month-first, else UK. */
+  readonly fiscalYear?: FiscalYear;
   /** Whether the format plan includes the status column (default true). */
   readonly statusColumn?: boolean;
 }
@@ -132,6 +167,10 @@ export type RuleId =
   | 'COMPLETION_CONFLICT'
   | 'SLIPPED'
   | 'SLIPPED_REPEATEDLY'
+  | 'DATE_ORDER_ASSUMED'
+  | 'FISCAL_YEAR_ASSUMED'
+  | 'DATE_IMPOSSIBLE'
+  | 'COMPLETION_DATE_CONFLICT'
   | 'BLOCKS_FOUND'
   | 'ROWS_SKIPPED';
 
@@ -159,6 +198,8 @@ export interface Timescale {
   readonly due: string | null;
   /** True when the due date's year was not written and was placed after the document date. */
   readonly yearInferred: boolean;
+  /** A date written that does not exist ("31/09/2022", "2022/02/30"), as written, when the cell has one. */
+  readonly impossible?: string;
 }
 
 /** Where the as-at date came from. */
@@ -213,11 +254,17 @@ export interface Recommendation {
   readonly statutory: boolean | null;
   readonly lead: string;
   readonly recommendation: string;
-  /** Rating level key, or null when unrated or unrecognised. */
+  /** Rating level key, or null when unrated or unrecognised; the complete level's key when an empty status is filled by "Done" elsewhere in the row. */
   readonly rating: string | null;
   /** The rating level's label in the table's scale, or null. */
   readonly level: string | null;
-  /** Done: a complete level, or completion evidence (a timescale or progress cell that says "Done"). */
+  /** Where the rating came from: the status (column, tick marks or "Recommendation met" phrase), "Done" elsewhere in the row with an empty status (counted at the complete level), or null when unrated. */
+  readonly ratingSource: 'status' | 'completion words' | null;
+  /** The one state (SPEC S1): what the status column writes and every figure counts. */
+  readonly state: ItemState;
+  /** The date in the completion-date column ("Date completed"), ISO, when it holds one. */
+  readonly completedOn?: string | null;
+  /** Done: the state is Complete (a complete level, or "Done" elsewhere in the row when the status cell is empty). */
   readonly complete: boolean;
   /** Left out of completion figures (not applicable, withdrawn, overtaken by events). */
   readonly excluded: boolean;
@@ -234,13 +281,16 @@ export interface Recommendation {
   /** Open (not complete, not excluded) and past its original target at the as-at date. */
   readonly pastOriginal: boolean;
   readonly timescale: Timescale;
+  /** The state is Overdue. */
   readonly overdue: boolean;
+  /** Days past the due date at the position date when Overdue, else 0. */
   readonly daysOverdue: number;
+  /** The state is Due soon or Due today. */
   readonly dueSoon: boolean;
-  /** Days until due when due soon, else null. */
+  /** Days until due when Due soon (0 when Due today), else null. */
   readonly daysToDue: number | null;
-  /** Short words for the status column ("Overdue 245 days", "Unrated", ...). */
-  readonly flags: readonly string[];
+  /** Data problems for the data-check column ("Rating unclear", "Check timescale", "Slipped 2x (+240 days)", ...), apart from the state. */
+  readonly checks: readonly string[];
 }
 
 export interface LevelCount {
@@ -251,16 +301,25 @@ export interface LevelCount {
   readonly share: number;
 }
 
+/** Counts for a set of items; every count is of items, each on one base (SPEC S1 "What each figure counts"). */
 export interface GroupStats {
   readonly total: number;
+  /** Items with a level on the scale (rated + unrated = total). */
   readonly rated: number;
+  /** Items with no level on the scale. */
   readonly unrated: number;
-  /** Complete items (kept under its first name; equal to `complete`). */
+  /** Items at the scale's top level ("Completely", "Implemented", "Blue", "100%"). */
   readonly completely: number;
+  /** Items whose state is Complete. */
   readonly complete: number;
+  /** Items whose state is Not counted. */
   readonly excluded: number;
+  /** Items whose state is Overdue. */
   readonly overdue: number;
+  /** Items whose state is Due soon or Due today. */
   readonly dueSoon: number;
+  /** Items per state; the states add up to `total`. */
+  readonly byState: Readonly<Record<ItemState, number>>;
   /** Items whose target moved (S2). */
   readonly slipped: number;
   /** Open items past their original target, whatever it was revised to. */
@@ -276,7 +335,9 @@ export interface PriorityStats extends GroupStats {
 export interface LeadStats {
   readonly lead: string;
   readonly total: number;
+  /** Items whose state is Complete (the name is kept from earlier versions; equal to `complete`). */
   readonly completely: number;
+  readonly complete: number;
   readonly overdue: number;
   readonly unrated: number;
   readonly slipped: number;
@@ -294,9 +355,9 @@ export interface Ageing {
 export interface Statistics extends GroupStats {
   /** Mean weight over rated recommendations, 0..1, or null when none is rated. */
   readonly weightedScore: number | null;
-  /** Count per rating level key, plus `unrated`. */
+  /** Count per rating level key, plus `unrated`; adds up to `total`. */
   readonly byRating: Readonly<Record<string, number>>;
-  /** Count per level label, in the scale's order. */
+  /** Count per level label, in the scale's order; with `unrated` adds up to `total`. */
   readonly byLevel: Readonly<Record<string, number>>;
   /** Per priority level, top first (empty when the table records no priority). */
   readonly byPriority: readonly PriorityStats[];
@@ -331,6 +392,8 @@ export interface Analysis {
   readonly scaleName: ScaleName;
   /** What the table's scale is called ("Implementation status"), for messages and the summary. */
   readonly scaleLabel: string;
+  /** What the table lists; a plan of audits gets no advice about recommendation text it does not have. */
+  readonly tableKind?: TableKind;
   /** The words of the table's top priority level ("high", "h", "critical"), normalised; empty without a priority column. */
   readonly topPriorityWords: readonly string[];
 }

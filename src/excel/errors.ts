@@ -76,10 +76,41 @@ export function toHostError(error: unknown, changed: ChangeState, sheet?: string
       return make('PayloadTooLarge', 'The sheet is too large for Excel to send in one piece, even in blocks.');
     case 'ApiNotFound':
     case 'NotImplemented':
-    case 'UnsupportedFeature':
       return make(
         'UnsupportedHost',
         'This version of Excel does not support what the add-in needs (ExcelApi 1.9 or later: Microsoft 365, Excel 2021 or Excel on the web).',
+      );
+    case 'UnsupportedFeature':
+      // "The source worksheet contains one or more unsupported features": the sheet, not the Excel version.
+      return make(
+        'ExcelRefused',
+        `The sheet${on} holds something Excel will not let an add-in work on (Excel says it "contains one or more unsupported features"). Copy the table to a new sheet (Paste Special > Values and formats) and run it there, or use Check only.`,
+      );
+    case 'InactiveWorkbook':
+      return make(
+        'ExcelRefused',
+        'Another workbook took the focus while the add-in was working. Click in this workbook, then run it again.',
+      );
+    case 'RangeExceedsLimit':
+    case 'OperationCellsExceedLimit':
+      return make(
+        'PayloadTooLarge',
+        `The used area of${on || ' the sheet'} is larger than Excel lets an add-in handle at once. Press Ctrl+End to see where Excel thinks the sheet ends, delete the empty rows and columns between the table and that cell, save, then run it again.`,
+      );
+    case 'PivotTableRangeConflict':
+      return make(
+        'ExcelRefused',
+        `A PivotTable on${on || ' the sheet'} is where the add-in would write (the status column beside the table). Move the PivotTable, or turn the status column off in Settings, then run it again.`,
+      );
+    case 'GeneralException':
+      return make(
+        'Unknown',
+        'Excel had an internal error while working. Run it again; if it happens again, save, close and reopen the workbook.',
+      );
+    case 'RequestAborted':
+      return make(
+        'Unknown',
+        'Excel stopped the request before it finished (the workbook may have been closed or its session ended). Open it and run it again.',
       );
     case undefined:
       return make('Unknown', `Something unexpected went wrong (${error instanceof Error ? error.message : String(error)}).`);

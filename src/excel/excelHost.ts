@@ -4,7 +4,17 @@ import { HostError } from '../core/errors';
 import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/plans/describePlan';
 import { isOurRule, planFormat, statusMovedFinding, type FormatPlan } from '../core/plans/formatPlan';
 import { headerChoices, likelyHeaderRow, type HeaderChoices } from '../core/read/headerChoices';
-import type { Analyser, CellSelection, OurMarks, PlanHost, RunParts, RunResult, UndoStory, WorkbookSettings } from '../core/host';
+import {
+  undoWords,
+  type Analyser,
+  type CellSelection,
+  type OurMarks,
+  type PlanHost,
+  type RunParts,
+  type RunResult,
+  type UndoStory,
+  type WorkbookSettings,
+} from '../core/host';
 import { movementSince, type RunMovement } from '../core/figures/keptMovement';
 import { snapshotOf, type Movement, type PlanSnapshot } from '../core/figures/movement';
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
@@ -14,6 +24,7 @@ import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plan
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
+import { isDate1904, queueDateSystemProbe, to1900Dates } from './dateSystem';
 import { mergedAddress, withMergedTaken } from './merges';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
@@ -44,18 +55,24 @@ const OWN_CHANGE_MS = 2000;
 let quietUntil = 0;
 
 /**
- * The columns whose number formats the core reads past the first rows: the timescale column (a date serial
- * is told from a number by its format), from the user's choice or the table found in the first rows. Null
- * (read every column's) when the first rows hold no table. Title rows are inside the first rows, read whole.
+ * Roles whose cells the core reads as text only (references and narrative cells): a number format there says
+ * nothing to it, and reading one for every row would only add bytes. Every other role (status or rating, dates,
+ * percentages, priority, and any role added later) is read with its number formats at every row.
  */
-export async function timescaleColumns(
+const TEXT_ONLY_ROLES: ReadonlySet<string> = new Set(['id', 'subject', 'lead', 'recommendation', 'progress']);
+
+/**
+ * The columns whose number formats the core reads past the first rows: every column the core interprets by
+ * value (a date serial is told from a number by its format, a 100% from a 1 by its `0%`), from the user's
+ * choices or the table found in the first rows, plus tick-mark columns. Null (read every column's) when the
+ * first rows hold no table. Title rows are inside the first rows, read whole.
+ */
+export async function formatColumns(
   head: SheetSnapshot,
   settings: WorkbookSettings,
   today: string,
   analyse: Analyser = analyseLater,
 ): Promise<number[] | null> {
-  const chosen = settings.columns?.timescale;
-  if (chosen) return [columnIndex(chosen)];
   let table;
   try {
     table = (await analyse(head, analyseOptions(settings, today))).table;
@@ -63,8 +80,11 @@ export async function timescaleColumns(
     return null;
   }
   if (!table) return null;
-  const timescale = table.columns.timescale;
-  return timescale ? [columnIndex(timescale)] : [];
+  const letters = new Set<string>(table.statusTicks);
+  for (const [role, letter] of Object.entries(table.columns)) if (letter && !TEXT_ONLY_ROLES.has(role)) letters.add(letter);
+  // A column chosen in Settings wins over the one found, so both are read: the analysis used the choice.
+  for (const [role, letter] of Object.entries(settings.columns ?? {})) if (letter && !TEXT_ONLY_ROLES.has(role)) letters.add(letter);
+  return [...letters].map(columnIndex).sort((a, b) => a - b);
 }
 
 /** Options for the core from the workbook's settings and the clock. */
@@ -94,10 +114,21 @@ interface FirstRead {
   layout: PageLayoutRead | null;
   /** The workbook's custom XML parts (ids, namespaces), listed for runs that write the summary; null without ExcelApi 1.5. */
   keptParts: Excel.CustomXmlPartCollection | null;
+  /** DATE(1904,1,1) as the workbook computes it: 0 on the 1904 date system, 1462 on the 1900 one (dateSystem.ts). */
+  dateProbe: Excel.FunctionResult<number>;
 }
 
-function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, sample: boolean): FirstRead {
+/** What the first sync reads beyond the sheet: a preview (the check on opening) reads no merged areas. */
+interface FirstReadOptions {
+  readonly sample: boolean;
+  /** Reading merged areas was reported to clear the undo history on Windows (office-js #5918): only runs that write read them. */
+  readonly merges: boolean;
+}
+
+function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined, parts: RunParts, how: FirstReadOptions): FirstRead {
+  const { sample } = how;
   const read = queueSheetRead(context, sheet, sample);
+  const dateProbe = queueDateSystemProbe(context);
   const formats = parts.format ? read.sheet.getRange().conditionalFormats : null;
   formats?.load('items/type');
   const autoFilter = parts.format ? read.sheet.autoFilter : null;
@@ -108,11 +139,23 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   marker?.load('name,comment');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
-  const merged = parts.format && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
+  const merged = parts.format && how.merges && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
   const layout = parts.format ? queuePageLayoutRead(read.sheet) : null;
   const keptParts = parts.summary ? queueKeptParts(context) : null;
-  return { read, formats, autoFilter, workbookProtection, marker, sheets, tables: queueTables(read.sheet), merged, layout, keptParts };
+  return {
+    read,
+    formats,
+    autoFilter,
+    workbookProtection,
+    marker,
+    sheets,
+    tables: queueTables(read.sheet),
+    merged,
+    layout,
+    keptParts,
+    dateProbe,
+  };
 }
 
 /**
@@ -130,72 +173,79 @@ export async function runPlan(
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? analyseLater;
   const readParts = options.preview ? { format: true, summary: true } : parts;
-  return runExcel(async (context, tracker) => {
-    const { first, meta, snapshot, tables, kept } = await readPlanSheet(
-      context,
-      tracker,
-      sheetName,
-      readParts,
-      settings,
-      isoFromDate(now),
-      analyse,
-    );
-    const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
-    const header = headerOf(analysis, snapshot, settings);
-    const notes: Finding[] = [];
-    const writes = (parts.format || parts.summary) && analysis.table !== null;
-    // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
-    const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
-    const own = current ? { planSnapshot: current } : {};
-    if (!writes) {
-      if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
-      const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
-      const summary = analysis.table ? decideSummary(first, meta) : null;
-      const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
-      return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
-    }
-    refuseProtected(first, parts, snapshot.name);
-    const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
-
-    tracker.markWriting();
-    const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
-    const extra: string[] = [];
-    if (format) {
-      notes.push(...queuePlanFormat(first, format, analysis, snapshot));
-      const printed = queueTablePrint(first, format.plan, analysis, snapshot);
-      if (printed) extra.push(printed);
-    }
-    const summary = parts.summary ? decideSummary(first, meta) : null;
-    let movement: RunMovement | undefined;
-    let summarySheet: Excel.Worksheet | null = null;
-    if (summary && moved) {
-      movement = moved.movement;
-      const since = movement.kind === 'since' ? movement.movement : undefined;
-      summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
-      if (moved.current && kept.available) {
-        const day = fromIso(analysis.asAt);
-        const when = day === null ? analysis.asAt : formatLong(day);
-        if (queueKeep(context, kept, moved.current))
-          extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
-        else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+  return runExcel(
+    async (context, tracker) => {
+      const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, {
+        sheetName,
+        parts: readParts,
+        settings,
+        today: isoFromDate(now),
+        analyse,
+        preview: options.preview ?? false,
+      });
+      const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
+      const header = headerOf(analysis, snapshot, settings);
+      const notes: Finding[] = [];
+      const writes = (parts.format || parts.summary) && analysis.table !== null;
+      // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
+      const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
+      const own = current ? { planSnapshot: current } : {};
+      if (!writes) {
+        if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
+        const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
+        const summary = analysis.table ? decideSummary(first, meta) : null;
+        const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
+        return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
       }
-    }
-    // Our change events are told from the user's by where they land (hosts without triggerSource).
-    const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
-    // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
-    quietUntil = Number.POSITIVE_INFINITY;
-    try {
-      await context.sync();
-    } finally {
-      quietUntil = Date.now() + OWN_CHANGE_MS;
-      ownAreas = written.areas();
-    }
-    // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
-    const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
-    const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
-    const applied = [...describeWritten(factsOf(format, summary)), ...extra];
-    return { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, ...own, ...(movement ? { movement } : {}) };
-  }, sheetName);
+      refuseProtected(first, parts, snapshot.name);
+      const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
+
+      tracker.markWriting();
+      const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
+      const extra: string[] = [];
+      if (format) {
+        notes.push(...queuePlanFormat(first, format, analysis, snapshot));
+        const printed = queueTablePrint(first, format.plan, analysis, snapshot);
+        if (printed) extra.push(printed);
+      }
+      const summary = parts.summary ? decideSummary(first, meta) : null;
+      let movement: RunMovement | undefined;
+      let summarySheet: Excel.Worksheet | null = null;
+      let keptReturn = false;
+      if (summary && moved) {
+        movement = moved.movement;
+        const since = movement.kind === 'since' ? movement.movement : undefined;
+        summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
+        if (moved.current && kept.available) {
+          const day = fromIso(analysis.asAt);
+          const when = day === null ? analysis.asAt : formatLong(day);
+          keptReturn = queueKeep(context, kept, moved.current);
+          if (keptReturn) extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+          else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+        }
+      }
+      // Our change events are told from the user's by where they land (hosts without triggerSource).
+      const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
+      // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
+      quietUntil = Number.POSITIVE_INFINITY;
+      try {
+        await context.sync();
+      } finally {
+        quietUntil = Date.now() + OWN_CHANGE_MS;
+        ownAreas = written.areas();
+      }
+      // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
+      const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
+      const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
+      const applied = [...describeWritten(factsOf(format, summary)), ...extra];
+      const words = undoWords({ story: undo, mac: officePlatform() === 'Mac', cloud: inTheCloud(), keptReturn });
+      const result = { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, undoWords: words, ...own };
+      return movement ? { ...result, movement } : result;
+    },
+    sheetName,
+    undefined,
+    parts.format || parts.summary ? 'write' : 'read',
+  );
 }
 
 /** What a run writes, for the words that describe it. */
@@ -214,6 +264,15 @@ function officePlatform(): string | null {
     return String(Office.context.diagnostics.platform);
   } catch {
     return null;
+  }
+}
+
+/** Whether the workbook lives on OneDrive or SharePoint (an https URL), where File > Info > Version History exists. */
+function inTheCloud(): boolean {
+  try {
+    return /^https:\/\//i.test(String(Office.context.document.url ?? ''));
+  } catch {
+    return false;
   }
 }
 
@@ -272,6 +331,16 @@ function queueMeta(first: FirstRead) {
 }
 type Meta = ReturnType<typeof queueMeta>;
 
+/** What a run reads: which sheet, for which parts, with which settings; a preview reads less (no merges, no rows past a head without a table). */
+interface ReadRequest {
+  readonly sheetName: string | undefined;
+  readonly parts: RunParts;
+  readonly settings: WorkbookSettings;
+  readonly today: string;
+  readonly analyse: Analyser;
+  readonly preview: boolean;
+}
+
 /**
  * Sync 1: the sheet, its extent and first rows, and what writing will need to know. Sync 2 and on, only when
  * needed: the rest of the values (in blocks near the payload limit for a large sheet) with the meta.
@@ -279,18 +348,15 @@ type Meta = ReturnType<typeof queueMeta>;
 async function readPlanSheet(
   context: Excel.RequestContext,
   tracker: WriteTracker,
-  sheetName: string | undefined,
-  parts: RunParts,
-  settings: WorkbookSettings,
-  today: string,
-  analyse: Analyser,
+  request: ReadRequest,
 ): Promise<{ first: FirstRead; meta: Meta; snapshot: SheetSnapshot; tables: SheetTable[]; kept: Kept }> {
-  let first = queueFirstRead(context, sheetName, parts, true);
+  const { sheetName, parts, settings, today, analyse, preview } = request;
+  let first = queueFirstRead(context, sheetName, parts, { sample: true, merges: !preview });
   try {
     await context.sync();
   } catch (error) {
     if (!isPayloadLimit(error)) throw error;
-    first = queueFirstRead(context, sheetName, parts, false);
+    first = queueFirstRead(context, sheetName, parts, { sample: false, merges: !preview });
     await context.sync();
   }
   tracker.started();
@@ -305,12 +371,26 @@ async function readPlanSheet(
     if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
-    const dateColumns = readPlan.have ? await timescaleColumns(readPlan.have, settings, today, analyse) : null;
-    snapshot = await readRest(context, first.read, { ...readPlan, dateColumns, requeue: () => (meta = queueMeta(first)) });
+    const formatColumnsRead = readPlan.have ? await formatColumns(readPlan.have, settings, today, analyse) : null;
+    // The check on opening stops at the first rows when they hold no table: the pane opened on a budget
+    // sheet of 100,000 rows must not read it all to say "no table here".
+    const head = preview && formatColumnsRead === null ? readPlan.have : null;
+    if (head) {
+      snapshot = head;
+      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+    } else {
+      snapshot = await readRest(context, first.read, {
+        ...readPlan,
+        formatColumns: formatColumnsRead,
+        requeue: () => (meta = queueMeta(first)),
+      });
+    }
   }
   // A table's totals row is not a recommendation: the core never sees it.
   const tables = sheetTables(meta.tableRanges);
-  return { first, meta, snapshot: withoutTotals(snapshot, tables), tables, kept };
+  // Old Mac workbooks count days from 1904: their date serials are moved to the 1900 system the core reads.
+  const dated = isDate1904(first.dateProbe) ? to1900Dates(snapshot) : snapshot;
+  return { first, meta, snapshot: withoutTotals(dated, tables), tables, kept };
 }
 
 /** Stops before any write when the sheet (for formats) or the workbook (for the summary sheet) is protected. */
@@ -421,9 +501,11 @@ function queueOurSummary(
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
   const target: SummaryTarget =
-    ours && meta.markerCharts ? { kind: 'ours', sheet: ours, charts: meta.markerCharts } : { kind: 'new', name };
+    ours && meta.markerCharts
+      ? { kind: 'ours', sheet: ours, charts: meta.markerCharts, mark: first.marker?.comment ?? null }
+      : { kind: 'new', name };
   const model = buildSummary(analysis, stampFromDate(now), name, movement);
-  const sheet = queueSummary(context, target, model);
+  const sheet = queueSummary(context, target, model, isDate1904(first.dateProbe));
   // Our summary sheet always prints our way (P1.4).
   queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
   if (activate) sheet.activate();
@@ -432,12 +514,17 @@ function queueOurSummary(
 
 /** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */
 export function loadSettings(): Promise<WorkbookSettings> {
-  return runExcel(async (context) => {
-    const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    item.load('value');
-    await context.sync();
-    return item.isNullObject ? {} : parseSettings(item.value);
-  });
+  return runExcel(
+    async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load('value');
+      await context.sync();
+      return item.isNullObject ? {} : parseSettings(item.value);
+    },
+    undefined,
+    undefined,
+    'read',
+  );
 }
 
 /** Stores the add-in's settings in the workbook, so they travel with it. */
@@ -450,12 +537,18 @@ export function saveSettings(settings: WorkbookSettings): Promise<void> {
 
 /** Activates a sheet and selects a cell on it. */
 export function selectCell(sheet: string, cell: string): Promise<void> {
-  return runExcel(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-  }, sheet);
+  return runExcel(
+    async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+      // Selecting changes no cell: nothing to undo, so no undo group.
+    },
+    sheet,
+    undefined,
+    'read',
+  );
 }
 
 /**
@@ -463,22 +556,27 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
  * chart sheet is active or nothing is selected: that is "no selection", not an error.
  */
 export function activeCell(): Promise<CellSelection | null> {
-  return runExcel(async (context) => {
-    const cell = context.workbook.getActiveCell();
-    cell.load('address');
-    try {
-      await context.sync();
-    } catch {
-      return null;
-    }
-    // "Sheet 1'!C7" or "Appendix 1!C7": the sheet is everything before the last "!".
-    const bang = cell.address.lastIndexOf('!');
-    const sheet = cell.address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-    const address = cell.address.slice(bang + 1).replace(/\$/g, '');
-    const at = parseAddress(address.split(':')[0] ?? address);
-    if (!at) return null;
-    return { sheet, address, row: at.row, column: columnLetter(at.column) };
-  });
+  return runExcel(
+    async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address');
+      try {
+        await context.sync();
+      } catch {
+        return null;
+      }
+      // "Sheet 1'!C7" or "Appendix 1!C7": the sheet is everything before the last "!".
+      const bang = cell.address.lastIndexOf('!');
+      const sheet = cell.address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+      const address = cell.address.slice(bang + 1).replace(/\$/g, '');
+      const at = parseAddress(address.split(':')[0] ?? address);
+      if (!at) return null;
+      return { sheet, address, row: at.row, column: columnLetter(at.column) };
+    },
+    undefined,
+    undefined,
+    'read',
+  );
 }
 
 /** Where our last write changed values: the status column on the plan's sheet, and the whole summary sheet. */
@@ -498,7 +596,12 @@ function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, 
     areas: (): OwnArea[] => {
       try {
         return [
-          ...(status ? [{ sheetId: planSheet.id, range: `${status.headerCell}:${status.range.split(':')[1] ?? status.headerCell}` }] : []),
+          ...(status
+            ? [status, ...(plan?.added ?? [])].map((c) => ({
+                sheetId: planSheet.id,
+                range: `${c.headerCell}:${c.range.split(':')[1] ?? c.headerCell}`,
+              }))
+            : []),
           ...(summary ? [{ sheetId: summary.id, range: null }] : []),
         ];
       } catch {
@@ -543,13 +646,18 @@ export function isOthersChange(
 
 /** Listens for the user's changes to any sheet (ours are ignored); resolves to a function that stops listening. */
 export async function onWorkbookChange(callback: () => void): Promise<() => void> {
-  const handler = await runExcel(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-      if (isOthersChange(event)) callback();
-    });
-    await context.sync();
-    return result;
-  });
+  const handler = await runExcel(
+    async (context) => {
+      const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        if (isOthersChange(event)) callback();
+      });
+      await context.sync();
+      return result;
+    },
+    undefined,
+    undefined,
+    'read',
+  );
   return () => {
     void runExcel(
       async (context) => {

@@ -85,10 +85,24 @@ function originOf(address: string): string {
   return local.split(':')[0] ?? 'A1';
 }
 
-/** A rough byte count of a block of values, to size the next block. */
+/**
+ * The UTF-8 bytes of a string, as Excel's 5 MB payload limit counts them: text in Welsh, Irish or Chinese takes
+ * two or three bytes a character, so counting characters would size blocks past the limit.
+ */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 0x80-0x7FF: two bytes; 0x800 and up: three; a surrogate pair (two units) is four, so one more per unit.
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
+/** A rough byte count of a block of values (UTF-8, with the quotes and commas of JSON), to size the next block. */
 function roughBytes(values: readonly (readonly unknown[])[]): number {
   let n = 2;
-  for (const row of values) for (const v of row) n += typeof v === 'string' ? v.length + 3 : 8;
+  for (const row of values) for (const v of row) n += typeof v === 'string' ? utf8Length(v) + 3 : 8;
   return n;
 }
 
@@ -96,22 +110,22 @@ function roughBytes(values: readonly (readonly unknown[])[]): number {
 export interface RestOptions {
   readonly have: SheetSnapshot | null;
   readonly blockRows: number;
-  /** 0-based sheet columns whose number formats the core reads (the timescale column); null reads every column's. */
-  readonly dateColumns: readonly number[] | null;
+  /** 0-based sheet columns whose number formats the core reads (every column it interprets by value); null reads every column's. */
+  readonly formatColumns: readonly number[] | null;
   /** Queues again whatever else rode on a sync that failed (its loads are lost with it). */
   readonly requeue?: () => void;
 }
 
 /** One block's proxies: values for every column, number formats for the date columns only. */
-function queueBlock(read: QueuedRead, start: number, rows: number, dateColumns: readonly number[] | null) {
+function queueBlock(read: QueuedRead, start: number, rows: number, formatColumns: readonly number[] | null) {
   const { rowIndex, columnIndex, columnCount } = read.used;
   const values = read.sheet.getRangeByIndexes(rowIndex + start, columnIndex, rows, columnCount);
-  if (dateColumns === null) {
+  if (formatColumns === null) {
     values.load('values,numberFormat');
     return { values, all: true, formats: [] as { column: number; range: Excel.Range }[] };
   }
   values.load('values');
-  const formats = dateColumns
+  const formats = formatColumns
     .filter((c) => c >= columnIndex && c < columnIndex + columnCount)
     .map((column) => {
       const range = read.sheet.getRangeByIndexes(rowIndex + start, column, rows, 1);
@@ -121,7 +135,7 @@ function queueBlock(read: QueuedRead, start: number, rows: number, dateColumns: 
   return { values, all: false, formats };
 }
 
-/** The number formats of one block: read where asked for, "General" elsewhere (the core reads only date columns). */
+/** The number formats of one block: read where asked for, "General" elsewhere (narrative columns, read as text). */
 function blockFormats(block: ReturnType<typeof queueBlock>, rows: number, columnIndex: number, columnCount: number): string[][] {
   if (block.all) return block.values.numberFormat.map((row) => row.map((f) => String(f ?? 'General')));
   const out = Array.from({ length: rows }, () => new Array<string>(columnCount).fill('General'));
@@ -148,7 +162,7 @@ export async function readRest(context: Excel.RequestContext, read: QueuedRead, 
   let start = values.length;
   while (start < rowCount) {
     const rows = Math.min(block, rowCount - start);
-    const queued = queueBlock(read, start, rows, options.dateColumns);
+    const queued = queueBlock(read, start, rows, options.formatColumns);
     try {
       // One sync per block is the point of reading in blocks: the number of blocks depends on the payload, not a fixed loop.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop

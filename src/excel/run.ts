@@ -48,16 +48,32 @@ export function supports(version: string, unknown: boolean): boolean {
   }
 }
 
+/** Whether a run may change the document: only a writing run asks for a merged undo group. */
+export type RunMode = 'read' | 'write';
+
+/**
+ * Whether a grouped attempt that failed is worth one more try without the group. A call without undo support
+ * refuses the group (UndoNotSupported) at any point; and `mergeUndoGroup` with `delayForCellEdit` has failed with
+ * other codes on the web (office-js #6711, #6255, #6491), so any host error before the first write is retried
+ * too: nothing was written, so nothing is done twice. Our own refusals (HostError: protected sheet, a cell
+ * edit that never ended) are decisions, not host failures, and are not retried.
+ */
+function retryUngrouped(error: unknown, changed: ChangeState): boolean {
+  if (isUndoNotSupported(error)) return true;
+  return changed === 'nothing' && !(error instanceof HostError);
+}
+
 /**
  * The one way into Excel. Runs are queued one at a time; each waits for cell-edit mode to end,
- * merges into one undo step where the host can, and turns Office errors into HostErrors that say
- * what was and was not changed.
+ * merges a writing run into one undo step where the host can, and turns Office errors into HostErrors
+ * that say what was and was not changed. A reading run (`mode: 'read'`) never asks for an undo group.
  */
 export function runExcel<T>(
   batch: (context: Excel.RequestContext, tracker: WriteTracker) => Promise<T>,
   sheet?: string,
   /** The context of an earlier run that this run must reuse (removing an event handler). */
   reuse?: OfficeExtension.ClientRequestContext,
+  mode: RunMode = 'write',
 ): Promise<T> {
   const next = queue.then(() =>
     exclusive(async () => {
@@ -67,10 +83,9 @@ export function runExcel<T>(
           `This version of Excel does not support what the add-in needs (ExcelApi ${MIN_EXCEL_API} or later: Microsoft 365, Excel 2021 or Excel on the web). Nothing was changed.`,
         );
       }
-      // One click, one Ctrl+Z, where the host can merge a run's syncs (ExcelApi 1.20).
-      const options: Excel.RunOptions = supports('1.20', false)
-        ? { delayForCellEdit: true, mergeUndoGroup: true }
-        : { delayForCellEdit: true };
+      // One click, one Ctrl+Z, where the host can merge a writing run's syncs (ExcelApi 1.20).
+      const options: Excel.RunOptions =
+        mode === 'write' && supports('1.20', false) ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
       let changed: ChangeState = 'nothing';
       const attempt = (runOptions: Excel.RunOptions) =>
         boundedByCellEdit(
@@ -86,9 +101,7 @@ export function runExcel<T>(
         try {
           return await attempt(options);
         } catch (error) {
-          // A call without undo support refuses the merged group (UndoNotSupported); the batch is written so
-          // that none should, but a host may list more: run once more without the group.
-          if (!options.mergeUndoGroup || !isUndoNotSupported(error)) throw error;
+          if (!options.mergeUndoGroup || !retryUngrouped(error, changed)) throw error;
           return await attempt({ delayForCellEdit: true });
         }
       } catch (error) {

@@ -1,6 +1,8 @@
 import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
+import { DAYS_1904 } from './dateSystem';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/plans/summaryMark';
 import { SUMMARY_MARKER_NAME, type ChartSpec, type SummaryModel, type SummaryStyle } from '../core/plans/summaryModel';
+import { SUMMARY_DATE_FORMAT } from '../core/plans/summaryGrid';
 
 /**
  * Text written so that Excel keeps it exactly: a leading apostrophe (Excel's quote prefix, hidden and not
@@ -52,6 +54,11 @@ export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: {
   if (plan.status) {
     sheet.getRange(plan.status.headerCell).values = [[asText(plan.status.header)]];
     sheet.getRange(plan.status.range).values = plan.status.values.map(([v]) => [asText(v)]);
+  }
+  // The days overdue as numbers (sortable, filterable), the data checks as text; "" leaves a cell blank.
+  for (const added of plan.added) {
+    sheet.getRange(added.headerCell).values = [[asText(added.header)]];
+    sheet.getRange(added.range).values = added.values.map(([v]) => [typeof v === 'number' ? v : asText(v)]);
   }
 
   plan.rules.forEach((rule, priority) => {
@@ -128,10 +135,23 @@ function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   }
 }
 
+/** A summary cell's value as written: text kept literal, and dates on the workbook's own date system. */
+function summaryValue(cell: SummaryModel['rows'][number][number], date1904: boolean): string | number | boolean {
+  if (typeof cell.value === 'string') return asText(cell.value);
+  if (typeof cell.value === 'number' && date1904 && cell.numberFormat === SUMMARY_DATE_FORMAT) return cell.value - DAYS_1904;
+  return cell.value ?? '';
+}
+
 /** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
 export type SummaryTarget =
   | { readonly kind: 'new'; readonly name: string }
-  | { readonly kind: 'ours'; readonly sheet: Excel.Worksheet; readonly charts: Excel.ChartCollection };
+  | {
+      readonly kind: 'ours';
+      readonly sheet: Excel.Worksheet;
+      readonly charts: Excel.ChartCollection;
+      /** The fingerprint stored with our marker now: set again only when it changes. */
+      readonly mark: string | null;
+    };
 
 /**
  * Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart
@@ -139,7 +159,7 @@ export type SummaryTarget =
  * or moved: `Worksheet.delete` and setting `Worksheet.position` have no undo support, so inside a merged
  * undo group (ExcelApi 1.20) they would fail the whole batch with UndoNotSupported.
  */
-export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel): Excel.Worksheet {
+export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel, date1904 = false): Excel.Worksheet {
   const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
   // The marker's comment is the fingerprint of what we write at the sheet's top (summaryMark.ts), so the command
   // (and a later check) can tell our summary from a user's sheet the marker happens to point at.
@@ -149,7 +169,9 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
     // Marked first, so that a batch failing part-way still leaves a sheet the next run knows as ours.
     const marker = context.workbook.names.add(SUMMARY_MARKER_NAME, sheet.getRange('A1'), fingerprint);
     marker.visible = false;
-  } else {
+  } else if (target.mark !== fingerprint) {
+    // Rarely: the fingerprint leaves out what changes from run to run (summaryMark.ts). Setting a name's comment
+    // has no undo on the web, so there such a run falls back to several undo steps (runExcel retries it ungrouped).
     context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME).comment = fingerprint;
   }
   if (target.kind === 'ours') {
@@ -160,7 +182,7 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
   const width = model.rows[0]?.length ?? 1;
   const grid = sheet.getRangeByIndexes(0, 0, rows, width);
   grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
-  grid.values = model.rows.map((row) => row.map((c) => (typeof c.value === 'string' ? asText(c.value) : (c.value ?? ''))));
+  grid.values = model.rows.map((row) => row.map((c) => summaryValue(c, date1904)));
   for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
   // Figure columns and their headers right-aligned (Range.format.horizontalAlignment, ExcelApi 1.1).
   for (const range of model.rightAligned) sheet.getRange(range).format.horizontalAlignment = 'Right';

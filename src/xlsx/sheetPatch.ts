@@ -96,15 +96,31 @@ interface Ctx {
   styles: TableStyles;
   table: Box;
   header: number;
-  status: { column: number; r0: number; values: readonly (readonly [string])[]; header: string } | null;
+  /** Our columns: the status column, then the days-overdue and data-check columns (empty when none is written). */
+  ours: readonly OurColumn[];
+}
+
+interface OurColumn {
+  column: number;
+  r0: number;
+  values: readonly (readonly [string | number])[];
+  header: string;
+}
+
+/** One of our cells: the header, a number (days overdue) or text; blank cells keep only their style. */
+function ourCell(ctx: Ctx, col: OurColumn, r: number, ref: string, style: number): string {
+  const value = r === ctx.header ? col.header : (col.values[r - col.r0]?.[0] ?? '');
+  if (typeof value === 'number') return `<${ctx.p}c r="${ref}"${style ? ` s="${style}"` : ''}><${ctx.p}v>${value}</${ctx.p}v></${ctx.p}c>`;
+  return textCell(ref, style, value, ctx.p);
 }
 
 /** The new content of one row of the table: styles set, missing cells added, the status cell written. */
 function patchRow(ctx: Ctx, r: number, cells: { column: number; start: number; end: number; tag: string }[], xml: string): string {
-  const { table, status, p } = ctx;
+  const { table, p } = ctx;
   const wanted = new Set<number>();
   for (let c = table.c0; c <= table.c1; c++) wanted.add(c);
-  if (status) wanted.add(status.column);
+  const ours = new Map(ctx.ours.map((o) => [o.column, o]));
+  for (const column of ours.keys()) wanted.add(column);
   const out: { column: number; xml: string }[] = [];
   const seen = new Set<number>();
   for (const cell of cells) {
@@ -116,7 +132,8 @@ function patchRow(ctx: Ctx, r: number, cells: { column: number; start: number; e
         : ctx.styles.bodyStyle(styleOf(cell.tag))
       : styleOf(cell.tag);
     const ref = `${columnLetter(cell.column)}${r}`;
-    if (status && cell.column === status.column) out.push({ column: cell.column, xml: textCell(ref, style, statusText(ctx, r), p) });
+    const mine = ours.get(cell.column);
+    if (mine) out.push({ column: cell.column, xml: ourCell(ctx, mine, r, ref, style) });
     else if (inTable) {
       const tag = setAttr(setAttr(cell.tag, 'r', ref), 's', String(style));
       out.push({ column: cell.column, xml: tag + xml.slice(cell.start + cell.tag.length, cell.end) });
@@ -127,18 +144,11 @@ function patchRow(ctx: Ctx, r: number, cells: { column: number; start: number; e
     const inTable = column >= table.c0 && column <= table.c1;
     const style = inTable ? (r === ctx.header ? ctx.styles.headerStyle(0) : ctx.styles.bodyStyle(0)) : 0;
     const ref = `${columnLetter(column)}${r}`;
-    const text = status && column === status.column ? statusText(ctx, r) : '';
-    out.push({ column, xml: textCell(ref, style, text, p) });
+    const mine = ours.get(column);
+    out.push({ column, xml: mine ? ourCell(ctx, mine, r, ref, style) : textCell(ref, style, '', p) });
   }
   out.sort((a, b) => a.column - b.column);
   return out.map((c) => c.xml).join('');
-}
-
-function statusText(ctx: Ctx, r: number): string {
-  const s = ctx.status;
-  if (!s) return '';
-  if (r === ctx.header) return s.header;
-  return s.values[r - s.r0]?.[0] ?? '';
 }
 
 /** The cells of a row element: column, offsets, opening tag. */
@@ -163,7 +173,7 @@ function sheetDataEdits(ctx: Ctx, sheetData: Child): Edit[] {
   const { xml, p } = ctx;
   const edits: Edit[] = [];
   const first = ctx.header;
-  const last = Math.max(ctx.table.r1, ctx.status ? ctx.status.r0 + ctx.status.values.length - 1 : 0);
+  const last = Math.max(ctx.table.r1, ...ctx.ours.map((o) => o.r0 + o.values.length - 1));
   let expected = first;
   let rowNumber = 0;
   let tail = xml.lastIndexOf('<', sheetData.end - 1);
@@ -293,10 +303,13 @@ export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xm
   const root = readRoot(xml, `sheet "${plan.sheet}"`);
   const p = root.prefix;
   const styles = new TableStyles(book, plan);
-  const status = plan.status
-    ? { column: columnIndex(plan.status.column), r0: box(plan.status.range).r0, values: plan.status.values, header: plan.status.header }
-    : null;
-  const ctx: Ctx = { xml, p, plan, styles, table: box(plan.tableRange), header: box(plan.headerRange).r0, status };
+  const ours: OurColumn[] = (plan.status ? [plan.status, ...plan.added] : []).map((c) => ({
+    column: columnIndex(c.column),
+    r0: box(c.range).r0,
+    values: c.values,
+    header: c.header,
+  }));
+  const ctx: Ctx = { xml, p, plan, styles, table: box(plan.tableRange), header: box(plan.headerRange).r0, ours };
   const edits: Edit[] = [];
   const child = (local: string) => root.children.find((c) => c.local === local);
 
@@ -309,13 +322,13 @@ export function patchSheet(xml: string, plan: FormatPlan, book: StyleBook): { xm
   const sheetData = child('sheetData');
   if (sheetData) edits.push(...sheetDataEdits(ctx, sheetData));
   const dimension = child('dimension');
-  if (dimension && status) {
+  if (dimension && ours.length > 0) {
     const ref = attr(xml.slice(dimension.open.start, dimension.open.end), 'ref') ?? 'A1';
     const b = box(ref);
     const nb = {
       c0: Math.min(b.c0, ctx.table.c0),
       r0: Math.min(b.r0, ctx.header),
-      c1: Math.max(b.c1, status.column, ctx.table.c1),
+      c1: Math.max(b.c1, ctx.table.c1, ...ours.map((o) => o.column)),
       r1: Math.max(b.r1, ctx.table.r1),
     };
     const next = `${columnLetter(nb.c0)}${nb.r0}:${columnLetter(nb.c1)}${nb.r1}`;

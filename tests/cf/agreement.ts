@@ -1,21 +1,24 @@
 /**
  * The agreement check: the cells each conditional-format rule colours in Excel (evaluated by tests/cf/evaluate)
- * against the core's own reading of the rows (analysis.recommendations[].rating / statutory / flags).
+ * against the core's own reading of the rows (analysis.recommendations[].rating / statutory / state / checks).
  */
 import { columnLetter, parseAddress } from '../../src/core/address';
 import type { ConditionalRule, FormatPlan } from '../../src/core/plans/formatPlan';
-import { STATUS_WORDS } from '../../src/core/plans/statusWords';
+import { isItemState } from '../../src/core/plans/statusWords';
 import type { Analysis, Recommendation, SheetSnapshot } from '../../src/core/types';
 import { evaluatePlan } from './evaluate';
 
-/** Which rows a status rule must colour, from the core's flags (the status column's words). */
-const STATUS_READINGS: Readonly<Record<string, (flags: readonly string[]) => boolean>> = {
-  'Status: overdue': (f) => f.some((x) => x.startsWith('Overdue')),
-  'Status: unrated': (f) => f.includes(STATUS_WORDS.unrated) || f.includes(STATUS_WORDS.unclear),
-  'Status: due soon': (f) => f.some((x) => x.startsWith('Due soon')),
-  'Status: check': (f) => f.some((x) => x.startsWith('Check') || /reference/.test(x) || x === 'Cell error'),
-  'Status: no problems': (f) => f.length === 0,
-};
+/** Which rows a rule on our columns must colour, from the core's state and checks (the columns' contents). */
+function ourColumnReading(purpose: string): ((r: Recommendation) => boolean) | null {
+  if (purpose.startsWith('Status: ')) {
+    const states = purpose.slice('Status: '.length).split(' / ');
+    if (!states.every(isItemState)) throw new Error(`"${purpose}" names a word that is not a state`);
+    return (r) => (states as readonly string[]).includes(r.state);
+  }
+  if (purpose === 'Days overdue') return (r) => r.state === 'Overdue';
+  if (purpose === 'Data check') return (r) => r.checks.length > 0;
+  return null;
+}
 
 function cellsOf(range: string, rows: readonly number[]): Set<string> {
   const [from = '', to = from] = range.split(':');
@@ -46,8 +49,8 @@ function reading(
     const top = analysis.stats.byPriority[0]?.priority ?? null;
     return { kind: 'rows', test: (r) => r.priority !== null && r.priority === top };
   }
-  const status = STATUS_READINGS[rule.purpose];
-  if (status) return { kind: 'rows', test: (r) => status(r.flags) };
+  const ours = ourColumnReading(rule.purpose);
+  if (ours) return { kind: 'rows', test: ours };
   throw new Error(`No core reading is known for the rule "${rule.purpose}": add one to tests/cf/agreement.ts`);
 }
 
@@ -78,7 +81,8 @@ export function disagreements(plan: FormatPlan, snapshot: SheetSnapshot, analysi
     // column, or the level's own tick-mark column.
     const expected = new Map<string, string>();
     for (const rec of analysis.recommendations) {
-      if (rec.rating === null) continue;
+      // An empty status counted complete from "Done" elsewhere in the row has no word in its rating cell to colour.
+      if (rec.rating === null || rec.ratingSource !== 'status') continue;
       for (const r of ratingRules) {
         const level = reading(r, analysis);
         if (level.kind === 'rating' && level.key === rec.rating)

@@ -43,6 +43,13 @@ export class Grid {
       const first = parseAddress(status.range.split(':')[0] ?? '');
       status.values.forEach(([v], i) => first && this.set(first.row + i, column, v === '' ? null : v));
     }
+    for (const a of plan?.added ?? []) {
+      const column = columnIndex(a.column);
+      const head = parseAddress(a.headerCell);
+      if (head) this.set(head.row, column, a.header);
+      const first = parseAddress(a.range.split(':')[0] ?? '');
+      a.values.forEach(([v], i) => first && this.set(first.row + i, column, v === '' ? null : v));
+    }
   }
 
   /** 1-based row, 0-based column. */

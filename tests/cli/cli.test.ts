@@ -56,7 +56,10 @@ describe('action-plan check', () => {
         overdue: 0,
         dueSoon: 0,
         byRating: { completely: 6, significantly: 4, moderately: 2, partially: 1, notMet: 0, excluded: 0, unrated: 0 },
-        statutory: { total: 3, completely: 1, overdue: 0, unrated: 0 },
+        // Counted by hand: R2, R10 and R11 are statutory; R10 alone is met completely; none is excluded.
+        statutory: { total: 3, complete: 1, completely: 1, excluded: 0, overdue: 0, unrated: 0 },
+        nonStatutory: { total: 10, complete: 5 },
+        byState: { Complete: 6, 'Not counted': 0, 'Not rated': 0, Overdue: 0, 'Due today': 0, 'Due soon': 0, 'Not yet due': 4, 'No date': 3 },
         ageing: { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 },
       },
     });
@@ -65,6 +68,7 @@ describe('action-plan check', () => {
       lead: 'ACPRS/ Head of Corporate Performance',
       total: 3,
       completely: 0,
+      complete: 0,
       overdue: 0,
       unrated: 0,
       slipped: 0,
@@ -78,6 +82,7 @@ describe('action-plan check', () => {
       lead: 'ACPRS/ Head of Best Value group',
       rating: 'completely',
       level: 'Completely',
+      state: 'Complete',
       complete: true,
       excluded: false,
       priority: null,
@@ -93,7 +98,8 @@ describe('action-plan check', () => {
       overdue: false,
       daysOverdue: 0,
       dueSoon: false,
-      flags: [],
+      daysToDue: null,
+      checks: [],
     });
     expect(Object.keys(j.findings[0])).toEqual(['rule', 'severity', 'cell', 'row', 'id', 'message']);
   });
@@ -159,7 +165,7 @@ describe('action-plan apply', () => {
 
   test('[F5] it says what it wrote in the pane\u2019s plain words: added the first time, updated and rewritten after', () => {
     expect(said[0]).toContain(
-      'Formatted the table A5:G18 on "Appendix 1"; Added the status column G ("Check (auto)"); Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary"; Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers.',
+      'Formatted the table A5:I18 on "Appendix 1"; Added the status column G ("Check (auto)"), days overdue in H, data checks in I; Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary"; Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers.',
     );
     expect(said[1]).toContain('Updated the status column G ("Check (auto)")');
     expect(said[1]).toContain('Rewrote the summary sheet "Action plan summary" in place');
@@ -174,9 +180,11 @@ describe('action-plan apply', () => {
     await wb.xlsx.readFile(out1);
     const ws = wb.getWorksheet('Appendix 1');
     expect(ws?.getCell('G5').value).toBe('Check (auto)');
-    expect(ws?.getCell('G10').value).toBe('Check timescale');
+    // R5 (row 10): rated completely with no timescale: Complete, the missing timescale in the data-check column.
+    expect(ws?.getCell('G10').value).toBe('Complete');
+    expect(ws?.getCell('I10').value).toBe('Check timescale');
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    // 5 status rules, 15 rating words, 1 excluded word that begins with a level's word, 1 statutory rule.
+    // 6 status rules (one per look), days overdue, data check, 15 rating words, 1 excluded word that begins with a level's word, 1 statutory rule.
     expect(cf).toHaveLength(referenceRuleCount());
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix 1', 'Action plan summary']);
     expect(wb.getWorksheet('Action plan summary')?.getCell('A1').value).toBe('Action plan summary');
@@ -287,7 +295,7 @@ describe('action-plan apply', () => {
       const table = parseCsv(readFileSync(join(outdir, 'out1-Appendix 1.csv'), 'utf8'));
       const summary = parseCsv(readFileSync(join(outdir, 'out1-Action plan summary.csv'), 'utf8'));
       const reference = loadReference();
-      expect(table[4]).toEqual([...reference.header, 'Check (auto)']);
+      expect(table[4]).toEqual([...reference.header, 'Check (auto)', 'Days overdue at 31 Mar 2002 (auto)', 'Data check (auto)']);
       reference.rows.forEach((r, i) => {
         expect(table[5 + i]?.slice(0, 6)).toEqual([
           r.no,

@@ -1,13 +1,13 @@
 import { createExcelHost, onWorkbookChange, runPlan } from '../../src/excel/excelHost';
 import type { FakePlatform, FakeWorkbook } from '../fakes/excelFake';
-import { PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { PLATFORM_PROFILES, PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceRuleCount, referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
 const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
 
-describe.each(PROFILES)('$name: what a run will do, and going back', (profile) => {
+describe.each(PLATFORM_PROFILES)('$name: what a run will do, and going back', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => {
@@ -18,8 +18,8 @@ describe.each(PROFILES)('$name: what a run will do, and going back', (profile) =
   test('[F5] a check says what the first run will change, writes nothing, and still takes one sync', async () => {
     const result = await createExcelHost().check({});
     expect(result.preview).toEqual([
-      'Formats on A5:G18 of "Appendix 1"',
-      'Status column G (new)',
+      'Formats on A5:I18 of "Appendix 1"',
+      'Status column G (new), days overdue in H, data checks in I',
       `${referenceRuleCount()} highlight rules for status, ratings and statutory rows`,
       'Summary sheet "Action plan summary" (new)',
     ]);
@@ -32,8 +32,8 @@ describe.each(PROFILES)('$name: what a run will do, and going back', (profile) =
   test('[F5] after a run: plain words, our marks found, and the next check says ours are replaced', async () => {
     const run = await runPlan({}, ALL, undefined, { now: NOW });
     expect(run.applied).toEqual([
-      'Formatted the table A5:G18 on "Appendix 1"',
-      'Added the status column G ("Check (auto)")',
+      'Formatted the table A5:I18 on "Appendix 1"',
+      'Added the status column G ("Check (auto)"), days overdue in H, data checks in I',
       'Coloured status, ratings and statutory rows',
       'Added the summary sheet "Action plan summary"',
       // P1.2: the appendix has no page setup of its own; M2.6: the return is kept for the next run's movement.
@@ -42,7 +42,7 @@ describe.each(PROFILES)('$name: what a run will do, and going back', (profile) =
     ]);
     const again = await createExcelHost().check({});
     expect(again.marks).toEqual({ formatted: true, summary: 'Action plan summary' });
-    expect(again.preview).toContain('Status column G (ours, rewritten)');
+    expect(again.preview).toContain('Status column G (ours, rewritten), days overdue in H, data checks in I');
     expect(again.preview).toContain('Summary sheet "Action plan summary" (replaced: ours)');
     expect(again.preview?.find((w) => w.includes('highlight rules'))).toContain(`replacing our ${referenceRuleCount()}`);
   });

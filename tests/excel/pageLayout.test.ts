@@ -22,7 +22,7 @@ describe.each(PROFILES)('$name', (profile) => {
       .formatLog.filter((f) => f.path === 'format.autofitRows()')
       .map((f) => f.address);
 
-  test('[P1.1] the table sheet: A4 landscape, 1 page wide, header row 5 repeated, A5:G18, footer, Narrow margins', async () => {
+  test('[P1.1] the table sheet: A4 landscape, 1 page wide, header row 5 repeated, A5:I18, footer, Narrow margins', async () => {
     const result = await runPlan({}, ALL, undefined, { now: NOW });
     const layout = fake.sheet('Appendix 1').pageLayout;
     expect(layout).toMatchObject({
@@ -30,7 +30,7 @@ describe.each(PROFILES)('$name', (profile) => {
       paperSize: 'A4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: '$5:$5',
-      printArea: 'A5:G18',
+      printArea: 'A5:I18',
       // Narrow margins in points: 0.25" = 18, 0.75" = 54, 0.3" = 21.6.
       margins: { left: 18, right: 18, top: 54, bottom: 54 },
     });

@@ -23,7 +23,7 @@ describe.each(PROFILES)('$name: reads near the payload floor', (profile) => {
     expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(0.9 * PAYLOAD_LIMIT);
   });
 
-  test('number formats are read past the first rows only for the timescale column, and a date there is still a date', async () => {
+  test('number formats are read past the first rows only for the columns the core interprets (here the timescale), and a date there is still a date', async () => {
     const values = scalars(syntheticPlan(3000, { progressChars: [80, 120] }));
     const row = 2504; // R2500, well past the first 200 rows
     const at = (formatted: boolean) => {
@@ -43,7 +43,23 @@ describe.each(PROFILES)('$name: reads near the payload floor', (profile) => {
     const { r: plain } = await at(false);
     const rec = (res: typeof dated) => res.analysis.recommendations.find((x) => x.id === 'R2500');
     expect(JSON.stringify(rec(dated)?.timescale)).not.toBe(JSON.stringify(rec(plain)?.timescale));
-    // First rows: every column (title rows and the header need them); after them: one column.
+    // First rows: every column (title rows and the header need them); after them: the one interpreted column.
     expect(f.stats.formatCells).toBeLessThanOrEqual(200 * 6 + 3005);
+  });
+});
+
+describe('payloads counted in UTF-8 bytes, as Excel counts them', () => {
+  const current = useFakeExcel({ name: 'web', apiMinor: 20, platform: 'web' });
+
+  test('[payload limit] 4,000 rows of Welsh and Chinese progress text (3 bytes a character) are read without a limit error', async () => {
+    const fake = current();
+    const plan = syntheticPlan(4000, { seed: 4, progressChars: [500, 700] });
+    // Every progress cell in characters of two and three UTF-8 bytes: about 2.6 MB as characters, 7 MB as bytes.
+    for (const row of plan.slice(5)) if (typeof row[5] === 'string') row[5] = row[5].replace(/[aeiou]/g, 'ŵ').replace(/[rst]/g, '进');
+    fake.addSheet('Plan', scalars(plan));
+    const result = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(result.analysis.stats.total).toBe(4000);
+    expect(fake.stats.payloadFailures).toBe(0);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(0.9 * PAYLOAD_LIMIT);
   });
 });

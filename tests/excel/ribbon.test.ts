@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSummary, showMessage } from '../../src/excel/ribbon';
+import { RIBBON_DEADLINE_MS, runSummary, showMessage } from '../../src/excel/ribbon';
 import type { FakeWorkbook } from '../fakes/excelFake';
 import { useFakeExcel } from '../fakes/jestFake';
 import { referenceRuleCount, referenceValues } from '../fixtures/reference';
@@ -89,6 +89,40 @@ describe('the ribbon\u2019s one-click Summary', () => {
       expect(done).not.toHaveBeenCalled();
       await jest.advanceTimersByTimeAsync(1000);
       expect(done).toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('[ribbon deadline] when the run has used up the time before the deadline, the message goes to the console and the command completes', async () => {
+    fake.addSheet('Appendix 1', scalarGrid(referenceValues()), { protected: true });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // The click at 0; by the time the refusal is known, 4 minutes 28 seconds have gone (a long cell edit, a big sheet).
+    const times = [0, RIBBON_DEADLINE_MS - 2_000];
+    const clock = () => times.shift() ?? RIBBON_DEADLINE_MS;
+    const e = event();
+    await runSummary(e, clock);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(fake.dialogs).toHaveLength(0);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/protected.*no time left/s);
+    warn.mockRestore();
+  });
+
+  test('[ribbon deadline] a dialog stays open only for the time left before the deadline, not its usual 4 minutes', async () => {
+    fake.addSheet('Appendix 1', scalarGrid(referenceValues()), { protected: true });
+    const times = [0, RIBBON_DEADLINE_MS - 60_000];
+    const clock = () => times.shift() ?? RIBBON_DEADLINE_MS;
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const e = event();
+      const running = runSummary(e, clock);
+      for (let i = 0; i < 50 && fake.dialogs.length === 0; i++) await jest.advanceTimersByTimeAsync(10);
+      expect(fake.dialogs).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(59_000);
+      expect(e.completed).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(2_000);
+      await running;
+      expect(e.completed).toHaveBeenCalledTimes(1);
     } finally {
       jest.useRealTimers();
     }

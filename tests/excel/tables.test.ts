@@ -1,13 +1,13 @@
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
 const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
 
-describe.each(PROFILES)('$name', (profile) => {
+describe.each(PLATFORM_PROFILES)('$name', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => (fake = current()));
@@ -73,7 +73,7 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(sheet.values[4]?.[6] ?? '').toBe('');
       expect(sheet.values[4]?.[7]).toBe('Check (auto)');
       expect(result.notes.map((n) => n.rule)).not.toContain('STATUS_COLUMN_MOVED');
-      expect(result.applied).toContain('Added the status column H ("Check (auto)")');
+      expect(result.applied).toContain('Added the status column H ("Check (auto)"), days overdue in I, data checks in J');
     });
 
     test('[tables] a second run keeps the status column where it is and adds nothing', async () => {
@@ -82,8 +82,8 @@ describe.each(PROFILES)('$name', (profile) => {
       const rules = fake.sheet('Appendix 1').conditionalFormats.length;
       await runPlan({}, ALL, undefined, { now: NOW });
       const sheet = fake.sheet('Appendix 1');
-      expect(sheet.values[4]?.[7]).toBe('Check (auto)');
-      expect(sheet.values[4]?.[8] ?? '').toBe('');
+      expect(sheet.values[4]?.slice(7, 10)).toEqual(['Check (auto)', 'Days overdue at 31 Mar 2002 (auto)', 'Data check (auto)']);
+      expect(sheet.values[4]?.[10] ?? '').toBe('');
       expect(sheet.conditionalFormats).toHaveLength(rules);
       expect(sheet.tables[0]?.box).toEqual({ r0: 4, c0: 0, r1: 17, c1: 5 });
     });
@@ -101,7 +101,7 @@ describe.each(PROFILES)('$name', (profile) => {
       fake.addSheet('Appendix 1', values);
       fake.addTable('Appendix 1', 'K1:L3', { name: 'Lookup' });
       await runPlan({}, ALL, undefined, { now: NOW });
-      expect(fake.sheet('Appendix 1').autoFilter).toBe('A5:G18');
+      expect(fake.sheet('Appendix 1').autoFilter).toBe('A5:I18');
     });
   });
 });

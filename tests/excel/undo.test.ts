@@ -107,3 +107,140 @@ describe('undo history', () => {
     expect(fake.sheet('Action plan summary').charts).toHaveLength(1);
   });
 });
+
+describe('undo that keeps its word (issue 20.2)', () => {
+  const LATER = new Date(2026, 11, 3, 16, 45);
+
+  test.each<FakePlatform>(['web', 'windows', 'mac'])(
+    "[undo] (%s) a Summary re-run a week later is one merged group: the marker's comment, which the web cannot undo, is not set again",
+    async (platform) => {
+      fake.apiMinor = 20;
+      fake.platform = platform;
+      await runPlan({}, ALL, undefined, { now: NOW });
+      const mark = fake.names[0]?.comment;
+      fake.stats.runs = 0;
+      const again = await runPlan({}, ALL, undefined, { now: LATER });
+      expect(fake.stats.runs).toBe(1);
+      expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+      expect(again.undo).toBe('one-step');
+      expect(fake.names[0]?.comment).toBe(mark);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    },
+  );
+
+  test('[undo] a summary marked by the first version (APC1) is still ours; on the web the one run that re-marks it is retried ungrouped', async () => {
+    fake.apiMinor = 20;
+    fake.platform = 'web';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const { FINGERPRINT_ROWS, FINGERPRINT_COLUMNS } = await import('../../src/core/plans/summaryMark');
+    const top = fake
+      .sheet('Action plan summary')
+      .values.slice(0, FINGERPRINT_ROWS)
+      .map((r) => r.slice(0, FINGERPRINT_COLUMNS));
+    const marker = fake.names[0];
+    if (!marker) throw new Error('no marker');
+    marker.comment = legacyMark('Action plan summary', top);
+    fake.stats.runs = 0;
+    const again = await runPlan({}, ALL, undefined, { now: LATER });
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(fake.stats.runs).toBe(2);
+    expect(again.undo).toBe('history');
+    expect(marker.comment.startsWith('APC2-')).toBe(true);
+  });
+
+  test('[undo] runs that write nothing never ask for an undo group: check, settings, selection, change events', async () => {
+    const { loadSettings, selectCell, activeCell, onWorkbookChange } = await import('../../src/excel/excelHost');
+    fake.apiMinor = 20;
+    const seen: unknown[] = [];
+    const record = () => seen.push(fake.lastRunOptions);
+    await runPlan({}, { format: false, summary: false }, undefined, { now: NOW, preview: true });
+    record();
+    await runPlan({}, { format: false, summary: false }, undefined, { now: NOW });
+    record();
+    await loadSettings();
+    record();
+    await selectCell('Appendix 1', 'B7');
+    record();
+    await activeCell();
+    record();
+    const stop = await onWorkbookChange(() => undefined);
+    record();
+    stop();
+    expect(seen).toEqual(Array(6).fill({ delayForCellEdit: true }));
+  });
+
+  test.each(['GeneralException', 'InvalidOperation', 'InternalError'])(
+    '[undo] a grouped run that fails with %s before its first write (office-js #6711, #6255, #6491) is retried once without the group',
+    async (code) => {
+      fake.apiMinor = 20;
+      fake.platform = 'web';
+      fake.inject({ code, atSync: fake.stats.syncs + 1 });
+      fake.stats.runs = 0;
+      const result = await runPlan({}, ALL, undefined, { now: NOW });
+      expect(fake.stats.runs).toBe(2);
+      expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
+      expect(result.summarySheet).toBe('Action plan summary');
+      expect(result.undo).toBe('history');
+    },
+  );
+
+  test('[undo] a failure after the first write is not retried: it is reported with what may be partly written', async () => {
+    fake.apiMinor = 20;
+    const probe = new FakeWorkbook();
+    const off = installFakeOffice(probe);
+    probe.addSheet('Appendix 1', scalarGrid(referenceValues()));
+    probe.apiMinor = 20;
+    await runPlan({}, ALL, undefined, { now: NOW });
+    off();
+    fake.inject({ code: 'GeneralException', atSync: probe.stats.opsPerSync.length, afterOps: 5 });
+    fake.stats.runs = 0;
+    await expect(runPlan({}, ALL, undefined, { now: NOW })).rejects.toMatchObject({ changed: 'partial' });
+    expect(fake.stats.runs).toBe(1);
+  });
+});
+
+/** The first version's fingerprint (summaryMark.ts legacyFingerprint), computed here from its definition. */
+function legacyMark(sheetName: string, top: readonly (readonly (string | number | boolean)[])[]): string {
+  const fnv = (text: string, seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  const cells = [sheetName];
+  for (let r = 0; r < 6; r++) for (let c = 0; c < 3; c++) cells.push(String(top[r]?.[c] ?? ''));
+  const text = cells.join('\u0001');
+  return `APC1-${fnv(text, 0x811c9dc5)}${fnv(text, 0x01000193)}`;
+}
+
+describe('how to go back, in the host\u2019s terms (issue 20.10)', () => {
+  test('[undo] on a Mac the one undo step is \u2318Z, and the kept return is said to stay', async () => {
+    fake.apiMinor = 20;
+    fake.platform = 'mac';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const again = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(again.undo).toBe('one-step');
+    expect(again.undoWords).toBe('\u2318Z undoes it in one step (the return kept for comparison stays until the next run replaces it).');
+  });
+
+  test('[undo] Windows: Ctrl+Z', async () => {
+    fake.apiMinor = 20;
+    fake.platform = 'windows';
+    await runPlan({}, ALL, undefined, { now: NOW });
+    const again = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(again.undoWords).toMatch(/^Ctrl\+Z undoes it in one step/);
+  });
+
+  test('[undo] without one undo step, Version History is offered only for a file on OneDrive or SharePoint', async () => {
+    fake.apiMinor = 19;
+    const local = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(local.undo).toBe('history');
+    expect(local.undoWords).not.toMatch(/Version History/);
+    expect(local.undoWords).toMatch(/keep a copy/);
+    fake.documentUrl = 'https://contoso.sharepoint.com/sites/finance/Shared%20Documents/Audit%20plan.xlsx';
+    const cloud = await runPlan({}, ALL, undefined, { now: NOW });
+    expect(cloud.undoWords).toMatch(/File > Info > Version History/);
+  });
+});

@@ -23,16 +23,32 @@ export type FakePlatform = 'web' | 'windows' | 'mac';
 /**
  * APIs we call that have no undo support, and where. Microsoft's undo page, "Unsupported APIs"
  * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): `Worksheet.delete`
- * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web). Inside
- * `Excel.run({ mergeUndoGroup: true })` such a call fails the batch with `UndoNotSupported` (same page,
- * "Undo grouping"); office-js #6711, #6491, #6255 report it in the field.
+ * on every platform, `Worksheet.position` (set) on Windows and Mac (supported on the web), `NamedItem.comment`
+ * (set) on the web (supported on Windows and Mac). Inside `Excel.run({ mergeUndoGroup: true })` such a call fails
+ * the batch with `UndoNotSupported` (same page, "Undo grouping"); office-js #6711, #6491, #6255 report it in the
+ * field. Outside a group, such a call clears the undo history (same page).
  */
 export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>> = {
   'Worksheet.delete': ['web', 'windows', 'mac'],
   'Worksheet.position': ['windows', 'mac'],
+  'NamedItem.comment': ['web'],
 };
 
 type Scalar = string | number | boolean;
+
+/** Date codes per language, as the web has returned them (office-js #2824: `TT.MM.JJJJ`; French `jj/mm/aaaa`). */
+const LOCAL_DATE_CODES: Readonly<Record<'de-DE' | 'fr-FR', Readonly<Record<string, string>>>> = {
+  'de-DE': { d: 'T', m: 'M', y: 'J' },
+  'fr-FR': { d: 'j', m: 'm', y: 'a' },
+};
+
+/** A format as the host returns it in `locale`: date formats (those with d or y) translated, others as stored. */
+function localFormat(format: string, locale: 'en-US' | 'de-DE' | 'fr-FR'): string {
+  if (locale === 'en-US' || format === 'General' || !/[dy]/i.test(format.replace(/"[^"]*"/g, ''))) return format;
+  const codes = LOCAL_DATE_CODES[locale];
+  // Quoted text is kept; every d, m and y outside it becomes the language's letter.
+  return format.replace(/"[^"]*"|[dmy]/gi, (m) => (m.startsWith('"') ? m : (codes[m.toLowerCase()] ?? m)));
+}
 
 /** The error Office.js throws: an OfficeExtension.Error with a code. */
 export class FakeOfficeError extends Error {
@@ -177,8 +193,18 @@ export interface InjectedFault {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/**
+ * A payload's size as Excel's limit counts it: the UTF-8 bytes of its JSON (5 MB per request and response).
+ * Counted by hand rather than with TextEncoder, which jsdom (the pane's tests) does not provide.
+ */
 function bytes(value: unknown): number {
-  return JSON.stringify(value ?? null).length;
+  const json = JSON.stringify(value ?? null);
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
 }
 
 /**
@@ -245,6 +271,19 @@ export class FakeWorkbook {
    * the strictest for what we call.
    */
   platform: FakePlatform = 'windows';
+  /**
+   * The language number formats come back in. `Range.numberFormat` is en-US by design (office-js #229, #1559),
+   * but Excel on the web has returned date formats in the account's language (office-js #2824, #1553:
+   * `TT.MM.JJJJ`); 'de-DE' and 'fr-FR' play that, translating the date codes of every format read.
+   */
+  formatLocale: 'en-US' | 'de-DE' | 'fr-FR' = 'en-US';
+  /**
+   * The workbook's date system: true for the 1904 system of old Mac workbooks, where serials are 1,462 days
+   * smaller. The release API cannot say (Workbook.use1904DateSystem is preview only); DATE() follows it.
+   */
+  date1904 = false;
+  /** Where the workbook lives (Office.context.document.url): "" for a new or local file. */
+  documentUrl = '';
   /**
    * Set when an operation cleared the user's undo history: adding a worksheet does on desktop Excel
    * (office-js #6170, https://github.com/OfficeDev/office-js/issues/6170), as does any API without undo
@@ -680,7 +719,9 @@ class FakeWorkbookProxy {
   readonly names: NamesProxy;
   readonly protection: WorkbookProtectionProxy;
   readonly customXmlParts: CustomXmlPartsProxy;
+  readonly functions: FunctionsProxy;
   constructor(readonly context: FakeContext) {
+    this.functions = new FunctionsProxy(context);
     this.worksheets = new WorksheetsProxy(context);
     this.settings = new SettingsProxy(context);
     this.names = new NamesProxy(context);
@@ -711,6 +752,34 @@ class FakeWorkbookProxy {
       const selected = fake.selection && active && fake.selection.sheet === active.name ? parseBox(fake.selection.address) : null;
       return selected ? { r0: selected.r0, c0: selected.c0, r1: selected.r0, c1: selected.c0 } : { r0: 0, c0: 0, r1: 0, c1: 0 };
     });
+  }
+}
+
+/**
+ * Excel.Functions (ExcelApi 1.2): worksheet functions evaluated in the workbook, so DATE follows its date system
+ * (https://learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1)): in a
+ * 1904 workbook DATE(1904,1,1) is 0, in a 1900 one 1462. Only `date` is played.
+ */
+class FunctionsProxy {
+  constructor(readonly context: FakeContext) {}
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    const result = new FunctionResultProxy(this.context);
+    result.compute = () => {
+      const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      return this.context.fake.date1904 ? serial1900 - 1462 : serial1900;
+    };
+    return result;
+  }
+}
+
+class FunctionResultProxy extends Proxy {
+  compute: () => number = () => 0;
+  load(spec?: string | string[]): this {
+    this.queueLoad(props(spec), (p) => (p === 'value' ? this.compute() : p === 'error' ? null : undefined));
+    return this;
+  }
+  get value(): number {
+    return this.read('value');
   }
 }
 
@@ -1605,7 +1674,7 @@ class RangeProxy extends Proxy {
       case 'formulas':
         return grid((r, c) => s.formulas.get(key(r, c)) ?? getCell(s, r, c));
       case 'numberFormat':
-        return grid((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+        return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
       default:
         throw err('InvalidArgument', `Unknown range property ${p}`);
     }
@@ -1689,9 +1758,13 @@ class RangeProxy extends Proxy {
       this.context,
       this.sheet,
       () => {
-        if (this.context.fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
+        const fake = this.context.fake;
+        if (fake.apiMinor < 13) throw err('ApiNotFound', 'Range.getMergedAreasOrNullObject needs ExcelApi 1.13.');
         const b = owner.box();
         const hits = this.sheet.target().merges.filter((m) => intersects(m, b));
+        // Reading merged areas where there are some was reported to clear the undo history on Windows desktop
+        // (office-js #5918, https://github.com/OfficeDev/office-js/issues/5918).
+        if (fake.platform === 'windows' && hits.length > 0) fake.undoCleared = true;
         return hits[0] ?? null;
       },
       true,
@@ -2032,10 +2105,14 @@ class NamedItemProxy extends Proxy {
   }
   // NamedItem.comment (ExcelApi 1.4): read and write, https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-comment-member
   set comment(v: string) {
-    this.context.enqueue(() => {
-      if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
-      this.state.comment = v;
-    }, bytes(v));
+    this.context.enqueue(
+      () => {
+        if (this.nullObject || !this.state) throw err('ItemNotFound', 'The name does not exist.');
+        this.state.comment = v;
+      },
+      bytes(v),
+      'NamedItem.comment',
+    );
   }
   delete(): void {
     this.context.enqueue(() => {
@@ -2305,6 +2382,11 @@ export function installFakeOffice(
           host: 'Excel',
           version: '16.0',
         };
+      },
+      // Office.context.document.url: the file's location, an https URL for OneDrive and SharePoint, a path or ""
+      // for a local or new file, https://learn.microsoft.com/javascript/api/office/office.document#office-office-document-url-member
+      get document() {
+        return { url: fake.documentUrl };
       },
       requirements: {
         isSetSupported: (name: string, version?: string) =>

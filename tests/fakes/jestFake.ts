@@ -13,6 +13,16 @@ export const PROFILES: readonly FakeProfile[] = [
   { name: 'ExcelApi 1.20', apiMinor: 20, platform: 'windows' },
 ];
 
+/**
+ * Every platform at both ends of the supported range: Excel on the web, Windows and Mac differ in undo support
+ * (UNDO_UNSUPPORTED), in what clears the undo history (#6170) and in the number formats they return (#2824).
+ * The suites where a platform can change the outcome run on all six; the heavier ones on PROFILES.
+ */
+export const PLATFORM_PROFILES: readonly FakeProfile[] = (['web', 'windows', 'mac'] as const).flatMap((platform) => [
+  { name: `${platform}, ExcelApi 1.9`, apiMinor: 9, platform },
+  { name: `${platform}, ExcelApi 1.20`, apiMinor: 20, platform },
+]);
+
 /** A fresh strict fake installed as the Office globals around each test; call `fake()` inside a test. */
 export function useFakeExcel(profile?: FakeProfile): () => FakeWorkbook {
   let current: FakeWorkbook | null = null;

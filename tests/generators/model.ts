@@ -104,7 +104,8 @@ function normalise(tracker: Tracker): Tracker {
   if (tracker.layout.dateForm === 'mdyText') {
     const k = items.findIndex((i) => !(tracker.layout.undated === 'some' && i.undated));
     const first = items[k];
-    const told = items.some((i) => parts(tracker.asAt + i.dueOffset).day > 12);
+    // Only a written date can tell the order: an undated item's day does not count.
+    const told = items.some((i) => !(tracker.layout.undated === 'some' && i.undated) && parts(tracker.asAt + i.dueOffset).day > 12);
     if (first && !told) items[k] = { ...first, dueOffset: first.dueOffset + (13 - parts(tracker.asAt + first.dueOffset).day) };
   }
   return { ...tracker, items };

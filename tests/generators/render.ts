@@ -2,7 +2,7 @@ import { toSerial } from '../../src/core/dates';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { Grid } from './grid';
 import { writeTitleDate } from './dateForms';
-import { dueWritten, isUndated, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
+import { dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
 import { headerRows, tableColumns } from './headerRows';
 import {
   CONTINUATIONS,
@@ -75,7 +75,8 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
       if (original.format) formats.original = original.format;
     }
   }
-  if (stateOf(tracker, item) === 'done' && !isUndated(tracker, item)) {
+  // Every done item has its completion date, undated ones too: with no status column it is the only record.
+  if (stateOf(tracker, item) === 'done') {
     cells.completed = toSerial(tracker.asAt - item.completedAgo);
     formats.completed = 'dd/mm/yyyy';
   }

@@ -52,10 +52,10 @@ describe('[P1.1] the .xlsx table sheet prints A4 landscape, one page wide, with 
     );
   });
 
-  test('print titles repeat header row 2; the print area is the table with its status column, A2:G6', () => {
+  test('print titles repeat header row 2; the print area is the table with our three columns, A2:I6', () => {
     expect(names(parts['xl/workbook.xml'] ?? '')).toEqual([
       { name: '_xlnm.Print_Titles', sheet: 0, refersTo: "'Plan'!$2:$2" },
-      { name: '_xlnm.Print_Area', sheet: 0, refersTo: "'Plan'!$A$2:$G$6" },
+      { name: '_xlnm.Print_Area', sheet: 0, refersTo: "'Plan'!$A$2:$I$6" },
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('[P1.2] a re-run refreshes our own setup and changes nothing else', () 
     const next = apply(wb.pkg.toBytes());
     expect(element(next.parts['xl/worksheets/sheet1.xml'] ?? '', 'headerFooter')).toContain('As at 30 June 2002');
     expect(names(next.parts['xl/workbook.xml'] ?? '').find((n) => n.sheet === 0 && n.name === '_xlnm.Print_Area')?.refersTo).toBe(
-      "'Plan'!$A$2:$G$7",
+      "'Plan'!$A$2:$I$7",
     );
   });
 });

@@ -5,12 +5,14 @@ import { draft, pack, planRows, type Cell } from './lossless/build';
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b ?? new Uint8Array());
 
-/** The text of column G's cells, rows 2 to 6, in the analysed sheet's written XML. */
-function columnG(out: Record<string, Uint8Array>): (string | null)[] {
+/** A column's cells, rows 2 to 6, in the analysed sheet's written XML: text, a number, or null when blank. */
+function column(out: Record<string, Uint8Array>, letter: string): (string | number | null)[] {
   const xml = text(out['xl/worksheets/sheet1.xml']);
   return [2, 3, 4, 5, 6].map((r) => {
-    const m = new RegExp(`<c r="G${r}"[^>]*t="inlineStr"[^>]*><is><t[^>]*>([^<]*)</t>`).exec(xml);
-    return m ? decode(m[1] ?? '') : null;
+    const t = new RegExp(`<c r="${letter}${r}"[^>]*t="inlineStr"[^>]*><is><t[^>]*>([^<]*)</t>`).exec(xml);
+    if (t) return decode(t[1] ?? '');
+    const v = new RegExp(`<c r="${letter}${r}"(?: [^>]*)?><v>([^<]*)</v>`).exec(xml);
+    return v ? Number(v[1]) : null;
   });
 }
 
@@ -25,7 +27,11 @@ describe('[F2] status words in an .xlsx', () => {
     const wb = openWorkbook(pack(d));
     applyToWorkbook(wb, chooseSheet(wb, { today: '2026-11-26' }), { statusColumn: true, generatedAt: 'now' });
     // As at 31 March 2002: R1 met completely; R2 (March 2001, partially) is 365 days overdue; R3 (Ongoing,
-    // moderately) is on track; R4 (December 2002) has no "Recommendation met" line.
-    expect(columnG(unzipSync(wb.pkg.toBytes()))).toEqual(['Check (auto)', 'Complete', 'Overdue 365 days', 'On track', 'Not rated']);
+    // moderately) has no date to be on track against; R4 (December 2002) has no "Recommendation met" line.
+    const out = unzipSync(wb.pkg.toBytes());
+    expect(column(out, 'G')).toEqual(['Check (auto)', 'Complete', 'Overdue', 'No date', 'Not rated']);
+    // The days overdue beside it, as a number a committee can sort; the data checks after that.
+    expect(column(out, 'H')).toEqual(['Days overdue at 31 Mar 2002 (auto)', null, 365, null, null]);
+    expect(column(out, 'I')?.[0]).toBe('Data check (auto)');
   });
 });

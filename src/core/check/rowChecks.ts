@@ -1,11 +1,12 @@
 import { cellText, isBlank } from '../cells';
 import { formatLong, fromIso } from '../dates';
 import { finding, quote } from '../findings';
+import { reportImpossible } from '../interpret/completion';
 import { parseTimescaleCell } from '../interpret/parseTimescale';
 import type { StatusResult } from '../interpret/status';
 import { readStatutory, type SubjectMarker } from '../interpret/statutory';
 import type { RowContext } from '../read/rowContext';
-import type { Role, Timescale } from '../types';
+import type { DateReading, Role, Timescale } from '../types';
 
 export type { RowContext };
 
@@ -53,17 +54,17 @@ export interface TimescaleResult {
 }
 
 /** The original-target column read as a date, or null without one (S2). */
-export function readOriginal(row: RowContext, reference: string): Timescale | null {
+export function readOriginal(row: RowContext, reference: string, reading?: DateReading): Timescale | null {
   if (!row.has('originalTimescale') || row.errored('originalTimescale')) return null;
-  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference);
+  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference, reading);
 }
 
-/** The row's timescale cell read as a due date; an empty revised date falls back to the original one (T6). */
-export function readTimescale(row: RowContext, reference: string): Timescale {
+/** The row's timescale cell read as a due date, in each column's date reading; an empty revised date falls back to the original one (T6). */
+export function readTimescale(row: RowContext, reference: string, readings: Partial<Record<Role, DateReading>> = {}): Timescale {
   if (row.errored('timescale')) return { text: cellText(row.raw('timescale')), kind: 'unparsed', due: null, yearInferred: false };
-  const revised = parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), reference);
+  const revised = parseTimescaleCell(row.raw('timescale'), row.numberFormat('timescale'), reference, readings.timescale);
   if (revised.kind !== 'missing' || !row.has('originalTimescale') || row.errored('originalTimescale')) return revised;
-  return parseTimescaleCell(row.raw('originalTimescale'), row.numberFormat('originalTimescale'), reference);
+  return readOriginal(row, reference, readings.originalTimescale) ?? revised;
 }
 
 /** Due date and status against the as-at date, with the timescale's findings (T6, T7). */
@@ -74,7 +75,8 @@ export function checkTimescale(
   important: { readonly statutory: boolean | null; readonly topPriority: string | null },
   dates: { readonly asAtDay: number; readonly dueSoonDays: number },
 ): TimescaleResult {
-  const open = !status.complete && !status.excluded;
+  // Open means rated and not done: an item with no readable status is "Not rated", never overdue or due (S1).
+  const open = !status.complete && !status.excluded && !status.unrated;
   const dueDay = timescale.due === null ? null : fromIso(timescale.due);
   const overdue = dueDay !== null && dueDay < dates.asAtDay && open;
   const daysOverdue = overdue && dueDay !== null ? dates.asAtDay - dueDay : 0;
@@ -93,6 +95,8 @@ export function checkTimescale(
         `${name} has no timescale in ${ts}. Add a target date (for example "September 2002"), or "Ongoing".`,
       ),
     );
+  } else if (timescale.impossible !== undefined) {
+    reportImpossible(row, ts, timescale.impossible);
   } else if (timescale.kind === 'unparsed') {
     row.report(
       finding(

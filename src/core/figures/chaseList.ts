@@ -18,7 +18,7 @@ export interface ChaseItem {
   readonly daysOverdue: number | null;
   /** How the target moved, for an open item whose target moved; else null. */
   readonly slipped: { readonly revisions: number; readonly days: number; readonly originalDue: string | null } | null;
-  /** No status, or a status off the scale, in a table that records status. */
+  /** The state is Not rated: no status, or one off the scale, in a table that records status. */
   readonly unrated: boolean;
 }
 
@@ -34,17 +34,19 @@ export interface ChaseLead {
   readonly mostDaysOverdue: number;
 }
 
+/** One item's entry, from its state (S1): Overdue and Not rated items, and open items whose target moved. */
 function chaseItem(r: Recommendation): ChaseItem | null {
-  const open = !r.complete && !r.excluded;
+  const open = r.state !== 'Complete' && r.state !== 'Not counted';
   const moved = open && (r.revisions > 0 || r.slippedDays > 0);
-  const unrated = r.flags.includes(STATUS_WORDS.unrated) || r.flags.includes(STATUS_WORDS.unclear);
-  if (!r.overdue && !moved && !unrated) return null;
+  const unrated = r.state === 'Not rated';
+  const overdue = r.state === 'Overdue';
+  if (!overdue && !moved && !unrated) return null;
   return {
     reference: r.id ?? `row ${r.row}`,
     row: r.row,
     subject: r.subject,
     due: r.timescale.due,
-    daysOverdue: r.overdue ? r.daysOverdue : null,
+    daysOverdue: overdue ? r.daysOverdue : null,
     slipped: moved ? { revisions: Math.max(1, r.revisions), days: r.slippedDays, originalDue: r.originalDue } : null,
     unrated,
   };
@@ -97,10 +99,10 @@ export function chaseList(analysis: Pick<Analysis, 'recommendations'>): ChaseLea
   return leads.map((l) => l.lead);
 }
 
-/** "Overdue 245 days; slipped 2x (+240 days); not rated": one item's reasons, in the status column's words. */
+/** "Overdue 245 days; Slipped 2x (+240 days)" or "Not rated": one item's reasons, the state's word first. */
 export function chaseReasons(item: ChaseItem): string {
   const parts: string[] = [];
-  if (item.daysOverdue !== null) parts.push(`Overdue ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}`);
+  if (item.daysOverdue !== null) parts.push(`${STATUS_WORDS.overdue} ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}`);
   if (item.slipped) parts.push(`Slipped ${item.slipped.revisions}x${item.slipped.days > 0 ? ` (+${item.slipped.days} days)` : ''}`);
   if (item.unrated) parts.push(STATUS_WORDS.unrated);
   return parts.join('; ');

@@ -1,12 +1,20 @@
 import { normalise } from '../cells';
+import { ITEM_STATES, type ItemState } from '../itemStates';
 import { medianSlippage } from '../interpret/slippage';
 import type { Ageing, GroupStats, LeadStats, PriorityStats, RatingScale, Recommendation, Statistics } from '../types';
+
+/** Items per state, every state present (zero where none). */
+export function countStates(recs: readonly Recommendation[]): Record<ItemState, number> {
+  const out = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemState, number>;
+  for (const r of recs) out[r.state]++;
+  return out;
+}
 
 /** Overdue items by how long they have been overdue. */
 export function ageing(recs: readonly Recommendation[]): Ageing {
   const out = { '1-30': 0, '31-90': 0, '91-365': 0, over365: 0 };
   for (const r of recs) {
-    if (!r.overdue) continue;
+    if (r.state !== 'Overdue') continue;
     if (r.daysOverdue <= 30) out['1-30']++;
     else if (r.daysOverdue <= 90) out['31-90']++;
     else if (r.daysOverdue <= 365) out['91-365']++;
@@ -15,22 +23,24 @@ export function ageing(recs: readonly Recommendation[]): Ageing {
   return out;
 }
 
-/** Counts for a group: completion is complete / (total - excluded) (S1). */
-function group(recs: readonly Recommendation[]): GroupStats & { ageing: Ageing } {
+/** Counts for a group, each from the items' one state or level (S1): completion is complete / (total - excluded). */
+function group(recs: readonly Recommendation[], top: string | null): GroupStats & { ageing: Ageing } {
   const total = recs.length;
-  const rated = recs.filter((r) => r.rating !== null || r.complete).length;
-  const complete = recs.filter((r) => r.complete).length;
-  const excluded = recs.filter((r) => r.excluded).length;
+  const byState = countStates(recs);
+  const rated = recs.filter((r) => r.rating !== null).length;
+  const complete = byState.Complete;
+  const excluded = byState['Not counted'];
   const counted = total - excluded;
   return {
     total,
     rated,
     unrated: total - rated,
-    completely: complete,
+    completely: top === null ? 0 : recs.filter((r) => r.rating === top).length,
     complete,
     excluded,
-    overdue: recs.filter((r) => r.overdue).length,
-    dueSoon: recs.filter((r) => r.dueSoon).length,
+    overdue: byState.Overdue,
+    dueSoon: byState['Due soon'] + byState['Due today'],
+    byState,
     slipped: recs.filter((r) => r.slippedDays > 0 || r.revisions > 0).length,
     pastOriginal: recs.filter((r) => r.pastOriginal).length,
     completionRate: counted <= 0 ? 0 : complete / counted,
@@ -44,11 +54,12 @@ function byLead(recs: readonly Recommendation[]): LeadStats[] {
   for (const r of recs) {
     const name = r.lead === '' ? '(no lead given)' : r.lead;
     const k = normalise(name);
-    const entry = leads.get(k) ?? { lead: name, total: 0, completely: 0, overdue: 0, unrated: 0, slipped: 0, pastOriginal: 0 };
+    const entry = leads.get(k) ?? { lead: name, total: 0, completely: 0, complete: 0, overdue: 0, unrated: 0, slipped: 0, pastOriginal: 0 };
     entry.total++;
-    if (r.complete) entry.completely++;
-    if (r.overdue) entry.overdue++;
-    if (r.rating === null && !r.complete) entry.unrated++;
+    if (r.state === 'Complete') entry.complete++;
+    entry.completely = entry.complete;
+    if (r.state === 'Overdue') entry.overdue++;
+    if (r.rating === null) entry.unrated++;
     if (r.slippedDays > 0 || r.revisions > 0) entry.slipped++;
     if (r.pastOriginal) entry.pastOriginal++;
     leads.set(k, entry);
@@ -56,12 +67,19 @@ function byLead(recs: readonly Recommendation[]): LeadStats[] {
   return [...leads.values()];
 }
 
-/** Per priority level, top first (the scale's order); empty when no item records a priority. */
-function byPriority(recs: readonly Recommendation[], order: readonly string[]): PriorityStats[] {
+/** Heading of the items with no priority, where others have one: byPriority adds up to the total. */
+export const NO_PRIORITY = 'No priority given';
+
+/** Per priority level, top first (the scale's order), then items with none; empty when no item records a priority. */
+function byPriority(recs: readonly Recommendation[], order: readonly string[], top: string | null): PriorityStats[] {
   const seen = new Set(recs.map((r) => r.priority).filter((p): p is string => p !== null));
+  if (seen.size === 0) return [];
   const labels = order.filter((p) => seen.has(p));
-  return labels.map((priority) => {
-    const { ageing: _a, ...stats } = group(recs.filter((r) => r.priority === priority));
+  const none = recs.filter((r) => r.priority === null || !labels.includes(r.priority));
+  const groups = labels.map((priority) => ({ priority, recs: recs.filter((r) => r.priority === priority) }));
+  if (none.length > 0) groups.push({ priority: NO_PRIORITY, recs: none });
+  return groups.map(({ priority, recs: items }) => {
+    const { ageing: _a, ...stats } = group(items, top);
     return { priority, ...stats };
   });
 }
@@ -88,7 +106,8 @@ export function computeStatistics(
   recordsStatutory: boolean,
   priorityOrder: readonly string[] = [],
 ): Statistics {
-  const all = group(recs);
+  const top = scale[0]?.key ?? null;
+  const all = group(recs, top);
   const counts: Record<string, number> = {};
   for (const level of scale) counts[level.key] = 0;
   for (const r of recs) if (r.rating !== null) counts[r.rating] = (counts[r.rating] ?? 0) + 1;
@@ -98,7 +117,7 @@ export function computeStatistics(
     weightedScore: weightedScore(recs, scale),
     byRating: { ...counts, unrated: recs.filter((r) => r.rating === null).length },
     byLevel: Object.fromEntries(scale.map((l) => [l.label, counts[l.key] ?? 0])),
-    byPriority: byPriority(recs, priorityOrder),
+    byPriority: byPriority(recs, priorityOrder, top),
     medianSlippage: medianSlippage(recs),
     recordsStatutory,
     // An excluded level nobody used is left out of the distribution: on most tables it is noise.
@@ -111,8 +130,14 @@ export function computeStatistics(
         share: recs.length === 0 ? 0 : (counts[l.key] ?? 0) / recs.length,
       })),
     ageing: allAgeing,
-    statutory: group(recs.filter((r) => r.statutory === true)),
-    nonStatutory: group(recs.filter((r) => r.statutory !== true)),
+    statutory: group(
+      recs.filter((r) => r.statutory === true),
+      top,
+    ),
+    nonStatutory: group(
+      recs.filter((r) => r.statutory !== true),
+      top,
+    ),
     byLead: byLead(recs),
   };
 }

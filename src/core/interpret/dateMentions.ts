@@ -7,9 +7,12 @@ import {
   nearestDay,
   nearestMonthEnd,
   nearestRunYear,
+  UK_READING,
   type DateMention,
+  type MentionValue,
   type Pattern,
 } from './dateParts';
+import type { DateReading } from '../types';
 import { PERIOD_PATTERNS } from './periodPatterns';
 import { SEASON_END_MONTH, SEASON_MONTHS } from '../vocabulary/dateWords';
 
@@ -27,25 +30,36 @@ function seasonEnd(season: string, year: number): number {
   return endOfMonth(month < 3 ? year + 1 : year, month);
 }
 
+/** A day, or a numeric date that does not exist (a finding, not a guess: the text sets no date). */
+function numericDay(y: number, mo: number, d: number): MentionValue {
+  return isValidDate(y, mo, d)
+    ? { day: dayNumber(y, mo, d), precision: 'day', yearInferred: false }
+    : { day: 0, precision: 'day', yearInferred: false, impossible: true };
+}
+
 const PATTERNS: readonly Pattern[] = [
-  // ISO 2002-06-30
+  // Year first: ISO 2002-06-30, 2019/11/14, 2019.11.14 (the same separator twice)
   {
-    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    re: /\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b/g,
     read: (m) => {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return isValidDate(y, mo, d) ? { day: dayNumber(y, mo, d), precision: 'day', yearInferred: false } : null;
+      const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      // Month over 12 is not a year-month-day date at all ("2019.13.2" is a version); a day past the month's end is impossible.
+      return mo >= 1 && mo <= 12 ? numericDay(y, mo, d) : null;
     },
   },
-  // Day-first numeric 05/04/2002, 5.4.02, 05-04-2002 (month-first only when day-first is impossible)
+  // Numeric 05/04/2002, 5.4.02, 05-04-2002, 06/30/2023: in the column's order (day first unless it is month first);
+  // the other order only when the column's is impossible; neither with "/" or "-" is an impossible date.
   {
-    re: /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g,
-    read: (m, _ref, refYear) => {
-      const y = fullYear(m[3] ?? '', refYear);
+    re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/g,
+    read: (m, _ref, refYear, _original, reading) => {
+      const y = fullYear(m[4] ?? '', refYear);
       const a = Number(m[1]);
-      const b = Number(m[2]);
-      if (isValidDate(y, b, a)) return { day: dayNumber(y, b, a), precision: 'day', yearInferred: false };
-      if (isValidDate(y, a, b)) return { day: dayNumber(y, a, b), precision: 'day', yearInferred: false };
-      return null;
+      const b = Number(m[3]);
+      const [day, month] = reading.order === 'mdy' ? [b, a] : [a, b];
+      if (isValidDate(y, month, day)) return numericDay(y, month, day);
+      if (isValidDate(y, day, month)) return numericDay(y, day, month);
+      // "3.14.2" is more likely a paragraph number than a date; "31/09/2022" is a date that does not exist.
+      return m[2] === '.' || a === 0 || b === 0 ? null : numericDay(y, month, day);
     },
   },
   ...PERIOD_PATTERNS,
@@ -59,12 +73,12 @@ const PATTERNS: readonly Pattern[] = [
   },
   // Financial years: 2002/03, 2002/2003, 2002-03, FY 2002-03, FY02/03, End of 2002/2003
   {
-    re: /\b(?:(fy)\s*)?(\d{4}|\d{2})\s*[/\u2013-]\s*(\d{4}|\d{1,2})\b/g,
-    read: (m, _ref, refYear) => {
+    re: /\b(?:(fy|fiscal\s+year|financial\s+year)\s*)?(\d{4}|\d{2})\s*[/\u2013-]\s*(\d{4}|\d{1,2})\b/g,
+    read: (m, _ref, refYear, _original, reading) => {
       const first = m[2] ?? '';
       if (first.length === 2 && !m[1]) return null; // "02/03" alone is too ambiguous without "FY"
       const end = financialYearEnd(first, m[3] ?? '', refYear);
-      if (end !== null) return { day: endOfFinancialYear(end), precision: 'financialYear', yearInferred: false };
+      if (end !== null) return { day: endOfFinancialYear(end, reading.fiscal), precision: 'financialYear', yearInferred: false };
       // "2002-2004": a span of calendar years ends with the later one.
       if (first.length === 4 && (m[3] ?? '').length === 4 && Number(m[3]) > Number(first)) {
         return { day: dayNumber(Number(m[3]), 12, 31), precision: 'year', yearInferred: false };
@@ -141,15 +155,23 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** The dates written in a text, and the numeric dates in it that do not exist, as written ("31/09/2022"). */
+export interface DateReadout {
+  readonly mentions: DateMention[];
+  readonly impossible: string[];
+}
+
 /**
- * Every date written in `text`, read the UK way, each as the last day it covers.
- * `reference` (a day number) places two-digit and missing years. Spans already read are not read again.
+ * Every date written in `text`, each as the last day it covers, read the column's way (UK by default:
+ * day first, April-March financial years). `reference` (a day number) places two-digit and missing
+ * years. Spans already read are not read again, so an impossible "2022/09/31" is not read as 2022.
  */
-export function findDateMentions(text: string, reference: number): DateMention[] {
+export function readDates(text: string, reference: number, reading: DateReading = UK_READING): DateReadout {
   const lower = text.toLowerCase();
   const taken: boolean[] = new Array<boolean>(lower.length).fill(false);
   const refYear = parts(reference).year;
-  const out: DateMention[] = [];
+  const mentions: DateMention[] = [];
+  const impossible: string[] = [];
   for (const pattern of PATTERNS) {
     pattern.re.lastIndex = 0;
     const source = pattern.re.flags.includes('i') ? text : lower;
@@ -157,11 +179,17 @@ export function findDateMentions(text: string, reference: number): DateMention[]
       const start = m.index;
       const end = start + m[0].length;
       if (taken.slice(start, end).some(Boolean)) continue;
-      const mention = pattern.read(m, reference, refYear, text);
+      const mention = pattern.read(m, reference, refYear, text, reading);
       if (!mention) continue;
       for (let i = start; i < end; i++) taken[i] = true;
-      out.push({ ...mention, start, end });
+      if (mention.impossible) impossible.push(text.slice(start, end));
+      else mentions.push({ ...mention, start, end });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return { mentions: mentions.sort((a, b) => a.start - b.start), impossible };
+}
+
+/** Every real date written in `text` (see `readDates`), in text order. */
+export function findDateMentions(text: string, reference: number, reading: DateReading = UK_READING): DateMention[] {
+  return readDates(text, reference, reading).mentions;
 }

@@ -1,4 +1,9 @@
 import { dayNumber, endOfMonth, isValidDate, parts } from '../dates';
+import type { DateReading, FiscalYear } from '../types';
+import { FISCAL_YEAR_END_MONTH } from '../vocabulary/dateWords';
+
+/** The reading a UK body's sheet gets: day first, April-March financial years. */
+export const UK_READING: DateReading = { order: 'dmy', fiscal: 'uk' };
 
 /** How precisely a mention names its date; `relative` is a word such as "Immediate" (the document date). */
 export type Precision = 'day' | 'month' | 'quarter' | 'half' | 'season' | 'financialYear' | 'year' | 'relative';
@@ -10,6 +15,8 @@ export interface DateMention {
   readonly precision: Precision;
   /** True when the year was not written and was placed from the reference date. */
   readonly yearInferred: boolean;
+  /** A numeric date that does not exist ("31/09/2022"): `day` is meaningless and the mention sets no date. */
+  readonly impossible?: boolean;
   readonly start: number;
   readonly end: number;
 }
@@ -20,7 +27,7 @@ export type MentionValue = Omit<DateMention, 'start' | 'end'>;
 /** One date form: a global pattern and how to read a match (null lets later patterns try the same text). */
 export interface Pattern {
   readonly re: RegExp;
-  readonly read: (m: RegExpExecArray, ref: number, refYear: number, original: string) => MentionValue | null;
+  readonly read: (m: RegExpExecArray, ref: number, refYear: number, original: string, reading: DateReading) => MentionValue | null;
 }
 
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -54,27 +61,33 @@ export function financialYearEnd(first: string, second: string, refYear: number)
 export type WrittenYear = { readonly financial: false; readonly year: number } | { readonly financial: true; readonly endYear: number };
 
 /**
- * Reads "2022", "22", "2022/23", "FY 2022-23": a financial year only when the text names one (a
- * second year, or "FY"/"financial year" with a second year). "FY2023" alone is ambiguous: null.
+ * Reads "2022", "22", "2022/23", "FY 2022-23", "FY2025": a financial year when the text names one (a
+ * second year, or "FY"/"fiscal year" before one year, which is the financial year ending in that year).
  */
 export function writtenYear(fyWord: string | undefined, first: string, second: string | undefined, refYear: number): WrittenYear | null {
   if (second !== undefined) {
     const endYear = financialYearEnd(first, second, refYear);
     return endYear === null ? null : { financial: true, endYear };
   }
-  if (fyWord) return null;
+  if (fyWord) return { financial: true, endYear: fullYear(first, refYear) };
   return { financial: false, year: fullYear(first, refYear) };
 }
 
-/** The 31 March a UK financial year ends on. */
-export function endOfFinancialYear(secondYear: number): number {
-  return dayNumber(secondYear, 3, 31);
+/** The last day of the financial year ending in `endYear`: 31 March (UK), 30 September (US federal), 30 June (Australia). */
+export function endOfFinancialYear(endYear: number, fiscal: FiscalYear = 'uk'): number {
+  return endOfMonth(endYear, FISCAL_YEAR_END_MONTH[fiscal]);
 }
 
-/** The end of the financial year the day falls in (1 April - 31 March). */
-export function financialYearEndOf(day: number): number {
+/** The end of the financial year the day falls in. */
+export function financialYearEndOf(day: number, fiscal: FiscalYear = 'uk'): number {
   const y = parts(day).year;
-  return day <= dayNumber(y, 3, 31) ? dayNumber(y, 3, 31) : dayNumber(y + 1, 3, 31);
+  const thisYear = endOfFinancialYear(y, fiscal);
+  return day <= thisYear ? thisYear : endOfFinancialYear(y + 1, fiscal);
+}
+
+/** The first calendar month (1-12) of a financial year: the month after the one it ends in. */
+export function financialYearStartMonth(fiscal: FiscalYear): number {
+  return (FISCAL_YEAR_END_MONTH[fiscal] % 12) + 1;
 }
 
 /** A month counted from year 0, so month distances are plain subtraction. */

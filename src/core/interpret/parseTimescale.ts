@@ -1,8 +1,9 @@
 import * as chrono from 'chrono-node/en';
 import { cellText, isBlank, isCellError } from '../cells';
 import { dayNumber, endOfMonth, fromSerial, isDateFormat, parts, toIso } from '../dates';
-import { findDateMentions } from './dateMentions';
-import type { CellValue, Timescale } from '../types';
+import { readDates } from './dateMentions';
+import { UK_READING } from './dateParts';
+import type { CellValue, DateReading, Timescale } from '../types';
 import { alternation, COMPLETE_WORDS, EVENT_WORDS, NO_DEADLINE_WORDS, ONGOING_WORDS, START_WORDS } from '../vocabulary/dateWords';
 
 /** Due dates further than this from the reference date are treated as typing mistakes. */
@@ -43,6 +44,12 @@ function result(text: string, kind: Timescale['kind'], due: number | null = null
   return { text, kind, due: due === null ? null : toIso(due), yearInferred };
 }
 
+/** The result, noting the first date written that does not exist. */
+function withImpossible(t: Timescale, impossible: readonly string[]): Timescale {
+  const first = impossible[0];
+  return first === undefined ? t : { ...t, impossible: first };
+}
+
 /** Rare forms ("in six months", "next Tuesday") go to chrono; a day it was unsure of means the month's end. */
 function chronoDue(text: string, reference: number): number | null {
   const p = parts(reference);
@@ -80,8 +87,13 @@ function eventSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-function parseText(text: string, reference: number): Timescale {
-  const all = findDateMentions(text, reference).filter((m) => withinReach(m.day, reference));
+function parseText(text: string, reference: number, reading: DateReading): Timescale {
+  const read = readDates(text, reference, reading);
+  return withImpossible(readMentions(text, reference, read.mentions, read.impossible.length > 0), read.impossible);
+}
+
+function readMentions(text: string, reference: number, found: ReturnType<typeof readDates>['mentions'], impossible: boolean): Timescale {
+  const all = found.filter((m) => withinReach(m.day, reference));
   // Dates in lines that report what happened ("appointed July 2004", "Done (March 2004)") are not due dates.
   const events = all.length > 0 ? eventSpans(text) : [];
   const mentions = all.filter((m) => !events.some((e) => m.start >= e.start && m.start < e.end));
@@ -95,30 +107,34 @@ function parseText(text: string, reference: number): Timescale {
   }
   if (NO_DEADLINE_RE.test(text)) return result(text, 'none');
   if (ONGOING_RE.test(text)) return result(text, 'ongoing');
+  // A date that does not exist is reported as such, not guessed at by chrono.
+  if (impossible) return result(text, 'unparsed');
   const due = chronoDue(text, reference);
   return due === null ? result(text, 'unparsed') : result(text, 'date', due);
 }
 
 /**
- * Reads a timescale phrase as a due date, UK conventions. `reference` is the document date
- * (ISO), which places two-digit and missing years. Never throws; the same input gives the same answer.
+ * Reads a timescale phrase as a due date, in the column's reading (UK by default: day first,
+ * April-March financial years). `reference` is the document date (ISO), which places two-digit and
+ * missing years. Never throws; the same input gives the same answer.
  */
-export function parseTimescale(text: string, reference: string): Timescale {
+export function parseTimescale(text: string, reference: string, reading: DateReading = UK_READING): Timescale {
   const trimmed = text.trim();
   if (trimmed === '') return result(text, 'missing');
   // Seen before (the usual case down a long table): answered without parsing anything. Keyed by
-  // reference, then by the text itself, so no key string is built for each row.
-  let byText = cache.get(reference);
+  // reference and reading, then by the text itself, so no key string is built for each row.
+  const key = reading === UK_READING ? reference : `${reference}|${reading.order}|${reading.fiscal}`;
+  let byText = cache.get(key);
   const hit = byText?.get(trimmed);
   if (hit) return hit.text === text ? hit : { ...hit, text };
   const ref = referenceDay(reference);
   if (!Number.isFinite(ref)) return result(text, 'unparsed');
-  const parsed = parseText(trimmed, ref);
+  const parsed = parseText(trimmed, ref, reading);
   const answer = { ...parsed, text };
   if (!byText || byText.size >= CACHE_LIMIT) {
     if (cache.size >= 8) cache.clear();
     byText = byText && byText.size < CACHE_LIMIT ? byText : new Map<string, Timescale>();
-    cache.set(reference, byText);
+    cache.set(key, byText);
   }
   byText.set(trimmed, answer);
   return answer;
@@ -128,7 +144,12 @@ export function parseTimescale(text: string, reference: string): Timescale {
  * Reads a timescale cell: a date cell (a serial shown with a date format) is that date,
  * a bare year number is the end of that year, text goes to `parseTimescale`.
  */
-export function parseTimescaleCell(value: CellValue | undefined, numberFormat: string | undefined, reference: string): Timescale {
+export function parseTimescaleCell(
+  value: CellValue | undefined,
+  numberFormat: string | undefined,
+  reference: string,
+  reading: DateReading = UK_READING,
+): Timescale {
   if (isBlank(value)) return result('', 'missing');
   if (isCellError(value)) return result(value.error, 'unparsed');
   if (typeof value === 'number') {
@@ -146,5 +167,5 @@ export function parseTimescaleCell(value: CellValue | undefined, numberFormat: s
     return result(text, 'unparsed');
   }
   if (typeof value === 'boolean') return result(cellText(value), 'unparsed');
-  return typeof value === 'string' ? parseTimescale(value, reference) : result('', 'missing');
+  return typeof value === 'string' ? parseTimescale(value, reference, reading) : result('', 'missing');
 }

@@ -80,6 +80,36 @@ export function normaliseReference(ref: string): string {
   return ref.replace(/\s+/g, '').toUpperCase();
 }
 
+/** A reference placed in its family: its parent ("R2" for "R2(a)", and for an "(a)" written alone under it) and its first sub-part. */
+export interface ReferenceFamily {
+  /** The parent's key, prefix and number ("R2", "2"). */
+  readonly parent: string;
+  /** The first sub-part below the parent, upper case ("A", "1", "II"), or null for the parent itself. */
+  readonly child: string | null;
+  /** The comparison key with the parent included: "(a)" under 2 is "2.A", so "(a)" under 3 is not a duplicate of it. */
+  readonly key: string;
+}
+
+/**
+ * Places references in families, in table order: "2(a)", "3.1", "1i)" are children of 2, 3 and 1; a
+ * letter written alone ("(b)", "ii)") is a child of the last parent above it. Null where a reference
+ * has no number and no parent above it.
+ */
+export function referenceFamilies(refs: readonly (string | null)[]): (ReferenceFamily | null)[] {
+  let parent: string | null = null;
+  return refs.map((ref) => {
+    if (ref === null) return null;
+    const p = parseReference(ref);
+    if (p) {
+      parent = `${p.prefix}${p.number}`;
+      return { parent, child: p.subs[0] ?? null, key: normaliseReference(ref) };
+    }
+    const letter = LETTER_ONLY_RE.exec(ref.trim())?.[1]?.toUpperCase();
+    if (letter === undefined || parent === null) return null;
+    return { parent, child: letter, key: `${parent}.${letter}` };
+  });
+}
+
 /** A reference at the start of a text, before the words: "1i)", "3.2", "R4:", "Rec 4 -", "2(a)", "(a)", "78.". */
 const LEADING_RE = new RegExp(
   `^\\s*(\\(?(?:(?:${LABEL_SOURCE})\\.?\\s*|[a-z]{1,3})?\\d{1,4}(?:\\.\\d{1,3})*(?:[a-z]{1,3}(?![a-z])|\\([a-z0-9]{1,4}\\))*\\)?|\\(?(?:[a-z]|[ivx]{2,5})\\))`,

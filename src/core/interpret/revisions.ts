@@ -1,4 +1,5 @@
 import { findDateMentions, type DateMention } from './dateMentions';
+import type { DateReading } from '../types';
 import { fromIso, toIso } from '../dates';
 import { alternation, ORIGINAL_DATE_WORDS, REVISED_DATE_WORDS, REVISION_FILLER_WORDS, THEN_DATE_WORDS } from '../vocabulary/dateWords';
 
@@ -65,10 +66,10 @@ function roles(text: string, mentions: readonly DateMention[]): Role[] {
  * with no revision words is a plain timescale: its latest date, no revisions. `reference` is the
  * document date (ISO) that places two-digit and missing years.
  */
-export function parseRevisions(text: string, reference: string): Revisions {
+export function parseRevisions(text: string, reference: string, reading?: DateReading): Revisions {
   const ref = fromIso(reference);
   if (ref === null) return { due: null, originalDue: null, revisions: 0, chain: [] };
-  const mentions = findDateMentions(text, ref).filter((m) => Math.abs(m.day - ref) <= MAX_DAYS_FROM_REFERENCE);
+  const mentions = findDateMentions(text, ref, reading).filter((m) => Math.abs(m.day - ref) <= MAX_DAYS_FROM_REFERENCE);
   const role = roles(text, mentions);
   const earlier = mentions.filter((_m, i) => role[i] === 'original' || role[i] === 'then').map((m) => m.day);
   const revised = mentions.filter((_m, i) => role[i] === 'revised').map((m) => m.day);

@@ -57,11 +57,40 @@ export function matchStatusText(text: string, scale: RatingScale): RatingLevel |
 
 const PERCENT_RE = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/;
 
-/** A percentage 0..100 written in a cell ("75%", "75% complete", 0.75 formatted as a percentage), or null. */
-export function readPercent(value: CellValue | undefined, numberFormat?: string): number | null {
+/** How a column writes plain-number percentages: as fractions (0.5, 1) or as hundreds (50, 100). */
+export type PercentUnit = 'fraction' | 'hundred';
+
+/** True for a number format that shows a percentage ("0%", "0.0%"): its cell holds a fraction. */
+export function isPercentFormat(numberFormat: string | undefined): boolean {
+  return numberFormat !== undefined && numberFormat.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+/**
+ * Decides once for a column how its plain numbers (those not formatted as percentages) are written:
+ * fractions when every one lies within 0..1 (so 1 is 100%), else hundreds (so 1 is 1%). Null without any.
+ */
+export function percentUnit(values: readonly CellValue[], formats?: readonly (string | undefined)[]): PercentUnit | null {
+  let plain = 0;
+  let overOne = 0;
+  values.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || isPercentFormat(formats?.[i])) return;
+    plain++;
+    if (v > 1) overOne++;
+  });
+  if (plain === 0) return null;
+  return overOne === 0 ? 'fraction' : 'hundred';
+}
+
+/**
+ * A percentage 0..100 written in a cell ("75%", "75% complete", 0.75 formatted as a percentage), or null.
+ * A number formatted as a percentage is a fraction whatever the column; a plain number is read in the
+ * column's unit, else as a fraction only below 1.
+ */
+export function readPercent(value: CellValue | undefined, numberFormat?: string, unit?: PercentUnit | null): number | null {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    const p = numberFormat?.includes('%') || (value > 0 && value < 1) ? value * 100 : value;
+    const fraction = isPercentFormat(numberFormat) || (unit ? unit === 'fraction' : value > 0 && value < 1);
+    const p = fraction ? value * 100 : value;
     return p >= 0 && p <= 100 ? Math.round(p * 100) / 100 : null;
   }
   if (typeof value !== 'string') return null;
@@ -93,9 +122,10 @@ export function readStatusValue(
   value: CellValue | undefined,
   scale: RatingScale,
   numberFormat?: string,
+  unit?: PercentUnit | null,
 ): { level: RatingLevel | null; percent: number | null } {
   if (isPercentScale(scale)) {
-    const percent = readPercent(value, numberFormat);
+    const percent = readPercent(value, numberFormat, unit);
     if (percent !== null) return { level: percentLevel(percent, scale), percent };
   }
   return { level: typeof value === 'string' ? matchStatusText(value, scale) : null, percent: null };
@@ -117,10 +147,11 @@ export function builtInScale(name: Exclude<ScaleName, 'custom'>): StatusScale {
  */
 export function detectScale(values: readonly CellValue[], formats?: readonly (string | undefined)[]): StatusScale {
   let best: { scale: StatusScale; count: number } = { scale: EXTENT_SCALE, count: 0 };
+  const unit = percentUnit(values, formats);
   for (const scale of BUILT_IN_SCALES) {
     let count = 0;
     values.forEach((v, i) => {
-      const { level } = readStatusValue(v, scale.levels, formats?.[i]);
+      const { level } = readStatusValue(v, scale.levels, formats?.[i], unit);
       if (level && !level.excluded) count++;
     });
     if (count > best.count) best = { scale, count };

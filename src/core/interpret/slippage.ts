@@ -2,7 +2,7 @@ import { fromIso } from '../dates';
 import { finding } from '../findings';
 import { parseRevisions } from './revisions';
 import type { RowContext } from '../check/rowChecks';
-import type { Recommendation, Timescale } from '../types';
+import type { DateReading, Recommendation, Timescale } from '../types';
 
 /** How a recommendation's target moved: the first target, how many times it moved, and by how many days (S2). */
 export interface Slippage {
@@ -25,8 +25,14 @@ const days = (a: string | null, b: string | null): number => {
  * Reads the slippage of one row: an original and a revised date column, or one cell that records its
  * revisions ("December 2002 (revised from September 2002)", "Sept 02, now March 03").
  */
-export function readSlippage(row: RowContext, timescale: Timescale, original: Timescale | null, reference: string): Slippage {
-  const inCell = timescale.kind === 'date' ? parseRevisions(timescale.text, reference) : null;
+export function readSlippage(
+  row: RowContext,
+  timescale: Timescale,
+  original: Timescale | null,
+  reference: string,
+  reading?: DateReading,
+): Slippage {
+  const inCell = timescale.kind === 'date' ? parseRevisions(timescale.text, reference, reading) : null;
   const due = inCell?.due ?? timescale.due;
   if (original?.due && due !== null && original.due !== due) {
     // Two columns: the revised cell may itself record earlier revisions.

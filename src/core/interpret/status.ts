@@ -2,9 +2,11 @@ import { cellText, isBlank, normalise } from '../cells';
 import { finding, quote } from '../findings';
 import { ratingPhrases, type RatingRead } from './rating';
 import type { RowContext } from '../read/rowContext';
-import { isCompleteLevel, levelLabels, readStatusValue } from './scales';
+import { isCompleteLevel, levelLabels, readStatusValue, type PercentUnit } from './scales';
 import type { CellValue, RatingLevel, StatusScale, Timescale } from '../types';
-import { COMPLETION_WORDS } from '../vocabulary/scales';
+import { completionDateConflict, completionEvidence, saysComplete, type CompletionDate, type CompletionSource } from './completion';
+
+export { saysComplete };
 
 /** How a table records status: its scale, and where (a status column, tick-mark columns, phrases in the progress text). */
 export interface StatusVocabulary {
@@ -13,6 +15,8 @@ export interface StatusVocabulary {
   readonly statusHeader: string | null;
   /** Tick-mark columns: the cell's column letter, its header, and the level it stands for. */
   readonly ticks: readonly { readonly letter: string; readonly header: string; readonly level: RatingLevel | null }[];
+  /** How the status column writes plain-number percentages, decided once from its values (null: not numbers). */
+  readonly percentUnit?: PercentUnit | null;
   /** Whether the table records a status at all (a status column, tick columns, or "Recommendation met" in some progress cell). */
   readonly recorded: boolean;
 }
@@ -21,30 +25,30 @@ export interface StatusVocabulary {
 export interface StatusResult {
   readonly level: RatingLevel | null;
   readonly percent: number | null;
-  /** Done: a complete level, or completion evidence in the timescale or progress cell. */
+  /** Done: a complete level; with an empty status, "Done" in the status, timescale or progress cell (then `level` is the scale's complete level). */
   readonly complete: boolean;
   readonly excluded: boolean;
+  /** The table records a status and this row has none the checker can read (empty, off the scale, or an error value). */
+  readonly unrated: boolean;
   /** Address of the cell that holds the status, or null. */
   readonly at: string | null;
   /** A status was written but matches no level. */
   readonly unclear: boolean;
   /** The cell that would hold the status shows an error value. */
   readonly errored: boolean;
+  /** The level is the complete level because the status was empty (or "Done" off the scale) and the row says "Done" (S1). */
+  readonly filled: boolean;
+  /** The cell that says complete while the status says otherwise (a finding; the status is counted), or null. */
+  readonly contradicted: CompletionSource | null;
 }
 
 const TICK_BLANKS = new Set(['', '-', 'no', 'n', '0', 'false']);
-const COMPLETION = new Set(COMPLETION_WORDS.map(normalise));
 
 /** True for a tick-mark cell that is marked (X, a tick, Y, Yes, TRUE, or any other note). */
 function ticked(value: CellValue): boolean {
   if (value === true) return true;
   if (isBlank(value) || value === false) return false;
   return !TICK_BLANKS.has(normalise(cellText(value)));
-}
-
-/** True when a cell's whole text is a completion word ("Done", "Completed.", "Implemented"). */
-export function saysComplete(text: string): boolean {
-  return text.length <= 30 && COMPLETION.has(normalise(text));
 }
 
 function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingRead[]; column: RatingRead; percent: number | null } {
@@ -60,7 +64,7 @@ function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingR
   let percent: number | null = null;
   if (row.has('rating') && !row.errored('rating') && row.text('rating') !== '') {
     const phrases = ratingPhrases(row.text('rating'), levels);
-    const read = readStatusValue(row.raw('rating'), levels, row.numberFormat('rating'));
+    const read = readStatusValue(row.raw('rating'), levels, row.numberFormat('rating'), vocab.percentUnit);
     percent = read.percent;
     column =
       phrases[phrases.length - 1] ??
@@ -84,12 +88,17 @@ function advice(row: RowContext, vocab: StatusVocabulary): string {
   return `End the progress text with, for example, "Recommendation met: ${example}".`;
 }
 
-/** Reads a row's status on the table's scale, with completion evidence from the timescale and progress cells (T4). */
-export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: Timescale): StatusResult {
+/** Reads a row's status on the table's scale, with completion evidence from the timescale, progress and completion-date cells (T4). */
+export function readStatus(
+  row: RowContext,
+  vocab: StatusVocabulary,
+  timescale: Timescale,
+  completedOn: CompletionDate | null = null,
+): StatusResult {
   const levels = vocab.scale.levels;
   const { reads, column, percent } = statusReads(row, vocab);
   const at = statusCell(row, vocab, column);
-  const evidence = completionEvidence(row, timescale);
+  const evidence = completionEvidence(row, timescale, completedOn);
   const found: RatingLevel[] = [];
   let unclear = false;
   // "Done" or "Completed" in a status column whose scale has no such word still means done.
@@ -136,28 +145,44 @@ export function readStatus(row: RowContext, vocab: StatusVocabulary, timescale: 
       finding('RATING_MISSING', { cell: at, row: row.rowNumber, id: row.id }, `${row.name} is unrated: ${empty}. ${advice(row, vocab)}`),
     );
   }
-  const levelComplete = isCompleteLevel(level, levels);
-  const excluded = level?.excluded === true;
-  if (evidence !== null && level !== null && !levelComplete && !excluded && level.onTrack !== true) conflict(row, evidence, level, at);
-  const complete = levelComplete || ((evidence !== null || statusSaysDone) && !excluded);
-  return { level, percent, complete, excluded, at, unclear, errored };
+  // Completion follows the status when it holds one; words elsewhere (a "Done" timescale or update, a date in the
+  // completion-date column) decide only when it is empty, and then the item counts at the scale's complete level,
+  // so the chart's bars, the rating counts and the complete count agree. A contradiction is a finding, never a count.
+  const filled = level === null && !unclear && !errored && (statusSaysDone || evidence !== null) ? completeLevel(levels) : null;
+  const counted = level ?? filled;
+  const levelComplete = isCompleteLevel(counted, levels);
+  const excluded = counted?.excluded === true;
+  const contradicted = evidence !== null && level !== null && !levelComplete && !excluded ? evidence : null;
+  if (contradicted === 'completed' && completedOn !== null && level !== null) completionDateConflict(row, completedOn, level, at);
+  else if (contradicted !== null && contradicted !== 'completed' && level !== null) conflict(row, contradicted, level, at);
+  const unrated = recorded && counted === null;
+  return {
+    level: counted,
+    percent,
+    complete: levelComplete,
+    excluded,
+    at,
+    unclear,
+    errored,
+    unrated,
+    filled: filled !== null,
+    contradicted,
+  };
 }
 
-/** The cell that says the item is done outside the status ("Done" as the timescale or the whole update), or null. */
-function completionEvidence(row: RowContext, timescale: Timescale): 'timescale' | 'progress' | null {
-  if (row.has('timescale') && !row.errored('timescale') && timescale.kind === 'complete') return 'timescale';
-  if (row.has('progress') && !row.errored('progress') && saysComplete(row.text('progress'))) return 'progress';
-  return null;
+/** The level that means done: the first flagged complete, else the scale's first. */
+function completeLevel(levels: readonly RatingLevel[]): RatingLevel | null {
+  return levels.find((l) => l.complete === true) ?? levels[0] ?? null;
 }
 
-function conflict(row: RowContext, evidence: 'timescale' | 'progress', level: RatingLevel, at: string | null): void {
+function conflict(row: RowContext, evidence: Exclude<CompletionSource, 'completed'>, level: RatingLevel, at: string | null): void {
   const said = row.at(evidence);
   const status = at === null ? `its status is "${level.label.toLowerCase()}"` : `${at} says "${level.label.toLowerCase()}"`;
   row.report(
     finding(
       evidence === 'timescale' ? 'TIMESCALE_COMPLETE_MISMATCH' : 'COMPLETION_CONFLICT',
       { cell: said, row: row.rowNumber, id: row.id },
-      `${row.name}'s ${evidence} in ${said} says complete, but ${status}. It is counted as complete; update one of the two cells so they agree.`,
+      `${row.name}'s ${evidence} in ${said} says complete, but ${status}. It is counted as "${level.label.toLowerCase()}", as its status says; update one of the two cells so they agree.`,
     ),
   );
 }

@@ -48,6 +48,12 @@ export function statusColumnWritten(plan: FormatPlan, snapshot: SheetSnapshot): 
   return isStatusHeader(snapshot.values[cell.row - origin.row]?.[cell.column - origin.column] ?? null);
 }
 
+/** ", days overdue in H, data checks in I": where the columns written with the status column go. */
+function besideWords(plan: FormatPlan): string {
+  const words = { days: 'days overdue', checks: 'data checks' } as const;
+  return plan.added.map((a) => `, ${words[a.kind]} in ${a.column}`).join('');
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What a run will change, one short line each: "Formats on A5:G18", "Status column G (new)", "3 highlight rules: ...", "Summary sheet ... (new)". */
@@ -56,7 +62,8 @@ export function describePlan(facts: WriteFacts): string[] {
   const plan = facts.format;
   if (plan) {
     out.push(`Formats on ${plan.tableRange} of "${plan.sheet}"`);
-    if (plan.status) out.push(`Status column ${plan.status.column} (${facts.statusWritten ? 'ours, rewritten' : 'new'})`);
+    if (plan.status)
+      out.push(`Status column ${plan.status.column} (${facts.statusWritten ? 'ours, rewritten' : 'new'})${besideWords(plan)}`);
     if (plan.rules.length > 0) {
       const replacing = facts.ourRules > 0 ? `, replacing our ${facts.ourRules}` : '';
       out.push(`${plural(plan.rules.length, 'highlight rule')} for ${highlightKinds(plan)}${replacing}`);
@@ -73,7 +80,9 @@ export function describeWritten(facts: WriteFacts): string[] {
   if (plan) {
     out.push(`Formatted the table ${plan.tableRange} on "${plan.sheet}"`);
     if (plan.status)
-      out.push(`${facts.statusWritten ? 'Updated' : 'Added'} the status column ${plan.status.column} ("${plan.status.header}")`);
+      out.push(
+        `${facts.statusWritten ? 'Updated' : 'Added'} the status column ${plan.status.column} ("${plan.status.header}")${besideWords(plan)}`,
+      );
     if (plan.rules.length > 0) out.push(`Coloured ${highlightKinds(plan)}`);
   }
   if (facts.summary)

@@ -1,7 +1,7 @@
 import { referenceValues } from '../../../tests/fixtures/reference';
 import { HEADER, OPTIONS, planSheet, rec, snapshot } from '../../../tests/fixtures/sheets';
 import { analyseSheet } from '../analyse';
-import { isOurRule, planFormat, RULE_MARKER, statusMovedFinding } from './formatPlan';
+import { CHECK_WIDTH, DAYS_WIDTH, isOurRule, planFormat, RULE_MARKER, STATUS_WIDTH, statusMovedFinding } from './formatPlan';
 import {
   contrast,
   EXCLUDED_SWATCH,
@@ -13,7 +13,7 @@ import {
   type Swatch,
   UNRATED_BAR,
 } from './palette';
-import { FORMER_STATUS_WORDS } from './statusWords';
+import { FORMER_STATUS_WORDS, ITEM_STATES } from './statusWords';
 import type { CellValue, SheetSnapshot } from '../types';
 
 const plan = (s: SheetSnapshot, options = {}) => {
@@ -26,17 +26,23 @@ describe('[F1] table formatting', () => {
   const s = { name: 'Appendix 1', origin: 'A1', values: referenceValues() };
   const p = plan(s);
 
-  test('header, table, frozen rows, autofilter and widths cover the table and its status column', () => {
+  test('header, table, frozen rows, autofilter and widths cover the table and our three columns beside it', () => {
     expect(p).toMatchObject({
-      headerRange: 'A5:G5',
-      tableRange: 'A5:G18',
-      autoFilterRange: 'A5:G18',
+      headerRange: 'A5:I5',
+      tableRange: 'A5:I18',
+      autoFilterRange: 'A5:I18',
       freezeRows: 5,
       wrapText: true,
       verticalAlignment: 'Top',
     });
     expect(p.columnWidths).toContainEqual({ column: 'F', width: 70 });
-    expect(p.columnWidths).toContainEqual({ column: 'G', width: 24 });
+    expect(p.columnWidths).toEqual(
+      expect.arrayContaining([
+        { column: 'G', width: STATUS_WIDTH },
+        { column: 'H', width: DAYS_WIDTH },
+        { column: 'I', width: CHECK_WIDTH },
+      ]),
+    );
   });
 
   test('no plan when there is no table', () => {
@@ -46,12 +52,17 @@ describe('[F1] table formatting', () => {
 });
 
 describe('[F2] status column', () => {
-  test('goes in the first empty column right of the table, one literal cell per row', () => {
+  test('goes in the first empty column right of the table, one state word per row; days overdue and data checks beside it', () => {
+    // As at 31 March 2002: R1 due 31 January 2002 has no status line: Not rated, whatever its date.
     const p = plan(
       planSheet([rec('R1', { timescale: 'Jan 2002', progress: 'x' }), [null], rec('R2', { progress: 'Recommendation met: completely' })]),
     );
     expect(p.status).toMatchObject({ column: 'G', header: 'Check (auto)', headerCell: 'G2', range: 'G3:G5', moved: false });
-    expect(p.status?.values).toEqual([['Overdue 59 days; Not rated'], [''], ['Complete']]);
+    expect(p.status?.values).toEqual([['Not rated'], [''], ['Complete']]);
+    expect(p.added.map((a) => [a.kind, a.column, a.header, a.range])).toEqual([
+      ['days', 'H', 'Days overdue at 31 Mar 2002 (auto)', 'H3:H5'],
+      ['checks', 'I', 'Data check (auto)', 'I3:I5'],
+    ]);
   });
 
   test('a column right of the table holding the user\u2019s notes is skipped, and the move reported', () => {
@@ -65,6 +76,7 @@ describe('[F2] status column', () => {
     const a = analyseSheet(s, OPTIONS);
     const p = planFormat(a, s);
     expect(p?.status).toMatchObject({ column: 'H', moved: true });
+    expect(p?.added.map((x) => x.column)).toEqual(['I', 'J']);
     expect(p?.autoFilterRange).toBe('A2:F4');
     const f = p && a.table ? statusMovedFinding(p, a.table) : null;
     expect(f).toMatchObject({
@@ -74,17 +86,40 @@ describe('[F2] status column', () => {
     });
   });
 
-  test('an existing status column of ours is reused, so a re-run writes the same column', () => {
-    const values: CellValue[][] = [['As at 31 March 2002'], [...HEADER, 'Check (auto)'], [...rec('R1'), 'OK']];
-    expect(plan(snapshot(values)).status).toMatchObject({ column: 'G', moved: false });
+  test('our columns are found by their headers, so a re-run writes the same three columns (and never a fourth)', () => {
+    const values: CellValue[][] = [
+      ['As at 31 March 2002'],
+      [...HEADER, 'Check (auto)', 'Days overdue at 28 Feb 2002 (auto)', 'Data check (auto)'],
+      [...rec('R1'), 'Overdue', 59, ''],
+    ];
+    const p = plan(snapshot(values));
+    expect(p.status).toMatchObject({ column: 'G', moved: false });
+    expect(p.added.map((a) => [a.column, a.header])).toEqual([
+      ['H', 'Days overdue at 31 Mar 2002 (auto)'],
+      ['I', 'Data check (auto)'],
+    ]);
+  });
+
+  test("an earlier version's lone status column is reused; a user's column after it is never written", () => {
+    const values: CellValue[][] = [
+      ['As at 31 March 2002'],
+      [...HEADER, 'Check (auto)', 'Days overdue', null, null],
+      [...rec('R1'), 'Overdue 59 days; Not rated', 12, null, null],
+    ];
+    const p = plan(snapshot(values));
+    expect(p.status).toMatchObject({ column: 'G', moved: false });
+    // H is the user's own "Days overdue" (no "(auto)"): left alone.
+    expect(p.added.map((a) => a.column)).toEqual(['I', 'J']);
   });
 
   test('can be turned off', () => {
-    expect(plan(planSheet([rec('R1')]), { statusColumn: false }).status).toBeNull();
+    const p = plan(planSheet([rec('R1')]), { statusColumn: false });
+    expect(p.status).toBeNull();
+    expect(p.added).toEqual([]);
   });
 });
 
-describe('[F2] status words a committee understands', () => {
+describe('[F2] status words a committee can filter and sort', () => {
   // As at 31 March 2002. R1 due 31 Dec 2001: Jan 31 + Feb 28 + Mar 31 = 90 days overdue.
   const p = plan(
     planSheet([
@@ -94,43 +129,71 @@ describe('[F2] status words a committee understands', () => {
       rec('R4', { timescale: 'December 2001', progress: 'Recommendation met: completely' }),
       rec('R5', { timescale: 'December 2002', progress: 'Recommendation met: not applicable' }),
       rec('R6', { timescale: 'April 2002', progress: 'Recommendation met: moderately' }),
+      rec('R7', { timescale: 'Ongoing', progress: 'Recommendation met: partially' }),
+      rec('R8', { timescale: '31 March 2002', progress: 'Recommendation met: partially' }),
+      rec('R9', { timescale: 'Complete', progress: 'Recommendation met: moderately' }),
+      rec('R10', { timescale: 'soonish', progress: 'Recommendation met: mostly' }),
     ]),
   );
 
-  test('[F2] On track, Overdue N days, Not rated, Complete, Not counted, Due soon', () => {
-    // R6 due 30 April 2002: 30 days after 31 March, within the 30 days of "due soon".
+  test('[F2] one word per item from the fixed list; the days overdue a number of their own', () => {
+    // R6 due 30 April 2002: 30 days after 31 March, within the 30 days of "due soon". R8 is due on the as-at date.
+    // R9 is rated moderately: its "Complete" timescale does not make it complete (it has no date either).
     expect(p.status?.values).toEqual([
-      ['Overdue 90 days'],
-      ['On track'],
+      ['Overdue'],
+      ['Not yet due'],
       ['Not rated'],
       ['Complete'],
       ['Not counted'],
-      ['Due soon (30 days)'],
+      ['Due soon'],
+      ['No date'],
+      ['Due today'],
+      ['No date'],
+      ['Not rated'],
+    ]);
+    expect(p.added.find((a) => a.kind === 'days')?.values).toEqual([[90], [''], [''], [''], [''], [''], [''], [''], [''], ['']]);
+    expect(p.added.find((a) => a.kind === 'checks')?.values).toEqual([
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      ['Status contradicted'],
+      ['Rating unclear; Check timescale'],
     ]);
   });
 
-  test('[F2] no old word ("OK", "Unrated") is written, and the rules key on the new words', () => {
+  test('[F2] no word overstates: nothing "On track", no compound or old words', () => {
     const words = p.status?.values.flat() ?? [];
-    for (const old of FORMER_STATUS_WORDS) expect(words.some((w) => w.split('; ').includes(old))).toBe(false);
-    const clean = p.rules.find((r) => r.purpose === 'Status: no problems')?.formula ?? '';
-    expect(clean).toContain('="On track"');
-    expect(clean).toContain('="Complete"');
-    expect(clean).not.toContain('"OK"');
-    const unrated = p.rules.find((r) => r.purpose === 'Status: unrated')?.formula ?? '';
-    expect(unrated).toContain('SEARCH("Not rated"');
-    expect(unrated).not.toContain('"Unrated"');
+    for (const w of words) expect(ITEM_STATES as readonly string[]).toContain(w);
+    for (const old of FORMER_STATUS_WORDS) expect(words).not.toContain(old);
   });
 
-  test('[F2] our old status column, holding the old words, is recognised by its header and rewritten in the new ones', () => {
+  test('[F2] the rules key on the whole state word, one rule per look, and every state has one', () => {
+    const statusRules = p.rules.filter((r) => r.purpose.startsWith('Status: '));
+    const named = statusRules.flatMap((r) => r.purpose.slice('Status: '.length).split(' / '));
+    expect([...named].sort()).toEqual([...ITEM_STATES].sort());
+    const overdue = statusRules.find((r) => r.purpose === 'Status: Overdue');
+    expect(overdue).toMatchObject({ fill: STATUS_SWATCHES.overdue.fill, bold: true });
+    expect(overdue?.formula).toContain('$G3="Overdue"');
+    expect(p.rules.find((r) => r.purpose === 'Days overdue')?.range).toBe('H3:H12');
+    expect(p.rules.find((r) => r.purpose === 'Data check')?.range).toBe('I3:I12');
+  });
+
+  test('[F2] our old status column, holding old and compound words, is recognised by its header and rewritten', () => {
     const values: CellValue[][] = [
       ['Position as at 31 March 2002'],
       [...HEADER, 'Check (auto)'],
       [...rec('R1', { timescale: 'December 2002', progress: 'Recommendation met: partially' }), 'OK'],
       [...rec('R2', { timescale: 'December 2002', progress: 'x' }), 'Unrated'],
+      [...rec('R3', { timescale: 'December 2001', progress: 'Recommendation met: partially' }), 'Overdue 245 days; Rating unclear'],
     ];
     const q = plan(snapshot(values));
-    expect(q.status).toMatchObject({ column: 'G', moved: false, range: 'G3:G4' });
-    expect(q.status?.values).toEqual([['On track'], ['Not rated']]);
+    expect(q.status).toMatchObject({ column: 'G', moved: false, range: 'G3:G5' });
+    expect(q.status?.values).toEqual([['Not yet due'], ['Not rated'], ['Overdue']]);
   });
 });
 

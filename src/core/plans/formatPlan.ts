@@ -1,7 +1,9 @@
 import { columnIndex, columnLetter, parseAddress, rangeAddress } from '../address';
 import { isStatusHeader, STATUS_HEADER } from '../read/findTable';
-import { cleanStatusWord, STATUS_WORDS } from './statusWords';
+import { CHECK_HEADER, daysOverdueHeader, ourColumnOf } from './statusWords';
 import { BORDER_COLOUR, HEADER, levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, type Swatch } from './palette';
+import { STATE_LOOK } from './stateKey';
+import { ITEM_STATES, type ItemState } from '../itemStates';
 import { ratingConditions, statutoryColumnCondition, str, subjectMarkerCondition, tickCondition } from './ruleFormulas';
 import { matchLevel } from '../interpret/scales';
 import type { Analysis, Finding, Role, SheetSnapshot } from '../types';
@@ -26,7 +28,7 @@ export interface ConditionalRule {
   readonly purpose: string;
 }
 
-/** The status column: where it goes and what it holds, one row per table row. */
+/** The status column: where it goes and what it holds (one state word per table row). */
 export interface StatusColumnPlan {
   readonly column: string;
   readonly header: string;
@@ -37,6 +39,18 @@ export interface StatusColumnPlan {
   readonly values: readonly (readonly [string])[];
   /** True when the first free column held something not ours, so the status column moved right. */
   readonly moved: boolean;
+}
+
+/** A column we add beside the status column: the days overdue (numbers) or the data checks (text). */
+export interface AddedColumnPlan {
+  readonly kind: 'days' | 'checks';
+  readonly column: string;
+  readonly header: string;
+  readonly headerCell: string;
+  /** First to last data row. */
+  readonly range: string;
+  /** One cell per data row: a number (days overdue), text, or "" for a blank cell. */
+  readonly values: readonly (readonly [string | number])[];
 }
 
 /** Formats to apply, as data: the adapters turn it into host calls. */
@@ -57,6 +71,8 @@ export interface FormatPlan {
   /** Highest priority first. */
   readonly rules: readonly ConditionalRule[];
   readonly status: StatusColumnPlan | null;
+  /** The days-overdue and data-check columns, written with the status column (empty when it is left out). */
+  readonly added: readonly AddedColumnPlan[];
 }
 
 const WIDTHS: Readonly<Record<Role, number>> = {
@@ -70,8 +86,14 @@ const WIDTHS: Readonly<Record<Role, number>> = {
   rating: 16,
   priority: 12,
   originalTimescale: 18,
+  completed: 14,
+  days: 10,
+  opinion: 18,
 };
-export const STATUS_WIDTH = 24;
+export const STATUS_WIDTH = 14;
+/** Widths of the days-overdue (a number under a two-line header) and data-check columns. */
+export const DAYS_WIDTH = 12;
+export const CHECK_WIDTH = 24;
 const MAX_FROZEN_ROWS = 20;
 
 function rule(range: string, condition: string, swatch: Swatch, bold: boolean, purpose: string): ConditionalRule {
@@ -166,38 +188,123 @@ function holdsSomething(snapshot: SheetSnapshot, r: number, c: number): boolean 
   return (v !== null && v !== undefined && v !== '') || (snapshot.formulas?.[r]?.[c] ?? '') !== '';
 }
 
+/** The header row's cells and the first column right of the table, for placing our columns. */
+interface Placing {
+  readonly analysis: Analysis;
+  readonly snapshot: SheetSnapshot;
+  readonly origin: { readonly column: number; readonly row: number };
+  readonly headerIndex: number;
+  readonly first: number;
+  readonly blocked: readonly [number, number][];
+}
+
+/** True when a column's cells in the table's rows are truly empty and no merged area or user validation covers them. */
+function freeColumn(p: Placing, column: number): boolean {
+  if (p.blocked.some(([from, to]) => from <= column && column <= to)) return false;
+  const table = p.analysis.table;
+  if (!table) return false;
+  for (let r = p.headerIndex; r <= table.lastRow - p.origin.row; r++) if (holdsSomething(p.snapshot, r, column - p.origin.column)) return false;
+  return true;
+}
+
 /**
- * The column (0-based) for the status column: ours if present, else the first column right of the table
- * whose cells in the table's rows are truly empty: no value, no formula, no merged area, no user
- * validation. Null when no column is free (the status column is then left out).
+ * Columns (0-based) for the status, days-overdue and data-check columns: each ours if its header is in the
+ * header row (a re-run rewrites it), else the first column right of the table that is truly empty (no
+ * value, formula, merged area or user validation) and not taken by another of ours. Null when the status
+ * column has no place (all three are then left out).
  */
-function statusColumnIndex(analysis: Analysis, snapshot: SheetSnapshot): { column: number; moved: boolean } | null {
+function ourColumns(analysis: Analysis, snapshot: SheetSnapshot): { status: number; days: number | null; checks: number | null; moved: boolean } | null {
   const table = analysis.table;
   if (!table) return null;
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
   const headerIndex = table.headerRow - origin.row;
   const row = snapshot.values[headerIndex] ?? [];
-  const ours = row.findIndex(isStatusHeader);
-  if (ours >= 0) return { column: origin.column + ours, moved: false };
+  const found = (kind: 'status' | 'days' | 'checks'): number | null => {
+    const i = row.findIndex((v) => ourColumnOf(v, STATUS_HEADER) === kind);
+    return i < 0 ? null : origin.column + i;
+  };
   const first = columnIndex(table.lastColumn) + 1;
   const blocked = spansInRows([...(snapshot.merges ?? []), ...(snapshot.validations ?? [])], table.headerRow, table.lastRow);
-  for (let column = first; column < 16384; column++) {
-    const span = blocked.find(([from, to]) => from <= column && column <= to);
-    if (span) {
-      column = span[1];
-      continue;
-    }
-    let used = false;
-    for (let r = headerIndex; r <= table.lastRow - origin.row && !used; r++) used = holdsSomething(snapshot, r, column - origin.column);
-    if (!used) return { column, moved: column !== first };
+  const p: Placing = { analysis, snapshot, origin, headerIndex, first, blocked };
+  const taken = new Set<number>();
+  const place = (kind: 'status' | 'days' | 'checks'): number | null => {
+    let column = found(kind);
+    for (let c = first; column === null && c < 16384; c++) if (!taken.has(c) && freeColumn(p, c)) column = c;
+    if (column !== null) taken.add(column);
+    return column;
+  };
+  // Ours are reserved first, so a free column is never one a re-run would find as ours.
+  const existing = found('status');
+  for (const kind of ['status', 'days', 'checks'] as const) {
+    const ours = found(kind);
+    if (ours !== null) taken.add(ours);
   }
-  return null;
+  const status = place('status');
+  if (status === null) return null;
+  return { status, days: place('days'), checks: place('checks'), moved: existing === null && status !== first };
 }
 
-/** The words for one row's status cell. */
-export function statusText(flags: readonly string[], complete: boolean, excluded = false): string {
-  if (flags.length > 0) return flags.join('; ');
-  return cleanStatusWord(complete, excluded);
+/** Column letter, header cell and data range of one of our columns. */
+function columnAt(column: number, header: number, firstRow: number, lastRow: number) {
+  const letter = columnLetter(column);
+  return { column: letter, headerCell: `${letter}${header}`, range: `${letter}${firstRow}:${letter}${lastRow}` };
+}
+
+/** The state column, the days-overdue and data-check columns beside it, and their rules (F2). */
+function planOurColumns(
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+  rows: { header: number; first: number; last: number },
+): { status: StatusColumnPlan; added: AddedColumnPlan[]; rules: ConditionalRule[] } | null {
+  const place = ourColumns(analysis, snapshot);
+  if (!place) return null;
+  const byRow = new Map(analysis.recommendations.map((r) => [r.row, r]));
+  const recs = Array.from({ length: rows.last - rows.first + 1 }, (_, i) => byRow.get(rows.first + i));
+  const status: StatusColumnPlan = {
+    ...columnAt(place.status, rows.header, rows.first, rows.last),
+    header: STATUS_HEADER,
+    values: recs.map((r) => [r ? r.state : '']),
+    moved: place.moved,
+  };
+  const added: AddedColumnPlan[] = [];
+  if (place.days !== null)
+    added.push({
+      kind: 'days',
+      ...columnAt(place.days, rows.header, rows.first, rows.last),
+      header: daysOverdueHeader(analysis.asAt),
+      values: recs.map((r) => [r?.state === 'Overdue' ? r.daysOverdue : '']),
+    });
+  if (place.checks !== null)
+    added.push({
+      kind: 'checks',
+      ...columnAt(place.checks, rows.header, rows.first, rows.last),
+      header: CHECK_HEADER,
+      values: recs.map((r) => [r ? r.checks.join('; ') : '']),
+    });
+  return { status, added, rules: ourColumnRules(status, added) };
+}
+
+/** One rule per look, in ITEM_STATES order, each keyed on the whole cell being one of its state words; then the added columns' rules. */
+function ourColumnRules(status: StatusColumnPlan, added: readonly AddedColumnPlan[]): ConditionalRule[] {
+  const ref = `$${status.range.split(':')[0] ?? ''}`;
+  const looks = new Map<string, ItemState[]>();
+  for (const state of ITEM_STATES) {
+    const look = STATE_LOOK[state];
+    const key = `${look.swatch.fill}|${look.swatch.font}|${look.bold}`;
+    looks.set(key, [...(looks.get(key) ?? []), state]);
+  }
+  const rules = [...looks.values()].map((states) => {
+    const look = STATE_LOOK[states[0] ?? 'Complete'];
+    const tests = states.map((w) => `${ref}=${str(w)}`);
+    const condition = tests.length === 1 ? (tests[0] ?? '') : `OR(${tests.join(',')})`;
+    return rule(status.range, condition, look.swatch, look.bold, `Status: ${states.join(' / ')}`);
+  });
+  for (const a of added) {
+    const cell = `$${a.range.split(':')[0] ?? ''}`;
+    if (a.kind === 'days') rules.push(rule(a.range, `AND(ISNUMBER(${cell}),${cell}>0)`, STATUS_SWATCHES.overdue, true, 'Days overdue'));
+    else rules.push(rule(a.range, `LEN(TRIM(${cell}))>0`, STATUS_SWATCHES.check, false, 'Data check'));
+  }
+  return rules;
 }
 
 /**
@@ -214,50 +321,24 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
   const bodyLast = Math.max(lastRow, firstRow);
   const rules: ConditionalRule[] = [];
 
-  // Status column.
-  let status: StatusColumnPlan | null = null;
-  const place = options.statusColumn !== false ? statusColumnIndex(analysis, snapshot) : null;
-  if (place) {
-    const { column, moved } = place;
-    const letter = columnLetter(column);
-    const byRow = new Map(analysis.recommendations.map((r) => [r.row, r]));
-    const values: [string][] = [];
-    for (let row = firstRow; row <= bodyLast; row++) {
-      const rec = byRow.get(row);
-      values.push([rec ? statusText(rec.flags, rec.complete, rec.excluded) : '']);
-    }
-    status = {
-      column: letter,
-      header: STATUS_HEADER,
-      headerCell: `${letter}${headerRow}`,
-      range: `${letter}${firstRow}:${letter}${bodyLast}`,
-      values,
-      moved,
-    };
-    const ref = `$${letter}${firstRow}`;
-    const has = (word: string) => `ISNUMBER(SEARCH(${str(word)},${ref}))`;
-    const W = STATUS_WORDS;
-    rules.push(rule(status.range, has(W.overdue), STATUS_SWATCHES.overdue, true, 'Status: overdue'));
-    rules.push(rule(status.range, `OR(${has(W.unrated)},${has(W.unclear)})`, STATUS_SWATCHES.unrated, true, 'Status: unrated'));
-    rules.push(rule(status.range, has(W.dueSoon), STATUS_SWATCHES.dueSoon, false, 'Status: due soon'));
-    // "Check timescale", "No reference" / "Duplicate reference", "Cell error".
-    rules.push(
-      rule(status.range, `OR(${has('Check')},${has('reference')},${has(W.cellError)})`, STATUS_SWATCHES.check, false, 'Status: check'),
-    );
-    const clean = [W.onTrack, W.complete, W.notCounted].map((w) => `${ref}=${str(w)}`).join(',');
-    rules.push(rule(status.range, `OR(${clean})`, STATUS_SWATCHES.ok, false, 'Status: no problems'));
-  }
+  // The status column and the two beside it.
+  const ours = options.statusColumn !== false ? planOurColumns(analysis, snapshot, { header: headerRow, first: firstRow, last: bodyLast }) : null;
+  const status = ours?.status ?? null;
+  const added = ours?.added ?? [];
+  rules.push(...(ours?.rules ?? []));
 
   // Rating colours and statutory rows, keyed on the cell text as the core reads it (ruleFormulas.ts).
   rules.push(...ratingRules(analysis, `${firstRow}:${bodyLast}`));
   rules.push(...statutoryRules(analysis, rangeAddress(first, firstRow, last, bodyLast)));
   rules.push(...priorityRule(analysis, rangeAddress(first, firstRow, last, bodyLast)));
 
-  const statusIndex = status ? columnIndex(status.column) : -1;
-  const adjacent = status !== null && statusIndex === last + 1;
-  const tableLast = adjacent ? statusIndex : last;
+  // The table's borders and filter run on over our columns where they follow it without a gap.
+  let tableLast = last;
+  const oursByColumn = [...(status ? [columnIndex(status.column)] : []), ...added.map((a) => columnIndex(a.column))];
+  while (oursByColumn.includes(tableLast + 1)) tableLast++;
   const columnWidths = ROLES.filter((r) => table.columns[r] !== null).map((r) => ({ column: table.columns[r] ?? 'A', width: WIDTHS[r] }));
   if (status) columnWidths.push({ column: status.column, width: STATUS_WIDTH });
+  for (const a of added) columnWidths.push({ column: a.column, width: a.kind === 'days' ? DAYS_WIDTH : CHECK_WIDTH });
 
   return {
     sheet: analysis.sheet,
@@ -272,6 +353,7 @@ export function planFormat(analysis: Analysis, snapshot: SheetSnapshot, options:
     autoFilterRange: rangeAddress(first, headerRow, tableLast, bodyLast),
     rules,
     status,
+    added,
   };
 }
 

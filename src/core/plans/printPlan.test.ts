@@ -34,7 +34,7 @@ const THIRTY_WORDS = Array.from({ length: 30 }, () => 'abcd').join(' ');
 describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, footer and margins', () => {
   const plan = printOf({ name: 'Appendix 1', origin: 'A1', values: referenceValues() });
 
-  test('the reference appendix: A4 landscape, 1 page wide, header row 5 repeated, A5:G18 (with the status column)', () => {
+  test('the reference appendix: A4 landscape, 1 page wide, header row 5 repeated, A5:I18 (with our three columns)', () => {
     expect(plan).toMatchObject({
       sheet: 'Appendix 1',
       paper: 'A4',
@@ -42,7 +42,7 @@ describe('[P1.1] the table prints A4 landscape, one page wide, header repeated, 
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       titleRows: { first: 5, last: 5 },
-      printArea: 'A5:G18',
+      printArea: 'A5:I18',
       margins: NARROW_MARGINS,
     });
   });

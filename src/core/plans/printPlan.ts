@@ -203,15 +203,21 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
   const from = parseAddress(tl) ?? { column: 0, row: table.headerRow };
   const to = parseAddress(br) ?? from;
   const status = format.status;
-  const lastColumn = Math.max(to.column, status ? columnIndex(status.column) : 0);
+  const lastColumn = Math.max(to.column, ...[status, ...format.added].map((c) => (c ? columnIndex(c.column) : 0)));
   const lastRow = Math.max(to.row, table.lastRow);
   const firstHeader = Math.min(table.firstHeaderRow, table.headerRow);
   const widths = new Map<number, number>();
   for (const w of format.columnWidths) widths.set(columnIndex(w.column), w.width);
-  const statusColumn = status ? columnIndex(status.column) : -1;
-  const statusFirst = status ? (parseAddress(status.range.split(':')[0] ?? '')?.row ?? 0) : 0;
+  // Our columns (status, days overdue, data checks) hold what the format plan writes, not what the snapshot had.
+  const ours = new Map(
+    (status ? [status, ...format.added] : []).map((c) => [
+      columnIndex(c.column),
+      { header: c.header, first: parseAddress(c.range.split(':')[0] ?? '')?.row ?? 0, values: c.values },
+    ]),
+  );
   const textAt = (row: number, column: number): string => {
-    if (column === statusColumn && status) return row === table.headerRow ? status.header : (status.values[row - statusFirst]?.[0] ?? '');
+    const mine = ours.get(column);
+    if (mine) return row === table.headerRow ? mine.header : String(mine.values[row - mine.first]?.[0] ?? '');
     return cellText(snapshot.values[row - origin.row]?.[column - origin.column]);
   };
   return {

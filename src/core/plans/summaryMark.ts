@@ -14,19 +14,32 @@ function fnv1a(text: string, seed: number): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/**
- * The fingerprint our summary sheet carries (beside the marker name): a hash of the sheet's name and the
- * text we generated at its top (A1:C6, generation stamp included). A user's sheet the marker happens to
- * point at, or our summary renamed to keep it, does not match, so it is never taken for ours.
- */
-export function summaryFingerprint(sheetName: string, top: readonly (readonly CellValue[])[]): string {
+/** The first fingerprint (APC1): the sheet's name and A1:C6, generation stamp included; still recognised. */
+function legacyFingerprint(sheetName: string, top: readonly (readonly CellValue[])[]): string {
   const cells: string[] = [sheetName];
   for (let r = 0; r < FINGERPRINT_ROWS; r++) for (let c = 0; c < FINGERPRINT_COLUMNS; c++) cells.push(cellText(top[r]?.[c] ?? null));
   const text = cells.join('\u0001');
   return `APC1-${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01000193)}`;
 }
 
+/**
+ * The fingerprint our summary sheet carries (beside the marker name): a hash of the sheet's name and the
+ * labels we write down column A of its top (A1:A6: title, report title, "Source", "As at", "Generated"). A
+ * user's sheet the marker happens to point at, or our summary renamed to keep it, does not match, so it is
+ * never taken for ours. The values beside the labels (as-at date, generation stamp) are left out on purpose:
+ * the fingerprint then stays the same from run to run, so a re-run need not set the marker's comment, which
+ * Excel on the web cannot undo (Microsoft's undo page lists `NamedItem.comment`): setting it would break the
+ * one-undo-step promise there.
+ */
+export function summaryFingerprint(sheetName: string, top: readonly (readonly CellValue[])[]): string {
+  const cells: string[] = [sheetName];
+  for (let r = 0; r < FINGERPRINT_ROWS; r++) cells.push(cellText(top[r]?.[0] ?? null));
+  const text = cells.join('\u0001');
+  return `APC2-${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01000193)}`;
+}
+
 /** True when a sheet is our summary: the fingerprint stored with the marker matches the sheet's name and top cells. */
 export function isOurSummarySheet(sheetName: string, top: readonly (readonly CellValue[])[], stored: string | null | undefined): boolean {
-  return typeof stored === 'string' && stored === summaryFingerprint(sheetName, top);
+  if (typeof stored !== 'string') return false;
+  return stored === summaryFingerprint(sheetName, top) || stored === legacyFingerprint(sheetName, top);
 }

@@ -157,7 +157,7 @@ describe('[M1] overdue list and chase list per lead', () => {
 describe('[C1] the chase list names slipped and unrated items', () => {
   test('[C1] "Also" says how a target moved and that a status is missing', () => {
     // As at 30 June 2003: R2 due 31 May 2003 (first 31 March) is 30 days overdue, slipped once by 30 + 31 = 61 days;
-    // R4 (31 January 2003) is 150 days overdue and has no status.
+    // R4 (31 January 2003) has no status: Not rated (S1), so not overdue, and listed after the overdue lead.
     const m = buildSummary(
       analyseSheet(
         snapshot([
@@ -172,10 +172,10 @@ describe('[C1] the chase list names slipped and unrated items', () => {
     );
     const block = rowOf(m, 'Chase list: by lead officer, the most overdue first');
     expect(text(m.rows.slice(block + 1, block + 5)).map((r) => [r[0], r[3], r[4]])).toEqual([
-      ['HR', '', '1 overdue, 0 slipped, 1 not rated'],
-      ['R4', 150, 'Not rated'],
       ['Finance', '', '1 overdue, 1 slipped, 0 not rated'],
       ['R2', 30, 'Slipped 1x (+61 days)'],
+      ['HR', '', '0 overdue, 0 slipped, 1 not rated'],
+      ['R4', '', 'Not rated'],
     ]);
   });
 });

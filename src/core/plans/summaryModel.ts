@@ -6,6 +6,7 @@ import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from '../figures/movem
 import { levelSwatch, PRIORITY_ROW, STATUS_SWATCHES, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
 import { STATUS_HEADER } from '../read/findTable';
 import { STATUS_WORDS } from './statusWords';
+import { stateKeyRows } from './stateKey';
 import {
   day,
   lit,
@@ -242,13 +243,8 @@ function keyBlock(g: SummaryGrid, analysis: Analysis): void {
       swatch: UNRATED_BAR,
       meaning: txt("The chart's bar for recommendations with no status."),
     });
-  const status: [string, Swatch, string][] = [
-    [`${STATUS_WORDS.overdue} N days`, STATUS_SWATCHES.overdue, `Past its due date at the as-at date (${STATUS_HEADER} column).`],
-    [STATUS_WORDS.unrated, STATUS_SWATCHES.unrated, `No status recorded, or one not on the scale (${STATUS_HEADER} column).`],
-    [`${STATUS_WORDS.dueSoon} (N days)`, STATUS_SWATCHES.dueSoon, `Due within 30 days (${STATUS_HEADER} column).`],
-    [STATUS_WORDS.checkTimescale, STATUS_SWATCHES.check, `A timescale, reference or cell to check (${STATUS_HEADER} column).`],
-    [`${STATUS_WORDS.onTrack} / ${STATUS_WORDS.complete}`, STATUS_SWATCHES.ok, `Nothing to chase (${STATUS_HEADER} column).`],
-  ];
+  // Every word our status and data-check columns hold, with its colour (stateKey.ts).
+  const status = stateKeyRows();
   for (const [word, swatch, meaning] of status) rows.push({ sample: txt(word), swatch, meaning: txt(meaning) });
   const at = g.block(
     'Colour key',
@@ -370,7 +366,7 @@ function listBlocks(g: SummaryGrid, analysis: Analysis): void {
   );
   g.blank();
 
-  const unrated = capped(analysis.recommendations.filter((r) => r.rating === null && !r.complete));
+  const unrated = capped(analysis.recommendations.filter((r) => r.state === 'Not rated'));
   g.block(
     'Recommendations not rated',
     [

@@ -6,6 +6,7 @@ import { isLevelName, scaleOfTickHeaders } from '../interpret/scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from '../types';
 import { ROLES } from '../types';
 import { HEADER_WORDS, REVISED_DATE_WORDS, ROLE_NAMES } from '../vocabulary/headers';
+import { ourColumnOf } from '../plans/statusWords';
 
 export { ROLE_NAMES };
 
@@ -78,8 +79,9 @@ export function readHeaderCells(texts: ReadonlyMap<number, string>, rowIndex: nu
   const unnamed: number[] = [];
   const dates: number[] = [];
   for (const [column, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
-    if (isStatusHeader(text)) {
-      statusColumn = column;
+    // Our added columns (state, days overdue, data check) are never part of the user's table.
+    if (ourColumnOf(text, STATUS_HEADER) !== null) {
+      if (isStatusHeader(text)) statusColumn = column;
       continue;
     }
     headerColumns.push(column);

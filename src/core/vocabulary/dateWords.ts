@@ -1,3 +1,5 @@
+import type { FiscalYear } from '../types';
+
 /**
  * The words people write in timescales and title rows, as data. The parsers build their patterns
  * from these tables, so adding a word is a one-line change here (SPEC (T3), (T6)).
@@ -18,15 +20,15 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 /** Ordinals that mean "the last one of the year", whatever the number of parts. */
 export const LAST_WORDS: readonly string[] = ['last', 'final'];
 
-/** Parts of a year, read as the last day of the part ("early 2023" is 31 March). Month is the calendar month the part ends. */
-export const PART_OF_YEAR_WORDS: Readonly<Record<string, { calendarMonth: number; financialMonth: number }>> = {
-  early: { calendarMonth: 3, financialMonth: 6 },
+/** Parts of a year, read as the last day of the part ("early 2023" is 31 March): how many months into the year (calendar or financial) the part ends. */
+export const PART_OF_YEAR_WORDS: Readonly<Record<string, number>> = {
+  early: 3,
   // "By the start of 2023" is read generously, as early 2023, so a target is not flagged overdue too soon.
-  beginning: { calendarMonth: 3, financialMonth: 6 },
-  start: { calendarMonth: 3, financialMonth: 6 },
-  mid: { calendarMonth: 6, financialMonth: 9 },
-  middle: { calendarMonth: 6, financialMonth: 9 },
-  late: { calendarMonth: 12, financialMonth: 3 },
+  beginning: 3,
+  start: 3,
+  mid: 6,
+  middle: 6,
+  late: 12,
 };
 
 /** Seasons and the calendar month each ends in; winter ends in the February after its year. */
@@ -40,6 +42,19 @@ export const SEASON_MONTHS: Readonly<Record<string, readonly number[]>> = {
   fall: [9, 10, 11],
   winter: [12, 13, 14],
 };
+
+/** The calendar month each body's financial year ends in: UK 31 March, US federal 30 September, Australian 30 June. */
+export const FISCAL_YEAR_END_MONTH: Readonly<Record<FiscalYear, number>> = { uk: 3, us: 9, au: 6 };
+
+/** Each financial year in words, for findings. */
+export const FISCAL_YEAR_NAMES: Readonly<Record<FiscalYear, string>> = {
+  uk: 'the UK financial year (April to March)',
+  us: 'the US federal fiscal year (October to September)',
+  au: 'the Australian financial year (July to June)',
+};
+
+/** Words that name a financial year before its year ("FY2024", "fiscal year 2025"). */
+export const FISCAL_YEAR_WORDS: readonly string[] = ['fy', 'financial year', 'fiscal year', 'fiscal'];
 
 /** Timescales that mean "at once": due at the document date. */
 export const IMMEDIATE_WORDS: readonly string[] = ['immediate', 'immediately', 'with immediate effect', 'forthwith'];

@@ -46,6 +46,12 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'report',
     'audit report',
     'report title',
+    'audit title',
+    'audit area',
+    'audit name',
+    'auditable area',
+    'audit assignment',
+    'assignment',
     'weakness',
     'observation',
     'requirement',
@@ -73,6 +79,9 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'accountable officer',
     'manager responsible',
     'responsible manager',
+    'auditor',
+    'lead auditor',
+    'audit lead',
   ],
   timescale: [
     'timescale',
@@ -115,6 +124,35 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'original due date',
     'agreed date',
   ],
+  // The date the item was done: a date here with no status means complete (T4).
+  completed: [
+    'date completed',
+    'date complete',
+    'completed on',
+    'completed date',
+    'date of completion',
+    'actual completion date',
+    'actual completion',
+    'actual date of completion',
+    'actual date completed',
+    'actual implementation date',
+    'actual date',
+    'date implemented',
+    'implemented on',
+    'implementation completed',
+    'date actioned',
+    'close date',
+    'closed date',
+    'closed on',
+    'date closed',
+    'closure date',
+    'date of closure',
+    'date cleared',
+  ],
+  // A plan of audits or tasks: the days planned for each (the first such column; "Actual days" beside it is read as data).
+  days: ['planned days', 'days planned', 'budgeted days', 'budget days', 'days budget', 'actual days', 'days used', 'days to date'],
+  // A plan of audits: the opinion each audit gave.
+  opinion: ['assurance opinion', 'audit opinion', 'opinion', 'assurance level', 'level of assurance', 'assurance rating', 'assurance'],
   recommendation: [
     'recommendation',
     'recommendations',
@@ -214,6 +252,9 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   rating: 'Status',
   priority: 'Priority',
   originalTimescale: 'Original target date',
+  completed: 'Date completed',
+  days: 'Planned days',
+  opinion: 'Assurance opinion',
 };
 
 /** Header words that mark a date column as the revised one: beside another date column, it is the due date. */

@@ -22,6 +22,12 @@ export const EXCLUDED_WORDS: readonly string[] = [
   'risk accepted',
   'cancelled',
   'obsolete',
+  // Closed without being implemented: management accepted the risk, so the item is neither done nor pursued.
+  'closed not implemented',
+  'closed not actioned',
+  'closed risk accepted',
+  'closed without implementation',
+  'closed unimplemented',
 ];
 
 const excludedLevel = (label = 'Not applicable'): RatingLevel => ({
@@ -77,6 +83,14 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
         'verified',
         'implemented and verified',
         'closed implemented',
+        'closed complete',
+        'closed completed',
+        // A plan of audits: the final report is the audit done.
+        'final',
+        'final report',
+        'final report issued',
+        'report issued',
+        'issued',
       ],
     },
     {
@@ -121,6 +135,21 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
         'wip',
         'in process not due',
         'not yet due',
+        // A plan of audits: the stages of an audit under way.
+        'planning',
+        'in planning',
+        'scoping',
+        'terms of reference',
+        'terms of reference issued',
+        'fieldwork',
+        'fieldwork in progress',
+        'fieldwork complete',
+        'fieldwork completed',
+        'draft',
+        'draft report',
+        'draft report issued',
+        'draft issued',
+        'reporting',
       ],
     },
     {
@@ -141,6 +170,9 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
         'not yet implemented',
         'overdue',
         'pending',
+        'not yet commenced',
+        'not commenced',
+        'deferred',
       ],
     },
     excludedLevel('Overtaken by events / not applicable'),

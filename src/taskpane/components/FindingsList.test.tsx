@@ -10,9 +10,10 @@ import { HEADER, OPTIONS, snapshot, rec } from '../../../tests/fixtures/sheets';
 import { FindingsList } from './FindingsList';
 import { Overview } from './Overview';
 
-// R1 is overdue (January 2002 at 31 March 2002) and unrated; row 4 has no reference (an error) and is rated partially.
+// R1 is overdue (January 2002 at 31 March 2002, rated partially); row 4 has no reference (an error) and no rating
+// (Not rated: an item without a status is never counted overdue, SPEC S1).
 const analysis = analyseSheet(
-  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002', progress: 'x' }), rec(null)]),
+  snapshot([['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })]),
   OPTIONS,
 );
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
@@ -99,11 +100,11 @@ describe('FindingsList', () => {
     await userEvent.click(next);
     await userEvent.click(next);
     await userEvent.click(next);
-    expect(screen.getByText('3 of 3: Reference missing, cell A4')).toBeTruthy();
+    expect(screen.getByText('3 of 3: Unrated, cell F4')).toBeTruthy();
     expect(next.hasAttribute('disabled')).toBe(true);
     await userEvent.click(previous);
-    expect(cells).toEqual(['D3', 'F3', 'A4', 'F3']);
-    expect(screen.getByRole('button', { current: true }).textContent).toMatch(/^R1, cell F3:/);
+    expect(cells).toEqual(['D3', 'A4', 'F4', 'A4']);
+    expect(screen.getByRole('button', { current: true }).textContent).toMatch(/cell A4:/);
   });
 
   test('[RATING_MISSING] Next opens a closed group and shows the finding it walks to', async () => {
@@ -119,13 +120,13 @@ describe('FindingsList', () => {
   test('[ID_MISSING] the per-recommendation view groups a row\u2019s findings together', async () => {
     wrap(<FindingsList analysis={analysis} notes={[]} onSelect={() => undefined} />);
     await userEvent.click(screen.getByRole('tab', { name: 'By recommendation' }));
-    expect(screen.getByRole('button', { name: /R1, row 3: 2 findings$/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: /R1, row 3: 1 finding$/ }).getAttribute('aria-expanded')).toBe('true');
     const list = screen.getByRole('list', { name: 'Findings by recommendation' });
     expect(
       within(list)
         .getAllByRole('button')
         .map((b) => b.textContent?.split(':')[0]?.replace('\u203A', '')),
-    ).toEqual(['R1, row 3', 'Overdue, cell D3', 'Unrated, cell F3', 'No reference, row 4', 'Reference missing, cell A4']);
+    ).toEqual(['R1, row 3', 'Overdue, cell D3', 'No reference, row 4', 'Reference missing, cell A4', 'Unrated, cell F4']);
   });
 });
 
