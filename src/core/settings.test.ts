@@ -12,6 +12,13 @@ describe('workbook settings, as stored (any version, or edited by hand)', () => 
     expect(parseSettings({ ratingScale: [level('done', 2)] }).ratingScale).toBeUndefined();
   });
 
+  test('[BLOCKS_FOUND] a chosen block number is kept; one that is not a whole number from 1 is dropped', () => {
+    expect(parseSettings('{"block":2}')).toEqual({ block: 2 });
+    expect(parseSettings('{"block":0}')).toEqual({});
+    expect(parseSettings('{"block":"2"}')).toEqual({});
+    expect(parseSettings('{"block":1.5}')).toEqual({});
+  });
+
   test('broken text gives no settings rather than an error', () => {
     expect(parseSettings('{not json')).toEqual({});
   });

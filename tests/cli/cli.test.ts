@@ -86,6 +86,7 @@ describe('action-plan check', () => {
     expect(j.recommendations[9]).toEqual({
       id: 'R10',
       row: 15,
+      section: null,
       statutory: true,
       lead: 'ACPRS/ Head of Best Value group',
       rating: 'completely',
@@ -97,7 +98,6 @@ describe('action-plan check', () => {
       originalDue: null,
       revisions: 0,
       slippedDays: 0,
-      section: null,
       timescale: {
         text: 'Strategy to be finalised and presented to May meeting of BVPB',
         kind: 'date',

@@ -103,3 +103,44 @@ describe('[T1] pointing the command at the table (--header-row, --columns, --sca
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });
+
+// Two tables on one sheet, each with its heading and header; the second has other columns.
+const TWO_TABLES = [
+  ['Audit recommendations, position as at 31 March 2024'],
+  ['2022/23 audit'],
+  ['Ref', 'Recommendation', 'Responsible officer', 'Target date', 'Status'],
+  ['A1', 'Reconcile the ledger', 'Head of Finance', '31 March 2023', 'In progress'],
+  ['A2', 'Review the register', 'Head of Finance', '31 March 2030', 'In progress'],
+  [null],
+  ['Recommendations to the Treasury'],
+  ['No', 'Finding', 'Owner', 'Due date'],
+  ['T1', 'No register', 'Head of HR', '31 March 2023'],
+];
+
+describe('[BLOCKS_FOUND] several tables on one sheet (--block)', () => {
+  test('the note lists both tables; --block 2 reads the second with its own columns', async () => {
+    const file = await workbook('two-tables.xlsx', TWO_TABLES);
+    const all = JSON.parse((await run(['check', file, '--json', '--today', '2024-05-01'])).out) as {
+      stats: { total: number };
+      findings: { rule: string; message: string }[];
+      recommendations: { id: string; section: string | null }[];
+    };
+    expect(all.recommendations.map((r) => r.id)).toEqual(['A1', 'A2']);
+    expect(all.findings.find((f) => f.rule === 'BLOCKS_FOUND')?.message).toContain(
+      '2. rows 7-9 "Recommendations to the Treasury", 1 recommendation, other columns',
+    );
+    const second = JSON.parse((await run(['check', file, '--json', '--today', '2024-05-01', '--block', '2'])).out) as {
+      table: { headerRow: number };
+      stats: { total: number; overdue: number };
+    };
+    // T1 is due 31 March 2023, before the position date of 31 March 2024.
+    expect([second.table.headerRow, second.stats.total, second.stats.overdue]).toEqual([8, 1, 1]);
+  });
+
+  test('--block must be a table number', async () => {
+    const file = await workbook('two-tables-bad.xlsx', TWO_TABLES);
+    const r = await run(['check', file, '--block', 'two']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--block must be a table number/);
+  });
+});

@@ -7,6 +7,15 @@ import type { CellValue } from '../types';
 const REF = fromIso('2026-11-26') ?? 0;
 const read = (rows: CellValue[][], formats: (string[] | undefined)[] = []) => readTitleDates(rows, formats, REF);
 
+describe('[T3] an audited period is never the position, even in a status report', () => {
+  test.each([
+    'Status of implementation of recommendations contained in the report of the Board of Auditors for the financial period ended 30 June 2017',
+    'Progress on the audit of accounts for the year ended 31 March 2022',
+  ])('%j states no position', (title) => {
+    expect(read([[title]]).asAt).toBeNull();
+  });
+});
+
 describe('[T3] the as-at date from the title rows', () => {
   const qualifying: [string, string, string][] = [
     // stated positions
@@ -16,6 +25,15 @@ describe('[T3] the as-at date from the title rows', () => {
     ['Progress at 28 February 2003', '2003-02-28', 'stated'],
     ['Recommendations tracker as of 1 July 2023', '2023-07-01', 'stated'],
     ['Action plan as at March 2002', '2002-03-31', 'stated'],
+    // as typed, and in wording met in trackers (issue 22)
+    ['updated as at 30th June , 2024', '2024-06-30', 'stated'],
+    ['Status as of June 30, 2024', '2024-06-30', 'stated'],
+    ['Progress to 31 March 2024', '2024-03-31', 'stated'],
+    ['Status of recommendations at 1 January 2018', '2018-01-01', 'stated'],
+    ['Last updated 3 May 2024', '2024-05-03', 'stated'],
+    // the end of the period a progress or monitoring report covers is its position
+    ['Recommendations monitoring: progress for the period ended 12 January 2024', '2024-01-12', 'stated'],
+    ['Quarterly progress report for the quarter ended 30 June 2024', '2024-06-30', 'stated'],
     // report and meeting dates
     ['Executive - 18 June 2002', '2002-06-18', 'meeting'],
     ['Audit Committee 12 March 2003', '2003-03-12', 'meeting'],

@@ -86,30 +86,42 @@ function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]):
   return above >= 0 && isGroupRow(grid, above, merges) ? above : null;
 }
 
+/** The words a repeated header is compared with: its lower row as written, its words, and the row above that repeats with it. */
+interface HeaderWords {
+  readonly lower: ReadonlyMap<number, string>;
+  readonly texts: ReadonlyMap<number, string>;
+  readonly upper: { readonly index: number; readonly texts: ReadonlyMap<number, string> } | null;
+}
+
+function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
+  const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  return {
+    lower: rowTexts(rowValues(grid, main.rowIndex), grid.originColumn),
+    texts: main.texts,
+    upper: upper === null ? null : { index: upper, texts: rowTexts(rowValues(grid, upper), grid.originColumn) },
+  };
+}
+
 /** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
-function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, upper: number | null): HeaderMatch | null {
+function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, words: HeaderWords): HeaderMatch | null {
   const { originColumn } = grid;
-  const lower = rowTexts(rowValues(grid, main.rowIndex), originColumn);
-  if (upper !== null) {
-    const span = main.rowIndex - upper;
-    const upperTexts = rowTexts(rowValues(grid, upper), originColumn);
-    const lowerMatches =
-      repeats(rowValues(grid, i + span), lower, originColumn) || repeats(rowValues(grid, i + span), main.texts, originColumn);
-    if (repeats(rowValues(grid, i), upperTexts, originColumn) && lowerMatches) return { ...main, firstRowIndex: i, rowIndex: i + span };
+  const like = (row: readonly CellValue[]) => repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn);
+  if (words.upper !== null) {
+    const span = main.rowIndex - words.upper.index;
+    if (repeats(rowValues(grid, i), words.upper.texts, originColumn) && like(rowValues(grid, i + span)))
+      return { ...main, firstRowIndex: i, rowIndex: i + span };
   }
-  const row = rowValues(grid, i);
-  return repeats(row, main.texts, originColumn) || repeats(row, lower, originColumn) ? { ...main, rowIndex: i, firstRowIndex: i } : null;
+  return like(rowValues(grid, i)) ? { ...main, rowIndex: i, firstRowIndex: i } : null;
 }
 
 /** Every header row on the sheet: the one found, the same header repeated under sections, and headers of other tables. */
 function headersOf(grid: SheetGrid, main: HeaderMatch): HeaderMatch[] {
   const out: HeaderMatch[] = [main];
-  const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const words = headerWords(grid, main);
   const taken = (first: number, last: number) => out.some((h) => first <= h.rowIndex && last >= h.firstRowIndex);
   for (let i = 0; i < grid.snapshot.values.length; i++) {
-    if (taken(i, i)) continue;
-    if (i === upper) continue;
-    const found = repeatedAt(grid, i, main, upper) ?? otherHeader(grid, i, main);
+    if (taken(i, i) || i === words.upper?.index) continue;
+    const found = repeatedAt(grid, i, main, words) ?? otherHeader(grid, i, main);
     if (found && !taken(found.firstRowIndex, found.rowIndex)) out.push(found);
   }
   return out.sort((a, b) => a.rowIndex - b.rowIndex);
