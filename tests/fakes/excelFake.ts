@@ -1350,31 +1350,35 @@ class TableColumnsProxy extends Proxy {
   }
   add(index?: number | null, values?: unknown, name?: string | null): void {
     const fake = this.context.fake;
-    this.context.enqueue(() => {
-      const s = this.owner.sheet.target();
-      if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
-      const t = this.owner.table;
-      const count = t.box.c1 - t.box.c0 + 1;
-      const atEnd = index === undefined || index === null || index === -1 || index === count;
-      if ((index === undefined || index === null || index === -1) && fake.apiMinor < 4)
-        throw err('InvalidArgument', 'ExcelApi 1.1 requires an index smaller than the column count.');
-      if (name !== undefined && name !== null && fake.apiMinor < 4) throw err('InvalidArgument', 'The name parameter needs ExcelApi 1.4.');
-      if (!atEnd) throw new Error('fake: a table column inserted inside the table is not modelled');
-      const c = t.box.c1 + 1;
-      for (let r = t.box.r0; r <= t.box.r1; r++)
-        if (getCell(s, r, c) !== '') throw new Error('fake: a table column added over cells holding data is not modelled');
-      const height = t.box.r1 - t.box.r0 + 1;
-      if (values !== undefined && values !== null && (!Array.isArray(values) || values.length !== height))
-        throw err('InvalidArgument', `The number of rows in the input array doesn't match the table's (${height}).`);
-      const grid = (values ?? []) as unknown[][];
-      const header = name ?? grid[0]?.[0] ?? `Column${count + 1}`;
-      if (headersOf(s, t).some((h) => h.toLowerCase() === String(header).toLowerCase()))
-        throw new Error('fake: a duplicate column name (Excel would rename it) is not modelled');
-      t.box = { ...t.box, c1: c };
-      setCell(s, t.box.r0, c, String(header));
-      for (let r = t.box.r0 + 1; r <= t.box.r1; r++) writeValue(s, r, c, grid[r - t.box.r0]?.[0] ?? '');
-      changedRanges.push({ sheetId: s.id, address: boxAddress({ r0: t.box.r0, c0: c, r1: t.box.r1, c1: c }) });
-    }, bytes(values) + bytes(name));
+    this.context.enqueue(
+      () => {
+        const s = this.owner.sheet.target();
+        if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+        const t = this.owner.table;
+        const count = t.box.c1 - t.box.c0 + 1;
+        const atEnd = index === undefined || index === null || index === -1 || index === count;
+        if ((index === undefined || index === null || index === -1) && fake.apiMinor < 4)
+          throw err('InvalidArgument', 'ExcelApi 1.1 requires an index smaller than the column count.');
+        if (name !== undefined && name !== null && fake.apiMinor < 4)
+          throw err('InvalidArgument', 'The name parameter needs ExcelApi 1.4.');
+        if (!atEnd) throw new Error('fake: a table column inserted inside the table is not modelled');
+        const c = t.box.c1 + 1;
+        for (let r = t.box.r0; r <= t.box.r1; r++)
+          if (getCell(s, r, c) !== '') throw new Error('fake: a table column added over cells holding data is not modelled');
+        const height = t.box.r1 - t.box.r0 + 1;
+        if (values !== undefined && values !== null && (!Array.isArray(values) || values.length !== height))
+          throw err('InvalidArgument', `The number of rows in the input array doesn't match the table's (${height}).`);
+        const grid = (values ?? []) as unknown[][];
+        const header = name ?? grid[0]?.[0] ?? `Column${count + 1}`;
+        if (headersOf(s, t).some((h) => h.toLowerCase() === String(header).toLowerCase()))
+          throw new Error('fake: a duplicate column name (Excel would rename it) is not modelled');
+        t.box = { ...t.box, c1: c };
+        setCell(s, t.box.r0, c, String(header));
+        for (let r = t.box.r0 + 1; r <= t.box.r1; r++) writeValue(s, r, c, grid[r - t.box.r0]?.[0] ?? '');
+        changedRanges.push({ sheetId: s.id, address: boxAddress({ r0: t.box.r0, c0: c, r1: t.box.r1, c1: c }) });
+      },
+      bytes(values) + bytes(name),
+    );
   }
 }
 
