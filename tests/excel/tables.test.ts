@@ -3,6 +3,7 @@ import type { FakeWorkbook } from '../fakes/excelFake';
 import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
+import { syntheticPlan } from '../fixtures/plans';
 
 const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
@@ -192,6 +193,19 @@ describe.each(PLATFORM_PROFILES)('$name', (profile) => {
       await runPlan({}, ALL, undefined, { now: NOW });
       expect(first).toBeLessThanOrEqual(3);
       expect(fake.stats.syncs - before - first).toBeLessThanOrEqual(3);
+    });
+
+    test('[tables] a 1,500-row table plan: our columns join it within the same 3 syncs', async () => {
+      const rows = syntheticPlan(1500, { progressChars: [40, 80] }).map((r) =>
+        r.map((v) => (v === null || typeof v === 'object' ? '' : v)),
+      );
+      fake.addSheet('Appendix 1', rows);
+      fake.addTable('Appendix 1', 'A5:F1505', { name: 'Big' });
+      const before = fake.stats.syncs;
+      const result = await runPlan({}, ALL, undefined, { now: NOW });
+      expect(result.analysis.stats.total).toBe(1500);
+      expect(fake.stats.syncs - before).toBeLessThanOrEqual(3);
+      expect(fake.sheet('Appendix 1').tables[0]?.box).toEqual({ r0: 4, c0: 0, r1: 1504, c1: 8 });
     });
 
     test('[tables] our columns left one column clear by an earlier version stay where they are and are rewritten there', async () => {
