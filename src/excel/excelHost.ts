@@ -30,14 +30,14 @@ import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRe
 import { runExcel, supports, type WriteTracker } from './run';
 import { CUSTOM_XML_API, listKept, queueKeep, queueKeptParts, queueNewestXml, readPrevious, type Kept } from './snapshots';
 import {
-  gapIsBlank,
+  columnsToAdd,
+  queueTableColumns,
   queueTableRanges,
   type SheetTable,
   queueTables,
   sheetTables,
   tableUnder,
   withoutTotals,
-  withStatusGap,
 } from './tables';
 import { queueFormat, queueRemoveOurRules, queueSummary, type SummaryTarget } from './write';
 
@@ -204,7 +204,9 @@ export async function runPlan(
       const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
       const extra: string[] = [];
       if (format) {
-        notes.push(...queuePlanFormat(first, format, analysis, snapshot));
+        const queued = queuePlanFormat(first, format, analysis, snapshot);
+        notes.push(...queued.notes);
+        if (queued.applied) extra.push(queued.applied);
         const printed = queueTablePrint(first, format.plan, analysis, snapshot);
         if (printed) extra.push(printed);
       }
@@ -433,25 +435,43 @@ function decideFormat(
   const table = analysis.table;
   if (!table) return null;
   const userTable = tableUnder(table, tables);
-  const planned = withStatusGap(withMergedTaken(snapshot, mergedAddress(first.merged)), table, userTable);
+  // Our columns go right beside a user's table, where queuePlanFormat makes them columns of it.
+  const planned = withMergedTaken(snapshot, mergedAddress(first.merged));
   const plan = planFormat(analysis, planned, { statusColumn: settings.statusColumn !== false });
   if (!plan) return null;
   return { plan, userTable, ours: ourRules(meta), statusWritten: statusColumnWritten(plan, snapshot) };
 }
 
-/** Queues our rules (replacing our old ones), formats and status column; returns the notes (a moved status column). */
-function queuePlanFormat(first: FirstRead, decided: FormatDecision, analysis: Analysis, snapshot: SheetSnapshot): Finding[] {
+/**
+ * Queues our rules (replacing our old ones), formats and our columns; returns the notes (a moved status column)
+ * and, where our new columns joined the user's table, words saying so. On a user's table our new columns are
+ * added as table columns first (before any write lands beside the table), so a sort or filter moves them with
+ * their rows; the table's style keeps drawing its header and borders.
+ */
+function queuePlanFormat(
+  first: FirstRead,
+  decided: FormatDecision,
+  analysis: Analysis,
+  snapshot: SheetSnapshot,
+): { notes: Finding[]; applied: string | null } {
   const { plan, userTable } = decided;
   const table = analysis.table;
-  if (!table) return [];
+  if (!table) return { notes: [], applied: null };
   queueRemoveOurRules(decided.ours.map((format) => ({ format, formula: format.custom.rule.formula })));
+  const adding = userTable ? columnsToAdd(plan, userTable, snapshot) : [];
+  const excelTable = userTable && adding.length > 0 ? first.tables.items.find((t) => t.name === userTable.name) : undefined;
+  if (excelTable) queueTableColumns(excelTable, adding);
   // A table has its own filter, and a sheet filter may not overlap it: never apply one there.
-  queueFormat(first.read.sheet, plan, { applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null });
-  // The one-column gap beside a table is deliberate, not a move.
+  queueFormat(first.read.sheet, plan, {
+    applyAutoFilter: !(first.autoFilter?.enabled ?? false) && userTable === null,
+    tableStyle: userTable !== null,
+  });
   const moved = statusMovedFinding(plan, table);
-  const gapOnly =
-    userTable !== null && plan.status?.column === columnLetter(userTable.lastColumn + 2) && gapIsBlank(snapshot, table, userTable);
-  return moved && !gapOnly ? [moved] : [];
+  const applied =
+    excelTable && userTable
+      ? `Made ${adding.length === 1 ? 'our column' : `our ${adding.length} columns`} part of the table "${userTable.name}", so they sort and filter with its rows`
+      : null;
+  return { notes: moved ? [moved] : [], applied };
 }
 
 /** Queues the table sheet's page setup where the user has none of their own (P1.2, read in the first sync); says what was done. */

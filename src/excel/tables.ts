@@ -1,10 +1,12 @@
-import { parseAddress } from '../core/address';
+import { columnIndex, parseAddress } from '../core/address';
+import type { FormatPlan } from '../core/plans/formatPlan';
 import type { CellValue, SheetSnapshot, TableLocation } from '../core/types';
 
 /**
- * Excel tables (ListObjects) on the plan's sheet. Many trackers are tables; three Excel rules matter:
+ * Excel tables (ListObjects) on the plan's sheet. Many trackers are tables; four Excel rules matter:
  * a sheet AutoFilter may not overlap a table (a table has its own filter), a table grows over data written
- * in the column right beside it, and its totals row is not a recommendation.
+ * in the column right beside it, a sort of the table moves only the table's own columns, and its totals row
+ * is not a recommendation. So our columns join a plan's table as table columns of it.
  */
 
 /** A table's cells: 0-based columns, 1-based rows, inclusive; the totals row (when shown) is `lastRow`. */
@@ -79,35 +81,47 @@ export function tableUnder(plan: TableLocation, tables: readonly SheetTable[]): 
   );
 }
 
-/**
- * The snapshot the status column is planned on: the column just right of an Excel table looks taken, so the
- * status column lands one column clear of the table. Written right beside it, it would be pulled into the
- * user's table (Excel extends a table over data typed next to it), changing the table's shape.
- */
-export function withStatusGap(snapshot: SheetSnapshot, plan: TableLocation, table: SheetTable | null): SheetSnapshot {
-  if (!table) return snapshot;
-  const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
-  const gap = table.lastColumn + 1 - origin.column;
-  const headerIndex = plan.headerRow - origin.row;
-  if (gap < 0 || headerIndex < 0) return snapshot;
-  const values = snapshot.values.map((row, i) => {
-    if (i !== headerIndex) return row;
-    const copy = [...row];
-    while (copy.length <= gap) copy.push(null);
-    // A placeholder the core reads as "column in use"; never written anywhere.
-    if (copy[gap] === null || copy[gap] === '') copy[gap] = '\u200B';
-    return copy;
-  });
-  return { ...snapshot, values };
+/** One of our columns to add to a user's table: its sheet column (0-based) and header. */
+export interface TableColumnToAdd {
+  readonly column: number;
+  readonly header: string;
 }
 
-/** True when the column just right of `table` is empty through the plan's rows (so a status column past it was not "moved"). */
-export function gapIsBlank(snapshot: SheetSnapshot, plan: TableLocation, table: SheetTable): boolean {
+/**
+ * Our columns (status, days overdue, data check) that join the user's table as columns of it: the new ones
+ * (their header cell blank, so the core placed them on an empty column) running on without a gap from the
+ * column right beside the table. A column of ours already inside the table (a re-run) is rewritten in place,
+ * never added again; one found outside it (an earlier version left a gap) stays where it is.
+ */
+export function columnsToAdd(plan: FormatPlan, table: SheetTable, snapshot: SheetSnapshot): TableColumnToAdd[] {
   const origin = parseAddress(snapshot.origin) ?? { column: 0, row: 1 };
-  const column = table.lastColumn + 1 - origin.column;
-  for (let r = plan.headerRow - origin.row; r <= plan.lastRow - origin.row; r++) {
-    const v = snapshot.values[r]?.[column];
-    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+  const header = snapshot.values[table.headerRow - origin.row] ?? [];
+  const ours = [...(plan.status ? [plan.status] : []), ...plan.added]
+    .map((c) => ({ column: columnIndex(c.column), header: c.header }))
+    .sort((a, b) => a.column - b.column);
+  const out: TableColumnToAdd[] = [];
+  let next = table.lastColumn + 1;
+  for (const c of ours) {
+    if (c.column <= table.lastColumn) continue;
+    const cell = header[c.column - origin.column];
+    const blank = cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+    if (c.column !== next || !blank) break;
+    out.push(c);
+    next++;
   }
-  return true;
+  return out;
+}
+
+/**
+ * Queues our new columns as columns of the user's table, appended in order: a sort or filter of the table then
+ * moves our cells with their rows, where cells beside a table would stay put against other rows.
+ * `TableColumnCollection.add(index, values, name)` (ExcelApi 1.1; a null or -1 index appends and `name` names
+ * the column from 1.4, within the manifest's 1.9):
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1).
+ * The column is added empty under its name; its cells are then written through the sheet's ranges in the same
+ * batch, as on a re-run (text with the quote prefix, numbers as numbers), so one path writes our values and
+ * the shape of `values` over a totals row never matters.
+ */
+export function queueTableColumns(table: Excel.Table, columns: readonly TableColumnToAdd[]): void {
+  for (const c of columns) table.columns.add(-1, undefined, c.header);
 }

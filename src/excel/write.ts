@@ -32,20 +32,28 @@ export function queueRemoveOurRules(candidates: readonly { format: Excel.Conditi
   return removed;
 }
 
-/** Queues the format plan: range-level operations only, a constant number of them whatever the table's size. */
-export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: { applyAutoFilter: boolean }): void {
-  const header = sheet.getRange(plan.headerRange);
-  header.format.fill.color = plan.header.fill;
-  header.format.font.color = plan.header.fontColor;
-  header.format.font.bold = true;
+/**
+ * Queues the format plan: range-level operations only, a constant number of them whatever the table's size.
+ * With `tableStyle` (the plan is a user's Excel table) the header fill, font and borders are left to the
+ * table's style, which draws them (and our table columns with them); widths and wrapping are still set.
+ */
+export function queueFormat(sheet: Excel.Worksheet, plan: FormatPlan, options: { applyAutoFilter: boolean; tableStyle?: boolean }): void {
+  if (!options.tableStyle) {
+    const header = sheet.getRange(plan.headerRange);
+    header.format.fill.color = plan.header.fill;
+    header.format.font.color = plan.header.fontColor;
+    header.format.font.bold = true;
+  }
 
   const table = sheet.getRange(plan.tableRange);
   table.format.wrapText = plan.wrapText;
   table.format.verticalAlignment = plan.verticalAlignment;
-  for (const edge of BORDERS) {
-    const border = table.format.borders.getItem(edge);
-    border.style = 'Continuous';
-    border.color = plan.borderColor;
+  if (!options.tableStyle) {
+    for (const edge of BORDERS) {
+      const border = table.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = plan.borderColor;
+    }
   }
   for (const { column, width } of plan.columnWidths) sheet.getRange(`${column}:${column}`).format.columnWidth = widthToPoints(width);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);

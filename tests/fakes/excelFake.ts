@@ -384,6 +384,53 @@ export class FakeWorkbook {
     return table;
   }
 
+  /**
+   * Fake-only: sorts a table's body rows by one of its columns (0-based within the table), as Excel's Sort on a
+   * table does: every column of the table moves with its row, the header and totals rows stay, and cells outside
+   * the table do not move ("Sort data in a table": https://support.microsoft.com/office/sort-data-in-a-table-77b781bf-5074-41b0-897a-dc37d4515f27;
+   * the API's equivalent is `Table.sort.apply`, https://learn.microsoft.com/javascript/api/excel/excel.tablesort).
+   * Values, formulas and number formats move with their cells; blanks sort last, as in Excel.
+   */
+  sortTable(sheetName: string, tableName: string, column: number, options: { descending?: boolean } = {}): void {
+    const sheet = this.sheet(sheetName);
+    const t = sheet.tables.find((x) => x.name === tableName);
+    if (!t) throw new Error(`no table ${tableName}`);
+    const first = t.box.r0 + 1;
+    const last = t.showTotals ? t.box.r1 - 1 : t.box.r1;
+    const rows = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    const cells = (r: number) =>
+      Array.from({ length: t.box.c1 - t.box.c0 + 1 }, (_, j) => {
+        const k = key(r, t.box.c0 + j);
+        return { value: getCell(sheet, r, t.box.c0 + j), formula: sheet.formulas.get(k), format: sheet.numberFormats.get(k) };
+      });
+    const before = rows.map((r) => ({ sortKey: getCell(sheet, r, t.box.c0 + column), cells: cells(r) }));
+    const blank = (v: Scalar) => v === '';
+    const sorted = [...before].sort((a, b) => {
+      if (blank(a.sortKey) || blank(b.sortKey)) return Number(blank(a.sortKey)) - Number(blank(b.sortKey));
+      // Excel sorts numbers before text; text without regard to case.
+      const order =
+        typeof a.sortKey === 'number' && typeof b.sortKey === 'number'
+          ? a.sortKey - b.sortKey
+          : typeof a.sortKey === 'number'
+            ? -1
+            : typeof b.sortKey === 'number'
+              ? 1
+              : String(a.sortKey).localeCompare(String(b.sortKey), 'en', { sensitivity: 'base', numeric: true });
+      return options.descending ? -order : order;
+    });
+    sorted.forEach((row, i) => {
+      const r = first + i;
+      row.cells.forEach((cell, j) => {
+        const k = key(r, t.box.c0 + j);
+        setCell(sheet, r, t.box.c0 + j, cell.value);
+        if (cell.formula === undefined) sheet.formulas.delete(k);
+        else sheet.formulas.set(k, cell.formula);
+        if (cell.format === undefined) sheet.numberFormats.delete(k);
+        else sheet.numberFormats.set(k, cell.format);
+      });
+    });
+  }
+
   /** Merges `address` as Excel does: the top-left value is kept, the other cells are emptied. */
   merge(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);
@@ -1285,14 +1332,71 @@ class TablesProxy extends Proxy {
   }
 }
 
+/**
+ * A table's columns (Excel.TableColumnCollection, ExcelApi 1.1): `add(index, values, name)` adds a column to the
+ * table, https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1).
+ * Per its remarks, ExcelApi 1.1 requires an index smaller than the column count; from 1.4 a null (or -1) index
+ * appends the column at the end and `name` names it. `values` are the column's cells from the header row down
+ * (the page's sample passes the header first: [["Sample"], ["Values"], ...]); `name`, when given, is the
+ * header. The fake models adding at the end over an empty column only (what the add-in does): a column inserted
+ * inside a table, or over cells that hold data, is not modelled and fails the test loudly.
+ */
+class TableColumnsProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    private readonly owner: TableProxy,
+  ) {
+    super(context);
+  }
+  add(index?: number | null, values?: unknown, name?: string | null): void {
+    const fake = this.context.fake;
+    this.context.enqueue(
+      () => {
+        const s = this.owner.sheet.target();
+        if (s.protected) throw err('AccessDenied', 'The sheet is protected.');
+        const t = this.owner.table;
+        const count = t.box.c1 - t.box.c0 + 1;
+        const atEnd = index === undefined || index === null || index === -1 || index === count;
+        if ((index === undefined || index === null || index === -1) && fake.apiMinor < 4)
+          throw err('InvalidArgument', 'ExcelApi 1.1 requires an index smaller than the column count.');
+        if (name !== undefined && name !== null && fake.apiMinor < 4)
+          throw err('InvalidArgument', 'The name parameter needs ExcelApi 1.4.');
+        if (!atEnd) throw new Error('fake: a table column inserted inside the table is not modelled');
+        const c = t.box.c1 + 1;
+        for (let r = t.box.r0; r <= t.box.r1; r++)
+          if (getCell(s, r, c) !== '') throw new Error('fake: a table column added over cells holding data is not modelled');
+        const height = t.box.r1 - t.box.r0 + 1;
+        if (values !== undefined && values !== null && (!Array.isArray(values) || values.length !== height))
+          throw err('InvalidArgument', `The number of rows in the input array doesn't match the table's (${height}).`);
+        const grid = (values ?? []) as unknown[][];
+        const header = name ?? grid[0]?.[0] ?? `Column${count + 1}`;
+        if (headersOf(s, t).some((h) => h.toLowerCase() === String(header).toLowerCase()))
+          throw new Error('fake: a duplicate column name (Excel would rename it) is not modelled');
+        t.box = { ...t.box, c1: c };
+        setCell(s, t.box.r0, c, String(header));
+        for (let r = t.box.r0 + 1; r <= t.box.r1; r++) writeValue(s, r, c, grid[r - t.box.r0]?.[0] ?? '');
+        changedRanges.push({ sheetId: s.id, address: boxAddress({ r0: t.box.r0, c0: c, r1: t.box.r1, c1: c }) });
+      },
+      bytes(values) + bytes(name),
+    );
+  }
+}
+
+/** A table's header texts, left to right. */
+function headersOf(sheet: SheetState, t: TableState): string[] {
+  return Array.from({ length: t.box.c1 - t.box.c0 + 1 }, (_, j) => String(getCell(sheet, t.box.r0, t.box.c0 + j)));
+}
+
 class TableProxy extends Proxy {
   readonly autoFilter: { load: (spec?: string) => void; readonly enabled: boolean };
+  readonly columns: TableColumnsProxy;
   constructor(
     context: FakeContext,
     readonly sheet: WorksheetProxy,
     readonly table: TableState,
   ) {
     super(context);
+    this.columns = new TableColumnsProxy(context, this);
     const self = this;
     let enabled: boolean | undefined;
     this.autoFilter = {
