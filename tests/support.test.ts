@@ -35,7 +35,7 @@ describe('the support page explains every finding', () => {
 
   test('it explains the preview, the undo story and pointing at the table', () => {
     expect(page).toContain('Ctrl+Z undoes it in one step');
-    expect(page).toContain('File &gt; Version history');
+    expect(page).toContain('Info &gt; Version History');
     expect(page).toContain('Use the selected row as header');
   });
 });

@@ -28,7 +28,7 @@ export interface RunParts {
 
 /**
  * How a run can be taken back: "one-step" when the host merged it into one undo step (ExcelApi 1.20, and no
- * sheet was added on desktop Excel, which clears the undo history); otherwise "history" (File > Version history).
+ * sheet was added on desktop Excel, which clears the undo history); otherwise "history" (undoWords says what the host offers).
  */
 export type UndoStory = 'one-step' | 'history';
 

@@ -124,7 +124,7 @@ describe('[F5] know what it will do, and go back', () => {
     const { host } = recordingHost(PLAN, { undo: 'history' });
     render(<App host={host} theme="light" />);
     await userEvent.click(screen.getByRole('button', { name: 'Write status, formats and summary' }));
-    await screen.findByText('To go back, run again or use File > Version history.');
+    await screen.findByText('Excel cannot undo all of it in one step. Running it again is always safe.');
     expect(screen.queryByText('Ctrl+Z undoes it in one step.')).toBeNull();
   });
 

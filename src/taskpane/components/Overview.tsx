@@ -189,6 +189,7 @@ export function Overview({
           applied={result.applied}
           bar={resultBar([...analysis.findings, ...result.notes])}
           undo={result.undo ?? null}
+          undoWords={result.undoWords}
           summarySheet={summarySheet}
           onGoToSummary={onGoToSummary}
         />

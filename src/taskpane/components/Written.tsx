@@ -12,10 +12,10 @@ const useStyles = makeStyles({
   link: { '@media (forced-colors: active)': { color: 'LinkText' } },
 });
 
-/** How to take a run back, in the host's terms. */
+/** How to take a run back, when the host gives no words of its own (the Excel adapter gives `undoWords`). */
 export const UNDO_WORDS: Readonly<Record<UndoStory, string>> = {
   'one-step': 'Ctrl+Z undoes it in one step.',
-  history: 'To go back, run again or use File > Version history.',
+  history: 'Excel cannot undo all of it in one step. Running it again is always safe.',
 };
 
 /**
@@ -26,6 +26,8 @@ export function Written(props: {
   applied: readonly string[];
   bar: { title: string };
   undo: UndoStory | null;
+  /** The host's own words for going back (keys of this platform, Version History only where the file has one). */
+  undoWords?: string | undefined;
   summarySheet: string | null;
   onGoToSummary?: (sheet: string) => void;
 }) {
@@ -61,7 +63,7 @@ export function Written(props: {
               Go to summary
             </Link>
           ) : null}
-          {props.undo ? <span>{UNDO_WORDS[props.undo]}</span> : null}
+          {props.undo ? <span>{props.undoWords ?? UNDO_WORDS[props.undo]}</span> : null}
         </p>
       ) : null}
     </div>
