@@ -50,7 +50,7 @@ describe.each(PROFILES)('$name', (profile) => {
       ['AccessDenied', 'SheetProtected', /protected/],
       ['ItemNotFound', 'SheetMissing', /could not be found/],
       ['RequestPayloadSizeLimitExceeded', 'PayloadTooLarge', /too large/],
-      ['GeneralException', 'Unknown', /GeneralException/],
+      ['GeneralException', 'Unknown', /internal error/],
     ])('%s in the middle of the writes', async (code, kind, words) => {
       const expected = await cleanResult();
       fake.inject({ code, atSync: fake.stats.syncs + 2, afterOps: 60 });
@@ -66,6 +66,8 @@ describe.each(PROFILES)('$name', (profile) => {
       ['ItemNotFound', 'SheetMissing'],
     ])('%s while reading: nothing was changed', async (code, kind) => {
       fake.inject({ code, atSync: fake.stats.syncs + 1 });
+      // A grouped run (ExcelApi 1.20) failing before its first write is retried once without the group: fail both.
+      if (profile.apiMinor >= 20) fake.inject({ code, atSync: fake.stats.syncs + 2 });
       await expect(runPlan({}, ALL)).rejects.toMatchObject({
         code: kind,
         changed: 'nothing',
