@@ -60,6 +60,8 @@ export interface PrintPlan {
   readonly footer: FooterPlan;
   /** Estimated heights of the rows whose wrapped text needs more than one line (others keep the default). */
   readonly rowHeights: readonly RowHeight[];
+  /** Rows (1-based) that start a printed page: a manual page break above each (our sheets only; absent: none). */
+  readonly rowBreaks?: readonly number[];
 }
 
 /**
@@ -229,7 +231,10 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
   };
 }
 
-/** How our summary sheet prints (P1.4): like the table, everything used (the grid and its chart), no title rows. */
+/**
+ * How our summary and chase sheets print (P1.4): like the table, everything used (the grid and its chart), no title
+ * rows (each list repeats its own header after each of the sheet's manual page breaks, which the plan carries).
+ */
 export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
   const widths = new Map<number, number>();
   model.columnWidths.forEach((w, i) => widths.set(i, w));
@@ -258,5 +263,6 @@ export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
     margins: NARROW_MARGINS,
     footer: { left: asAtWords(asAt), pageNumbers: true },
     rowHeights: estimateRowHeights(1, lastRow, widths, textAt),
+    rowBreaks: model.rowBreaks,
   };
 }
