@@ -8,8 +8,11 @@ import { count, day, lit, num, SummaryGrid, txt, type BlockColumn, type SummaryC
 import { CHASE_SHEET_NAME, markWords, SEVERITY_WORDS, topBlock, type SummaryModel } from './summaryModel';
 import type { Analysis, Recommendation } from '../types';
 
-/** Widths of the chase sheet's columns (Excel character units): reference, due, days, reasons, marks, subject. */
-export const CHASE_COLUMN_WIDTHS: readonly number[] = [20, 17, 12, 32, 24, 60];
+/**
+ * Widths of the chase sheet's columns (Excel character units): reference, due date, days overdue, a narrow gutter
+ * (so text never runs into the figures before it), reasons, marks, subject; the checks reuse them.
+ */
+export const CHASE_COLUMN_WIDTHS: readonly number[] = [20, 17, 14, 2, 30, 24, 58];
 /** Findings the chase sheet lists; the rest are counted (the pane and the command's report list them all). */
 export const CHECKS_LIMIT = 1000;
 
@@ -22,7 +25,7 @@ const PAGE = {
 const TITLE_HEIGHT = 24;
 const HEADING_HEIGHT = 18;
 /** The share of a page we fill: our row heights are estimates, and a page that runs over would break a list without its header. */
-const FILL = 0.85;
+const FILL = 0.93;
 
 /** Points of sheet a printed page holds: fit to one page wide shrinks a wide sheet, so a page holds more of it. */
 export function pageCapacity(widths: readonly number[]): number {
@@ -135,6 +138,7 @@ const CHASE_COLUMNS: readonly BlockColumn[] = [
   { header: 'Ref' },
   { header: 'Due', numeric: true },
   { header: 'Days overdue', numeric: true },
+  { header: '' },
   { header: 'Also' },
   { header: 'Marked' },
   { header: 'Subject' },
@@ -161,6 +165,7 @@ function chaseBlocks(p: Pager, analysis: Analysis): void {
         lit(i.reference),
         day(i.due),
         i.daysOverdue === null ? txt('') : num(i.daysOverdue),
+        txt(''),
         txt(alsoWords(i)),
         lit(r ? markWords(analysis, r) : ''),
         lit(i.subject),
@@ -233,11 +238,20 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
   const shown = analysis.findings.slice(0, CHECKS_LIMIT);
   p.list(
     'Findings',
-    [{ header: 'Ref' }, { header: 'Cell' }, { header: 'Severity' }, { header: 'Check' }, { header: 'Rule' }, { header: 'What to do' }],
+    [
+      { header: 'Ref' },
+      { header: 'Cell' },
+      { header: 'Severity' },
+      { header: '' },
+      { header: 'Check' },
+      { header: 'Rule' },
+      { header: 'What to do' },
+    ],
     shown.map((f) => [
       lit(f.id ?? ''),
       txt(f.cell ?? ''),
       txt(SEVERITY_WORDS[f.severity]),
+      txt(''),
       txt(RULE_TITLES[f.rule]),
       txt(f.rule),
       lit(f.message),
@@ -260,7 +274,7 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
     const first = p.g.next + 2;
     p.list(
       'Colour key: what the highlights on the plan mean',
-      [{ header: 'Highlight' }, { header: 'What it means' }],
+      [{ header: 'Highlight' }, { header: 'What it means' }, ...Array.from({ length: 5 }, () => ({ header: '' }))],
       key.map((k) => [k.sample, k.meaning]),
       {
         wrap: false,
@@ -277,7 +291,7 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
  * preparing the report (cells, rule IDs, severities) and the colour key. Every page of a list starts with its header.
  */
 export function buildChaseSheet(analysis: Analysis, generatedAt: string, sheetName = CHASE_SHEET_NAME): SummaryModel {
-  const g = new SummaryGrid();
+  const g = new SummaryGrid(CHASE_COLUMN_WIDTHS.length);
   const p = new Pager(g, CHASE_COLUMN_WIDTHS);
   topBlock(g, 'Chase list and checks', analysis, generatedAt);
   g.add([txt('One lead officer per page, the most overdue first. Marked: statutory and top-priority items.')], 'note');

@@ -248,8 +248,11 @@ export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
     if (!p || !q) continue;
     for (let r = p.row; r <= q.row; r++) for (let c = p.column; c <= q.column; c++) wrapped.add(`${r}:${c}`);
   }
-  const textAt = (row: number, column: number): string =>
-    wrapped.has(`${row}:${column}`) ? cellText(model.rows[row - 1]?.[column]?.value ?? null) : '';
+  // Numbers and dates print short in their formats ("19%", "1,234"): only text wraps.
+  const textAt = (row: number, column: number): string => {
+    const value = wrapped.has(`${row}:${column}`) ? model.rows[row - 1]?.[column]?.value : null;
+    return typeof value === 'string' ? value : '';
+  };
   const lastRow = Math.max(1, model.rows.length);
   return {
     sheet: model.sheetName,

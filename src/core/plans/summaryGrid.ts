@@ -2,12 +2,13 @@ import { columnIndex, rangeAddress } from '../address';
 import { fromIso, toSerial } from '../dates';
 
 /** Columns of the summary sheet; each block lays its own columns out within them (M1). */
-export const SUMMARY_COLUMNS = 6;
+export const SUMMARY_COLUMNS = 9;
 /**
- * Widths in Excel character units, two panels side by side on a landscape page: a label column and two figure
- * columns (A-C), then again (D-F) with a text column last. 147 units print at 100% on A4 landscape.
+ * Widths in Excel character units, two panels side by side on a landscape page: a label column, a figure or date
+ * column ("30 September 2002" fits) and two figure columns (A-D), a narrow gutter (E), then a label column, two
+ * figure columns and a text column (F-I). 171 units print at about 88% on A4 landscape, one page wide.
  */
-export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 14, 14, 30, 14, 45];
+export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 17, 13, 13, 3, 30, 12, 12, 41];
 /** How the summary shows dates: real date serials with this format, so they sort and filter. */
 export const SUMMARY_DATE_FORMAT = 'd mmmm yyyy';
 /** How the summary shows counts: thousands separated (Excel's built-in format 3). */

@@ -11,6 +11,7 @@ import {
   ofBase,
   pct,
   SUMMARY_COLUMN_WIDTHS,
+  SUMMARY_COLUMNS,
   SummaryGrid,
   txt,
   type BlockColumn,
@@ -58,6 +59,8 @@ export const EXCEPTIONS_SHOWN = 5;
 export const PRIORITIES_SHOWN = 3;
 /** Rows the chart's box spans at least, from the headline figures' heading down. */
 export const CHART_ROWS = 11;
+/** The first column (0-based) of the right-hand panel of the committee's pages (F), after the gutter (E). */
+const RIGHT = 5;
 
 /** Severity as a committee's officer reads it. */
 export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -160,7 +163,7 @@ function headlineBlock(g: SummaryGrid, analysis: Analysis): { heading: number; e
     [txt('Complete'), num(stats.complete), num(counted), share(stats.complete, counted)],
   ];
   if (stats.excluded > 0)
-    rows.push([txt('Not counted (not applicable, withdrawn)'), num(stats.excluded), num(stats.total), share(stats.excluded, stats.total)]);
+    rows.push([txt('Not counted (n/a, withdrawn)'), num(stats.excluded), num(stats.total), share(stats.excluded, stats.total)]);
   rows.push(
     [txt('Overdue'), num(stats.overdue), num(counted), share(stats.overdue, counted)],
     [txt('Due within 30 days'), num(stats.dueSoon), num(counted), share(stats.dueSoon, counted)],
@@ -223,7 +226,7 @@ function barColours(analysis: Analysis): string[] {
   ];
 }
 
-/** Overdue by age (D-F), beside the distribution. */
+/** Overdue by age (E-G), beside statutory and priority. */
 function ageBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
   const { stats } = analysis;
   const a = stats.ageing;
@@ -242,7 +245,7 @@ function ageBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
       ...(stats.recordsStatutory ? [{ header: 'Statutory', numeric: true }] : []),
     ],
     ages.map(([label, all, statutory]) => [txt(label), num(all), ...(stats.recordsStatutory ? [num(statutory)] : [])]),
-    { place: { row, column: 3 } },
+    { place: { row, column: RIGHT } },
   ).end;
 }
 
@@ -250,7 +253,6 @@ type Group = Pick<GroupStats, 'total' | 'complete' | 'excluded' | 'overdue'>;
 const groupRow = (label: SummaryCell, s: Group): SummaryCell[] => [
   label,
   num(s.total),
-  num(s.complete),
   pct(countedOf(s) <= 0 ? null : s.complete / countedOf(s)),
   num(s.overdue),
 ];
@@ -259,8 +261,8 @@ function sumGroups(groups: readonly Group[]): Group {
   return { total: sum('total'), complete: sum('complete'), excluded: sum('excluded'), overdue: sum('overdue') };
 }
 
-/** Statutory against non-statutory, then the priorities (top first, the rest summed), in one block. */
-function groupBlock(g: SummaryGrid, analysis: Analysis): void {
+/** Statutory against non-statutory, then the priorities (top first, the rest summed), in one block (A-D). */
+function groupBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
   const { stats } = analysis;
   const rows: SummaryCell[][] = [];
   if (stats.recordsStatutory) rows.push(groupRow(txt('Statutory'), statutoryOf(stats)), groupRow(txt('Non-statutory'), stats.nonStatutory));
@@ -268,21 +270,19 @@ function groupBlock(g: SummaryGrid, analysis: Analysis): void {
   const rest = stats.byPriority.slice(PRIORITIES_SHOWN);
   for (const p of shown) rows.push(groupRow(lit(`Priority: ${p.priority}`), p));
   if (rest.length > 0) rows.push(groupRow(txt(`Other priorities (${rest.length})`), sumGroups(rest)));
-  g.block(
+  return g.block(
     'Statutory and priority',
-    [
-      { header: 'Group' },
-      { header: 'Total', numeric: true },
-      { header: 'Complete', numeric: true },
-      { header: 'Completion', numeric: true },
-      { header: 'Overdue', numeric: true },
-    ],
+    [{ header: 'Group' }, { header: 'Items', numeric: true }, { header: 'Complete', numeric: true }, { header: 'Overdue', numeric: true }],
     rows,
-    { empty: 'This table records neither statutory status nor priority.' },
-  );
+    {
+      empty: 'This table records neither statutory status nor priority.',
+      note: 'Complete: the share of the items counted (not applicable and withdrawn left out).',
+      place: { row },
+    },
+  ).end;
 }
 
-/** The leads with the most overdue (A-C), the rest summed on one line. */
+/** The leads with the most overdue (E-G, beside the distribution), the rest summed on one line. */
 function leadsBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
   const leads = analysis.stats.byLead.filter((l) => l.overdue > 0).sort((x, y) => y.overdue - x.overdue || y.total - x.total);
   const shown = leads.slice(0, LEADS_SHOWN);
@@ -301,7 +301,7 @@ function leadsBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
     {
       empty: 'None overdue.',
       wrap: false,
-      place: { row },
+      place: { row, column: RIGHT },
     },
   ).end;
 }
@@ -319,17 +319,29 @@ function refList(refs: readonly string[], max: number): string {
   return `${out.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}`;
 }
 
-/** Movement since the previous return (M2.5, D-F): a count and the first references per kind; or why there is none. */
-function movementBlock(g: SummaryGrid, m: Movement | undefined, row: number): number {
-  const place = { row, column: 3 };
-  const cols: BlockColumn[] = [{ header: 'Movement' }, { header: 'Count', numeric: true }, { header: 'References' }];
-  if (!m) return g.block('Since the last return', cols, [], { empty: 'No earlier return to compare with.', wrap: false, place }).end;
+/** Movement since the previous return (M2.5): a count and the first references per kind (running across the page); or why there is none. */
+function movementBlock(g: SummaryGrid, m: Movement | undefined): void {
+  const cols: BlockColumn[] = [
+    { header: 'Movement' },
+    { header: 'Count', numeric: true },
+    { header: 'References' },
+    ...blanks(SUMMARY_COLUMNS - 3),
+  ];
+  if (!m) {
+    g.block('Since the last return', cols, [], { empty: 'No earlier return to compare with.', wrap: false });
+    return;
+  }
   const then = fromIso(m.previousAsAt);
   const since = then === null ? m.previousAsAt : formatLong(then);
-  const rows = MOVEMENT_LISTS.map((list) => [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(refList(m[list], 50))]);
+  const rows = MOVEMENT_LISTS.map((list) => [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(refList(m[list], 110))]);
   const byText = m.matched.filter((x) => x.how === 'text').length;
   const note = `${count(m.matched.length)} matched: ${count(m.matched.length - byText)} by reference, ${count(byText)} by recommendation text.`;
-  return g.block(`Since ${since}`, cols, rows, { note, wrap: false, place }).end;
+  g.block(`Since ${since}`, cols, rows, { note, wrap: false });
+}
+
+/** Header cells left blank, so a block's header bar runs on over the columns its last text runs into. */
+function blanks(n: number): BlockColumn[] {
+  return Array.from({ length: n }, () => ({ header: '' }));
 }
 
 /** The exceptions a chair must see: overdue statutory or top-priority items, most overdue first, capped, with "and N more". */
@@ -346,17 +358,21 @@ function exceptionsBlock(g: SummaryGrid, analysis: Analysis, chaseSheet: string)
       { header: 'Ref' },
       { header: 'Due', numeric: true },
       { header: 'Days overdue', numeric: true },
+      // Right-aligned, so the mark stands clear of the days before it.
+      { header: 'Marked', numeric: true },
+      { header: '' },
       { header: 'Lead' },
-      { header: 'Marked' },
       { header: 'Subject' },
+      ...blanks(2),
     ],
     shown.map((r) => [
       lit(clip(r.id ?? `row ${r.row}`, 34)),
       day(r.timescale.due),
       num(r.daysOverdue),
+      lit(clip(markWords(analysis, r), 15)),
+      txt(''),
       lit(clip(r.lead, 34)),
-      lit(clip(markWords(analysis, r), 16)),
-      lit(clip(r.subject, 50)),
+      lit(clip(r.subject, 70)),
     ]),
     {
       empty: `No ${what} item is overdue.`,
@@ -390,32 +406,32 @@ export function buildSummary(
   g.add([txt(headlineSentence(analysis))], 'headline');
   g.blank();
   const figures = headlineBlock(g, analysis);
-  let chart: ChartSpec | null = null;
   g.padTo(figures.heading + CHART_ROWS);
   g.blank();
   const row = g.next;
   const dist = distributionBlock(g, analysis, row);
-  const ageEnd = ageBlock(g, analysis, row);
-  g.padTo(Math.max(dist.end, ageEnd) + 1);
-  if (analysis.stats.total > 0)
-    chart = {
-      type: 'bar',
-      title: 'Recommendations by status',
-      dataRange: `A${dist.header}:B${dist.last}`,
-      anchor: cellAddress(4, figures.heading),
-      end: cellAddress(6, figures.heading + CHART_ROWS - 1),
-      pointColours: barColours(analysis),
-      dataLabels: true,
-    };
+  const leadsEnd = leadsBlock(g, analysis, row);
+  g.padTo(Math.max(dist.end, leadsEnd) + 1);
+  const chart: ChartSpec | null =
+    analysis.stats.total === 0
+      ? null
+      : {
+          type: 'bar',
+          title: 'Recommendations by status',
+          dataRange: `A${dist.header}:B${dist.last}`,
+          anchor: cellAddress(RIGHT, figures.heading),
+          end: cellAddress(SUMMARY_COLUMNS, figures.heading + CHART_ROWS - 1),
+          pointColours: barColours(analysis),
+          dataLabels: true,
+        };
   const page2 = g.next;
-  groupBlock(g, analysis);
-  g.blank();
-  const pair = g.next;
-  const leadsEnd = leadsBlock(g, analysis, pair);
-  const movementEnd = movementBlock(g, movement, pair);
-  g.padTo(Math.max(leadsEnd, movementEnd) + 1);
+  const groupsEnd = groupBlock(g, analysis, page2);
+  const ageEnd = ageBlock(g, analysis, page2);
+  g.padTo(Math.max(groupsEnd, ageEnd) + 1);
   g.blank();
   exceptionsBlock(g, analysis, chaseSheet);
+  g.blank();
+  movementBlock(g, movement);
   return {
     sheetName,
     rows: g.rows,
