@@ -3,7 +3,7 @@ import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
-import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/plans/printPlan';
+import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
 import { buildChaseSheet } from '../core/plans/chaseSheet';
 import {
   buildSummary,

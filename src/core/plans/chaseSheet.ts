@@ -90,10 +90,10 @@ class Pager {
 
   /** A list, broken into pages with its heading and header repeated; one "empty" line when it has no rows. */
   list(
-    heading: string,
+    heading: (first: boolean) => SummaryCell[],
     columns: readonly BlockColumn[],
     rows: readonly SummaryCell[][],
-    options: { empty?: string; wrap?: boolean; literalHeading?: boolean } = {},
+    options: { empty?: string; wrap?: boolean } = {},
   ): void {
     const wrap = options.wrap !== false;
     const heights = rows.map((r) => this.height(r, wrap));
@@ -103,10 +103,7 @@ class Pager {
         columns.map((c) => txt(c.header)),
         true,
       );
-    const title = (first: boolean) => {
-      const words = first ? heading : `${heading} (continued)`;
-      return options.literalHeading ? lit(words) : txt(words);
-    };
+    const title = heading;
     let i = 0;
     let first = true;
     do {
@@ -144,17 +141,23 @@ const CHASE_COLUMNS: readonly BlockColumn[] = [
   { header: 'Subject' },
 ];
 
-/** "J Smith: 12 overdue, 3 slipped, 1 not rated". */
-function leadWords(lead: ChaseLead): string {
-  return `${lead.lead}: ${count(lead.overdue)} overdue, ${count(lead.slipped)} slipped, ${count(lead.unrated)} not rated`;
+/** A lead's heading: the lead as written (a cell of its own), then "12 overdue, 3 slipped, 1 not rated" under Also. */
+function leadHeading(lead: ChaseLead): (first: boolean) => SummaryCell[] {
+  const counts = `${count(lead.overdue)} overdue, ${count(lead.slipped)} slipped, ${count(lead.unrated)} not rated`;
+  return (first) => [lit(lead.lead), txt(''), txt(''), txt(''), txt(first ? counts : `${counts} (continued)`)];
 }
+
+/** A fixed heading, "(continued)" on the pages after the first. */
+const titled =
+  (words: string) =>
+  (first: boolean): SummaryCell[] => [txt(first ? words : `${words} (continued)`)];
 
 /** The full chase list (C1): every item, one lead officer per page, most overdue lead first, items most overdue first, marked. */
 function chaseBlocks(p: Pager, analysis: Analysis): void {
   const leads = chaseList(analysis);
   const byRow = new Map<number, Recommendation>(analysis.recommendations.map((r) => [r.row, r]));
   if (leads.length === 0) {
-    p.list('Chase list', CHASE_COLUMNS, [], { empty: 'Nothing to chase: no item is overdue, slipped or not rated.' });
+    p.list(titled('Chase list'), CHASE_COLUMNS, [], { empty: 'Nothing to chase: no item is overdue, slipped or not rated.' });
     return;
   }
   leads.forEach((lead, n) => {
@@ -171,7 +174,7 @@ function chaseBlocks(p: Pager, analysis: Analysis): void {
         lit(i.subject),
       ];
     });
-    p.list(leadWords(lead), CHASE_COLUMNS, rows, { literalHeading: true });
+    p.list(leadHeading(lead), CHASE_COLUMNS, rows);
   });
 }
 
@@ -237,7 +240,7 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
   p.blank();
   const shown = analysis.findings.slice(0, CHECKS_LIMIT);
   p.list(
-    'Findings',
+    titled('Findings'),
     [
       { header: 'Ref' },
       { header: 'Cell' },
@@ -273,7 +276,7 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
     p.room(HEADING_HEIGHT + LINE_HEIGHT * (key.length + 1));
     const first = p.g.next + 2;
     p.list(
-      'Colour key: what the highlights on the plan mean',
+      titled('Colour key: what the highlights on the plan mean'),
       [{ header: 'Highlight' }, { header: 'What it means' }, ...Array.from({ length: 5 }, () => ({ header: '' }))],
       key.map((k) => [k.sample, k.meaning]),
       {

@@ -143,7 +143,7 @@ export class SummaryGrid {
    * an earlier block (from that block's row, further right).
    */
   block(
-    heading: string | SummaryCell,
+    heading: string | SummaryCell | SummaryCell[],
     columns: readonly BlockColumn[],
     body: readonly SummaryCell[][],
     options: { empty?: string; note?: string; wrap?: boolean; place?: BlockPlace } = {},
@@ -155,7 +155,7 @@ export class SummaryGrid {
       if (style) this.styleRows(row, row, style, Math.max(cells.length, 1), col);
       return row++;
     };
-    line([typeof heading === 'string' ? txt(heading) : heading], 'heading');
+    line(typeof heading === 'string' ? [txt(heading)] : Array.isArray(heading) ? heading : [heading], 'heading');
     const header = line(
       columns.map((c) => (c.literal ? lit(c.header) : txt(c.header))),
       'tableHeader',
