@@ -334,8 +334,13 @@ function movementBlock(g: SummaryGrid, m: Movement | undefined): void {
   const then = fromIso(m.previousAsAt);
   const since = then === null ? m.previousAsAt : formatLong(then);
   const rows = MOVEMENT_LISTS.map((list) => [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(refList(m[list], 110))]);
-  const byText = m.matched.filter((x) => x.how === 'text').length;
-  const note = `${count(m.matched.length)} matched: ${count(m.matched.length - byText)} by reference, ${count(byText)} by recommendation text.`;
+  const now = fromIso(m.currentAsAt);
+  const byText = m.matched.filter((x) => x.how === 'text');
+  const renamed = byText.filter((x) => x.id !== x.previousId).map((x) => `${x.id} (was ${x.previousId})`);
+  const note =
+    `Compared with the return as at ${since}${now === null ? '' : ` (this one: ${formatLong(now)})`}: ` +
+    `${count(m.matched.length)} matched, ${count(m.matched.length - byText.length)} by reference, ${count(byText.length)} by recommendation text` +
+    (renamed.length > 0 ? `: ${refList(renamed, 60)}.` : '.');
   g.block(`Since ${since}`, cols, rows, { note, wrap: false });
 }
 
