@@ -2,7 +2,7 @@ import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
-import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, looksLikeOurSheet, summaryFingerprint } from '../core/plans/summaryMark';
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
 import { buildChaseSheet } from '../core/plans/chaseSheet';
 import {
@@ -117,7 +117,7 @@ function check(workbook: XlsxWorkbook, sheet: SheetEntry, options: AnalyseOption
 
 /**
  * The sheet to work on: the one named, or the first worksheet on which a table is found (our own
- * summary sheet is never a candidate). Without a table anywhere, the first sheet's analysis (TABLE_NOT_FOUND).
+ * sheets are never candidates, nor a sheet laid out as ours under another name). Without a table anywhere, the first sheet's analysis (TABLE_NOT_FOUND).
  */
 export function chooseSheet(workbook: XlsxWorkbook, options: AnalyseOptions, name?: string): CheckedSheet {
   const worksheets = workbook.info.sheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined);
@@ -135,7 +135,8 @@ export function chooseSheet(workbook: XlsxWorkbook, options: AnalyseOptions, nam
   for (const sheet of worksheets) {
     if (ours.includes(sheet)) continue;
     const checked = check(workbook, sheet, options);
-    if (checked.analysis.table) return checked;
+    // A summary of ours kept under another name (last quarter's) sits before the plan: never take it for one.
+    if (checked.analysis.table && !looksLikeOurSheet(checked.snapshot.values.slice(0, FINGERPRINT_ROWS))) return checked;
     first ??= checked;
   }
   if (!first) throw new HostError('SheetMissing', 'This workbook has no worksheets.');
