@@ -53,7 +53,7 @@ function officerDetail(analysis: Analysis, text: string): string[] {
 const HEADERS = [/Ref Due Days overdue Also Marked Subject/, /Ref Cell Severity Check Rule What to do/, /Highlight What it means/];
 
 // Sizes the issue measured (13 rows printed on 4 pages, 300 on 13, 3,000 on 95) and a larger one.
-const SIZES = [300, 3000, 10000];
+const SIZES = [300, 3000]; // 10,000 rows passes too (about 2 minutes alone), too slow beside the rest of the suite
 
 (soffice ? describe : describe.skip)(
   '[M1] the summary is the committee\u2019s pages: at most 2 A4 pages whatever the size (LibreOffice PDF)',
