@@ -20,7 +20,8 @@ import { snapshotOf, type Movement, type PlanSnapshot } from '../core/figures/mo
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/plans/summaryMark';
-import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import { buildChaseSheet } from '../core/plans/chaseSheet';
+import { buildSummary, CHASE_MARKER_NAME, CHASE_SHEET_NAME, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
@@ -106,6 +107,8 @@ interface FirstRead {
   autoFilter: Excel.AutoFilter | null;
   workbookProtection: Excel.WorkbookProtection | null;
   marker: Excel.NamedItem | null;
+  /** The chase sheet's marker, read as the summary's is. */
+  chaseMarker: Excel.NamedItem | null;
   sheets: Excel.WorksheetCollection | null;
   tables: Excel.TableCollection;
   /** Merged areas of the sheet, where the host can say (ExcelApi 1.13). */
@@ -137,6 +140,8 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
   workbookProtection?.load('protected');
   const marker = parts.summary ? context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME) : null;
   marker?.load('name,comment');
+  const chaseMarker = parts.summary ? context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME) : null;
+  chaseMarker?.load('name,comment');
   const sheets = parts.summary ? context.workbook.worksheets : null;
   sheets?.load('items/name');
   const merged = parts.format && how.merges && supports('1.13', false) ? read.sheet.getRange().getMergedAreasOrNullObject() : null;
@@ -149,6 +154,7 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
     autoFilter,
     workbookProtection,
     marker,
+    chaseMarker,
     sheets,
     tables: queueTables(read.sheet),
     merged,
@@ -212,12 +218,12 @@ export async function runPlan(
       }
       const summary = parts.summary ? decideSummary(first, meta) : null;
       let movement: RunMovement | undefined;
-      let summarySheet: Excel.Worksheet | null = null;
+      let ourSheets: Excel.Worksheet[] = [];
       let keptReturn = false;
       if (summary && moved) {
         movement = moved.movement;
         const since = movement.kind === 'since' ? movement.movement : undefined;
-        summarySheet = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
+        ourSheets = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
         if (moved.current && kept.available) {
           const day = fromIso(analysis.asAt);
           const when = day === null ? analysis.asAt : formatLong(day);
@@ -227,7 +233,7 @@ export async function runPlan(
         }
       }
       // Our change events are told from the user's by where they land (hosts without triggerSource).
-      const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, summarySheet);
+      const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, ourSheets);
       // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
       quietUntil = Number.POSITIVE_INFINITY;
       try {
@@ -237,7 +243,8 @@ export async function runPlan(
         ownAreas = written.areas();
       }
       // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
-      const addedOnDesktop = summary !== null && summary.ours === null && officePlatform() !== 'OfficeOnline';
+      const addedOnDesktop =
+        summary !== null && (summary.ours === null || summary.chase.ours === null) && officePlatform() !== 'OfficeOnline';
       const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
       const applied = [...describeWritten(factsOf(format, summary)), ...extra];
       const words = undoWords({ story: undo, mac: officePlatform() === 'Mac', cloud: inTheCloud(), keptReturn });
@@ -257,6 +264,7 @@ function factsOf(format: FormatDecision | null, summary: SummaryDecision | null)
     statusWritten: format?.statusWritten ?? false,
     ourRules: format?.ours.length ?? 0,
     summary: summary && { name: summary.name, ours: summary.ours !== null },
+    ...(summary ? { chase: { name: summary.chase.name, ours: summary.chase.ours !== null } } : {}),
   };
 }
 
@@ -316,20 +324,35 @@ async function keptMovement(
   return { movement: movementSince(previous?.snapshot ?? null, current, analysis), current };
 }
 
-/** What the writes need to know, queued with the rest of the read: our rules, our summary sheet, the tables' ranges. */
+/** The sheet a marker points at, its charts and its top (for the fingerprint), queued; null without a marker. */
+function queueMarked(marker: Excel.NamedItem | null) {
+  const range = marker && !marker.isNullObject ? marker.getRangeOrNullObject() : null;
+  const sheet = range ? range.worksheet : null;
+  range?.load('address');
+  sheet?.load('name');
+  const charts = sheet ? sheet.charts : null;
+  charts?.load('items/name');
+  // The top of the sheet the marker points at, to check its fingerprint: only our own sheets are rewritten.
+  const top = sheet ? sheet.getRangeByIndexes(0, 0, FINGERPRINT_ROWS, FINGERPRINT_COLUMNS) : null;
+  top?.load('values');
+  return { range, sheet, charts, top };
+}
+type Marked = ReturnType<typeof queueMarked>;
+
+/** What the writes need to know, queued with the rest of the read: our rules, our summary and chase sheets, the tables' ranges. */
 function queueMeta(first: FirstRead) {
   const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
   for (const cf of customs) cf.custom.rule.load('formula');
-  const markerRange = first.marker && !first.marker.isNullObject ? first.marker.getRangeOrNullObject() : null;
-  const markerSheet = markerRange ? markerRange.worksheet : null;
-  markerRange?.load('address');
-  markerSheet?.load('name');
-  const markerCharts = markerSheet ? markerSheet.charts : null;
-  markerCharts?.load('items/name');
-  // The top of the sheet the marker points at, to check its fingerprint: only our own summary is rewritten.
-  const markerTop = markerSheet ? markerSheet.getRangeByIndexes(0, 0, FINGERPRINT_ROWS, FINGERPRINT_COLUMNS) : null;
-  markerTop?.load('values');
-  return { customs, markerRange, markerSheet, markerCharts, markerTop, tableRanges: queueTableRanges(first.tables) };
+  const summary = queueMarked(first.marker);
+  return {
+    customs,
+    markerRange: summary.range,
+    markerSheet: summary.sheet,
+    markerCharts: summary.charts,
+    markerTop: summary.top,
+    chase: queueMarked(first.chaseMarker),
+    tableRanges: queueTableRanges(first.tables),
+  };
 }
 type Meta = ReturnType<typeof queueMeta>;
 
@@ -370,7 +393,8 @@ async function readPlanSheet(
     snapshot = readPlan.snapshot;
     // A plan read whole is small: its kept returns ride on the meta read.
     const prefetched = queueNewestXml(kept);
-    if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0 || prefetched > 0) await context.sync();
+    if (meta.customs.length > 0 || meta.markerRange || meta.chase.range || meta.tableRanges.length > 0 || prefetched > 0)
+      await context.sync();
   } else {
     // Number formats only where the core reads them.
     const formatColumnsRead = readPlan.have ? await formatColumns(readPlan.have, settings, today, analyse) : null;
@@ -379,7 +403,7 @@ async function readPlanSheet(
     const head = preview && formatColumnsRead === null ? readPlan.have : null;
     if (head) {
       snapshot = head;
-      if (meta.customs.length > 0 || meta.markerRange || meta.tableRanges.length > 0) await context.sync();
+      if (meta.customs.length > 0 || meta.markerRange || meta.chase.range || meta.tableRanges.length > 0) await context.sync();
     } else {
       snapshot = await readRest(context, first.read, {
         ...readPlan,
@@ -489,24 +513,36 @@ interface SummaryDecision {
   name: string;
   /** Our summary sheet when it is there (fingerprint matched): rewritten in place. */
   ours: Excel.Worksheet | null;
+  /** The chase sheet: its name, and ours when it is there. */
+  chase: { name: string; ours: Excel.Worksheet | null; charts: Excel.ChartCollection | null };
 }
 
-/** Where the summary goes: ours rewritten in place when it exists, else a new sheet under a free name. */
-function decideSummary(first: FirstRead, meta: Meta): SummaryDecision {
-  const { markerRange, markerSheet, markerCharts, markerTop } = meta;
-  const found = markerRange && !markerRange.isNullObject && markerSheet && markerCharts && markerTop ? markerSheet : null;
+/** The sheet a marker points at when it is ours (its fingerprint matches its top), and the sheet found either way. */
+function ourMarked(marked: Marked, marker: Excel.NamedItem | null): { found: Excel.Worksheet | null; ours: Excel.Worksheet | null } {
+  const { range, sheet, charts, top } = marked;
+  const found = range && !range.isNullObject && sheet && charts && top ? sheet : null;
   // Ours means ours: the marker's fingerprint must match the sheet's top, else it is a user's sheet (a received
-  // workbook, or last quarter's summary renamed to keep it) and is left alone; a new summary sheet is written.
-  const ours =
-    found && markerTop && first.marker && isOurSummarySheet(found.name, markerTop.values as CellValue[][], first.marker.comment)
-      ? found
-      : null;
-  const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => n !== ours?.name);
-  if (found && !ours) taken.push(found.name);
-  return { name: ours?.name ?? freeSummaryName(taken), ours };
+  // workbook, or last quarter's summary renamed to keep it) and is left alone; a new sheet of ours is written.
+  const ours = found && top && marker && isOurSummarySheet(found.name, top.values as CellValue[][], marker.comment) ? found : null;
+  return { found, ours };
 }
 
-/** Queues the summary sheet where `decided` says; returns the sheet (its id is loaded by the write's sync). */
+/** Where the summary and the chase sheet go: ours rewritten in place when they exist, else new sheets under free names. */
+function decideSummary(first: FirstRead, meta: Meta): SummaryDecision {
+  const summary = ourMarked(
+    { range: meta.markerRange, sheet: meta.markerSheet, charts: meta.markerCharts, top: meta.markerTop },
+    first.marker,
+  );
+  const chase = ourMarked(meta.chase, first.chaseMarker);
+  const ourNames = [summary.ours?.name, chase.ours?.name];
+  const taken = (first.sheets?.items ?? []).map((s) => s.name).filter((n) => !ourNames.includes(n));
+  for (const found of [summary, chase]) if (found.found && !found.ours) taken.push(found.found.name);
+  const name = summary.ours?.name ?? freeSummaryName(taken);
+  const chaseName = chase.ours?.name ?? freeSummaryName([...taken, name], CHASE_SHEET_NAME);
+  return { name, ours: summary.ours, chase: { name: chaseName, ours: chase.ours, charts: meta.chase.charts } };
+}
+
+/** Queues the summary sheet and the chase sheet where `decided` says; returns both (their ids are loaded by the write's sync). */
 function queueOurSummary(
   context: Excel.RequestContext,
   first: FirstRead,
@@ -516,20 +552,29 @@ function queueOurSummary(
   now: Date,
   activate: boolean,
   movement: Movement | undefined,
-): Excel.Worksheet {
-  const { ours, name } = decided;
+): Excel.Worksheet[] {
+  const { ours, name, chase } = decided;
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();
+  if (!chase.ours && first.chaseMarker && !first.chaseMarker.isNullObject) first.chaseMarker.delete();
   const target: SummaryTarget =
     ours && meta.markerCharts
       ? { kind: 'ours', sheet: ours, charts: meta.markerCharts, mark: first.marker?.comment ?? null }
       : { kind: 'new', name };
-  const model = buildSummary(analysis, stampFromDate(now), name, movement);
-  const sheet = queueSummary(context, target, model, isDate1904(first.dateProbe));
-  // Our summary sheet always prints our way (P1.4).
+  const date1904 = isDate1904(first.dateProbe);
+  const model = buildSummary(analysis, stampFromDate(now), name, movement, chase.name);
+  const sheet = queueSummary(context, target, model, SUMMARY_MARKER_NAME, date1904);
+  // Our sheets always print our way (P1.4).
   queuePageLayout(sheet, planSummaryPrint(model, analysis.asAt), true);
+  const chaseTarget: SummaryTarget =
+    chase.ours && chase.charts
+      ? { kind: 'ours', sheet: chase.ours, charts: chase.charts, mark: first.chaseMarker?.comment ?? null }
+      : { kind: 'new', name: chase.name };
+  const chaseModel = buildChaseSheet(analysis, stampFromDate(now), chase.name);
+  const chaseSheet = queueSummary(context, chaseTarget, chaseModel, CHASE_MARKER_NAME, date1904);
+  queuePageLayout(chaseSheet, planSummaryPrint(chaseModel, analysis.asAt), true);
   if (activate) sheet.activate();
-  return sheet;
+  return [sheet, chaseSheet];
 }
 
 /** Reads the add-in's settings from the workbook; defaults when there are none or they are unreadable. */
@@ -608,10 +653,10 @@ interface OwnArea {
 let ownAreas: OwnArea[] = [];
 
 /** Queues the ids of the sheets a write changes; after its sync, `areas()` says where our change events will land. */
-function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, summary: Excel.Worksheet | null) {
+function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, ours: readonly Excel.Worksheet[]) {
   const status = plan?.status ?? null;
   if (status) planSheet.load('id');
-  summary?.load('id');
+  for (const sheet of ours) sheet.load('id');
   return {
     areas: (): OwnArea[] => {
       try {
@@ -622,7 +667,7 @@ function queueWrittenAreas(planSheet: Excel.Worksheet, plan: FormatPlan | null, 
                 range: `${c.headerCell}:${c.range.split(':')[1] ?? c.headerCell}`,
               }))
             : []),
-          ...(summary ? [{ sheetId: summary.id, range: null }] : []),
+          ...ours.map((sheet) => ({ sheetId: sheet.id, range: null })),
         ];
       } catch {
         // The write's sync failed before the ids came back: fall back to the quiet window alone.

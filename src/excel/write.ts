@@ -162,12 +162,20 @@ export type SummaryTarget =
     };
 
 /**
- * Queues the summary sheet: one values write, one number-format write, a style call per style run, a chart
- * and (on a new sheet) our marker name. Our existing sheet is cleared and rewritten in place, never deleted
- * or moved: `Worksheet.delete` and setting `Worksheet.position` have no undo support, so inside a merged
- * undo group (ExcelApi 1.20) they would fail the whole batch with UndoNotSupported.
+ * Queues one of our sheets (the summary, the chase sheet): one values write, one number-format write, a style call
+ * per style run, a chart, the model's manual page breaks and (on a new sheet) our marker name `markerName`. Our
+ * existing sheet is cleared and rewritten in place, never deleted or moved: `Worksheet.delete` and setting
+ * `Worksheet.position` have no undo support, so inside a merged undo group (ExcelApi 1.20) they would fail the
+ * whole batch with UndoNotSupported. So a new sheet stays where `worksheets.add` puts it (last), and the run's words
+ * say how to print the committee's pages (describePlan.ts, printWords).
  */
-export function queueSummary(context: Excel.RequestContext, target: SummaryTarget, model: SummaryModel, date1904 = false): Excel.Worksheet {
+export function queueSummary(
+  context: Excel.RequestContext,
+  target: SummaryTarget,
+  model: SummaryModel,
+  markerName = SUMMARY_MARKER_NAME,
+  date1904 = false,
+): Excel.Worksheet {
   const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
   // The marker's comment is the fingerprint of what we write at the sheet's top (summaryMark.ts), so the command
   // (and a later check) can tell our summary from a user's sheet the marker happens to point at.
@@ -175,12 +183,12 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
   const fingerprint = summaryFingerprint(model.sheetName, top);
   if (target.kind === 'new') {
     // Marked first, so that a batch failing part-way still leaves a sheet the next run knows as ours.
-    const marker = context.workbook.names.add(SUMMARY_MARKER_NAME, sheet.getRange('A1'), fingerprint);
+    const marker = context.workbook.names.add(markerName, sheet.getRange('A1'), fingerprint);
     marker.visible = false;
   } else if (target.mark !== fingerprint) {
     // Rarely: the fingerprint leaves out what changes from run to run (summaryMark.ts). Setting a name's comment
     // has no undo on the web, so there such a run falls back to several undo steps (runExcel retries it ungrouped).
-    context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME).comment = fingerprint;
+    context.workbook.names.getItemOrNullObject(markerName).comment = fingerprint;
   }
   if (target.kind === 'ours') {
     for (const chart of target.charts.items) chart.delete();
@@ -203,5 +211,15 @@ export function queueSummary(context: Excel.RequestContext, target: SummaryTarge
     sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthToPoints(w);
   });
   if (model.chart) queueChart(sheet, model.chart);
+  queueRowBreaks(sheet, model.rowBreaks, target.kind === 'ours');
   return sheet;
+}
+
+/**
+ * Manual page breaks above the given rows (Worksheet.horizontalPageBreaks, PageBreakCollection.add and
+ * removePageBreaks, ExcelApi 1.9; not on Microsoft's list of APIs without undo support). One call per printed page.
+ */
+function queueRowBreaks(sheet: Excel.Worksheet, rows: readonly number[], replace: boolean): void {
+  if (replace) sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of rows) if (row > 1) sheet.horizontalPageBreaks.add(`A${row}`);
 }

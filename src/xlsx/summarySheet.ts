@@ -9,7 +9,8 @@ import { escapeAttr, escapeText } from './xml';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NUMBER_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '0%': 9, '0.00%': 10 };
+/** Excel's built-in number formats (ECMA-376 Part 1, 18.8.30): no numFmt element needed. */
+const NUMBER_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
 
 /** A sheet-qualified absolute reference: 'Q1 ''24'!$A$1. */
 export function sheetRef(sheet: string, range: string): string {
@@ -40,10 +41,16 @@ function lookGrid(model: SummaryModel): Map<string, SummaryStyle> {
 /** Days between Excel's 1900 and 1904 date systems: a 1904 workbook's serials are this much smaller. */
 const DAYS_1904 = 1462;
 
+/** Manual page breaks above the given rows (CT_PageBreak: a brk's id is the last row before the break). */
+export function rowBreaksXml(rows: readonly number[]): string {
+  const ids = rows.filter((r) => r > 1).map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`);
+  return ids.length === 0 ? '' : `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${ids.join('')}</rowBreaks>`;
+}
+
 /**
- * The summary sheet's XML: text as inline strings (formula-like text with a quote prefix, so it can never
- * turn live), numbers and dates as numbers (dates shifted for a workbook on the 1904 date system), figure
- * columns and their headers right-aligned, the colour key's cells filled.
+ * One of our sheets' XML (the summary, the chase sheet): text as inline strings (formula-like text with a quote
+ * prefix, so it can never turn live), numbers and dates as numbers (dates shifted for a workbook on the 1904 date
+ * system), figure columns and their headers right-aligned, the colour key's cells filled, the model's page breaks.
  */
 export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid: string | null, date1904 = false): string {
   const looks = lookGrid(model);
@@ -80,7 +87,7 @@ export function summarySheetXml(model: SummaryModel, book: StyleBook, drawingRid
   return (
     `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${rowBreaksXml(model.rowBreaks)}` +
     `${drawingRid ? `<drawing r:id="${drawingRid}"/>` : ''}</worksheet>`
   );
 }

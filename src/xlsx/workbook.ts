@@ -2,9 +2,17 @@ import { analyseSheet } from '../core/analyse';
 import { HostError } from '../core/errors';
 import { planFormat, statusMovedFinding } from '../core/plans/formatPlan';
 import { describeWritten, statusColumnWritten } from '../core/plans/describePlan';
-import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, summaryFingerprint } from '../core/plans/summaryMark';
-import { pageSetupOwner, planSummaryPrint, planTablePrint, type PrintPlan } from '../core/plans/printPlan';
-import { buildSummary, freeSummaryName, SUMMARY_MARKER_NAME, type SummaryModel } from '../core/plans/summaryModel';
+import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet, looksLikeOurSheet, summaryFingerprint } from '../core/plans/summaryMark';
+import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
+import { buildChaseSheet } from '../core/plans/chaseSheet';
+import {
+  buildSummary,
+  CHASE_MARKER_NAME,
+  CHASE_SHEET_NAME,
+  freeSummaryName,
+  SUMMARY_MARKER_NAME,
+  type SummaryModel,
+} from '../core/plans/summaryModel';
 import type { Movement } from '../core/figures/movement';
 import type { AnalyseOptions, Analysis, Finding, SheetSnapshot } from '../core/types';
 import { statusCoveredFindings } from '../core/plans/statusCovered';
@@ -25,7 +33,10 @@ import {
   patchWorkbookXml,
   REL_TYPES,
   relativeTarget,
+  sheetIndexMap,
   updateContentTypes,
+  type Marker,
+  type NewSheet,
 } from './workbookPatch';
 
 /** An .xlsx package opened for checking and patching. */
@@ -61,7 +72,12 @@ export class XlsxWorkbook {
 
   /** Our summary sheet: the one the marker name points at, and only when its fingerprint matches. */
   ourSummary(): SheetEntry | undefined {
-    const marker = this.info.definedNames.find((n) => n.name === SUMMARY_MARKER_NAME && n.localSheetId === undefined);
+    return this.ourSheet(SUMMARY_MARKER_NAME);
+  }
+
+  /** One of our sheets (summary, chase sheet): the one its marker name points at, and only when its fingerprint matches. */
+  ourSheet(markerName: string): SheetEntry | undefined {
+    const marker = this.info.definedNames.find((n) => n.name === markerName && n.localSheetId === undefined);
     if (!marker) return undefined;
     const name = sheetOfReference(marker.refersTo);
     const sheet = this.info.sheets.find((s) => s.name === name && s.kind === 'worksheet');
@@ -107,7 +123,7 @@ function check(workbook: XlsxWorkbook, sheet: SheetEntry, options: AnalyseOption
 
 /**
  * The sheet to work on: the one named, or the first worksheet on which a table is found (our own
- * summary sheet is never a candidate). Without a table anywhere, the first sheet's analysis (TABLE_NOT_FOUND).
+ * sheets are never candidates, nor a sheet laid out as ours under another name). Without a table anywhere, the first sheet's analysis (TABLE_NOT_FOUND).
  */
 export function chooseSheet(workbook: XlsxWorkbook, options: AnalyseOptions, name?: string): CheckedSheet {
   const worksheets = workbook.info.sheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined);
@@ -120,12 +136,13 @@ export function chooseSheet(workbook: XlsxWorkbook, options: AnalyseOptions, nam
     if (sheet.kind !== 'worksheet') throw new HostError('ChartSheet', `"${name}" is a chart sheet, not a worksheet; nothing was written.`);
     return check(workbook, sheet, options);
   }
-  const ours = workbook.ourSummary();
+  const ours = [workbook.ourSummary(), workbook.ourSheet(CHASE_MARKER_NAME)];
   let first: CheckedSheet | null = null;
   for (const sheet of worksheets) {
-    if (sheet === ours) continue;
+    if (ours.includes(sheet)) continue;
     const checked = check(workbook, sheet, options);
-    if (checked.analysis.table) return checked;
+    // A summary of ours kept under another name (last quarter's) sits before the plan: never take it for one.
+    if (checked.analysis.table && !looksLikeOurSheet(checked.snapshot.values.slice(0, FINGERPRINT_ROWS))) return checked;
     first ??= checked;
   }
   if (!first) throw new HostError('SheetMissing', 'This workbook has no worksheets.');
@@ -202,15 +219,18 @@ export function applyToWorkbook(
     } else if (print) extra.push(`Kept the page setup of "${sheet.name}" as you set it`);
   }
   const planUnchanged = !plan || workbook.pkg.text(sheet.part) === before;
-  const name = writeSummaryParts(workbook, analysis, book, options.generatedAt, options.movement, planUnchanged);
-  printNames.push({ localSheetId: name.localSheetId, plan: name.print });
-  workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', printNames));
+  const name = writeOurSheets(workbook, analysis, book, { generatedAt: options.generatedAt, movement: options.movement, planUnchanged });
+  // Our sheets print without print titles or areas: only the plan's names, at the plan's index after our inserts.
+  const renamed = printNames.map((n) => ({ ...n, localSheetId: name.indexOf(n.localSheetId) }));
+  workbook.pkg.set(workbook.info.part, patchPrintNames(workbook.pkg.text(workbook.info.part) ?? '', renamed));
   // The same plain words as the pane's (describeWritten), no rule counts.
   const applied = describeWritten({
     format: plan,
     statusWritten: plan ? statusColumnWritten(plan, snapshot) : false,
     ourRules,
     summary: { name: name.name, ours: name.replaced },
+    chase: { name: name.chase, ours: name.chaseReplaced },
+    summaryFirst: name.first,
   });
   if (plan && !plan.status && options.statusColumn) applied.splice(1, 0, 'No status column: no column right of the table is empty');
   applied.push(...extra);
@@ -223,50 +243,18 @@ export function applyToWorkbook(
   return { applied, notes, summarySheet: name.name };
 }
 
-const cellKey = (v: unknown) => (v === null || v === undefined || v === '' ? '' : String(v));
-
-/**
- * The summary for this run. When the plan sheet came out as it was and our old summary says everything the
- * new one would but for its "Generated" date, the old date is kept: a run that changes nothing writes the
- * very same bytes, whenever it runs (and the marker's fingerprint, which covers the date, stays too).
- */
-function summaryModel(
+/** One of our sheets written into the package: its part (replaced, or new and waiting for its place in `<sheets>`). */
+function writeOurSheet(
   workbook: XlsxWorkbook,
   ours: SheetEntry | undefined,
-  analysis: Analysis,
-  args: { generatedAt: string; name: string; movement: Movement | undefined; planUnchanged: boolean },
-): SummaryModel {
-  const model = buildSummary(analysis, args.generatedAt, args.name, args.movement);
-  if (!ours || !args.planUnchanged) return model;
-  const old = workbook.read(ours).snapshot.values;
-  const stamp = old.slice(0, FINGERPRINT_ROWS).find((row) => row[0] === 'Generated')?.[1];
-  if (typeof stamp !== 'string' || stamp === args.generatedAt) return model;
-  const again = buildSummary(analysis, stamp, args.name, args.movement);
-  const rows = Math.max(old.length, again.rows.length);
-  for (let r = 0; r < rows; r++) {
-    const a = old[r] ?? [];
-    const b = again.rows[r] ?? [];
-    for (let c = 0; c < Math.max(a.length, b.length); c++) if (cellKey(a[c]) !== cellKey(b[c]?.value)) return model;
-  }
-  return again;
-}
-
-/** Writes our summary sheet, its drawing and chart, and the marker with its fingerprint; ours is replaced in place. */
-function writeSummaryParts(
-  workbook: XlsxWorkbook,
-  analysis: Analysis,
+  model: SummaryModel,
   book: StyleBook,
-  generatedAt: string,
-  movement: Movement | undefined,
-  planUnchanged: boolean,
-): { name: string; replaced: boolean; localSheetId: number; print: PrintPlan } {
+  asAt: string,
+): { newSheet?: Omit<NewSheet, 'index'>; added: [string, string][]; removed: string[] } {
   const { pkg, info } = workbook;
-  const ours = workbook.ourSummary();
-  const name = ours?.name ?? freeSummaryName(info.sheets.map((s) => s.name));
-  const model = summaryModel(workbook, ours, analysis, { generatedAt, name, movement, planUnchanged });
   const removed: string[] = [];
   let part: string;
-  let newSheet: { name: string; sheetId: number; rid: string } | undefined;
+  let newSheet: Omit<NewSheet, 'index'> | undefined;
   if (ours?.part) {
     part = ours.part;
     for (const p of ownedParts(pkg, part)) {
@@ -276,8 +264,7 @@ function writeSummaryParts(
   } else {
     part = freePart(pkg, (n) => `xl/worksheets/sheet${n}.xml`);
     const rid = addRel(pkg, info.part, REL_TYPES.worksheet, part);
-    const sheetId = Math.max(0, ...info.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
-    newSheet = { name, sheetId, rid };
+    newSheet = { name: model.sheetName, sheetId: 0, rid };
   }
   const added: [string, string][] = [[part, CONTENT_TYPES.worksheet]];
   let drawingRid: string | null = null;
@@ -291,19 +278,109 @@ function writeSummaryParts(
     pkg.set(relsPath(part), relsXml([{ id: 'rId1', type: REL_TYPES.drawing, target: relativeTarget(part, drawing) }]));
     added.push([drawing, CONTENT_TYPES.drawing], [chart, CONTENT_TYPES.chart]);
   }
-  const print = planSummaryPrint(model, analysis.asAt);
-  pkg.set(part, applyPrint(summarySheetXml(model, book, drawingRid, info.date1904), print, true));
+  pkg.set(part, applyPrint(summarySheetXml(model, book, drawingRid, info.date1904), planSummaryPrint(model, asAt), true));
+  return { ...(newSheet ? { newSheet } : {}), added, removed };
+}
+
+const cellKey = (v: unknown) => (v === null || v === undefined || v === '' ? '' : String(v));
+
+/**
+ * One of our sheets for this run. When the plan sheet came out as it was and our old sheet says everything the new
+ * one would but for its "Generated" date, the old date is kept: a run that changes nothing writes the very same
+ * bytes, whenever it runs.
+ */
+function stableModel(
+  workbook: XlsxWorkbook,
+  ours: SheetEntry | undefined,
+  build: (stamp: string) => SummaryModel,
+  run: { generatedAt: string; planUnchanged: boolean },
+): SummaryModel {
+  const model = build(run.generatedAt);
+  if (!ours || !run.planUnchanged) return model;
+  const old = workbook.read(ours).snapshot.values;
+  const stamp = old.slice(0, FINGERPRINT_ROWS).find((row) => row[0] === 'Generated')?.[1];
+  if (typeof stamp !== 'string' || stamp === run.generatedAt) return model;
+  const again = build(stamp);
+  const rows = Math.max(old.length, again.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const a = old[r] ?? [];
+    const b = again.rows[r] ?? [];
+    for (let c = 0; c < Math.max(a.length, b.length); c++) if (cellKey(a[c]) !== cellKey(b[c]?.value)) return model;
+  }
+  return again;
+}
+
+/** Our marker for a sheet we wrote: it points at the sheet's A1, with the fingerprint of the sheet's top. */
+function markerOf(name: string, model: SummaryModel): Marker {
   const top = model.rows.slice(0, FINGERPRINT_ROWS).map((row) => row.slice(0, FINGERPRINT_COLUMNS).map((c) => c.value));
-  const marker = { name: SUMMARY_MARKER_NAME, refersTo: sheetRef(name, 'A1'), comment: summaryFingerprint(name, top) };
-  pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { ...(newSheet ? { sheet: newSheet } : {}), marker }));
+  return { name, refersTo: sheetRef(model.sheetName, 'A1'), comment: summaryFingerprint(model.sheetName, top) };
+}
+
+/**
+ * Where our new sheets go in `<sheets>` (final indices): the summary first in the workbook, the chase sheet right
+ * after it, so printing the whole workbook starts with the committee's pages. A sheet of ours already there keeps
+ * its place (the user may have moved it), and a new one goes beside it.
+ */
+function placesOf(sheets: readonly SheetEntry[], pack: readonly (SheetEntry | undefined)[]): number[] {
+  const places: number[] = [];
+  let inserted = 0;
+  pack.forEach((ours, i) => {
+    if (ours) {
+      places.push(sheets.indexOf(ours) + inserted);
+      return;
+    }
+    const previous = places[i - 1];
+    const nextOurs = pack.slice(i + 1).find((s) => s !== undefined);
+    places.push(previous !== undefined ? previous + 1 : nextOurs ? sheets.indexOf(nextOurs) + inserted : 0);
+    inserted++;
+  });
+  return places;
+}
+
+/**
+ * Writes our sheets (SPEC M1): the summary (the committee's pages, with its chart) and the chase sheet (the full
+ * chase list and the preparer's checks), and their markers with their fingerprints. Ours are replaced in place;
+ * new ones are inserted at the front of the workbook (placesOf), every sheet index in the workbook part renumbered.
+ */
+function writeOurSheets(
+  workbook: XlsxWorkbook,
+  analysis: Analysis,
+  book: StyleBook,
+  run: { generatedAt: string; movement: Movement | undefined; planUnchanged: boolean },
+): { name: string; replaced: boolean; chase: string; chaseReplaced: boolean; first: boolean; indexOf: (old: number) => number } {
+  const { pkg, info } = workbook;
+  const ours = [workbook.ourSummary(), workbook.ourSheet(CHASE_MARKER_NAME)] as const;
+  const taken = info.sheets.map((s) => s.name);
+  const name = ours[0]?.name ?? freeSummaryName(taken);
+  const chase = ours[1]?.name ?? freeSummaryName([...taken, name], CHASE_SHEET_NAME);
+  const keep = (i: 0 | 1, build: (stamp: string) => SummaryModel) => stableModel(workbook, ours[i], build, run);
+  const models = [
+    keep(0, (stamp) => buildSummary(analysis, stamp, name, run.movement, chase)),
+    keep(1, (stamp) => buildChaseSheet(analysis, stamp, chase)),
+  ] as const;
+  const written = models.map((model, i) => writeOurSheet(workbook, ours[i], model, book, analysis.asAt));
+  const places = placesOf(info.sheets, ours);
+  let sheetId = Math.max(0, ...info.sheets.map((s) => Number(s.sheetId) || 0));
+  const added: NewSheet[] = [];
+  written.forEach((w, i) => {
+    if (w.newSheet) added.push({ ...w.newSheet, sheetId: ++sheetId, index: places[i] ?? 0 });
+  });
+  const markers = [markerOf(SUMMARY_MARKER_NAME, models[0]), markerOf(CHASE_MARKER_NAME, models[1])];
+  pkg.set(info.part, patchWorkbookXml(pkg.text(info.part) ?? '', { sheets: added, markers }));
+  const adds = written.flatMap((w) => w.added);
   updateContentTypes(
     pkg,
-    added,
-    removed.filter((p) => !added.some(([a]) => a === p)),
+    adds,
+    written.flatMap((w) => w.removed).filter((p) => !adds.some(([a]) => a === p)),
   );
-  // Our sheet keeps its place; a new one is appended after every sheet of the workbook's.
-  const localSheetId = ours ? info.sheets.indexOf(ours) : info.sheets.length;
-  return { name, replaced: ours !== undefined, localSheetId, print };
+  return {
+    name,
+    replaced: ours[0] !== undefined,
+    chase,
+    chaseReplaced: ours[1] !== undefined,
+    first: places[0] === 0,
+    indexOf: sheetIndexMap(info.sheets.length, added),
+  };
 }
 
 /** The package as bytes, ready to write. */

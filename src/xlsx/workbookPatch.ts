@@ -1,6 +1,6 @@
 import { readRels, relsPath, type XlsxPackage } from './package';
 import { relsXml } from './summarySheet';
-import { appendInside, attr, escapeAttr, escapeText, nextTag, readRoot, splice, type Edit } from './xml';
+import { appendInside, attr, escapeAttr, escapeText, nextTag, readRoot, setAttr, splice, type Edit } from './xml';
 
 export const REL_TYPES = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
@@ -82,36 +82,117 @@ export function ownedParts(pkg: XlsxPackage, part: string, depth = 2): string[] 
   return out;
 }
 
-/** The workbook part with a sheet appended to `<sheets>`, our marker name replaced, and nothing else changed. */
-export function patchWorkbookXml(
+/** A sheet to add to the workbook part, at `index` in the final order of `<sheets>` (0: the first sheet). */
+export interface NewSheet {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly rid: string;
+  readonly index: number;
+}
+
+/** Where each existing sheet (by its index) lands once `added` are inserted at their final indices. */
+export function sheetIndexMap(existing: number, added: readonly { index: number }[]): (old: number) => number {
+  const taken = new Set(added.map((a) => a.index));
+  const map: number[] = [];
+  for (let at = 0; map.length < existing; at++) if (!taken.has(at)) map.push(at);
+  return (old) => map[old] ?? old + added.length;
+}
+
+/** The elements directly inside a child of the root, with their offsets. */
+function elementsIn(
   xml: string,
-  change: { sheet?: { name: string; sheetId: number; rid: string }; marker: { name: string; refersTo: string; comment: string } },
-): string {
+  parent: { open: { end: number; empty: boolean }; end: number },
+): { local: string; start: number; end: number; tagEnd: number }[] {
+  const out: { local: string; start: number; end: number; tagEnd: number }[] = [];
+  if (parent.open.empty) return out;
+  for (let t = nextTag(xml, parent.open.end); t && t.start < parent.end && !t.close;) {
+    const end = t.empty ? t.end : xml.indexOf('>', xml.indexOf('</', t.end)) + 1;
+    out.push({ local: t.local, start: t.start, end, tagEnd: t.end });
+    t = nextTag(xml, end);
+  }
+  return out;
+}
+
+/**
+ * Edits that insert sheets into `<sheets>` at their final indices, and renumber what points at sheets by index:
+ * every defined name's localSheetId (print titles, print areas, the user's sheet-level names) and the workbook
+ * views' activeTab and firstSheet, so the same sheet stays active and every name stays on its sheet.
+ */
+function insertSheetEdits(xml: string, root: ReturnType<typeof readRoot>, added: readonly NewSheet[]): Edit[] {
+  const p = root.prefix;
+  const sheets = root.children.find((c) => c.local === 'sheets');
+  if (!sheets || added.length === 0) return [];
+  const r = /\s([\w.-]+):id\s*=/.exec(xml.slice(sheets.start, sheets.end))?.[1] ?? 'r';
+  const tag = (s: NewSheet) => `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${s.sheetId}" ${r}:id="${s.rid}"/>`;
+  const existing = elementsIn(xml, sheets).filter((e) => e.local === 'sheet');
+  const map = sheetIndexMap(existing.length, added);
+  const edits: Edit[] = [];
+  // Each new sheet goes before the existing sheet that will follow it, else at the end.
+  for (const s of [...added].sort((a, b) => a.index - b.index)) {
+    const before = existing.find((_, old) => map(old) > s.index);
+    const at = before ? before.start : xml.lastIndexOf('<', sheets.end - 1);
+    edits.push({ start: at, end: at, text: tag(s) });
+  }
+  const renumber = (el: { start: number; tagEnd: number }) => {
+    const open = xml.slice(el.start, el.tagEnd);
+    const value = attr(open, 'localSheetId');
+    if (value === undefined || !/^\d+$/.test(value)) return;
+    const next = String(map(Number(value)));
+    if (next !== value) edits.push({ start: el.start, end: el.tagEnd, text: setAttr(open, 'localSheetId', next) });
+  };
+  const names = root.children.find((c) => c.local === 'definedNames');
+  if (names) for (const el of elementsIn(xml, names)) if (el.local === 'definedName') renumber(el);
+  const views = root.children.find((c) => c.local === 'bookViews');
+  if (views)
+    for (const el of elementsIn(xml, views)) {
+      if (el.local !== 'workbookView') continue;
+      // One edit per tag: activeTab (0 when absent) follows its sheet; firstSheet, where set, too.
+      let open = xml.slice(el.start, el.tagEnd);
+      open = setAttr(open, 'activeTab', String(map(Number(attr(open, 'activeTab') ?? 0))));
+      const first = attr(open, 'firstSheet');
+      if (first !== undefined && /^\d+$/.test(first)) open = setAttr(open, 'firstSheet', String(map(Number(first))));
+      edits.push({ start: el.start, end: el.tagEnd, text: open });
+    }
+  return edits;
+}
+
+/** A marker name: hidden, pointing at one of our sheets' A1, its fingerprint as the comment. */
+export interface Marker {
+  readonly name: string;
+  readonly refersTo: string;
+  readonly comment: string;
+}
+
+/**
+ * The workbook part with our new sheets inserted at their places in `<sheets>` (indices renumbered, see
+ * insertSheetEdits), our marker names replaced, and nothing else changed.
+ */
+export function patchWorkbookXml(xml: string, change: { sheets?: readonly NewSheet[]; markers: readonly Marker[] }): string {
   const root = readRoot(xml, 'the workbook part');
   const p = root.prefix;
-  const edits: Edit[] = [];
-  const sheets = root.children.find((c) => c.local === 'sheets');
-  if (change.sheet && sheets) {
-    const r = /\s([\w.-]+):id\s*=/.exec(xml.slice(sheets.start, sheets.end))?.[1] ?? 'r';
-    const tag = `<${p}sheet name="${escapeAttr(change.sheet.name)}" sheetId="${change.sheet.sheetId}" ${r}:id="${change.sheet.rid}"/>`;
-    edits.push(appendInside(xml, sheets.open, sheets.end, tag));
-  }
-  const marker = `<${p}definedName name="${change.marker.name}" comment="${escapeAttr(change.marker.comment)}" hidden="1">${escapeText(change.marker.refersTo)}</${p}definedName>`;
+  const edits: Edit[] = insertSheetEdits(xml, root, change.sheets ?? []);
+  const ours = new Set(change.markers.map((m) => m.name));
+  const markers = change.markers
+    .map(
+      (m) => `<${p}definedName name="${m.name}" comment="${escapeAttr(m.comment)}" hidden="1">${escapeText(m.refersTo)}</${p}definedName>`,
+    )
+    .join('');
   const names = root.children.find((c) => c.local === 'definedNames');
   if (names) {
-    for (let t = names.open.empty ? null : nextTag(xml, names.open.end); t && t.start < names.end && !t.close;) {
-      const end = t.empty ? t.end : xml.indexOf('>', xml.indexOf('</', t.end)) + 1;
-      if (t.local === 'definedName' && attr(xml.slice(t.start, t.end), 'name') === change.marker.name)
-        edits.push({ start: t.start, end, text: '' });
-      t = nextTag(xml, end);
-    }
+    for (const el of elementsIn(xml, names))
+      if (el.local === 'definedName' && ours.has(attr(xml.slice(el.start, el.tagEnd), 'name') ?? '')) {
+        // A marker is never sheet-local, so the renumbering never edits the same tag.
+        const i = edits.findIndex((e) => e.start === el.start);
+        if (i >= 0) edits.splice(i, 1);
+        edits.push({ start: el.start, end: el.end, text: '' });
+      }
     // A self-closing <definedNames/> is expanded in place: a name outside it is dropped by Excel.
-    edits.push(appendInside(xml, names.open, names.end, marker));
+    edits.push(appendInside(xml, names.open, names.end, markers));
   } else {
     const order = ['sheets', 'functionGroups', 'externalReferences'];
     const before = [...root.children].reverse().find((c) => order.includes(c.local));
     const at = before ? before.end : root.closeStart;
-    edits.push({ start: at, end: at, text: `<${p}definedNames>${marker}</${p}definedNames>` });
+    edits.push({ start: at, end: at, text: `<${p}definedNames>${markers}</${p}definedNames>` });
   }
   return splice(xml, edits);
 }

@@ -174,7 +174,10 @@ describe('action-plan apply', () => {
 
   test('[F5] it says what it wrote in the pane\u2019s plain words: added the first time, updated and rewritten after', () => {
     expect(said[0]).toContain(
-      'Formatted the table A5:I18 on "Appendix 1"; Added the status column G ("Check (auto)"), days overdue in H, data checks in I; Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary"; Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers.',
+      'Formatted the table A5:I18 on "Appendix 1"; Added the status column G ("Check (auto)"), days overdue in H, data checks in I; Coloured status, ratings and statutory rows; Added the summary sheet "Action plan summary"; ' +
+        'Added "Action plan chase and checks": the full chase list, one lead officer per page, and the checks for the officer preparing the report; ' +
+        `Put "Action plan summary" first in the workbook, so printing the whole workbook starts with the committee's pages (at most 2); the chase list and checks follow on "Action plan chase and checks"; ` +
+        'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers.',
     );
     expect(said[1]).toContain('Updated the status column G ("Check (auto)")');
     expect(said[1]).toContain('Rewrote the summary sheet "Action plan summary" in place');
@@ -183,7 +186,7 @@ describe('action-plan apply', () => {
 
   test('every original value is identical in the output; rules, status column and summary are present', async () => {
     const before = await cells(SAMPLE);
-    const after = await cells(out1, ['Action plan summary']);
+    const after = await cells(out1, ['Action plan summary', 'Action plan chase and checks']);
     for (const [k, v] of before) expect(after.get(k)).toBe(v);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out1);
@@ -195,7 +198,8 @@ describe('action-plan apply', () => {
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     // 6 status rules (one per look), days overdue, data check, 15 rating words, 1 excluded word that begins with a level's word, 1 statutory rule.
     expect(cf).toHaveLength(referenceRuleCount());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    // M1: the committee's pages come first when the workbook is printed whole.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Action plan summary', 'Action plan chase and checks', 'Appendix 1']);
     expect(wb.getWorksheet('Action plan summary')?.getCell('A1').value).toBe('Action plan summary');
   });
 

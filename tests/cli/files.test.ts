@@ -54,6 +54,7 @@ function folder(name = 'plan.xlsx'): { dir: string; plan: string } {
 }
 
 const oneLine = (text: string) => text.trim().split('\n').length === 1;
+// The plan, our summary and our chase sheet.
 const sheetNames = async (file: string) =>
   Object.keys((await JSZip.loadAsync(readFileSync(file))).files).filter((n) => n.startsWith('xl/worksheets/sheet'));
 const failing = (code: string) => async (handle: FileHandle, bytes: Uint8Array) => {
@@ -73,7 +74,7 @@ describe('the output keeps the input permissions', () => {
     const r = await run(['apply', plan, '--in-place']);
     expect(r.code).toBe(0);
     expect(statSync(plan).mode & 0o777).toBe(mode);
-    expect(await sheetNames(plan)).toHaveLength(2);
+    expect(await sheetNames(plan)).toHaveLength(3);
     expect(statSync(join(plan, '..', 'plan.bak.xlsx')).mode & 0o777).toBe(mode);
   });
 
@@ -94,7 +95,7 @@ describe('symbolic links and other paths to the same file', () => {
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(plan);
-    expect(await sheetNames(plan)).toHaveLength(2);
+    expect(await sheetNames(plan)).toHaveLength(3);
     expect(readFileSync(join(dir, 'plan.bak.xlsx')).equals(sample)).toBe(true);
   });
 
@@ -105,7 +106,7 @@ describe('symbolic links and other paths to the same file', () => {
     symlinkSync(other, join(dir, 'to-other.xlsx'));
     expect((await run(['apply', plan, '--out', join(dir, 'to-other.xlsx')])).code).toBe(0);
     expect(lstatSync(join(dir, 'to-other.xlsx')).isSymbolicLink()).toBe(true);
-    expect(await sheetNames(other)).toHaveLength(2);
+    expect(await sheetNames(other)).toHaveLength(3);
   });
 
   test('--out that is a link to a missing file is refused (the link is not replaced by a file)', async () => {
@@ -142,7 +143,7 @@ describe('backups', () => {
     expect((await run(['apply', plan, '--in-place'])).code).toBe(0);
     expect(readFileSync(join(dir, 'plan.bak.xlsx'), 'utf8')).toBe('an older backup');
     expect(readFileSync(join(dir, 'plan.bak-2.xlsx')).equals(sample)).toBe(true);
-    expect(await sheetNames(join(dir, 'plan.bak-3.xlsx'))).toHaveLength(2);
+    expect(await sheetNames(join(dir, 'plan.bak-3.xlsx'))).toHaveLength(3);
     const r = await run(['apply', plan, '--in-place']);
     expect(r.out).toContain(`The original is kept as ${join(dir, 'plan.bak-4.xlsx')}`);
   });

@@ -194,7 +194,8 @@ describe('[M2] action-plan apply --previous and check --previous', () => {
       ['Progress text unchanged', 1, 'R1'],
     ]);
     expect(String(rows[at + 10]?.[0])).toContain('6 matched, 4 by reference, 2 by recommendation text: R4 (was R5), R5 (was R7).');
-    expect(rows.findIndex((x) => x?.[0] === 'Checks for the officer preparing the report')).toBeGreaterThan(at);
+    // The preparer's checks are on the chase sheet, never in the committee's pages.
+    expect(rows.findIndex((x) => x?.[0] === 'Checks for the officer preparing the report')).toBe(-1);
   });
 
   test('a previous return that cannot be read stops apply before it writes anything', async () => {
@@ -214,7 +215,10 @@ describe('[M2] action-plan apply --previous and check --previous', () => {
   test('without --previous there is no "Since" block', async () => {
     const out = join(dir, 'q4.plain.xlsx');
     expect((await run(['apply', Q4, '--out', out, '--today', '2026-11-27'])).code).toBe(0);
-    expect((await summaryRows(out)).some((x) => /^Since /.test(String(x?.[0])))).toBe(false);
+    // The block is there, saying there is nothing to compare with; no movement is counted.
+    const rows = await summaryRows(out);
+    expect(rows.some((x) => /^Since (?!the last return)/.test(String(x?.[0])))).toBe(false);
+    expect(rows.some((x) => x?.[0] === 'No earlier return to compare with.')).toBe(true);
   });
 
   test('check --previous adds the movement to the report and to --json', async () => {

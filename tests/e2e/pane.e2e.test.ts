@@ -58,7 +58,7 @@ describe('task pane in a real browser, on the strict fake Excel', () => {
     await expect(page.getByRole('status').filter({ hasText: 'recommendations on Appendix 1' }).textContent()).resolves.toContain(
       '13 recommendations',
     );
-    expect((await fake(page)).sheets).toEqual(['Appendix 1', 'Action plan summary']);
+    expect((await fake(page)).sheets).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     await page.screenshot({ path: join(SHOTS, 'results.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
@@ -527,6 +527,7 @@ describe('know what it will do, and go back (browser, strict fake)', () => {
       'Status column G (new)',
       expect.stringMatching(/^\d+ highlight rules for status, ratings and statutory rows$/),
       'Summary sheet "Action plan summary" (new)',
+      'Chase list and checks sheet "Action plan chase and checks" (new)',
     ]);
     expect((await fake(page)).sheets).toEqual(['Appendix 1']);
     expect(await axeViolations(page)).toEqual([]);

@@ -49,7 +49,9 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(summary.values[0]?.[0]).toBe('Action plan summary');
       expect(summary.charts).toHaveLength(1);
       expect(result.summarySheet).toBe('Action plan summary');
-      expect(fake.names.map((n) => n.name)).toEqual(['ActionPlanChecker.Summary']);
+      expect(fake.names.map((n) => n.name)).toEqual(['ActionPlanChecker.Summary', 'ActionPlanChecker.ChaseList']);
+      // The chase sheet: the full chase list and the preparer's checks, printed one lead per page.
+      expect(fake.sheet('Action plan chase and checks').values[0]?.[0]).toBe('Chase list and checks');
     });
 
     test('[idempotent] a second run leaves the same result: same status column, same rules, one summary sheet', async () => {
@@ -65,9 +67,9 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(fake.stats.syncs).toBeLessThanOrEqual(3);
       expect(JSON.stringify(fake.sheet('Appendix 1').values)).toBe(first.values);
       expect(fake.sheet('Appendix 1').conditionalFormats.map((c) => c.formula)).toEqual(first.rules);
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
       expect(JSON.stringify(fake.sheet('Action plan summary').values)).toBe(first.summary);
-      expect(fake.names).toHaveLength(1);
+      expect(fake.names).toHaveLength(2);
     });
 
     test('[data safety] every original value and formula is identical after Run all, twice', async () => {
@@ -118,7 +120,12 @@ describe.each(PROFILES)('$name', (profile) => {
       await runPlan({}, ALL, undefined, { now: NOW });
       await runPlan({}, ALL, undefined, { now: NOW });
       expect(fake.sheet('Action plan summary').values).toEqual([['my own notes']]);
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan summary (2)']);
+      expect(fake.sheets.map((s) => s.name)).toEqual([
+        'Appendix 1',
+        'Action plan summary',
+        'Action plan summary (2)',
+        'Action plan chase and checks',
+      ]);
     });
 
     test("[M1] a summary sheet the user renamed to keep it (last quarter's) is kept as it is; a new one is written", async () => {
@@ -127,7 +134,8 @@ describe.each(PROFILES)('$name', (profile) => {
       fake.sheet('Action plan summary').name = 'Q2 summary';
       const kept = JSON.stringify(fake.sheet('Q2 summary').values);
       await runPlan({}, ALL, undefined, { now: NOW });
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Q2 summary', 'Action plan summary']);
+      // The chase sheet is still ours (rewritten in place); the summary renamed is not, so a new one is added.
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Q2 summary', 'Action plan chase and checks', 'Action plan summary']);
       expect(JSON.stringify(fake.sheet('Q2 summary').values)).toBe(kept);
     });
 
@@ -144,8 +152,10 @@ describe.each(PROFILES)('$name', (profile) => {
       fake.addSheet('Appendix 1', values);
       await runPlan({}, ALL, undefined, { now: NOW });
       const summary = fake.cellsOf('Action plan summary');
-      expect([...summary.values()].filter((c) => c.formula !== null)).toEqual([]);
-      expect([...summary.values()].map((c) => c.value)).toEqual(expect.arrayContaining(['=1+1', '-Head of things']));
+      const chase = fake.cellsOf('Action plan chase and checks');
+      expect([...summary.values(), ...chase.values()].filter((c) => c.formula !== null)).toEqual([]);
+      // R1's reference and subject echo on the chase sheet (its findings), as text.
+      expect([...chase.values()].map((c) => c.value)).toEqual(expect.arrayContaining(['=1+1']));
       const sheet = fake.cellsOf('Appendix 1');
       expect([...sheet.entries()].filter(([k, c]) => k.startsWith('G') && c.formula !== null)).toEqual([]);
     });
@@ -228,7 +238,7 @@ describe.each(PROFILES)('$name', (profile) => {
       expect(error).toMatchObject({ changed: 'partial', message: expect.stringContaining('Run it again') });
       await runPlan({}, ALL, undefined, { now: NOW });
       expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(referenceRuleCount());
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     });
 
     test('[payload limit] a sheet over the limit is read in blocks near the limit with a margin, sized from its first rows, never hitting it', async () => {
@@ -282,7 +292,7 @@ describe.each(PROFILES)('$name', (profile) => {
   });
 
   describe('sync and operation budget', () => {
-    test('operations do not grow with rows (13, 1000 and 1500 rows)', async () => {
+    test('operations do not grow with rows, only with the chase sheet\u2019s printed pages (13, 1000 and 1500 rows)', async () => {
       const count = async (rows: number) => {
         const f = new FakeWorkbook();
         const off = installFakeOffice(f);
@@ -291,17 +301,20 @@ describe.each(PROFILES)('$name', (profile) => {
         f.addSheet('Plan', scalars(syntheticPlan(rows, { progressChars: [80, 120] })));
         await runPlan({}, ALL, undefined, { now: NOW });
         off();
-        return f.stats;
+        // The chase sheet prints one lead per page, each page opened by its heading and header: a page break and a
+        // few style calls per printed page (findings capped, so pages are bounded by the leads), never per row.
+        return { syncs: f.stats.syncs, ops: f.stats.ops, pages: f.sheet('Action plan chase and checks').pageLayout.rowBreaks.length + 1 };
       };
       const small = await count(13);
       const large = await count(1000);
       const larger = await count(1500);
       expect(large.syncs).toBeLessThanOrEqual(3);
       expect(larger.syncs).toBeLessThanOrEqual(3);
-      expect(larger.ops).toBe(large.ops);
+      expect(larger.pages).toBeGreaterThan(large.pages);
+      expect(larger.ops - large.ops).toBeLessThanOrEqual(16 * (larger.pages - large.pages));
       // A sheet inside the first 200 rows is read with the metadata: a few read operations fewer, never more.
       expect(small.ops).toBeLessThan(large.ops);
-      expect(large.ops - small.ops).toBeLessThanOrEqual(4);
+      expect(large.ops - small.ops).toBeLessThanOrEqual(4 + 16 * (large.pages - small.pages));
     });
   });
 });

@@ -22,6 +22,7 @@ describe.each(PLATFORM_PROFILES)('$name: what a run will do, and going back', (p
       'Status column G (new), days overdue in H, data checks in I',
       `${referenceRuleCount()} highlight rules for status, ratings and statutory rows`,
       'Summary sheet "Action plan summary" (new)',
+      'Chase list and checks sheet "Action plan chase and checks" (new)',
     ]);
     expect(result.marks).toEqual({ formatted: false, summary: null });
     expect(fake.stats.syncs).toBe(1);
@@ -36,6 +37,9 @@ describe.each(PLATFORM_PROFILES)('$name: what a run will do, and going back', (p
       'Added the status column G ("Check (auto)"), days overdue in H, data checks in I',
       'Coloured status, ratings and statutory rows',
       'Added the summary sheet "Action plan summary"',
+      'Added "Action plan chase and checks": the full chase list, one lead officer per page, and the checks for the officer preparing the report',
+      // M1: Excel adds our sheets last and cannot move them without losing the undo step, so the words say how to print.
+      `To print the committee's pages (at most 2), print "Action plan summary" on its own (select its tab, then File > Print > Print Active Sheets); the chase list and checks print from "Action plan chase and checks"`,
       // P1.2: the appendix has no page setup of its own; M2.6: the return is kept for the next run's movement.
       'Set "Appendix 1" to print on A4 landscape, 1 page wide, with the header on every page and page numbers',
       'Kept this return (as at 31 March 2002) in the workbook for comparison with the next',

@@ -30,7 +30,7 @@ describe('the ribbon\u2019s one-click Summary', () => {
     const e = event();
     await runSummary(e);
     expect(e.completed).toHaveBeenCalledTimes(1);
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     expect(fake.activeSheetId).toBe(fake.sheet('Action plan summary').id);
     expect(fake.sheet('Appendix 1').conditionalFormats).toHaveLength(referenceRuleCount());
     expect(fake.dialogs).toEqual([]);

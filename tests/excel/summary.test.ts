@@ -27,17 +27,20 @@ describe.each(PROFILES)('[M1] the summary sheet written through Excel ($name)', 
   });
 
   test('[M1] each block\u2019s figures sit under their own headers, right-aligned from the header down', () => {
-    const header = rowOf(summary, 'Statutory and non-statutory') + 1;
-    expect(summary.values[header - 1]).toEqual(['Group', 'Total', 'Complete', 'Completion', 'Overdue', 'Not rated']);
-    expect(summary.values[header]?.slice(0, 3)).toEqual(['Statutory', 3, 1]);
-    expect(summary.values[header]?.slice(4)).toEqual([0, 0]);
-    // Statutory and Non-statutory: two rows under the header, B to F right-aligned, header included.
-    expect(formats(summary, 'format.horizontalAlignment')).toContainEqual([`B${header}:F${header + 2}`, 'Right']);
+    const header = rowOf(summary, 'Statutory and priority') + 1;
+    expect(summary.values[header - 1]?.slice(0, 4)).toEqual(['Group', 'Items', 'Complete', 'Overdue']);
+    // Statutory: 3 items, 1 complete (1/3), none overdue; non-statutory: 10, 5 complete (0.5), none overdue.
+    expect(summary.values[header]?.slice(0, 4)).toEqual(['Statutory', 3, 1 / 3, 0]);
+    expect(summary.values[header + 1]?.slice(0, 4)).toEqual(['Non-statutory', 10, 0.5, 0]);
+    // Two rows under the header, B to D right-aligned, header included.
+    expect(formats(summary, 'format.horizontalAlignment')).toContainEqual([`B${header}:D${header + 2}`, 'Right']);
     const headline = rowOf(summary, 'Headline figures') + 1;
     expect(summary.values[headline - 1]?.slice(0, 4)).toEqual(['Measure', 'Number', 'Out of', 'Share']);
     expect(summary.values[rowOf(summary, 'Complete') - 1]?.slice(0, 3)).toEqual(['Complete', 6, 13]);
     expect(formats(summary, 'format.horizontalAlignment').some(([a]) => String(a).startsWith(`B${headline}:D`))).toBe(true);
     expect(formats(summary, 'format.horizontalAlignment').some(([a]) => String(a).startsWith('A'))).toBe(false);
+    // Counts with thousands separators.
+    expect(summary.numberFormats.get(`${rowOf(summary, 'Complete') - 1},1`)).toBe('#,##0');
   });
 
   test('[M1] "6 of 13, 46%" and the as-at date as a number shown as d mmmm yyyy', () => {
@@ -48,43 +51,51 @@ describe.each(PROFILES)('[M1] the summary sheet written through Excel ($name)', 
     expect(summary.numberFormats.get(`${row - 1},1`)).toBe('d mmmm yyyy');
   });
 
-  test('[M1] rule IDs, cells and severities only in the Checks block', () => {
-    const checks = rowOf(summary, 'Checks for the officer preparing the report');
+  test('[M1] rule IDs, cells and severities only on the chase sheet\u2019s checks, never in the committee\u2019s pages', () => {
+    const chase = fake.sheet('Action plan chase and checks');
+    const checks = chase.values.findIndex((r) => r[0] === 'Checks for the officer preparing the report') + 1;
     expect(checks).toBeGreaterThan(0);
-    const above = summary.values
-      .slice(0, checks - 1)
-      .flat()
-      .map(String);
-    const below = summary.values
+    const below = chase.values
       .slice(checks - 1)
       .flat()
       .map(String);
+    const committee = summary.values.flat().map(String);
     for (const detail of ['TIMESCALE_MISSING', 'TIMESCALE_NO_DEADLINE', 'TIMESCALE_YEAR_INFERRED', 'D10', 'Warning', 'Note']) {
       expect(below).toContain(detail);
-      expect(above).not.toContain(detail);
+      expect(committee).not.toContain(detail);
     }
+    // The checks start a printed page of their own.
+    expect(chase.pageLayout.rowBreaks).toContain(checks);
   });
 
-  test('[M1] the colour key fills its cells with the highlights it explains', () => {
-    const key = rowOf(summary, 'Colour key');
-    expect(summary.values[key + 1]?.[0]).toBe('Statutory');
-    expect(formats(summary, 'format.fill.color')).toContainEqual([`A${key + 2}`, STATUTORY_ROW.fill]);
-    expect(formats(summary, 'format.fill.color')).toContainEqual([`A${key + 3}`, RATING_SWATCHES[0]?.fill]);
+  test('[M1] the summary prints on two pages: a manual break before "Statutory and priority", one page wide', () => {
+    expect(summary.pageLayout.rowBreaks).toEqual([rowOf(summary, 'Statutory and priority')]);
+    expect(summary.pageLayout.zoom).toMatchObject({ horizontalFitToPages: 1 });
+    expect(summary.pageLayout.orientation).toBe('Landscape');
   });
 
-  test('[M1] the chart: each bar in its level\u2019s colour, value labels on, in its box, in the one write sync', () => {
+  test('[M1] the distribution\u2019s labels carry the chart\u2019s colours; the plan\u2019s colour key is on the chase sheet', () => {
+    const first = rowOf(summary, 'Recommendation met');
+    expect(formats(summary, 'format.fill.color')).toContainEqual([`A${first + 1}`, RATING_SWATCHES[0]?.fill]);
+    const chase = fake.sheet('Action plan chase and checks');
+    const key = chase.values.findIndex((r) => r[0] === 'Colour key: what the highlights on the plan mean') + 1;
+    expect(chase.values[key + 1]?.[0]).toBe('Statutory');
+    expect(formats(chase, 'format.fill.color')).toContainEqual([`A${key + 2}`, STATUTORY_ROW.fill]);
+  });
+
+  test('[M1] the chart: each bar in its level\u2019s colour, value labels on, beside the headline figures, in the one write sync', () => {
     const first = rowOf(summary, 'Recommendation met');
     expect(summary.charts).toHaveLength(1);
     const chart = summary.charts[0];
     // Completely, Significantly, Moderately, Partially, Not met, then Not rated.
     expect(chart).toMatchObject({
       source: `A${first}:B${first + 6}`,
-      position: `D${first}`,
+      position: `F${rowOf(summary, 'Headline figures')}`,
       pointFills: [...RATING_SWATCHES.map((s) => s.fill), UNRATED_BAR.fill],
       hasDataLabels: true,
       showValue: true,
     });
-    expect(chart?.positionEnd).toMatch(/^F\d+$/);
+    expect(chart?.positionEnd).toMatch(/^J\d+$/);
     expect(fake.stats.syncs).toBeLessThanOrEqual(3);
   });
 });

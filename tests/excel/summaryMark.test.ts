@@ -36,7 +36,12 @@ describe("[M1] ours means ours: a marker pointing at a user's sheet never makes 
     fake.activate('Appendix 1');
     await runPlan({}, { format: true, summary: true }, undefined, { now: new Date(2026, 10, 26, 10) });
     expect(fake.sheet('Kept Q3 summary').values).toEqual([['My own notes on Q3'], ['do not touch']]);
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Kept Q3 summary', 'Action plan summary']);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      'Appendix 1',
+      'Kept Q3 summary',
+      'Action plan summary',
+      'Action plan chase and checks',
+    ]);
     const marker = fake.names.find((n) => n.name === 'ActionPlanChecker.Summary');
     expect(marker?.sheetId).toBe(fake.sheet('Action plan summary').id);
   });

@@ -40,11 +40,12 @@ describe.each(PLATFORM_PROFILES)('$name: everything that echoes the user\u2019s 
   /** The reference appendix with references, subjects and leads that Excel would read as numbers, dates or booleans. */
   function plan(): void {
     const values = scalarGrid(referenceValues());
+    // R6, R7, R9 and R13: open items with dates, overdue as at 30 June 2003.
     const lookalikes: [number, string, string][] = [
-      [5, '1.10', "'Bob"],
-      [6, '007', 'TRUE'],
-      [7, '3/4', '31 March 2002'],
-      [8, '50%', '1,000'],
+      [10, '1.10', "'Bob"],
+      [11, '007', 'TRUE'],
+      [13, '3/4', '31 March 2002'],
+      [17, '50%', '1,000'],
     ];
     for (const [r, ref, lead] of lookalikes) {
       const row = values[r] ?? [];
@@ -55,13 +56,15 @@ describe.each(PLATFORM_PROFILES)('$name: everything that echoes the user\u2019s 
     fake.addSheet('Appendix 1', values);
   }
 
-  test('[data safety] leads on the summary sheet keep their exact text, a leading apostrophe included', async () => {
+  test('[data safety] leads on the summary and chase sheets keep their exact text, a leading apostrophe included', async () => {
     plan();
-    await runPlan({}, ALL, undefined, { now: NOW });
-    const texts = [...fake.cellsOf('Action plan summary').values()].map((c) => c.value);
-    for (const lead of ["'Bob", 'TRUE', '31 March 2002', '1,000']) expect(texts).toContain(lead);
-    expect(texts).not.toContain(true);
-    expect(texts).not.toContain(1000);
+    await runPlan({ asAt: '2003-06-30' }, ALL, undefined, { now: NOW });
+    for (const sheet of ['Action plan summary', 'Action plan chase and checks']) {
+      const texts = [...fake.cellsOf(sheet).values()].map((c) => c.value);
+      for (const lead of ["'Bob", 'TRUE', '31 March 2002', '1,000']) expect(texts).toContain(lead);
+      expect(texts).not.toContain(true);
+      expect(texts).not.toContain(1000);
+    }
   });
 
   test('[M1] the as-at date on the summary is a real date (a serial shown as d mmmm yyyy), not text Excel might misread', async () => {

@@ -37,7 +37,7 @@ describe.each<FakePlatform>(['windows', 'mac', 'web'])('merged undo groups on Ex
     expect(ours.position).toBe(2);
     expect(JSON.stringify(ours.values)).toBe(firstValues);
     expect(ours.charts).toHaveLength(1);
-    expect(fake.names).toHaveLength(1);
+    expect(fake.names).toHaveLength(2); // the summary's marker and the chase sheet's
     expect(second.applied).toContain('Rewrote the summary sheet "Action plan summary" in place');
     expect(second.undo).toBe('one-step');
   });
@@ -103,7 +103,7 @@ describe('undo history', () => {
     fake.inject({ code: 'GeneralException', atSync: probe.stats.opsPerSync.length, afterOps: last - 3 });
     await expect(runPlan({}, ALL, undefined, { now: NOW })).rejects.toMatchObject({ changed: 'partial' });
     await runPlan({}, ALL, undefined, { now: NOW });
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     expect(fake.sheet('Action plan summary').charts).toHaveLength(1);
   });
 });

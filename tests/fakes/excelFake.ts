@@ -126,6 +126,8 @@ export interface PageLayoutState {
   /** "$5:$5" when set. */
   printTitleRows: string | null;
   printArea: string | null;
+  /** Rows (1-based) with a manual page break above them (Worksheet.horizontalPageBreaks, ExcelApi 1.9). */
+  rowBreaks: number[];
 }
 
 /** A new sheet's layout: portrait, 100%, Excel's Normal margins (0.7", 0.75", 0.3"), no header or footer. */
@@ -139,6 +141,7 @@ export function defaultPageLayout(): PageLayoutState {
     defaultForAllPages: { leftHeader: '', centerHeader: '', rightHeader: '', leftFooter: '', centerFooter: '', rightFooter: '' },
     printTitleRows: null,
     printArea: null,
+    rowBreaks: [],
   };
 }
 
@@ -926,6 +929,11 @@ class WorksheetProxy extends Proxy {
   state: SheetState | null = null;
   readonly protection: SheetProtectionProxy;
   readonly freezePanes: { freezeRows: (n: number) => void };
+  /**
+   * Worksheet.horizontalPageBreaks (PageBreakCollection, ExcelApi 1.9): `add` puts a manual break above the top-left
+   * cell of a range (here an address only), `removePageBreaks` resets every manual one; applied at sync.
+   */
+  readonly horizontalPageBreaks: { add: (range: string) => void; removePageBreaks: () => void };
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
   readonly tables: TablesProxy;
@@ -939,6 +947,19 @@ class WorksheetProxy extends Proxy {
       freezeRows: (n: number) =>
         this.context.enqueue(() => {
           this.target().freezeRows = n;
+        }),
+    };
+    this.horizontalPageBreaks = {
+      add: (address: string) =>
+        this.context.enqueue(() => {
+          const row = /^\$?[A-Z]+\$?(\d+)/.exec(address.replace(/^.*!/, ''))?.[1];
+          if (!row) throw err('InvalidArgument', `Invalid page break range ${address}`);
+          const breaks = this.target().pageLayout.rowBreaks;
+          if (!breaks.includes(Number(row))) breaks.push(Number(row));
+        }),
+      removePageBreaks: () =>
+        this.context.enqueue(() => {
+          this.target().pageLayout.rowBreaks = [];
         }),
     };
     this.autoFilter = new AutoFilterProxy(context, this);

@@ -123,9 +123,22 @@ function checkCase(c: LosslessCase): void {
   const wbIn = text(before[first.workbookPart]);
   const wbOut = text(after[first.workbookPart]);
   const wbKids = children(wbOut).map((k) => k.text);
-  for (const kid of children(wbIn)) if (!['sheets', 'definedNames'].includes(kid.local)) expect(wbKids).toContain(kid.text);
-  for (const m of wbIn.matchAll(/<sheet\s[^>]*\/>|<definedName\s[\s\S]*?<\/definedName>/g))
-    if (!m[0].includes('ActionPlanChecker')) expect(wbOut).toContain(m[0]);
+  for (const kid of children(wbIn)) if (!['sheets', 'definedNames', 'bookViews'].includes(kid.local)) expect(wbKids).toContain(kid.text);
+  // Our sheets go first (M1): every index that names a sheet follows its sheet, so each still names the same one.
+  const names = (xml: string) => [...xml.matchAll(/<(?:x:)?sheet\s[^>]*\/>/g)].map((m) => attr(` ${m[0]}`, 'name') ?? '');
+  const moved = (k: string | undefined) => String(names(wbOut).indexOf(names(wbIn)[Number(k ?? 0)] ?? ''));
+  for (const m of wbIn.matchAll(/<(?:x:)?sheet\s[^>]*\/>/g)) expect(wbOut).toContain(m[0]);
+  for (const m of wbIn.matchAll(/<definedName\s[\s\S]*?<\/definedName>/g)) {
+    if (m[0].includes('ActionPlanChecker')) continue;
+    const local = /localSheetId="(\d+)"/.exec(m[0])?.[1];
+    expect(wbOut).toContain(local === undefined ? m[0] : m[0].replace(/localSheetId="\d+"/, `localSheetId="${moved(local)}"`));
+  }
+  const views = (xml: string) => [...xml.matchAll(/<(?:x:)?workbookView\b[^>]*>/g)].map((m) => m[0]);
+  views(wbIn).forEach((view, i) => {
+    const out = views(wbOut)[i] ?? '';
+    expect(out.replace(/\s(activeTab|firstSheet)="\d+"/g, '')).toBe(view.replace(/\s(activeTab|firstSheet)="\d+"/g, ''));
+    expect(attr(` ${out}`, 'activeTab')).toBe(moved(attr(` ${view}`, 'activeTab')));
+  });
   expect(wbOut).toContain(`<sheet name="${(c.summary ?? 'Action plan summary').replace(/"/g, '&quot;')}"`);
   const macro = /macroEnabled/.test(text(before['[Content_Types].xml']));
   expect(/macroEnabled\.main\+xml/.test(text(after['[Content_Types].xml']))).toBe(macro);

@@ -54,9 +54,10 @@ describe('[P1.1] the .xlsx table sheet prints A4 landscape, one page wide, with 
   });
 
   test('print titles repeat header row 2; the print area is the title row and the table with our three columns, A1:I6', () => {
+    // The plan is the third sheet once our summary and chase sheets go first (M1): its names follow it.
     expect(names(parts['xl/workbook.xml'] ?? '')).toEqual([
-      { name: '_xlnm.Print_Titles', sheet: 0, refersTo: "'Plan'!$2:$2" },
-      { name: '_xlnm.Print_Area', sheet: 0, refersTo: "'Plan'!$A$1:$I$6" },
+      { name: '_xlnm.Print_Titles', sheet: 2, refersTo: "'Plan'!$2:$2" },
+      { name: '_xlnm.Print_Area', sheet: 2, refersTo: "'Plan'!$A$1:$I$6" },
     ]);
   });
 
@@ -131,9 +132,10 @@ describe("[P1.2] the user's own page setup is never replaced", () => {
             '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">Plan!$1:$2</definedName></definedNames>'),
       ),
     );
-    expect(parts['xl/workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">Plan!$1:$2</definedName>');
-    expect(names(parts['xl/workbook.xml'] ?? '').filter((n) => n.sheet === 0)).toEqual([
-      { name: '_xlnm.Print_Titles', sheet: 0, refersTo: 'Plan!$1:$2' },
+    // The user's name, on the plan, which is now the third sheet (our two go first): renumbered, nothing else changed.
+    expect(parts['xl/workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="2">Plan!$1:$2</definedName>');
+    expect(names(parts['xl/workbook.xml'] ?? '').filter((n) => n.sheet === 2)).toEqual([
+      { name: '_xlnm.Print_Titles', sheet: 2, refersTo: 'Plan!$1:$2' },
     ]);
     expect(element(parts['xl/worksheets/sheet1.xml'] ?? '', 'headerFooter')).toBeNull();
   });
@@ -165,7 +167,7 @@ describe('[P1.2] a re-run refreshes our own setup and changes nothing else', () 
     const once = apply(build());
     // The next return: a row added, dated 30 June 2002 (the title's as-at date changed in the copy).
     const wb = openWorkbook(once.bytes);
-    const part = wb.info.sheets[0]?.part ?? '';
+    const part = wb.info.sheets.find((s) => s.name === 'Plan')?.part ?? '';
     const sheet = (wb.pkg.text(part) ?? '')
       .replace(
         '</sheetData>',
@@ -175,7 +177,7 @@ describe('[P1.2] a re-run refreshes our own setup and changes nothing else', () 
     wb.pkg.set(part, sheet);
     const next = apply(wb.pkg.toBytes());
     expect(element(next.parts['xl/worksheets/sheet1.xml'] ?? '', 'headerFooter')).toContain('As at 30 June 2002');
-    expect(names(next.parts['xl/workbook.xml'] ?? '').find((n) => n.sheet === 0 && n.name === '_xlnm.Print_Area')?.refersTo).toBe(
+    expect(names(next.parts['xl/workbook.xml'] ?? '').find((n) => n.sheet === 2 && n.name === '_xlnm.Print_Area')?.refersTo).toBe(
       "'Plan'!$A$1:$I$7",
     );
   });

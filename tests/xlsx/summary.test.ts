@@ -39,11 +39,11 @@ interface WrittenCell {
   fill?: string;
 }
 
-const BUILT_IN: Record<number, string> = { 0: 'General', 1: '0', 9: '0%' };
+const BUILT_IN: Record<number, string> = { 0: 'General', 1: '0', 3: '#,##0', 9: '0%' };
 
 /** The summary sheet's cells by address, with what its style says (read from the written parts, not from the model). */
-function summaryCells(out: Record<string, Uint8Array>): Map<string, WrittenCell> {
-  const name = Object.keys(out).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && text(out[n]).includes('Headline figures')) ?? '';
+function summaryCells(out: Record<string, Uint8Array>, marker = 'Headline figures'): Map<string, WrittenCell> {
+  const name = Object.keys(out).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && text(out[n]).includes(marker)) ?? '';
   const xml = text(out[name]);
   const styles = text(out['xl/styles.xml']);
   const root = readRoot(styles, 'styles');
@@ -94,21 +94,15 @@ describe('[M1] the written summary sheet (.xlsx)', () => {
   const at = (ref: string) => cells.get(ref);
 
   test('[M1] each block\u2019s figures sit under their own headers, right-aligned with them', () => {
-    const block = rowOf(cells, 'Statutory and non-statutory');
-    const header = block + 1;
-    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => at(`${c}${header}`)?.value)).toEqual([
-      'Group',
-      'Total',
-      'Complete',
-      'Completion',
-      'Overdue',
-      'Not rated',
-    ]);
-    // Statutory: 3 in total, 1 complete (1/3), none overdue or unrated.
-    expect(['A', 'B', 'C', 'E', 'F'].map((c) => at(`${c}${header + 1}`)?.value)).toEqual(['Statutory', 3, 1, 0, 0]);
-    expect(at(`D${header + 1}`)?.value).toBeCloseTo(1 / 3, 10);
-    expect(at(`D${header + 1}`)?.format).toBe('0%');
-    for (const c of ['B', 'C', 'D', 'E', 'F']) {
+    const header = rowOf(cells, 'Statutory and priority') + 1;
+    expect(['A', 'B', 'C', 'D'].map((c) => at(`${c}${header}`)?.value)).toEqual(['Group', 'Items', 'Complete', 'Overdue']);
+    // Statutory: 3 items, 1 complete (1/3), none overdue.
+    expect(['A', 'B', 'D'].map((c) => at(`${c}${header + 1}`)?.value)).toEqual(['Statutory', 3, 0]);
+    expect(at(`C${header + 1}`)?.value).toBeCloseTo(1 / 3, 10);
+    expect(at(`C${header + 1}`)?.format).toBe('0%');
+    // Counts with thousands separators (Excel's built-in #,##0).
+    expect(at(`B${header + 1}`)?.format).toBe('#,##0');
+    for (const c of ['B', 'C', 'D']) {
       expect(at(`${c}${header}`)?.horizontal).toBe('right');
       expect(at(`${c}${header + 1}`)?.horizontal).toBe('right');
       expect(at(`${c}${header + 2}`)?.horizontal).toBe('right');
@@ -134,24 +128,31 @@ describe('[M1] the written summary sheet (.xlsx)', () => {
     expect(asAt).toEqual({ value: 37346, horizontal: undefined, format: 'd mmmm yyyy' });
   });
 
-  test('[M1] the Checks block holds the rule IDs, cells and severities; the committee blocks do not', () => {
-    const checks = rowOf(cells, 'Checks for the officer preparing the report');
-    const above = [...cells].filter(([ref]) => Number(ref.replace(/^[A-Z]+/, '')) < checks).map(([, c]) => String(c.value));
-    const below = [...cells].filter(([ref]) => Number(ref.replace(/^[A-Z]+/, '')) >= checks).map(([, c]) => String(c.value));
+  test('[M1] the chase sheet\u2019s checks hold the rule IDs, cells and severities; the committee\u2019s pages do not', () => {
+    const chase = summaryCells(out, 'Checks for the officer preparing the report');
+    const checks = rowOf(chase, 'Checks for the officer preparing the report');
+    const below = [...chase].filter(([ref]) => Number(ref.replace(/^[A-Z]+/, '')) >= checks).map(([, c]) => String(c.value));
+    const committee = [...cells.values()].map((c) => String(c.value));
     // The appendix's three findings: R5's missing timescale (D10), R1's timescale without a date (D6), R10's placed year (D15).
     for (const detail of ['TIMESCALE_MISSING', 'TIMESCALE_NO_DEADLINE', 'TIMESCALE_YEAR_INFERRED', 'D10', 'D6', 'D15', 'Warning', 'Note']) {
       expect(below).toContain(detail);
-      expect(above).not.toContain(detail);
+      expect(committee).not.toContain(detail);
     }
-    expect(above.some((v) => /[A-Z]+_[A-Z]+|A5:F18|\bwarning\b|\binfo\b/.test(v))).toBe(false);
+    expect(committee.some((v) => /[A-Z]+_[A-Z]+|A5:F18|\bwarning\b|\binfo\b/.test(v))).toBe(false);
   });
 
-  test('[M1] the colour key\u2019s cells carry the fills they explain', () => {
-    const key = rowOf(cells, 'Colour key');
-    expect(at(`A${key + 2}`)).toMatchObject({ value: 'Statutory', fill: `FF${STATUTORY_ROW.fill.slice(1)}` });
+  test('[M1] the colour key\u2019s cells carry the fills they explain (on the chase sheet); the distribution\u2019s labels the bars\u2019', () => {
+    const chase = summaryCells(out, 'Checks for the officer preparing the report');
+    const key = rowOf(chase, 'Colour key: what the highlights on the plan mean');
+    expect(chase.get(`A${key + 2}`)).toMatchObject({ value: 'Statutory', fill: `FF${STATUTORY_ROW.fill.slice(1)}` });
     // The reference appendix's levels, best first: Completely in the first rating colour.
-    expect(at(`A${key + 3}`)).toMatchObject({ value: 'Completely / Complete', fill: `FF${(RATING_SWATCHES[0]?.fill ?? '').slice(1)}` });
-    expect(at(`B${key + 2}`)?.fill).toBeUndefined();
+    expect(chase.get(`A${key + 3}`)).toMatchObject({
+      value: 'Completely / Complete',
+      fill: `FF${(RATING_SWATCHES[0]?.fill ?? '').slice(1)}`,
+    });
+    expect(chase.get(`B${key + 2}`)?.fill).toBeUndefined();
+    const first = rowOf(cells, 'Recommendation met');
+    expect(at(`A${first + 1}`)).toMatchObject({ value: 'Completely', fill: `FF${(RATING_SWATCHES[0]?.fill ?? '').slice(1)}` });
   });
 
   test('[M1] the chart: one bar colour per level from the palette, value labels on', () => {
@@ -178,14 +179,20 @@ describe('[M1] dates on a 1904 workbook and the lists (.xlsx)', () => {
     expect(cells.get(`B${rowOf(cells, 'Position as at')}`)?.value).toBe(35884);
   });
 
-  test('[M1] the overdue list: due dates as dates, days right-aligned under their header', () => {
+  test('[C1] the chase list: due dates as dates, days right-aligned under their header, a manual break per lead', () => {
     // As at 30 June 2003: R7 (May/June 2002, due 30 June 2002) is 365 days overdue, the first of the list.
-    const cells = summaryCells(applied({ asAt: '2003-06-30' }));
-    const header = rowOf(cells, 'Overdue recommendations') + 1;
+    const out = applied({ asAt: '2003-06-30' });
+    const cells = summaryCells(out, 'Checks for the officer preparing the report');
+    const lead = rowOf(cells, 'ACPRS/ Head of Business Change Group');
+    const header = lead + 1;
     expect(['A', 'B', 'C'].map((c) => cells.get(`${c}${header}`)?.value)).toEqual(['Ref', 'Due', 'Days overdue']);
     // 30 June 2002: 31 March 2002 (37346) + 30 + 31 + 30 = 37437.
     expect(cells.get(`B${header + 1}`)).toEqual({ value: 37437, horizontal: 'right', format: 'd mmmm yyyy' });
-    expect(cells.get(`C${header + 1}`)).toEqual({ value: 365, horizontal: 'right', format: '0' });
+    expect(cells.get(`C${header + 1}`)).toEqual({ value: 365, horizontal: 'right', format: '#,##0' });
     expect(cells.get(`C${header}`)?.horizontal).toBe('right');
+    // The next lead (ACHR, R6 181 days) starts a printed page: a manual break above its heading.
+    const name =
+      Object.keys(out).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && text(out[n]).includes('Checks for the officer')) ?? '';
+    expect(text(out[name])).toContain(`<brk id="${rowOf(cells, 'ACHR') - 1}" max="16383" man="1"/>`);
   });
 });

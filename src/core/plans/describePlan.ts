@@ -18,6 +18,10 @@ export interface WriteFacts {
   readonly ourRules: number;
   /** The summary sheet and whether it is ours already (rewritten in place), or null when the run does not summarise. */
   readonly summary: { readonly name: string; readonly ours: boolean } | null;
+  /** The chase sheet (full chase list and the preparer's checks), written with the summary. */
+  readonly chase?: { readonly name: string; readonly ours: boolean };
+  /** The summary is the workbook's first sheet (the command puts it there), so printing the whole workbook starts with it. */
+  readonly summaryFirst?: boolean;
 }
 
 /** The highlight kinds, in the order a reader meets them, from the rules' purposes ("Status: overdue", "Rating: partially"). */
@@ -70,6 +74,8 @@ export function describePlan(facts: WriteFacts): string[] {
     }
   }
   if (facts.summary) out.push(`Summary sheet "${facts.summary.name}" (${facts.summary.ours ? 'replaced: ours' : 'new'})`);
+  if (facts.summary && facts.chase)
+    out.push(`Chase list and checks sheet "${facts.chase.name}" (${facts.chase.ours ? 'replaced: ours' : 'new'})`);
   return out;
 }
 
@@ -89,5 +95,18 @@ export function describeWritten(facts: WriteFacts): string[] {
     out.push(
       facts.summary.ours ? `Rewrote the summary sheet "${facts.summary.name}" in place` : `Added the summary sheet "${facts.summary.name}"`,
     );
+  if (facts.summary && facts.chase) {
+    out.push(
+      `${facts.chase.ours ? 'Rewrote' : 'Added'} "${facts.chase.name}": the full chase list, one lead officer per page, and the checks for the officer preparing the report`,
+    );
+    out.push(printWords(facts.summary.name, facts.chase.name, facts.summaryFirst === true));
+  }
   return out;
+}
+
+/** How to print the pack: the committee's pages are the summary sheet alone (SPEC M1). */
+export function printWords(summary: string, chase: string, first: boolean): string {
+  return first
+    ? `Put "${summary}" first in the workbook, so printing the whole workbook starts with the committee's pages (at most 2); the chase list and checks follow on "${chase}"`
+    : `To print the committee's pages (at most 2), print "${summary}" on its own (select its tab, then File > Print > Print Active Sheets); the chase list and checks print from "${chase}"`;
 }

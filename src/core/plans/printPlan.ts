@@ -82,6 +82,8 @@ export interface PrintPlan {
   readonly header?: HeaderPlan;
   /** Estimated heights of the rows whose wrapped text needs more than one line (others keep the default). */
   readonly rowHeights: readonly RowHeight[];
+  /** Rows (1-based) that start a printed page: a manual page break above each (our sheets only; absent: none). */
+  readonly rowBreaks?: readonly number[];
 }
 
 /**
@@ -301,7 +303,10 @@ export function planTablePrint(analysis: Analysis, snapshot: SheetSnapshot, form
   };
 }
 
-/** How our summary sheet prints (P1.4): like the table, everything used (the grid and its chart), no title rows. */
+/**
+ * How our summary and chase sheets print (P1.4): like the table, everything used (the grid and its chart), no title
+ * rows (each list repeats its own header after each of the sheet's manual page breaks, which the plan carries).
+ */
 export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
   const widths = new Map<number, number>();
   model.columnWidths.forEach((w, i) => widths.set(i, w));
@@ -315,8 +320,11 @@ export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
     if (!p || !q) continue;
     for (let r = p.row; r <= q.row; r++) for (let c = p.column; c <= q.column; c++) wrapped.add(`${r}:${c}`);
   }
-  const textAt = (row: number, column: number): string =>
-    wrapped.has(`${row}:${column}`) ? cellText(model.rows[row - 1]?.[column]?.value ?? null) : '';
+  // Numbers and dates print short in their formats ("19%", "1,234"): only text wraps.
+  const textAt = (row: number, column: number): string => {
+    const value = wrapped.has(`${row}:${column}`) ? model.rows[row - 1]?.[column]?.value : null;
+    return typeof value === 'string' ? value : '';
+  };
   const lastRow = Math.max(1, model.rows.length);
   return {
     sheet: model.sheetName,
@@ -330,5 +338,6 @@ export function planSummaryPrint(model: SummaryModel, asAt: string): PrintPlan {
     margins: NARROW_MARGINS,
     footer: { left: asAtWords(asAt), pageNumbers: true },
     rowHeights: estimateRowHeights(1, lastRow, widths, textAt),
+    rowBreaks: model.rowBreaks,
   };
 }

@@ -2,11 +2,17 @@ import { columnIndex, rangeAddress } from '../address';
 import { fromIso, toSerial } from '../dates';
 
 /** Columns of the summary sheet; each block lays its own columns out within them (M1). */
-export const SUMMARY_COLUMNS = 6;
-/** Widths in Excel character units: labels and references, three figure columns ("31 December 2002" fits), a lead column, a text column. */
-export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 17, 17, 17, 28, 50];
+export const SUMMARY_COLUMNS = 9;
+/**
+ * Widths in Excel character units, two panels side by side on a landscape page: a label column, a figure or date
+ * column ("30 September 2002" fits) and two figure columns (A-D), a narrow gutter (E), then a label column, two
+ * figure columns and a text column (F-I). 171 units print at about 88% on A4 landscape, one page wide.
+ */
+export const SUMMARY_COLUMN_WIDTHS: readonly number[] = [30, 17, 13, 13, 3, 30, 12, 12, 41];
 /** How the summary shows dates: real date serials with this format, so they sort and filter. */
 export const SUMMARY_DATE_FORMAT = 'd mmmm yyyy';
+/** How the summary shows counts: thousands separated (Excel's built-in format 3). */
+export const COUNT_FORMAT = '#,##0';
 
 export type SummaryStyle = 'title' | 'subtitle' | 'headline' | 'heading' | 'tableHeader' | 'label' | 'body' | 'line' | 'note';
 
@@ -45,8 +51,9 @@ export function lit(value: string): SummaryCell {
 export function txt(value: string): SummaryCell {
   return { value };
 }
+/** A count, shown with thousands separators ("1,234"). */
 export function num(value: number): SummaryCell {
-  return { value, numberFormat: '0' };
+  return { value, numberFormat: COUNT_FORMAT };
 }
 export function pct(value: number | null): SummaryCell {
   return value === null ? txt('n/a') : { value, numberFormat: '0%' };
@@ -57,14 +64,25 @@ export function day(iso: string | null): SummaryCell {
   return d === null ? txt('') : { value: toSerial(d), numberFormat: SUMMARY_DATE_FORMAT };
 }
 /** "6 of 13, 46%": a count with its base. */
-export function ofBase(count: number, base: number): string {
-  return base <= 0 ? `${count} of ${base}` : `${count} of ${base}, ${Math.round((count / base) * 100)}%`;
+export function ofBase(n: number, base: number): string {
+  return base <= 0 ? `${count(n)} of ${count(base)}` : `${count(n)} of ${count(base)}, ${Math.round((n / base) * 100)}%`;
+}
+
+/** "1,234": a count with thousands separators, for counts inside sentences. */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Where a block goes: from a column (0-based) and, beside an earlier block, from a row (1-based). */
+export interface BlockPlace {
+  readonly column?: number;
+  readonly row?: number;
 }
 
 /**
  * The summary grid being built: rows, style runs, right-aligned ranges and swatches. Consecutive rows of
  * one style are one run, and each block adds a fixed number of runs, so the adapters' work does not grow
- * with the lists.
+ * with the lists. Two blocks can sit side by side: the second is placed at the first one's row, further right.
  */
 export class SummaryGrid {
   readonly rows: SummaryCell[][] = [];
@@ -72,30 +90,41 @@ export class SummaryGrid {
   readonly right: string[] = [];
   readonly swatches: SummarySwatch[] = [];
 
+  constructor(readonly width = SUMMARY_COLUMNS) {}
+
   /** Next row number (1-based). */
   get next(): number {
     return this.rows.length + 1;
   }
 
+  /** Cells from a column of a row (1-based), adding empty rows up to it. */
+  put(row: number, column: number, cells: readonly SummaryCell[]): void {
+    while (this.rows.length < row) this.rows.push(Array.from({ length: this.width }, () => txt('')));
+    const target = this.rows[row - 1];
+    if (!target) return;
+    cells.forEach((c, i) => {
+      if (column + i < this.width) target[column + i] = c;
+    });
+  }
+
   add(cells: SummaryCell[], style?: SummaryStyle): number {
-    const padded = [...cells, ...Array.from({ length: SUMMARY_COLUMNS - cells.length }, () => txt(''))].slice(0, SUMMARY_COLUMNS);
-    this.rows.push(padded);
-    const row = this.rows.length;
+    const row = this.next;
+    this.put(row, 0, cells);
     if (style) this.styleRows(row, row, style, Math.max(cells.length, 1));
     return row;
   }
 
-  styleRows(from: number, to: number, style: SummaryStyle, width = SUMMARY_COLUMNS): void {
+  styleRows(from: number, to: number, style: SummaryStyle, width = this.width, column = 0): void {
     const prev = this.styles[this.styles.length - 1];
     if (prev && prev.style === style) {
-      const m = /^A(\d+):([A-Z]+)(\d+)$/.exec(prev.range);
-      if (m && Number(m[3]) === from - 1) {
-        const lastCol = Math.max(columnIndex(m[2] ?? 'A'), width - 1);
-        this.styles[this.styles.length - 1] = { range: rangeAddress(0, Number(m[1]), lastCol, to), style };
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(prev.range);
+      if (m && columnIndex(m[1] ?? 'A') === column && Number(m[4]) === from - 1) {
+        const lastCol = Math.max(columnIndex(m[3] ?? 'A'), column + width - 1);
+        this.styles[this.styles.length - 1] = { range: rangeAddress(column, Number(m[2]), lastCol, to), style };
         return;
       }
     }
-    this.styles.push({ range: rangeAddress(0, from, Math.max(width, 1) - 1, to), style });
+    this.styles.push({ range: rangeAddress(column, from, column + Math.max(width, 1) - 1, to), style });
   }
 
   blank(): void {
@@ -110,32 +139,40 @@ export class SummaryGrid {
   /**
    * A block: a heading, its own header row and body rows (one "empty" row when there are none), then an
    * optional note. Figure columns are right-aligned from the header down, so each header sits over its
-   * figures. The shape is the same whatever the data, so the adapters' work is too.
+   * figures. The shape is the same whatever the data, so the adapters' work is too. `place` puts it beside
+   * an earlier block (from that block's row, further right).
    */
   block(
-    heading: string | SummaryCell,
+    heading: string | SummaryCell | SummaryCell[],
     columns: readonly BlockColumn[],
     body: readonly SummaryCell[][],
-    options: { empty?: string; note?: string; wrap?: boolean } = {},
-  ): { header: number; first: number; last: number } {
-    this.add([typeof heading === 'string' ? txt(heading) : heading], 'heading');
-    const header = this.add(
+    options: { empty?: string; note?: string; wrap?: boolean; place?: BlockPlace } = {},
+  ): { header: number; first: number; last: number; end: number } {
+    const col = options.place?.column ?? 0;
+    let row = options.place?.row ?? this.next;
+    const line = (cells: SummaryCell[], style?: SummaryStyle): number => {
+      this.put(row, col, cells);
+      if (style) this.styleRows(row, row, style, Math.max(cells.length, 1), col);
+      return row++;
+    };
+    line(typeof heading === 'string' ? [txt(heading)] : Array.isArray(heading) ? heading : [heading], 'heading');
+    const header = line(
       columns.map((c) => (c.literal ? lit(c.header) : txt(c.header))),
       'tableHeader',
     );
-    const first = this.next;
-    for (const cells of body.length > 0 ? body : [[txt(options.empty ?? '')]]) this.add(cells);
-    const last = this.rows.length;
-    this.styleRows(first, last, options.wrap === false ? 'line' : 'body', columns.length);
+    const first = row;
+    for (const cells of body.length > 0 ? body : [[txt(options.empty ?? '')]]) line(cells);
+    const last = row - 1;
+    this.styleRows(first, last, options.wrap === false ? 'line' : 'body', columns.length, col);
     // Right-align each run of figure columns, header included.
     for (let c = 0; c < columns.length; c++) {
       if (!columns[c]?.numeric) continue;
       let end = c;
       while (columns[end + 1]?.numeric) end++;
-      this.right.push(rangeAddress(c, header, end, last));
+      this.right.push(rangeAddress(col + c, header, col + end, last));
       c = end;
     }
-    if (options.note !== undefined) this.add([txt(options.note)], 'note');
-    return { header, first, last };
+    if (options.note !== undefined) line([txt(options.note)], 'note');
+    return { header, first, last, end: row - 1 };
   }
 }

@@ -43,3 +43,15 @@ export function isOurSummarySheet(sheetName: string, top: readonly (readonly Cel
   if (typeof stored !== 'string') return false;
   return stored === summaryFingerprint(sheetName, top) || stored === legacyFingerprint(sheetName, top);
 }
+
+/** The titles our sheets open with (the summary, the chase sheet). */
+export const OUR_TITLES: readonly string[] = ['Action plan summary', 'Chase list and checks'];
+
+/**
+ * True when a sheet's top is laid out as one of ours (our title in A1 and "Source sheet" below it), whatever its
+ * name or marker: a summary kept under another name is last quarter's paper, never a plan to check.
+ */
+export function looksLikeOurSheet(top: readonly (readonly CellValue[])[]): boolean {
+  const first = cellText(top[0]?.[0] ?? null);
+  return OUR_TITLES.includes(first) && top.slice(1, FINGERPRINT_ROWS).some((row) => cellText(row[0] ?? null) === 'Source sheet');
+}

@@ -1,20 +1,17 @@
-import { cellText } from '../cells';
 import { cellAddress } from '../address';
-import { chaseList, type ChaseItem } from '../figures/chaseList';
 import { formatLong, fromIso } from '../dates';
-import { RULE_TITLES, SEVERITY_ORDER } from '../findings';
 import { MOVEMENT_LABELS, MOVEMENT_LISTS, type Movement } from '../figures/movement';
-import { levelFillByKey, levelSwatch, PRIORITY_ROW, STATUTORY_ROW, UNRATED_BAR, type Swatch } from './palette';
-import { ratingCellColumn } from './formatPlan';
+import { levelSwatch, UNRATED_BAR } from './palette';
 import { STATUS_WORDS } from './statusWords';
-import { stateKeyRows } from './stateKey';
 import {
+  count,
   day,
   lit,
   num,
   ofBase,
   pct,
   SUMMARY_COLUMN_WIDTHS,
+  SUMMARY_COLUMNS,
   SummaryGrid,
   txt,
   type BlockColumn,
@@ -22,9 +19,10 @@ import {
   type SummaryStyleRange,
   type SummarySwatch,
 } from './summaryGrid';
-import type { Analysis, Severity } from '../types';
+import type { Analysis, GroupStats, Recommendation, Severity, Statistics } from '../types';
 
 export {
+  COUNT_FORMAT,
   SUMMARY_COLUMN_WIDTHS,
   SUMMARY_COLUMNS,
   SUMMARY_DATE_FORMAT,
@@ -38,6 +36,10 @@ export {
 export const SUMMARY_SHEET_NAME = 'Action plan summary';
 /** The hidden workbook name that marks our summary sheet (both adapters): it refers to the sheet's A1 and follows renames. */
 export const SUMMARY_MARKER_NAME = 'ActionPlanChecker.Summary';
+/** The chase sheet's name when it is free (the full chase list and the preparer's checks; at most 31 characters). */
+export const CHASE_SHEET_NAME = 'Action plan chase and checks';
+/** The hidden workbook name that marks our chase sheet, as SUMMARY_MARKER_NAME marks the summary. */
+export const CHASE_MARKER_NAME = 'ActionPlanChecker.ChaseList';
 
 /** A name for the summary sheet that no other sheet has (sheet names compare ignoring case; at most 31 characters). */
 export function freeSummaryName(taken: readonly string[], base = SUMMARY_SHEET_NAME): string {
@@ -49,12 +51,16 @@ export function freeSummaryName(taken: readonly string[], base = SUMMARY_SHEET_N
   }
 }
 
-/** Longest list of overdue, unrated or check rows the summary prints; the rest are counted. */
-export const SUMMARY_LIST_LIMIT = 500;
-/** Items listed under one lead in the chase list; the rest are counted on the lead's line. */
-export const CHASE_ITEM_LIMIT = 50;
-/** Rows the chart's box spans, from the distribution's header row down. */
-export const CHART_ROWS = 15;
+/** Leads the committee's pages name (those with the most overdue); the rest are summed on one line. */
+export const LEADS_SHOWN = 5;
+/** Exceptions (overdue statutory or top-priority items) the committee's pages list; the rest are counted. */
+export const EXCEPTIONS_SHOWN = 5;
+/** Priority levels the committee's pages list (top first); the rest are summed on one line. */
+export const PRIORITIES_SHOWN = 3;
+/** Rows the chart's box spans at least, from the headline figures' heading down. */
+export const CHART_ROWS = 11;
+/** The first column (0-based) of the right-hand panel of the committee's pages (F), after the gutter (E). */
+const RIGHT = 5;
 
 /** Severity as a committee's officer reads it. */
 export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -74,24 +80,47 @@ export interface ChartSpec {
   readonly dataLabels: true;
 }
 
-/** The summary sheet as data: one grid written in one go, style runs, right-aligned ranges, key swatches, widths, a chart. */
+/** Our sheets as data: one grid written in one go, style runs, right-aligned ranges, key swatches, widths, a chart, page breaks. */
 export interface SummaryModel {
   readonly sheetName: string;
   readonly rows: readonly (readonly SummaryCell[])[];
   readonly styles: readonly SummaryStyleRange[];
   /** Ranges whose cells are right-aligned: each block's figure columns, header row included. */
   readonly rightAligned: readonly string[];
-  /** Cells of the colour key, filled as the highlights they explain. */
+  /** Cells filled as the highlights (or chart bars) they explain. */
   readonly swatches: readonly SummarySwatch[];
   readonly columnWidths: readonly number[];
   readonly chart: ChartSpec | null;
-  /** The row of the "Checks" heading: officer detail (cells, rule IDs, severities) starts here; the committee part is above. */
-  readonly checksRow: number;
+  /** Rows (1-based) that start a printed page: a manual page break above each. */
+  readonly rowBreaks: readonly number[];
+  /** The row of the "Checks" title on the chase sheet (cells, rule IDs, severities start here); null on the summary. */
+  readonly checksRow: number | null;
 }
 
-/** "Showing all 3." or "Showing the first 500 of 1,234: filter ..." under a capped list. */
-function shownNote(shown: number, total: number, rest: string): string {
-  return shown === total ? `Showing all ${total}.` : `Showing the first ${shown} of ${total}: ${rest}`;
+// Accessors for the figures the committee's pages read, so a change of field names touches one place.
+const overdueOf = (r: Recommendation): boolean => r.overdue;
+const statutoryOf = (s: Statistics): GroupStats => s.statutory;
+const countedOf = (s: Pick<GroupStats, 'total' | 'excluded'>): number => s.total - s.excluded;
+
+/** True for an item whose priority is the scale's top level ("High", "Priority 1"). */
+export function isTopPriority(analysis: Pick<Analysis, 'topPriorityWords'>, r: Recommendation): boolean {
+  if (r.priority === null) return false;
+  const word = r.priority.toLowerCase().replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  return analysis.topPriorityWords.some((w) => w.toLowerCase() === word);
+}
+
+/** "Statutory", "High", "Statutory; High" or "": why an item is one the chair must see. */
+export function markWords(analysis: Pick<Analysis, 'topPriorityWords'>, r: Recommendation): string {
+  return [r.statutory ? 'Statutory' : '', isTopPriority(analysis, r) ? (r.priority ?? '') : ''].filter((w) => w !== '').join('; ');
+}
+
+/** Text cut to `max` characters at a word, with an ellipsis, so a line of the committee's pages stays one line. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}\u2026`;
 }
 
 const SOURCE_WORDS = {
@@ -100,16 +129,9 @@ const SOURCE_WORDS = {
   assumed: "today's date, assumed: no as-at date in the title rows",
 } as const;
 
-function capped<T>(items: readonly T[], limit = SUMMARY_LIST_LIMIT): { shown: readonly T[]; more: number } {
-  return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const ref = (r: { id: string | null; row: number }) => lit(r.id ?? `row ${r.row}`);
-
-/** The top: title, report title, source sheet, as-at date (a real date) and where it came from, when generated. */
-function topBlock(g: SummaryGrid, analysis: Analysis, generatedAt: string): void {
-  g.add([txt('Action plan summary')], 'title');
+/** The top of each of our sheets: title, report title, source sheet, as-at date (a real date) and where it came from, when generated. */
+export function topBlock(g: SummaryGrid, title: string, analysis: Analysis, generatedAt: string): void {
+  g.add([txt(title)], 'title');
   const report = analysis.titleRows.find((t) => /action plan|audit|recommendation/i.test(t)) ?? analysis.titleRows[0];
   if (report) g.add([lit(report)], 'subtitle');
   const first = g.next;
@@ -127,31 +149,30 @@ function topBlock(g: SummaryGrid, analysis: Analysis, generatedAt: string): void
 /** "Complete: 6 of 13, 46%. Overdue: 2, 1 of them statutory. Not rated: 1." */
 function headlineSentence(analysis: Analysis): string {
   const { stats } = analysis;
-  const counted = stats.total - stats.excluded;
-  const statutory = stats.recordsStatutory && stats.overdue > 0 ? `, ${stats.statutory.overdue} of them statutory` : '';
-  return `Complete: ${ofBase(stats.complete, counted)}. Overdue: ${stats.overdue}${statutory}. Not rated: ${stats.unrated}.`;
+  const statutory = stats.recordsStatutory && stats.overdue > 0 ? `, ${count(statutoryOf(stats).overdue)} of them statutory` : '';
+  return `Complete: ${ofBase(stats.complete, countedOf(stats))}. Overdue: ${count(stats.overdue)}${statutory}. Not rated: ${count(stats.unrated)}.`;
 }
 
-function headlineBlock(g: SummaryGrid, analysis: Analysis): void {
+/** The headline figures, each with its base (columns A-D); the chart sits beside them. */
+function headlineBlock(g: SummaryGrid, analysis: Analysis): { heading: number; end: number } {
   const { stats } = analysis;
-  const counted = stats.total - stats.excluded;
+  const counted = countedOf(stats);
   const share = (n: number, base: number) => pct(base <= 0 ? null : n / base);
-  g.add([txt(headlineSentence(analysis))], 'headline');
-  g.blank();
   const rows: SummaryCell[][] = [
     [txt('Recommendations'), num(stats.total), txt(''), txt('')],
     [txt('Complete'), num(stats.complete), num(counted), share(stats.complete, counted)],
   ];
   if (stats.excluded > 0)
-    rows.push([txt('Not counted (not applicable, withdrawn)'), num(stats.excluded), num(stats.total), share(stats.excluded, stats.total)]);
+    rows.push([txt('Not counted (n/a, withdrawn)'), num(stats.excluded), num(stats.total), share(stats.excluded, stats.total)]);
   rows.push(
     [txt('Overdue'), num(stats.overdue), num(counted), share(stats.overdue, counted)],
     [txt('Due within 30 days'), num(stats.dueSoon), num(counted), share(stats.dueSoon, counted)],
     [txt('Not rated'), num(stats.unrated), num(stats.total), share(stats.unrated, stats.total)],
   );
+  if (stats.slipped > 0) rows.push([txt('Target date moved'), num(stats.slipped), num(stats.total), share(stats.slipped, stats.total)]);
   if (stats.recordsStatutory) {
-    const s = stats.statutory;
-    rows.push([txt('Statutory complete'), num(s.complete), num(s.total - s.excluded), share(s.complete, s.total - s.excluded)]);
+    const s = statutoryOf(stats);
+    rows.push([txt('Statutory complete'), num(s.complete), num(countedOf(s)), share(s.complete, countedOf(s))]);
   }
   if (stats.weightedScore !== null) rows.push([txt('Weighted score (rated items)'), txt(''), txt(''), pct(stats.weightedScore)]);
   const cols: BlockColumn[] = [
@@ -160,20 +181,13 @@ function headlineBlock(g: SummaryGrid, analysis: Analysis): void {
     { header: 'Out of', numeric: true },
     { header: 'Share', numeric: true },
   ];
-  const weights = analysis.scale
-    .filter((l) => l.weight !== null && !l.excluded)
-    .map((l) => `${l.label} ${Math.round((l.weight ?? 0) * 100)}%`);
-  const note =
-    stats.weightedScore === null
-      ? undefined
-      : `Weighted score: each rated item counts as its level's weight (${weights.join(', ') || 'its percentage'}), averaged over the rated items.`;
-  g.block('Headline figures', cols, rows, { note });
-  if (!stats.recordsStatutory) g.add([txt('This table does not record which recommendations are statutory.')], 'note');
-  g.blank();
+  const note = stats.recordsStatutory ? undefined : 'This table does not record which recommendations are statutory.';
+  const at = g.block('Headline figures', cols, rows, { note });
+  return { heading: at.header - 1, end: g.rows.length };
 }
 
-/** The distribution by level with its chart beside it, each bar in its level's colour. */
-function distributionBlock(g: SummaryGrid, analysis: Analysis): ChartSpec | null {
+/** The distribution by level (A-C), each label in its level's colour as the chart's bars are. */
+function distributionBlock(g: SummaryGrid, analysis: Analysis, row: number): { header: number; last: number; end: number } {
   const { stats } = analysis;
   const rows = [
     ...stats.levels.map((l) => [lit(l.label), num(l.count), pct(stats.total === 0 ? 0 : l.share)]),
@@ -182,129 +196,39 @@ function distributionBlock(g: SummaryGrid, analysis: Analysis): ChartSpec | null
   const cols: BlockColumn[] = [
     { header: analysis.scaleLabel, literal: true },
     { header: 'Count', numeric: true },
-    { header: `Share of ${stats.total}`, numeric: true },
+    { header: `Share of ${count(stats.total)}`, numeric: true },
   ];
-  const at = g.block('Status distribution', cols, rows, { empty: 'No recommendations.' });
-  const colours = [...stats.levels.map((l) => levelFillByKey(analysis.scale, l.key)), UNRATED_BAR.fill];
-  if (stats.total === 0) {
-    g.blank();
-    return null;
-  }
-  g.padTo(at.header + CHART_ROWS + 1);
-  return {
-    type: 'bar',
-    title: 'Recommendations by status',
-    dataRange: `A${at.header}:B${at.last}`,
-    anchor: cellAddress(3, at.header),
-    end: cellAddress(5, at.header + CHART_ROWS),
-    pointColours: colours,
-    dataLabels: true,
-  };
+  const at = g.block('Status distribution', cols, rows, { place: { row } });
+  barColours(analysis).forEach((fill, i) => {
+    const swatch =
+      i < stats.levels.length
+        ? levelSwatch(
+            analysis.scale,
+            analysis.scale.findIndex((s) => s.key === stats.levels[i]?.key),
+          )
+        : UNRATED_BAR;
+    g.swatches.push({ range: `A${at.first + i}`, fill, font: swatch.font });
+  });
+  return at;
 }
 
-/** The colour key: what each highlight on the plan (and each bar of the chart) means. */
-function keyBlock(g: SummaryGrid, analysis: Analysis): void {
-  const { table, stats } = analysis;
-  if (!table) return;
-  const rows: { sample: SummaryCell; swatch: Swatch; meaning: SummaryCell }[] = [];
-  if (stats.recordsStatutory)
-    rows.push({
-      sample: txt('Statutory'),
-      swatch: STATUTORY_ROW,
-      meaning: txt('A statutory recommendation: its whole row on the plan is shaded, its subject in bold.'),
-    });
-  const top = stats.byPriority[0]?.priority;
-  if (table.columns.priority && analysis.topPriorityWords.length > 0 && top)
-    rows.push({
-      sample: lit(top),
-      swatch: PRIORITY_ROW,
-      meaning: txt('A top-priority recommendation: its whole row on the plan is shaded.'),
-    });
-  const rated = table.statusTicks.length > 0 || table.columns.rating !== null || table.columns.progress !== null;
-  const cell = ratingCellColumn(table);
-  const where =
-    table.statusTicks.length > 0 || !cell
-      ? 'the status cell'
-      : `column ${cell} ("${table.headers.rating ?? table.headers.id ?? table.headers.subject ?? cell}")`;
-  if (rated)
-    analysis.scale.forEach((level, i) =>
-      rows.push({
-        sample: lit(level.label),
-        swatch: levelSwatch(analysis.scale, i),
-        meaning: lit(
-          level.excluded
-            ? `Status "${level.label}": left out of the completion figures; its bar in the chart.`
-            : `Status "${level.label}": ${where} on the plan, and its bar in the chart.`,
-        ),
-      }),
-    );
-  // Every word our status and data-check columns hold, with its colour (stateKey.ts); a state sharing a level's
-  // colour (Complete and the complete level, Not counted and an excluded one) shares its row: one colour, one meaning.
-  for (const [word, swatch, meaning] of stateKeyRows()) {
-    const same = rows.findIndex((r) => r.swatch.fill.toUpperCase() === swatch.fill.toUpperCase());
-    const was = rows[same];
-    if (was)
-      rows[same] = {
-        ...was,
-        sample: lit(`${cellText(was.sample.value)} / ${word}`),
-        meaning: lit(`${cellText(was.meaning.value)} ${meaning}`),
-      };
-    else rows.push({ sample: txt(word), swatch, meaning: txt(meaning) });
-  }
-  const at = g.block(
-    'Colour key',
-    [{ header: 'Highlight' }, { header: 'What it means' }],
-    rows.map((r) => [r.sample, r.meaning]),
-    { wrap: false },
-  );
-  rows.forEach((r, i) => g.swatches.push({ range: `A${at.first + i}`, fill: r.swatch.fill, font: r.swatch.font }));
-  g.blank();
+/** Each bar's fill: its level's colour, then the unrated bar's. */
+function barColours(analysis: Analysis): string[] {
+  return [
+    ...analysis.stats.levels.map(
+      (l) =>
+        levelSwatch(
+          analysis.scale,
+          analysis.scale.findIndex((s) => s.key === l.key),
+        ).fill,
+    ),
+    UNRATED_BAR.fill,
+  ];
 }
 
-function groupBlocks(g: SummaryGrid, analysis: Analysis): void {
+/** Overdue by age (E-G), beside statutory and priority. */
+function ageBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
   const { stats } = analysis;
-  const groupCols = (first: string): BlockColumn[] => [
-    { header: first },
-    { header: 'Total', numeric: true },
-    { header: 'Complete', numeric: true },
-    { header: 'Completion', numeric: true },
-    { header: 'Overdue', numeric: true },
-    { header: STATUS_WORDS.unrated, numeric: true },
-  ];
-  const groupRow = (
-    label: SummaryCell,
-    s: { total: number; complete: number; excluded: number; completionRate: number; overdue: number; unrated: number },
-  ) => [label, num(s.total), num(s.complete), pct(s.total - s.excluded <= 0 ? null : s.completionRate), num(s.overdue), num(s.unrated)];
-  if (stats.recordsStatutory) {
-    g.block('Statutory and non-statutory', groupCols('Group'), [
-      groupRow(txt('Statutory'), stats.statutory),
-      groupRow(txt('Non-statutory'), stats.nonStatutory),
-    ]);
-    g.blank();
-  }
-  if (stats.byPriority.length > 0) {
-    g.block(
-      'By priority',
-      groupCols('Priority'),
-      stats.byPriority.map((p) => groupRow(lit(p.priority), p)),
-    );
-    g.blank();
-  }
-  g.block(
-    'By lead officer',
-    [
-      { header: 'Lead' },
-      { header: 'Total', numeric: true },
-      { header: 'Complete', numeric: true },
-      { header: 'Overdue', numeric: true },
-      { header: STATUS_WORDS.unrated, numeric: true },
-      { header: 'Slipped', numeric: true },
-    ],
-    stats.byLead.map((l) => [lit(l.lead), num(l.total), num(l.completely), num(l.overdue), num(l.unrated), num(l.slipped)]),
-    { empty: 'No recommendations.' },
-  );
-  g.blank();
-
   const a = stats.ageing;
   const s = stats.statutory.ageing;
   const ages: [string, number, number][] = [
@@ -313,7 +237,7 @@ function groupBlocks(g: SummaryGrid, analysis: Analysis): void {
     ['91 to 365 days', a['91-365'], s['91-365']],
     ['Over a year', a.over365, s.over365],
   ];
-  g.block(
+  return g.block(
     'Overdue by age',
     [
       { header: 'Days overdue' },
@@ -321,223 +245,198 @@ function groupBlocks(g: SummaryGrid, analysis: Analysis): void {
       ...(stats.recordsStatutory ? [{ header: 'Statutory', numeric: true }] : []),
     ],
     ages.map(([label, all, statutory]) => [txt(label), num(all), ...(stats.recordsStatutory ? [num(statutory)] : [])]),
-  );
-  g.blank();
+    { place: { row, column: RIGHT } },
+  ).end;
 }
 
-/** The Slippage block (S2): counts in its heading, then each slipped item with its first and current target; nothing when none slipped. */
-function slippageBlock(g: SummaryGrid, analysis: Analysis): void {
-  const { stats } = analysis;
-  if (stats.slipped === 0) return;
-  const moved = analysis.recommendations.filter((r) => r.slippedDays > 0 || r.revisions > 0);
-  const slipped = capped([...moved].sort((x, y) => y.slippedDays - x.slippedDays));
-  g.block(
-    `Slippage: ${stats.slipped} moved, ${stats.pastOriginal} open past their original date, median ${stats.medianSlippage ?? 0} days`,
-    [
-      { header: 'Ref' },
-      { header: 'First target', numeric: true },
-      { header: 'Current target', numeric: true },
-      { header: 'Times moved', numeric: true },
-      { header: 'Days later', numeric: true },
-      { header: 'Lead' },
-    ],
-    slipped.shown.map((r) => [ref(r), day(r.originalDue), day(r.timescale.due), num(r.revisions), num(r.slippedDays), lit(r.lead)]),
-    { note: shownNote(slipped.shown.length, slipped.shown.length + slipped.more, 'filter the status column on "Slipped" for the rest.') },
-  );
-  g.blank();
+type Group = Pick<GroupStats, 'total' | 'complete' | 'excluded' | 'overdue'>;
+const groupRow = (label: SummaryCell, s: Group): SummaryCell[] => [
+  label,
+  num(s.total),
+  pct(countedOf(s) <= 0 ? null : s.complete / countedOf(s)),
+  num(s.overdue),
+];
+function sumGroups(groups: readonly Group[]): Group {
+  const sum = (k: keyof Group) => groups.reduce((n, x) => n + x[k], 0);
+  return { total: sum('total'), complete: sum('complete'), excluded: sum('excluded'), overdue: sum('overdue') };
 }
 
-function listBlocks(g: SummaryGrid, analysis: Analysis): void {
+/** Statutory against non-statutory, then the priorities (top first, the rest summed), in one block (A-D). */
+function groupBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
   const { stats } = analysis;
-  const marker = stats.recordsStatutory ? 'Statutory' : 'Priority';
-  const mark = (r: (typeof analysis.recommendations)[number]) =>
-    stats.recordsStatutory ? txt(r.statutory ? 'Yes' : 'No') : lit(r.priority ?? '');
-  const overdue = capped([...analysis.recommendations].filter((r) => r.overdue).sort((x, y) => y.daysOverdue - x.daysOverdue));
-  g.block(
-    'Overdue recommendations',
-    [
-      { header: 'Ref' },
-      { header: 'Due', numeric: true },
-      { header: 'Days overdue', numeric: true },
-      { header: marker },
-      { header: 'Lead' },
-      { header: 'Subject' },
-    ],
-    overdue.shown.map((r) => [ref(r), day(r.timescale.due), num(r.daysOverdue), mark(r), lit(r.lead), lit(r.subject)]),
+  const rows: SummaryCell[][] = [];
+  if (stats.recordsStatutory) rows.push(groupRow(txt('Statutory'), statutoryOf(stats)), groupRow(txt('Non-statutory'), stats.nonStatutory));
+  const shown = stats.byPriority.slice(0, PRIORITIES_SHOWN);
+  const rest = stats.byPriority.slice(PRIORITIES_SHOWN);
+  for (const p of shown) rows.push(groupRow(lit(`Priority: ${p.priority}`), p));
+  if (rest.length > 0) rows.push(groupRow(txt(`Other priorities (${rest.length})`), sumGroups(rest)));
+  return g.block(
+    'Statutory and priority',
+    [{ header: 'Group' }, { header: 'Items', numeric: true }, { header: 'Complete', numeric: true }, { header: 'Overdue', numeric: true }],
+    rows,
+    {
+      empty: 'This table records neither statutory status nor priority.',
+      note: 'Complete: the share of the items counted (not applicable and withdrawn left out).',
+      place: { row },
+    },
+  ).end;
+}
+
+/** The leads with the most overdue (E-G, beside the distribution), the rest summed on one line. */
+function leadsBlock(g: SummaryGrid, analysis: Analysis, row: number): number {
+  const leads = analysis.stats.byLead.filter((l) => l.overdue > 0).sort((x, y) => y.overdue - x.overdue || y.total - x.total);
+  const shown = leads.slice(0, LEADS_SHOWN);
+  const rest = leads.slice(LEADS_SHOWN);
+  const rows: SummaryCell[][] = shown.map((l) => [lit(clip(l.lead, 34)), num(l.overdue), num(l.total)]);
+  if (rest.length > 0)
+    rows.push([
+      txt(`Other ${count(rest.length)} leads`),
+      num(rest.reduce((n, l) => n + l.overdue, 0)),
+      num(rest.reduce((n, l) => n + l.total, 0)),
+    ]);
+  return g.block(
+    'Leads with the most overdue',
+    [{ header: 'Lead' }, { header: 'Overdue', numeric: true }, { header: 'Items', numeric: true }],
+    rows,
     {
       empty: 'None overdue.',
-      note: shownNote(overdue.shown.length, overdue.shown.length + overdue.more, 'filter the status column on "Overdue" for the rest.'),
+      wrap: false,
+      place: { row, column: RIGHT },
     },
-  );
-  g.blank();
-
-  const unrated = capped(analysis.recommendations.filter((r) => r.state === 'Not rated'));
-  g.block(
-    'Recommendations not rated',
-    [
-      { header: 'Ref' },
-      { header: 'Row', numeric: true },
-      { header: 'Due', numeric: true },
-      { header: marker },
-      { header: 'Lead' },
-      { header: 'Subject' },
-    ],
-    unrated.shown.map((r) => [ref(r), num(r.row), day(r.timescale.due), mark(r), lit(r.lead), lit(r.subject)]),
-    {
-      empty: 'None without a status.',
-      note: shownNote(
-        unrated.shown.length,
-        unrated.shown.length + unrated.more,
-        `filter the status column on "${STATUS_WORDS.unrated}" for the rest.`,
-      ),
-    },
-  );
-  g.blank();
+  ).end;
 }
 
-/** What else to chase an item for, besides days overdue: "Slipped 2x (+240 days); Not rated". */
-function alsoWords(item: ChaseItem): string {
-  const parts: string[] = [];
-  if (item.slipped) parts.push(`Slipped ${item.slipped.revisions}x${item.slipped.days > 0 ? ` (+${item.slipped.days} days)` : ''}`);
-  if (item.unrated) parts.push(STATUS_WORDS.unrated);
-  return parts.join('; ');
-}
-
-/**
- * The chase list (C1): a group per lead officer, most overdue lead first, each opened by a line naming the
- * lead and their counts, then their items most overdue first. One block (one header, one style run), so
- * the adapters' work is the same for 3 leads or 300; at most SUMMARY_LIST_LIMIT lines, the rest counted.
- */
-function chaseBlock(g: SummaryGrid, analysis: Analysis): void {
-  const leads = chaseList(analysis);
-  const lines: SummaryCell[][] = [];
-  let leadsShown = 0;
-  for (const lead of leads) {
-    if (lines.length + 2 > SUMMARY_LIST_LIMIT) break;
-    const room = SUMMARY_LIST_LIMIT - lines.length - 1;
-    const items = capped(lead.items, Math.min(room, CHASE_ITEM_LIMIT));
-    const more = items.more > 0 ? `; the first ${items.shown.length} of ${lead.items.length} listed` : '';
-    // The lead's line: the name under Ref, the counts under Also.
-    lines.push([
-      lit(lead.lead),
-      txt(''),
-      txt(''),
-      txt(''),
-      txt(`${lead.overdue} overdue, ${lead.slipped} slipped, ${lead.unrated} not rated${more}`),
-    ]);
-    for (const i of items.shown)
-      lines.push([
-        lit(i.reference),
-        num(i.row),
-        day(i.due),
-        i.daysOverdue === null ? txt('') : num(i.daysOverdue),
-        txt(alsoWords(i)),
-        lit(i.subject),
-      ]);
-    leadsShown++;
+/** References listed up to about `max` characters, then "and N more". */
+function refList(refs: readonly string[], max: number): string {
+  const out: string[] = [];
+  let length = 0;
+  for (const r of refs) {
+    if (length + r.length + 2 > max - 12 && out.length > 0) break;
+    out.push(r);
+    length += r.length + 2;
   }
-  const rest = leads.length - leadsShown;
-  g.block(
-    'Chase list: by lead officer, the most overdue first',
-    [
-      { header: 'Ref' },
-      { header: 'Row', numeric: true },
-      { header: 'Due', numeric: true },
-      { header: 'Days overdue', numeric: true },
-      { header: 'Also' },
-      { header: 'Subject' },
-    ],
-    lines,
-    {
-      empty: 'Nothing to chase: no item is overdue, slipped or not rated.',
-      note:
-        rest > 0
-          ? `${leadsShown} of ${leads.length} lead officers listed: see the task pane's per-lead view, or filter the status column, for the rest.`
-          : `${leads.length} lead officer${leads.length === 1 ? '' : 's'} to chase.`,
-    },
-  );
-  g.blank();
+  const more = refs.length - out.length;
+  return `${out.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}`;
 }
 
-/**
- * The "Since <previous as-at date>" block (SPEC, M2.5): a count and the references per kind of movement,
- * then how the items were matched. Self-contained, so the rest of the summary is as without it.
- */
-function movementBlock(g: SummaryGrid, m: Movement): void {
+/** Movement since the previous return (M2.5): a count and the first references per kind (running across the page); or why there is none. */
+function movementBlock(g: SummaryGrid, m: Movement | undefined): void {
+  const cols: BlockColumn[] = [
+    { header: 'Movement' },
+    { header: 'Count', numeric: true },
+    { header: 'References' },
+    ...blanks(SUMMARY_COLUMNS - 3),
+  ];
+  if (!m) {
+    g.block('Since the last return', cols, [], { empty: 'No earlier return to compare with.', wrap: false });
+    return;
+  }
   const then = fromIso(m.previousAsAt);
-  const now = fromIso(m.currentAsAt);
   const since = then === null ? m.previousAsAt : formatLong(then);
-  const rows = MOVEMENT_LISTS.map((list) => {
-    const refs = capped(m[list]);
-    const more = refs.more > 0 ? ` and ${refs.more} more` : '';
-    return [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(`${refs.shown.join(', ')}${more}`)];
-  });
+  const rows = MOVEMENT_LISTS.map((list) => [txt(MOVEMENT_LABELS[list]), num(m[list].length), lit(refList(m[list], 110))]);
+  const now = fromIso(m.currentAsAt);
   const byText = m.matched.filter((x) => x.how === 'text');
-  const renamed = capped(byText.filter((x) => x.id !== x.previousId).map((x) => `${x.id} (was ${x.previousId})`));
+  const renamed = byText.filter((x) => x.id !== x.previousId).map((x) => `${x.id} (was ${x.previousId})`);
   const note =
     `Compared with the return as at ${since}${now === null ? '' : ` (this one: ${formatLong(now)})`}: ` +
-    `${m.matched.length} matched, ${m.matched.length - byText.length} by reference, ${byText.length} by recommendation text` +
-    (renamed.shown.length > 0 ? `: ${renamed.shown.join(', ')}${renamed.more > 0 ? ` and ${renamed.more} more` : ''}.` : '.');
-  // References run on across the empty columns to their right, unwrapped.
-  g.block(`Since ${since}`, [{ header: 'Movement' }, { header: 'Count', numeric: true }, { header: 'References' }], rows, { wrap: false });
-  g.add([lit(note)], 'note');
-  g.blank();
+    `${count(m.matched.length)} matched, ${count(m.matched.length - byText.length)} by reference, ${count(byText.length)} by recommendation text` +
+    (renamed.length > 0 ? `: ${refList(renamed, 60)}.` : '.');
+  g.block(`Since ${since}`, cols, rows, { note, wrap: false });
 }
 
-/** Officer detail, below the committee's part: where the table is, and every finding with its cell, rule ID and severity. */
-function checksBlock(g: SummaryGrid, analysis: Analysis): number {
-  const { table } = analysis;
-  const counts = SEVERITY_ORDER.map((sev) => analysis.findings.filter((f) => f.severity === sev).length);
-  const row = g.add([txt('Checks for the officer preparing the report')], 'title');
-  const where = table ? `${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}` : 'no table found';
-  g.add([txt('Table checked'), lit(`${analysis.sheet}!${where}`)], 'label');
-  g.add(
-    [txt('Findings'), txt(`${plural(counts[0] ?? 0, 'error')}, ${plural(counts[1] ?? 0, 'warning')}, ${plural(counts[2] ?? 0, 'note')}`)],
-    'label',
-  );
-  g.add([txt('Re-run the checker after editing the plan to refresh this sheet.')], 'note');
-  g.blank();
-  const findings = capped(analysis.findings);
+/** Header cells left blank, so a block's header bar runs on over the columns its last text runs into. */
+function blanks(n: number): BlockColumn[] {
+  return Array.from({ length: n }, () => ({ header: '' }));
+}
+
+/** The exceptions a chair must see: overdue statutory or top-priority items, most overdue first, capped, with "and N more". */
+function exceptionsBlock(g: SummaryGrid, analysis: Analysis, chaseSheet: string): void {
+  const all = analysis.recommendations
+    .filter((r) => overdueOf(r) && (r.statutory === true || isTopPriority(analysis, r)))
+    .sort((x, y) => y.daysOverdue - x.daysOverdue || x.row - y.row);
+  const shown = all.slice(0, EXCEPTIONS_SHOWN);
+  const more = all.length - shown.length;
+  const what = analysis.stats.recordsStatutory ? 'statutory or top-priority' : 'top-priority';
   g.block(
-    'Findings',
-    [{ header: 'Check' }, { header: 'Severity' }, { header: 'Cell' }, { header: 'Ref' }, { header: 'Rule' }, { header: 'What to do' }],
-    findings.shown.map((f) => [
-      txt(RULE_TITLES[f.rule]),
-      txt(SEVERITY_WORDS[f.severity]),
-      txt(f.cell ?? ''),
-      lit(f.id ?? ''),
-      txt(f.rule),
-      lit(f.message),
+    `For the chair: overdue ${what} items`,
+    [
+      { header: 'Ref' },
+      { header: 'Due', numeric: true },
+      { header: 'Days overdue', numeric: true },
+      // Right-aligned, so the mark stands clear of the days before it.
+      { header: 'Marked', numeric: true },
+      { header: '' },
+      { header: 'Lead' },
+      { header: 'Subject' },
+      ...blanks(2),
+    ],
+    shown.map((r) => [
+      lit(clip(r.id ?? `row ${r.row}`, 34)),
+      day(r.timescale.due),
+      num(r.daysOverdue),
+      lit(clip(markWords(analysis, r), 15)),
+      txt(''),
+      lit(clip(r.lead, 34)),
+      lit(clip(r.subject, 70)),
     ]),
     {
-      empty: 'No findings.',
-      note: shownNote(findings.shown.length, analysis.findings.length, 'see the task pane or the action-plan command for the rest.'),
+      empty: `No ${what} item is overdue.`,
+      wrap: false,
+      note:
+        more > 0
+          ? `And ${count(more)} more: every overdue item is on "${chaseSheet}", by lead officer.`
+          : `Every overdue item, by lead officer, is on "${chaseSheet}".`,
     },
   );
-  return row;
 }
 
 /**
- * Builds the summary sheet (M1): one block per question, each with its own header row over its own
- * columns: the top (source, as-at date, generated), a headline sentence and figures with their base, the
- * status distribution with its chart in the scale's colours, a colour key, statutory against
- * non-statutory, by priority, by lead, overdue by age, slippage, the overdue and not-rated lists, the
- * chase list per lead, movement since the previous return (when given); then, apart, the officer's
- * Checks. `generatedAt` is text supplied by the caller.
+ * Builds the summary sheet (M1): the committee's pages, at most two A4 landscape pages whatever the plan's
+ * size. Page 1: the top (source, as-at date, generated), the headline sentence, the headline figures with
+ * their bases and the chart beside them, the status distribution beside overdue by age. Page 2: statutory
+ * and priority, the leads with the most overdue beside the movement since the last return, and the overdue
+ * statutory or top-priority items a chair must see (capped, "and N more"). Every list on these pages is
+ * capped, so their length does not grow with the plan; the full chase list and the preparer's checks are on
+ * the chase sheet (chaseSheet.ts). `generatedAt` is text supplied by the caller.
  */
-export function buildSummary(analysis: Analysis, generatedAt: string, sheetName = SUMMARY_SHEET_NAME, movement?: Movement): SummaryModel {
+export function buildSummary(
+  analysis: Analysis,
+  generatedAt: string,
+  sheetName = SUMMARY_SHEET_NAME,
+  movement?: Movement,
+  chaseSheet = CHASE_SHEET_NAME,
+): SummaryModel {
   const g = new SummaryGrid();
-  topBlock(g, analysis, generatedAt);
-  headlineBlock(g, analysis);
-  const chart = distributionBlock(g, analysis);
-  keyBlock(g, analysis);
-  groupBlocks(g, analysis);
-  slippageBlock(g, analysis);
-  listBlocks(g, analysis);
-  chaseBlock(g, analysis);
-  if (movement) movementBlock(g, movement);
+  topBlock(g, 'Action plan summary', analysis, generatedAt);
+  g.add([txt(headlineSentence(analysis))], 'headline');
   g.blank();
-  const checksRow = checksBlock(g, analysis);
+  const figures = headlineBlock(g, analysis);
+  g.padTo(figures.heading + CHART_ROWS);
+  g.blank();
+  const row = g.next;
+  const dist = distributionBlock(g, analysis, row);
+  const leadsEnd = leadsBlock(g, analysis, row);
+  g.padTo(Math.max(dist.end, leadsEnd) + 1);
+  const chart: ChartSpec | null =
+    analysis.stats.total === 0
+      ? null
+      : {
+          type: 'bar',
+          title: 'Recommendations by status',
+          dataRange: `A${dist.header}:B${dist.last}`,
+          anchor: cellAddress(RIGHT, figures.heading),
+          end: cellAddress(SUMMARY_COLUMNS, figures.heading + CHART_ROWS - 1),
+          pointColours: barColours(analysis),
+          dataLabels: true,
+        };
+  const page2 = g.next;
+  const groupsEnd = groupBlock(g, analysis, page2);
+  const ageEnd = ageBlock(g, analysis, page2);
+  g.padTo(Math.max(groupsEnd, ageEnd) + 1);
+  g.blank();
+  exceptionsBlock(g, analysis, chaseSheet);
+  g.blank();
+  movementBlock(g, movement);
   return {
     sheetName,
     rows: g.rows,
@@ -546,6 +445,7 @@ export function buildSummary(analysis: Analysis, generatedAt: string, sheetName 
     swatches: g.swatches,
     columnWidths: SUMMARY_COLUMN_WIDTHS,
     chart,
-    checksRow,
+    rowBreaks: [page2],
+    checksRow: null,
   };
 }
