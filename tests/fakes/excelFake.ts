@@ -1813,6 +1813,11 @@ class RangeProxy extends Proxy {
         return grid((r, c) => s.formulas.get(key(r, c)) ?? getCell(s, r, c));
       case 'numberFormat':
         return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
+      // Range.numberFormatLocal (ExcelApi 1.7): the format in the user's language
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformatlocal-member).
+      case 'numberFormatLocal':
+        if (this.context.fake.apiMinor < 7) throw err('ApiNotFound', 'Range.numberFormatLocal needs ExcelApi 1.7.');
+        return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
       default:
         throw err('InvalidArgument', `Unknown range property ${p}`);
     }
@@ -1874,6 +1879,9 @@ class RangeProxy extends Proxy {
   }
   get formulas(): Scalar[][] {
     return this.read('formulas');
+  }
+  get numberFormatLocal(): string[][] {
+    return this.read('numberFormatLocal');
   }
   get rowHidden(): boolean | null {
     return this.read('rowHidden');
