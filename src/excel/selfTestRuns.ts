@@ -34,7 +34,7 @@ const NEEDS_YOU: StepOutcome = {
 export const PLAN_SAMPLE: readonly (readonly string[])[] = [
   ['No', 'Subject', 'Lead', 'Timescales', 'Recommendation', 'Progress'],
   ['R1', 'Payroll', 'Head of Finance', 'Ongoing', 'Pay staff on time', 'Recommendation met: completely'],
-  ['R2', 'Grants', 'Head of Finance', 'Ongoing', 'Check grant claims', 'Recommendation met: partially'],
+  ['R2', 'Grants', 'Head of Finance', 'March 2002', 'Check grant claims', 'Recommendation met: partially'],
   ['R3', 'Budget', 'Head of Finance', 'Ongoing', 'Set the budget', 'Recommendation met: significantly'],
   ['R4', 'Audit', 'Head of Finance', 'Ongoing', 'Plan the audit', 'Partly done, no rating line yet.'],
 ];
