@@ -8,7 +8,7 @@ import { analyseSheet } from '../core/analyse';
 import { isDateFormat } from '../core/dates';
 import { keptAsAt } from '../core/figures/snapshotXml';
 import { planFormat } from '../core/plans/formatPlan';
-import { SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import { SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/summaryModel';
 import type { CellValue } from '../core/types';
 import { DAYS_1904 } from './dateSystem';
 import { runPlan } from './excelHost';
@@ -39,6 +39,7 @@ export const PLAN_SAMPLE: readonly (readonly string[])[] = [
   ['R4', 'Audit', 'Head of Finance', 'Ongoing', 'Plan the audit', 'Partly done, no rating line yet.'],
 ];
 const SAMPLE_RANGE = 'A1:F5';
+const PLAN_SHEET = 'APC self-test plan';
 
 /** The status column the core plans for the sample (range and values), or null when it plans none. */
 export function sampleStatus(today: string): { range: string; values: readonly (readonly CellValue[])[] } | null {
@@ -77,7 +78,9 @@ async function removeAdded(before: Marks): Promise<void> {
     await context.sync();
     if (!before.marker && !marker.isNullObject) marker.delete();
     for (const part of parts?.items ?? []) if (!before.parts.has(part.id)) part.delete();
-    for (const sheet of sheets.items) if (!before.sheets.has(sheet.name)) sheet.delete();
+    // Only sheets the self-test or its runs add: a sheet the user added meanwhile stays.
+    const ours = (name: string) => name.startsWith(PLAN_SHEET) || name.startsWith(SUMMARY_SHEET_NAME);
+    for (const sheet of sheets.items) if (!before.sheets.has(sheet.name) && ours(sheet.name)) sheet.delete();
     await context.sync();
   });
 }
@@ -85,8 +88,8 @@ async function removeAdded(before: Marks): Promise<void> {
 /** Runs `step` on a new sheet holding the sample (active, optionally as an Excel Table), then removes all it added. */
 async function withPlanSheet<T>(asTable: boolean, step: (name: string) => Promise<T>): Promise<T> {
   const before = await marks();
-  let name = 'APC self-test plan';
-  for (let i = 2; before.sheets.has(name); i++) name = `APC self-test plan ${i}`;
+  let name = PLAN_SHEET;
+  for (let i = 2; before.sheets.has(name); i++) name = `${PLAN_SHEET} ${i}`;
   try {
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.add(name);
@@ -292,12 +295,12 @@ export async function ribbonWaits(tester: Tester | undefined): Promise<StepOutco
   const api = locks();
   if (!tester) return NEEDS_YOU;
   if (!api) return { outcome: 'skipped', detail: 'navigator.locks is missing here' };
-  return withPlanSheet(false, async () => {
+  return withPlanSheet(false, async (name) => {
     const start = await sheetCount();
     let early = false;
     const answered = await api.request(RUN_LOCK, { ifAvailable: false }, async () => {
       const done = await tester.ask(
-        'The self-test now holds the run lock. Click Home > Summary on the ribbon (the sheet "APC self-test plan" is active), then press Done here.',
+        `The self-test now holds the run lock. Click Home > Summary on the ribbon (the sheet "${name}" is active), then press Done here.`,
       );
       if (done) {
         await sleep(HOLD_MS / 4);
