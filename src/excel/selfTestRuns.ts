@@ -129,10 +129,25 @@ function macHost(): boolean {
   }
 }
 
+/** The edit between the two Summary runs: R4 (row 5) gets a rating, so the re-run writes a different status there. */
+export const RERUN_EDIT = { cell: 'F5', progress: 'Recommendation met: completely' };
+
+async function writeCell(sheet: string, cell: string, value: string): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[value]];
+    await context.sync();
+  });
+}
+
+const same = (a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Ctrl+Z after a Summary run: the status cells go back where the run was one undo step (ExcelApi 1.20 on the web;
- * not on desktop, where adding the summary sheet clears the history, office-js #6170), and the kept return, a custom
- * XML part, stays either way (undo does not reach custom XML parts, office-js #6415).
+ * Ctrl+Z after a Summary re-run: the sample is summarised, a rating changed, and summarised again (our sheet
+ * rewritten in place). Where the re-run was one undo step (ExcelApi 1.20, no sheet added) one Ctrl+Z puts the first
+ * run's statuses back; otherwise the re-run's stay. On the web a changed headline changes the marker's fingerprint,
+ * and setting NamedItem.comment has no undo there, so that re-run runs ungrouped (several steps), as the pane says;
+ * with the fingerprint unchanged the comment is left alone and the run stays one step. The kept return, a custom XML
+ * part, stays either way (undo does not reach parts, office-js #6415).
  */
 export async function undoAfterSummary(tester: Tester | undefined, today: string): Promise<StepOutcome> {
   const status = sampleStatus(today);
@@ -140,24 +155,30 @@ export async function undoAfterSummary(tester: Tester | undefined, today: string
   if (!status) return { outcome: 'error', detail: 'the core plans no status column for the sample' };
   return withPlanSheet(false, async (name) => {
     const partsBefore = await ourParts();
-    const result = await runPlan({}, { format: true, summary: true }, name, { now: new Date() });
+    const summary = { format: true, summary: true };
+    await runPlan({}, summary, name, { now: new Date() });
+    const first = await readRange(name, status.range);
+    await writeCell(name, RERUN_EDIT.cell, RERUN_EDIT.progress);
+    const rerun = await runPlan({}, summary, name, { now: new Date() });
+    const second = await readRange(name, status.range);
+    if (same(first, second)) return { outcome: 'error', detail: 'the re-run wrote the same statuses, so an undo cannot be seen' };
     const kept = [...(await ourParts())].filter((id) => !partsBefore.has(id));
     const keys = macHost() ? '⌘Z' : 'Ctrl+Z';
     const done = await tester.ask(
-      `Click any cell of the sheet "${name}" in Excel, press ${keys} once, then press Done here. (The self-test ran Summary on it.)`,
+      `Click any cell of the sheet "${name}" in Excel, press ${keys} once, then press Done here. (The self-test ran Summary on it twice.)`,
     );
     if (!done) return { outcome: 'skipped', detail: 'skipped by the tester' };
     const after = await readRange(name, status.range);
-    const reverted = after.every(([v]) => v === '' || v === null);
+    const seen = same(after, first) ? 'reverted' : same(after, second) ? 'still written' : 'changed otherwise';
     const partsAfter = await ourParts();
-    const keptStill = kept.length > 0 && kept.every((id) => partsAfter.has(id));
-    const oneStep = result.undo === 'one-step';
-    const asAssumed = reverted === oneStep && (kept.length === 0 || keptStill);
+    const keptStill = kept.every((id) => partsAfter.has(id));
+    const oneStep = rerun.undo === 'one-step';
+    const asAssumed = seen === (oneStep ? 'reverted' : 'still written') && keptStill;
     return {
       outcome: asAssumed ? 'as assumed' : 'differs',
       detail:
-        `status cells ${reverted ? 'reverted' : 'still written'} (assumed ${oneStep ? 'reverted: one undo step' : 'still written: the history was cleared'}); ` +
-        `kept return ${kept.length === 0 ? 'not written' : keptStill ? 'still there' : 'gone'} (assumed still there, office-js #6415); the pane said: ${result.undoWords ?? '(nothing)'}`,
+        `re-run's status cells ${seen} (assumed ${oneStep ? 'reverted: the re-run was one undo step' : 'still written: several undo steps'}); ` +
+        `kept return ${kept.length === 0 ? 'not written' : keptStill ? 'still there' : 'gone'} (assumed still there, office-js #6415); the pane said: ${rerun.undoWords ?? '(nothing)'}`,
     };
   });
 }

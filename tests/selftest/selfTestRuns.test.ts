@@ -35,12 +35,15 @@ function tester(ctrlZ: 'reverts the status' | 'does nothing' | 'skips'): Tester 
       asked.push(words);
       if (ctrlZ === 'skips') return false;
       if (ctrlZ === 'reverts the status') {
-        const box = parseBox(sampleStatus(TODAY)?.range ?? '');
+        // The first run's statuses are the core's for the sample as written (the edit came after it).
+        const status = sampleStatus(TODAY);
+        const box = parseBox(status?.range ?? '');
         const sheet = fake.sheets.find((s) => s.name.startsWith('APC self-test plan'));
-        if (!box || !sheet) throw new Error('no plan sheet or status column');
+        if (!status || !box || !sheet) throw new Error('no plan sheet or status column');
         for (let r = box.r0; r <= box.r1; r++) {
           const row = sheet.values[r];
-          if (row) row[box.c0] = '';
+          const value = status.values[r - box.r0]?.[0];
+          if (row && typeof value === 'string') row[box.c0] = value;
         }
       }
       return true;
@@ -51,27 +54,39 @@ function tester(ctrlZ: 'reverts the status' | 'does nothing' | 'skips'): Tester 
 /** What a run may add and the self-test must remove: sheets, custom XML parts, names. */
 const workbook = () => ({ sheets: fake.sheets.map((s) => s.name), parts: fake.xmlParts.length, names: fake.names.length });
 
-describe('Ctrl+Z after a Summary (office-js #6415: the kept return stays)', () => {
-  test('on the web (one undo step): status cells reverted and the kept return still there is as assumed', async () => {
-    fake.platform = 'web';
-    const person = tester('reverts the status');
-    const result = await undoAfterSummary(person, TODAY);
-    expect(person.asked).toEqual([expect.stringContaining('press Ctrl+Z once')]);
-    expect(result.outcome).toBe('as assumed');
-    expect(result.detail).toMatch(/^status cells reverted .*kept return still there/);
-    expect(workbook()).toEqual({ sheets: ['Plan'], parts: 0, names: 0 });
-  });
+describe('Ctrl+Z after a Summary re-run (office-js #6415: the kept return stays)', () => {
+  test.each(['windows', 'mac'] as const)(
+    '[%s, ExcelApi 1.20] the re-run is one undo step: its statuses reverted and the kept return still there is as assumed',
+    async (platform) => {
+      fake.platform = platform;
+      const person = tester('reverts the status');
+      const result = await undoAfterSummary(person, TODAY);
+      expect(person.asked).toEqual([expect.stringMatching(/press (Ctrl\+Z|⌘Z) once/)]);
+      expect(result.outcome).toBe('as assumed');
+      expect(result.detail).toMatch(/^re-run's status cells reverted .*kept return still there/);
+      expect(workbook()).toEqual({ sheets: ['Plan'], parts: 0, names: 0 });
+    },
+  );
 
-  test('on the web, a Ctrl+Z that left the status written differs', async () => {
-    fake.platform = 'web';
-    const result = await undoAfterSummary(tester('does nothing'), TODAY);
-    expect(result).toMatchObject({ outcome: 'differs', detail: expect.stringMatching(/^status cells still written \(assumed reverted/) });
-  });
-
-  test('on Windows, where adding the summary sheet clears the history (office-js #6170), nothing reverting is as assumed', async () => {
+  test('a Ctrl+Z that left a one-step re-run written differs', async () => {
     fake.platform = 'windows';
     const result = await undoAfterSummary(tester('does nothing'), TODAY);
-    expect(result).toMatchObject({ outcome: 'as assumed', detail: expect.stringMatching(/assumed still written/) });
+    expect(result).toMatchObject({
+      outcome: 'differs',
+      detail: expect.stringMatching(/^re-run's status cells still written \(assumed reverted/),
+    });
+  });
+
+  test('[web] a re-run whose headline changed sets the marker comment, which the web cannot undo: several steps, as the pane says', async () => {
+    fake.platform = 'web';
+    const result = await undoAfterSummary(tester('does nothing'), TODAY);
+    expect(result).toMatchObject({ outcome: 'as assumed', detail: expect.stringMatching(/assumed still written: several undo steps/) });
+  });
+
+  test('before ExcelApi 1.20 (no merged undo group), the re-run staying written is as assumed', async () => {
+    fake.apiMinor = 19;
+    const result = await undoAfterSummary(tester('does nothing'), TODAY);
+    expect(result).toMatchObject({ outcome: 'as assumed', detail: expect.stringMatching(/assumed still written: several undo steps/) });
     expect(workbook()).toEqual({ sheets: ['Plan'], parts: 0, names: 0 });
   });
 
