@@ -139,6 +139,16 @@ async function writeCell(sheet: string, cell: string, value: string): Promise<vo
   });
 }
 
+/** Our summary marker's comment (the fingerprint of our summary's top), or null when there is no marker. */
+async function markerComment(): Promise<string | null> {
+  return Excel.run(async (context) => {
+    const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+    marker.load('comment');
+    await context.sync();
+    return marker.isNullObject ? null : marker.comment;
+  });
+}
+
 const same = (a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -158,8 +168,10 @@ export async function undoAfterSummary(tester: Tester | undefined, today: string
     const summary = { format: true, summary: true };
     await runPlan({}, summary, name, { now: new Date() });
     const first = await readRange(name, status.range);
+    const mark = await markerComment();
     await writeCell(name, RERUN_EDIT.cell, RERUN_EDIT.progress);
     const rerun = await runPlan({}, summary, name, { now: new Date() });
+    const remarked = (await markerComment()) !== mark;
     const second = await readRange(name, status.range);
     if (same(first, second)) return { outcome: 'error', detail: 'the re-run wrote the same statuses, so an undo cannot be seen' };
     const kept = [...(await ourParts())].filter((id) => !partsBefore.has(id));
@@ -178,7 +190,8 @@ export async function undoAfterSummary(tester: Tester | undefined, today: string
       outcome: asAssumed ? 'as assumed' : 'differs',
       detail:
         `re-run's status cells ${seen} (assumed ${oneStep ? 'reverted: the re-run was one undo step' : 'still written: several undo steps'}); ` +
-        `kept return ${kept.length === 0 ? 'not written' : keptStill ? 'still there' : 'gone'} (assumed still there, office-js #6415); the pane said: ${rerun.undoWords ?? '(nothing)'}`,
+        `kept return ${kept.length === 0 ? 'not written' : keptStill ? 'still there' : 'gone'} (assumed still there, office-js #6415); ` +
+        `the re-run ${remarked ? 'set' : 'left'} the marker's comment (its headline ${remarked ? 'changed' : 'did not change'}); the pane said: ${rerun.undoWords ?? '(nothing)'}`,
     };
   });
 }

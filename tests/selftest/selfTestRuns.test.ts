@@ -81,6 +81,7 @@ describe('Ctrl+Z after a Summary re-run (office-js #6415: the kept return stays)
     fake.platform = 'web';
     const result = await undoAfterSummary(tester('does nothing'), TODAY);
     expect(result).toMatchObject({ outcome: 'as assumed', detail: expect.stringMatching(/assumed still written: several undo steps/) });
+    expect(result.detail).toContain("the re-run set the marker's comment");
   });
 
   test('before ExcelApi 1.20 (no merged undo group), the re-run staying written is as assumed', async () => {
