@@ -50,7 +50,8 @@ export function queueDrawingGeometry(sheet: Excel.Worksheet, names: DrawingNames
   const usedColumns = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
   const usedRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const grid = sheet.getRangeByIndexes(0, 0, Math.min(usedRows + MARGIN.rows, MAX_ROWS), usedColumns + MARGIN.columns);
-  const collections = [names.shapes?.load('items/name,left,top,width,height'), names.charts.load('items/name,left,top,width,height')];
+  const boxes = 'items/name,items/left,items/top,items/width,items/height';
+  const collections = [names.shapes?.load(boxes), names.charts.load(boxes)];
   return {
     boxes: collections.filter((c) => c !== undefined),
     columns: grid.getColumnProperties({ format: { columnWidth: true } }),
@@ -78,8 +79,14 @@ export function drawingSpans(geometry: DrawingGeometry): DrawingSpan[] {
   const heights = geometry.rows.value.map((r) => r.format?.rowHeight ?? 0);
   // The far edge itself belongs to the next cell: step just inside it.
   const inside = (size: number) => Math.max(0, size - 0.01);
+  // Should a host list a chart among the shapes too, it is reported once.
+  const seen = new Set<string>();
+  const once = (box: Box) => {
+    const key = JSON.stringify([box.name, box.left, box.top, box.width, box.height]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  };
   return geometry.boxes.flatMap((c) =>
-    c.items.map((box) => ({
+    c.items.filter(once).map((box) => ({
       name: box.name,
       from: { column: bandAt(widths, box.left), row: bandAt(heights, box.top) + 1 },
       to: {
