@@ -11,7 +11,17 @@ import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/plans/pr
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
 import { activeCell } from './excelHost';
-import { cspReport, dateFormats, dateSystem, ribbonWaits, runLockApi, sortedTable, undoAfterSummary, type Tester } from './selfTestRuns';
+import {
+  cspReport,
+  dateFormats,
+  dateSystem,
+  drawingPlacement,
+  ribbonWaits,
+  runLockApi,
+  sortedTable,
+  undoAfterSummary,
+  type Tester,
+} from './selfTestRuns';
 
 /** "as assumed": Excel did what the fake and the adapter assume; "differs": it did not (send the report). */
 export type CheckOutcome = 'as assumed' | 'differs' | 'info' | 'skipped' | 'error';
@@ -51,6 +61,7 @@ export const SELF_TEST_CHECKS: readonly { readonly id: string; readonly name: st
   { id: 'dates.system', name: 'DATE(1904,1,1) names the date system' },
   { id: 'dates.format', name: 'Number formats Excel returns for dates' },
   { id: 'tables.sort', name: 'Sorting a table with our status column' },
+  { id: 'drawings.place', name: 'A shape drawn on cells reads back on those cells' },
   { id: 'csp', name: 'No Content-Security-Policy violations' },
   { id: 'lock.api', name: 'The run lock (Web Locks) in this runtime' },
   { id: 'undo.ctrlZ', name: 'Ctrl+Z after a Summary (needs you)' },
@@ -660,6 +671,7 @@ export async function runSelfTest(
   await later('dates.system', dateSystem);
   await later('dates.format', () => dateFormats(SCRATCH.name));
   await later('tables.sort', () => sortedTable(today));
+  await later('drawings.place', () => drawingPlacement(SCRATCH.name));
   add(await guarded('csp', async () => cspReport(page.cspViolations)));
   add(await guarded('lock.api', runLockApi));
   await later('undo.ctrlZ', () => undoAfterSummary(page.tester, today));

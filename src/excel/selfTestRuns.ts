@@ -10,7 +10,9 @@ import { keptAsAt } from '../core/figures/snapshotXml';
 import { planFormat } from '../core/plans/formatPlan';
 import { SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/summaryModel';
 import type { CellValue } from '../core/types';
+import { columnLetter } from '../core/address';
 import { DAYS_1904 } from './dateSystem';
+import { drawingSpans, queueDrawingGeometry, queueDrawingNames } from './drawings';
 import { runPlan } from './excelHost';
 import { RUN_LOCK, supports } from './run';
 
@@ -350,5 +352,41 @@ export async function ribbonWaits(tester: Tester | undefined): Promise<StepOutco
       await sleep(POLL_MS);
     }
     return { outcome: 'differs', detail: `no summary sheet within ${HOLD_MS / 1000} s of releasing the lock (was Summary clicked?)` };
+  });
+}
+
+/**
+ * A drawing placed on known cells is read back on those cells (drawings.ts): a rectangle drawn inside N3:O5, by the
+ * cells' own left and top (Range.left/top, ExcelApi 1.3), must span N3:O5 when its box is turned into cells with
+ * the column widths and row heights, as a run does for STATUS_COLUMN_COVERED.
+ */
+export async function drawingPlacement(sheet: string): Promise<StepOutcome> {
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    // A navigation property (a collection), not a scalar: nothing to load before using it.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const shapes = supports('1.9', false) ? ws.shapes : null;
+    // The strict fake has no way to add a shape: there the check is skipped.
+    if (!shapes || typeof (shapes as Partial<Excel.ShapeCollection>).addGeometricShape !== 'function')
+      return { outcome: 'skipped', detail: 'this host cannot add a shape (ExcelApi 1.9)' };
+    const from = ws.getRange('N3').load('left,top');
+    const to = ws.getRange('O5').load('left,top,width,height');
+    const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    const shape = shapes.addGeometricShape(Excel.GeometricShapeType.rectangle);
+    shape.name = 'APC self-test shape';
+    shape.left = from.left + 2;
+    shape.top = from.top + 2;
+    shape.width = to.left + to.width - from.left - 4;
+    shape.height = to.top + to.height - from.top - 4;
+    const names = queueDrawingNames(ws);
+    await context.sync();
+    const geometry = queueDrawingGeometry(ws, names, used);
+    await context.sync();
+    const span = (geometry ? drawingSpans(geometry) : []).find((d) => d.name === shape.name);
+    shape.delete();
+    await context.sync();
+    const cells = span ? `${columnLetter(span.from.column)}${span.from.row}:${columnLetter(span.to.column)}${span.to.row}` : 'not found';
+    return { outcome: cells === 'N3:O5' ? 'as assumed' : 'differs', detail: `the shape drawn inside N3:O5 reads back over ${cells}` };
   });
 }
