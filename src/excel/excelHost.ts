@@ -3,6 +3,7 @@ import { formatLong, fromIso, isoFromDate, stampFromDate } from '../core/dates';
 import { HostError } from '../core/errors';
 import { describePlan, describeWritten, statusColumnWritten, type WriteFacts } from '../core/plans/describePlan';
 import { isOurRule, planFormat, statusMovedFinding, type FormatPlan } from '../core/plans/formatPlan';
+import { statusCoveredFindings } from '../core/plans/statusCovered';
 import { headerChoices, likelyHeaderRow, type HeaderChoices } from '../core/read/headerChoices';
 import {
   undoWords,
@@ -26,6 +27,7 @@ import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
 import { isDate1904, queueDateSystemProbe, to1900Dates } from './dateSystem';
+import { drawingSpans, queueDrawingGeometry, queueDrawingNames, type DrawingNames } from './drawings';
 import { mergedAddress, withMergedTaken } from './merges';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead, type PageLayoutRead } from './pageLayout';
 import { runExcel, supports, type WriteTracker } from './run';
@@ -119,6 +121,8 @@ interface FirstRead {
   keptParts: Excel.CustomXmlPartCollection | null;
   /** DATE(1904,1,1) as the workbook computes it: 0 on the 1904 date system, 1462 on the 1900 one (dateSystem.ts). */
   dateProbe: Excel.FunctionResult<number>;
+  /** The sheet's pictures, shapes and charts, by name, for runs that format (F2: a drawing over the status column). */
+  drawings: DrawingNames | null;
 }
 
 /** What the first sync reads beyond the sheet: a preview (the check on opening) reads no merged areas. */
@@ -161,6 +165,8 @@ function queueFirstRead(context: Excel.RequestContext, sheet: string | undefined
     layout,
     keptParts,
     dateProbe,
+    // Only runs that write look for drawings (the merges flag marks them): the check on opening does not.
+    drawings: parts.format && how.merges ? queueDrawingNames(read.sheet) : null,
   };
 }
 
@@ -232,6 +238,8 @@ export async function runPlan(
           else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
         }
       }
+      // Read with the writes, so the drawings are placed on the widths the user will see (F2).
+      const drawn = format && first.drawings ? queueDrawingGeometry(first.read.sheet, first.drawings, first.read.used) : null;
       // Our change events are told from the user's by where they land (hosts without triggerSource).
       const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, ourSheets);
       // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
@@ -242,6 +250,7 @@ export async function runPlan(
         quietUntil = Date.now() + OWN_CHANGE_MS;
         ownAreas = written.areas();
       }
+      if (drawn && format) notes.push(...statusCoveredFindings(format.plan, drawingSpans(drawn)));
       // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
       const addedOnDesktop =
         summary !== null && (summary.ours === null || summary.chase.ours === null) && officePlatform() !== 'OfficeOnline';

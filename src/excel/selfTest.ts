@@ -11,6 +11,17 @@ import { NARROW_MARGINS, pageSetupOwner, type PrintPlan } from '../core/plans/pr
 import type { Analysis, CellValue, SheetSnapshot } from '../core/types';
 import { pageSetupState, queuePageLayout, queuePageLayoutRead } from './pageLayout';
 import { activeCell } from './excelHost';
+import {
+  cspReport,
+  dateFormats,
+  dateSystem,
+  drawingPlacement,
+  ribbonWaits,
+  runLockApi,
+  sortedTable,
+  undoAfterSummary,
+  type Tester,
+} from './selfTestRuns';
 
 /** "as assumed": Excel did what the fake and the adapter assume; "differs": it did not (send the report). */
 export type CheckOutcome = 'as assumed' | 'differs' | 'info' | 'skipped' | 'error';
@@ -47,6 +58,14 @@ export const SELF_TEST_CHECKS: readonly { readonly id: string; readonly name: st
   { id: 'events.format', name: 'No change event for a format-only write' },
   { id: 'selection', name: 'The active cell read after selecting one' },
   { id: 'errors', name: 'Error codes Excel gives' },
+  { id: 'dates.system', name: 'DATE(1904,1,1) names the date system' },
+  { id: 'dates.format', name: 'Number formats Excel returns for dates' },
+  { id: 'tables.sort', name: 'Sorting a table with our status column' },
+  { id: 'drawings.place', name: 'A shape drawn on cells reads back on those cells' },
+  { id: 'csp', name: 'No Content-Security-Policy violations' },
+  { id: 'lock.api', name: 'The run lock (Web Locks) in this runtime' },
+  { id: 'undo.ctrlZ', name: 'Ctrl+Z after a Summary (needs you)' },
+  { id: 'lock.ribbon', name: "The ribbon waits for the pane's run (needs you)" },
   { id: 'cleanup', name: 'Scratch sheet removed' },
 ];
 
@@ -598,10 +617,17 @@ async function guarded(id: string, probe: Probe): Promise<CheckResult> {
   }
 }
 
+/** What the page gives the checks it alone can serve: a person for the steps that need one, the CSP violations it saw. */
+export interface SelfTestPage {
+  readonly tester?: Tester;
+  readonly cspViolations?: () => readonly string[];
+}
+
 /** Runs every check in order, reporting each as it finishes; removes the scratch sheet whatever happens. */
 export async function runSelfTest(
   report: (r: CheckResult) => void = () => undefined,
   today = new Date().toISOString().slice(0, 10),
+  page: SelfTestPage = {},
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const add = (r: CheckResult) => {
@@ -642,6 +668,14 @@ export async function runSelfTest(
   await later('events.format', formatChangeEvent);
   await later('selection', selectionProbe);
   await later('errors', errorCodes);
+  await later('dates.system', dateSystem);
+  await later('dates.format', () => dateFormats(SCRATCH.name));
+  await later('tables.sort', () => sortedTable(today));
+  await later('drawings.place', () => drawingPlacement(SCRATCH.name));
+  add(await guarded('csp', async () => cspReport(page.cspViolations)));
+  add(await guarded('lock.api', runLockApi));
+  await later('undo.ctrlZ', () => undoAfterSummary(page.tester, today));
+  await later('lock.ribbon', () => ribbonWaits(page.tester));
   add(
     await guarded('cleanup', async () => {
       if (skipAll) return { outcome: 'skipped', detail: 'no scratch sheet' };

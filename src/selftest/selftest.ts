@@ -2,6 +2,15 @@
 // in src/excel/selfTest.ts.
 import { detectHost } from '../excel/host';
 import { formatReport, runSelfTest, SELF_TEST_CHECKS, type CheckResult } from '../excel/selfTest';
+import type { Tester } from '../excel/selfTestRuns';
+
+// Listening from the moment the page loads, so the report names every violation of its policy (the meta CSP).
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  violations.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ''}`,
+  );
+});
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -30,6 +39,30 @@ function show(row: HTMLTableRowElement | undefined, result: CheckResult): void {
   const [, outcome, detail] = Array.from(row?.cells ?? []);
   if (outcome) outcome.textContent = result.outcome;
   if (detail) detail.textContent = result.detail;
+}
+
+/** Shows what to do in Excel and waits for Done (true) or Skip (false). */
+function pageTester(): Tester {
+  const box = element('ask');
+  const words = element('askWords');
+  const done = element<HTMLButtonElement>('askDone');
+  const skip = element<HTMLButtonElement>('askSkip');
+  return {
+    ask: (text) =>
+      new Promise<boolean>((resolve) => {
+        words.textContent = text;
+        box.hidden = false;
+        done.focus();
+        const answer = (value: boolean) => () => {
+          box.hidden = true;
+          done.onclick = null;
+          skip.onclick = null;
+          resolve(value);
+        };
+        done.onclick = answer(true);
+        skip.onclick = answer(false);
+      }),
+  };
 }
 
 async function copy(report: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
@@ -63,7 +96,9 @@ async function main(): Promise<void> {
     run.disabled = true;
     renderRows(element('rows')).forEach((row, id) => byId.set(id, row));
     status.textContent = 'Running…';
-    const results = await runSelfTest((r) => show(byId.get(r.id), r));
+    const withYou = element<HTMLInputElement>('withYou').checked;
+    const page = { cspViolations: () => violations, ...(withYou ? { tester: pageTester() } : {}) };
+    const results = await runSelfTest((r) => show(byId.get(r.id), r), undefined, page);
     report.value = formatReport(results);
     const differ = results.filter((r) => r.outcome === 'differs' || r.outcome === 'error').length;
     status.textContent = `Done: ${results.length} checks, ${differ} differ or failed. Copy the report and send it back.`;

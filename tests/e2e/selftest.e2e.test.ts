@@ -63,6 +63,33 @@ describe('the self-test page on the strict fake Excel', () => {
     await page.close();
   });
 
+  test('with "Include the steps that need you", it asks for each step in turn, and Done or Skip answers it', async () => {
+    const scenario = { sheets: [{ name: 'Appendix 1', values: reference() }] };
+    const { page, violations } = await openPane(browser, base, scenario, { width: 700, height: 900 }, 'selftest.html');
+    await page.getByRole('checkbox', { name: /Include the steps that need you/ }).check();
+    await page.getByRole('button', { name: 'Run the self-test' }).click();
+    // Ctrl+Z after a Summary re-run: the fake has no undo, so Done with nothing undone differs from the one undo step assumed.
+    await page.getByText(/press Ctrl\+Z once/).waitFor({ timeout: 20000 });
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByText(/Click Home > Summary on the ribbon/).waitFor({ timeout: 20000 });
+    await page.getByRole('button', { name: 'Skip this step' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 20000 });
+    const report = await page.getByRole('textbox', { name: 'Report to send back' }).inputValue();
+    expect(report).toMatch(/^\[differs\] undo\.ctrlZ - .*status cells still written \(assumed reverted/m);
+    expect(report).toMatch(/^\[skipped\] lock\.ribbon - .*skipped by the tester$/m);
+    expect(report).toMatch(/^\[as assumed\] lock\.api - /m);
+    expect(report).toMatch(/^\[as assumed\] csp - /m);
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.map((s) => s.name),
+    );
+    expect(sheets).toEqual(['Appendix 1']);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   test('the production build (dist/, built by test:e2e) has neither the page nor a link to it', () => {
     expect(existsSync(join(DIST, 'selftest.html'))).toBe(false);
     const scripts = readdirSync(DIST).filter((f) => f.endsWith('.js'));

@@ -88,6 +88,21 @@ export interface ChartState {
   pointFills: (string | null)[];
   hasDataLabels: boolean;
   showValue: boolean;
+  /** Where the chart sits, in points from the sheet's top-left (Chart.left/top/width/height, ExcelApi 1.1). */
+  geometry?: Geometry;
+}
+
+/** A drawing's box in points from the sheet's top-left corner, as Shape and Chart report it. */
+export interface Geometry {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A shape or picture on a sheet (Excel.Shape, ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.shape). */
+export interface ShapeState extends Geometry {
+  name: string;
 }
 
 export interface SheetState {
@@ -101,6 +116,11 @@ export interface SheetState {
   formatLog: { address: string; path: string; value: unknown }[];
   conditionalFormats: CfState[];
   charts: ChartState[];
+  /** Pictures and shapes (Worksheet.shapes, ExcelApi 1.9). */
+  shapes: ShapeState[];
+  /** Column widths and row heights set directly (points); others come from the format log or the defaults. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
   freezeRows: number;
   autoFilter: string | null;
   tables: TableState[];
@@ -349,6 +369,9 @@ export class FakeWorkbook {
       formatLog: [],
       conditionalFormats: [],
       charts: [],
+      shapes: [],
+      columnWidths: new Map(),
+      rowHeights: new Map(),
       freezeRows: 0,
       autoFilter: null,
       tables: [],
@@ -936,6 +959,7 @@ class WorksheetProxy extends Proxy {
   readonly horizontalPageBreaks: { add: (range: string) => void; removePageBreaks: () => void };
   readonly autoFilter: AutoFilterProxy;
   readonly charts: ChartsProxy;
+  readonly shapes: ShapesProxy;
   readonly tables: TablesProxy;
   readonly pageLayout: PageLayoutProxy;
 
@@ -964,6 +988,7 @@ class WorksheetProxy extends Proxy {
     };
     this.autoFilter = new AutoFilterProxy(context, this);
     this.charts = new ChartsProxy(context, this);
+    this.shapes = new ShapesProxy(context, this);
     this.tables = new TablesProxy(context, this, () => this.target().tables);
   }
 
@@ -1514,6 +1539,93 @@ class AutoFilterProxy extends Proxy {
   }
 }
 
+/** A placed chart's box: from its start cell's corner to its end cell's far corner (setPosition), in points. */
+function chartBox(s: SheetState, chart: ChartState): Geometry {
+  const start = chart.position ? parseBox(chart.position) : null;
+  const end = chart.positionEnd ? parseBox(chart.positionEnd) : null;
+  if (!start) return { left: 0, top: 0, width: 360, height: 216 };
+  const left = edge(s, 'column', start.c0);
+  const top = edge(s, 'row', start.r0);
+  if (!end) return { left, top, width: 360, height: 216 };
+  return { left, top, width: edge(s, 'column', end.c1 + 1) - left, height: edge(s, 'row', end.r1 + 1) - top };
+}
+
+/**
+ * A column's width or a row's height in points: 0 when hidden, else the last width the format log or the sheet
+ * set, else Excel's defaults for Calibri 11 (8.43 characters = 48 points; 15 points), as RangeFormat.columnWidth
+ * and rowHeight report them (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-columnwidth-member).
+ */
+export function extent(s: SheetState, axis: 'column' | 'row', index: number): number {
+  if ((axis === 'column' ? s.hiddenColumns : s.hiddenRows).has(index)) return 0;
+  const path = axis === 'column' ? 'format.columnWidth' : 'format.rowHeight';
+  for (let i = s.formatLog.length - 1; i >= 0; i--) {
+    const entry = s.formatLog[i];
+    const b = entry && entry.path === path ? parseBox(entry.address) : null;
+    if (b && typeof entry?.value === 'number' && (axis === 'column' ? b.c0 <= index && index <= b.c1 : b.r0 <= index && index <= b.r1))
+      return entry.value;
+  }
+  return (axis === 'column' ? s.columnWidths : s.rowHeights).get(index) ?? (axis === 'column' ? 48 : 15);
+}
+
+/** Where column or row `index` (0-based) starts, in points from the sheet's edge. */
+function edge(s: SheetState, axis: 'column' | 'row', index: number): number {
+  let at = 0;
+  for (let i = 0; i < index; i++) at += extent(s, axis, i);
+  return at;
+}
+
+/**
+ * Worksheet.shapes (ExcelApi 1.9; https://learn.microsoft.com/javascript/api/excel/excel.shapecollection): pictures
+ * and shapes with name, left, top, width and height in points (https://learn.microsoft.com/javascript/api/excel/excel.shape),
+ * each readable only once loaded.
+ */
+class ShapesProxy extends Proxy {
+  private itemsList: ShapeProxy[] | null = null;
+  constructor(
+    context: FakeContext,
+    readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      if (this.context.fake.apiMinor < 9) throw err('ApiNotFound', 'Worksheet.shapes needs ExcelApi 1.9.');
+      const list = this.sheet.target().shapes.map((shape) => new ShapeProxy(this.context, shape, wanted));
+      responseBytes += bytes(list.length * 40);
+      pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
+    });
+    return this;
+  }
+  get items(): ShapeProxy[] {
+    if (!this.itemsList) throw err('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.itemsList;
+  }
+}
+
+class ShapeProxy extends Proxy {
+  constructor(context: FakeContext, shape: ShapeState, wanted: string[]) {
+    super(context);
+    const all: Record<string, unknown> = { ...shape };
+    this.loadOnCommit(new Map(wanted.filter((p) => p in all).map((p) => [p, all[p]])));
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get left(): number {
+    return this.read('left');
+  }
+  get top(): number {
+    return this.read('top');
+  }
+  get width(): number {
+    return this.read('width');
+  }
+  get height(): number {
+    return this.read('height');
+  }
+}
+
 class ChartsProxy extends Proxy {
   private itemsList: ChartProxy[] | null = null;
   constructor(
@@ -1522,10 +1634,12 @@ class ChartsProxy extends Proxy {
   ) {
     super(context);
   }
-  load(_spec?: string | string[]): this {
+  load(spec?: string | string[]): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
     this.context.enqueue(() => {
       const s = this.sheet.target();
       const list = s.charts.map((c) => new ChartProxy(this.context, c, this.sheet));
+      for (const chart of list) chart.preload(wanted, s);
       responseBytes += bytes(list.length * 40);
       pendingLoads.push({ commit: () => (this.itemsList = list), abort: () => undefined });
     });
@@ -1580,6 +1694,24 @@ class ChartProxy extends Proxy {
       s.charts = s.charts.filter((c) => c !== this.chart);
     });
   }
+  /**
+   * Chart.name, left, top, width, height (ExcelApi 1.1; https://learn.microsoft.com/javascript/api/excel/excel.chart):
+   * readable only once loaded. A chart never placed sits at the sheet's corner with Excel's default 360 x 216 points.
+   */
+  preload(wanted: string[], s: SheetState): void {
+    const box = this.chart.geometry ?? chartBox(s, this.chart);
+    const all: Record<string, unknown> = { name: this.chart.title || `Chart ${s.charts.indexOf(this.chart) + 1}`, ...box };
+    this.loadOnCommit(new Map(wanted.filter((p) => p in all).map((p) => [p, all[p]])));
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get left(): number {
+    return this.read('left');
+  }
+  get top(): number {
+    return this.read('top');
+  }
   get title(): { text: string } {
     const self = this;
     return {
@@ -1602,8 +1734,14 @@ class ChartProxy extends Proxy {
       },
     };
   }
+  get width(): number {
+    return this.read('width');
+  }
   set width(_v: number) {
     this.context.enqueue(() => undefined);
+  }
+  get height(): number {
+    return this.read('height');
   }
   set height(_v: number) {
     this.context.enqueue(() => undefined);
@@ -1800,6 +1938,11 @@ class RangeProxy extends Proxy {
         return grid((r, c) => s.formulas.get(key(r, c)) ?? getCell(s, r, c));
       case 'numberFormat':
         return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
+      // Range.numberFormatLocal (ExcelApi 1.7): the format in the user's language
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformatlocal-member).
+      case 'numberFormatLocal':
+        if (this.context.fake.apiMinor < 7) throw err('ApiNotFound', 'Range.numberFormatLocal needs ExcelApi 1.7.');
+        return grid((r, c) => localFormat(s.numberFormats.get(key(r, c)) ?? 'General', this.context.fake.formatLocale));
       default:
         throw err('InvalidArgument', `Unknown range property ${p}`);
     }
@@ -1822,6 +1965,28 @@ class RangeProxy extends Proxy {
   get address(): string {
     return this.read('address');
   }
+  /**
+   * Range.getColumnProperties / getRowProperties (ExcelApi 1.9;
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getcolumnproperties-member(1)):
+   * one entry per column (row) of the range; only format.columnWidth (rowHeight) is modelled, in points.
+   */
+  getColumnProperties(_wanted: { format?: { columnWidth?: boolean } }): FakeClientResult<{ format: { columnWidth: number } }[]> {
+    return this.axisProperties('column', (w) => ({ format: { columnWidth: w } }));
+  }
+  getRowProperties(_wanted: { format?: { rowHeight?: boolean } }): FakeClientResult<{ format: { rowHeight: number } }[]> {
+    return this.axisProperties('row', (h) => ({ format: { rowHeight: h } }));
+  }
+  private axisProperties<T>(axis: 'column' | 'row', make: (points: number) => T): FakeClientResult<T[]> {
+    const result = new FakeClientResult<T[]>();
+    this.context.enqueue(() => {
+      if (this.context.fake.apiMinor < 9) throw err('ApiNotFound', 'Range.getColumnProperties needs ExcelApi 1.9.');
+      const s = this.sheet.target();
+      const b = this.box();
+      const [from, to] = axis === 'column' ? [b.c0, b.c1] : [b.r0, b.r1];
+      result.resolve(Array.from({ length: to - from + 1 }, (_, i) => make(extent(s, axis, from + i))));
+    });
+    return result;
+  }
   get rowIndex(): number {
     return this.read('rowIndex');
   }
@@ -1839,6 +2004,9 @@ class RangeProxy extends Proxy {
   }
   get formulas(): Scalar[][] {
     return this.read('formulas');
+  }
+  get numberFormatLocal(): string[][] {
+    return this.read('numberFormatLocal');
   }
   get rowHidden(): boolean | null {
     return this.read('rowHidden');
