@@ -233,6 +233,8 @@ export const NOT_AS_AT_WORDS: readonly string[] = [
   'period covered',
   'period from',
   'financial year',
+  // The release of the audit report whose recommendations are tracked ("Report 2009-501 (Release Date: October 2009)").
+  'release date',
 ];
 
 /** Words between two dates that make them a range ("3-6 September 2002", "1 April to 30 June"). */
