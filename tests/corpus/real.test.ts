@@ -28,8 +28,7 @@ const KNOWN_MISREADINGS: Readonly<Record<string, { readonly reason: string; read
     reason: 'an audit "Deferred to 2012/13" (planned days cut to 0) is read as Not started, not as out of the year\'s plan (excluded)',
   },
   'ca-state-auditor-2018-041-table1': {
-    reason:
-      '"Comp Date" is not a status column, so "Will Not Implement" (excluded) goes unread; "# Years" is taken as the reference; "(Reports Issued From November 2011 Through October 2012)" is taken as the as-at date',
+    reason: '"Comp Date" is not a status column, so "Will Not Implement" (excluded) goes unread; "# Years" is taken as the reference',
   },
   'ca-state-auditor-2009-501-responses': {
     reason:

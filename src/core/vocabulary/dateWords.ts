@@ -238,7 +238,8 @@ export const NOT_AS_AT_WORDS: readonly string[] = [
 ];
 
 /** Words between two dates that make them a range ("3-6 September 2002", "1 April to 30 June"). */
-export const RANGE_WORDS: readonly string[] = ['-', '\u2013', '\u2014', 'to', 'until', 'till', 'and', '&'];
+// "through" is the American "to" ("Reports Issued From November 2011 Through October 2012").
+export const RANGE_WORDS: readonly string[] = ['-', '\u2013', '\u2014', 'to', 'through', 'until', 'till', 'and', '&'];
 
 /** Escapes a word for use inside a regular expression. */
 export function escapeWord(word: string): string {
