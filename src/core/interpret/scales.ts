@@ -141,20 +141,32 @@ export function builtInScale(name: Exclude<ScaleName, 'custom'>): StatusScale {
   return BUILT_IN_SCALES.find((s) => s.name === name) ?? EXTENT_SCALE;
 }
 
+/** True when the whole text is one of the scale's words ("Fully Implemented"), not just starts with one ("Fully ..."). */
+function namesWhole(value: CellValue | undefined, scale: RatingScale): boolean {
+  if (typeof value !== 'string') return false;
+  const n = normalise(value);
+  return wordsOf(scale).some(({ word }) => word === n);
+}
+
 /**
- * The scale that reads most of a table's status values (ties go to the earlier built-in scale);
- * the extent-met scale when none reads any. Excluded words are on every scale, so they never decide.
+ * The scale that reads most of a table's status values; on a tie, the one whose own words are more of the
+ * values whole ("Fully Implemented" is an implementation status, though "Fully" starts the extent scale's
+ * Completely); then the earlier built-in scale. The extent-met scale when none reads any. Excluded words
+ * are on every scale, so they never decide.
  */
 export function detectScale(values: readonly CellValue[], formats?: readonly (string | undefined)[]): StatusScale {
-  let best: { scale: StatusScale; count: number } = { scale: EXTENT_SCALE, count: 0 };
+  let best: { scale: StatusScale; count: number; whole: number } = { scale: EXTENT_SCALE, count: 0, whole: 0 };
   const unit = percentUnit(values, formats);
   for (const scale of BUILT_IN_SCALES) {
     let count = 0;
+    let whole = 0;
     values.forEach((v, i) => {
       const { level } = readStatusValue(v, scale.levels, formats?.[i], unit);
-      if (level && !level.excluded) count++;
+      if (!level || level.excluded) return;
+      count++;
+      if (namesWhole(v, scale.levels)) whole++;
     });
-    if (count > best.count) best = { scale, count };
+    if (count > best.count || (count === best.count && count > 0 && whole > best.whole)) best = { scale, count, whole };
   }
   return best.scale;
 }

@@ -233,10 +233,13 @@ export const NOT_AS_AT_WORDS: readonly string[] = [
   'period covered',
   'period from',
   'financial year',
+  // The release of the audit report whose recommendations are tracked ("Report 2009-501 (Release Date: October 2009)").
+  'release date',
 ];
 
 /** Words between two dates that make them a range ("3-6 September 2002", "1 April to 30 June"). */
-export const RANGE_WORDS: readonly string[] = ['-', '\u2013', '\u2014', 'to', 'until', 'till', 'and', '&'];
+// "through" is the American "to" ("Reports Issued From November 2011 Through October 2012").
+export const RANGE_WORDS: readonly string[] = ['-', '\u2013', '\u2014', 'to', 'through', 'until', 'till', 'and', '&'];
 
 /** Escapes a word for use inside a regular expression. */
 export function escapeWord(word: string): string {

@@ -29,6 +29,10 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'report paragraph',
     'action no',
     'action ref',
+    // An audit plan's numbering ("Audit No." NN/12/01): longer than the subject word "audit", so it wins.
+    'audit no',
+    'audit number',
+    'audit ref',
   ],
   subject: [
     'subject',
@@ -52,6 +56,8 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'auditable area',
     'audit assignment',
     'assignment',
+    'description of audit',
+    'audit description',
     'weakness',
     'observation',
     'requirement',
@@ -150,7 +156,18 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'date cleared',
   ],
   // A plan of audits or tasks: the days planned for each (the first such column; "Actual days" beside it is read as data).
-  days: ['planned days', 'days planned', 'budgeted days', 'budget days', 'days budget', 'actual days', 'days used', 'days to date'],
+  days: [
+    'planned days',
+    'days planned',
+    'original days planned',
+    'revised days planned',
+    'budgeted days',
+    'budget days',
+    'days budget',
+    'actual days',
+    'days used',
+    'days to date',
+  ],
   // A plan of audits: the opinion each audit gave.
   opinion: ['assurance opinion', 'audit opinion', 'opinion', 'assurance level', 'level of assurance', 'assurance rating', 'assurance'],
   recommendation: [
