@@ -29,7 +29,7 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
     stats.weightedScore !== null ? `weighted score ${pct(stats.weightedScore)}` : null,
     `overdue ${stats.overdue}`,
     `due soon ${stats.dueSoon}`,
-    `unrated ${stats.unrated}`,
+    `not rated ${stats.unrated}`,
     stats.slipped > 0
       ? `slipped ${stats.slipped} (median ${stats.medianSlippage ?? 0} days), past their original date ${stats.pastOriginal}`
       : null,
@@ -39,7 +39,7 @@ export function humanReport(analysis: Analysis, extra: readonly Finding[] = []):
   const states = ITEM_STATES.filter((s) => stats.byState[s] > 0).map((s) => `${s} ${stats.byState[s]}`);
   lines.push(`  Status column: ${states.join(', ') || 'no recommendations'}`);
   lines.push(
-    `  ${analysis.scaleLabel}: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `unrated ${stats.unrated}`].join(', ')}`,
+    `  ${analysis.scaleLabel}: ${[...stats.levels.map((l) => `${l.label.toLowerCase()} ${l.count}`), `not rated ${stats.unrated}`].join(', ')}`,
   );
   if (stats.byPriority.length > 0)
     lines.push(`  By priority: ${stats.byPriority.map((p) => `${p.priority} ${p.total} (overdue ${p.overdue})`).join(', ')}`);

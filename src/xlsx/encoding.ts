@@ -26,7 +26,7 @@ export function partEncoding(bytes: Uint8Array): { label: string; skip: number }
 /** A part's bytes as text; bytes that are not valid in the part's encoding are refused, never guessed at. */
 export function decodePart(bytes: Uint8Array, name: string): string {
   const { label, skip } = partEncoding(bytes);
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
   } catch {
