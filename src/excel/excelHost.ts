@@ -25,7 +25,7 @@ import { buildChaseSheet } from '../core/plans/chaseSheet';
 import { buildSummary, CHASE_MARKER_NAME, CHASE_SHEET_NAME, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
-import { planRead, queueSheetRead, readRest, type QueuedRead } from './read';
+import { planRead, queueSheetRead, readRest, utf8Length, type QueuedRead } from './read';
 import { isDate1904, queueDateSystemProbe, to1900Dates } from './dateSystem';
 import { drawingSpans, queueDrawingGeometry, queueDrawingNames, type DrawingNames } from './drawings';
 import { mergedAddress, withMergedTaken } from './merges';
@@ -221,15 +221,20 @@ export async function runPlan(
         if (queued.applied) extra.push(queued.applied);
         const printed = queueTablePrint(first, format.plan, analysis, snapshot);
         if (printed) extra.push(printed);
+        // Our three columns on a very large plan, with the summary, would pass Excel's 5 MB request limit: send
+        // them first (still inside the run, so still one merged undo group where the host merges).
+        if (planWriteBytes(format.plan) > SPLIT_WRITE_BYTES) await quietSync(context);
       }
       const summary = parts.summary ? decideSummary(first, meta) : null;
       let movement: RunMovement | undefined;
       let ourSheets: Excel.Worksheet[] = [];
+      // The chase sheet of a very large plan passes Excel's 5 MB request limit: its later row blocks, a sync each.
+      const later: (() => void)[] = [];
       let keptReturn = false;
       if (summary && moved) {
         movement = moved.movement;
         const since = movement.kind === 'since' ? movement.movement : undefined;
-        ourSheets = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since);
+        ourSheets = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since, later);
         if (moved.current && kept.available) {
           const day = fromIso(analysis.asAt);
           const when = day === null ? analysis.asAt : formatLong(day);
@@ -240,6 +245,11 @@ export async function runPlan(
       }
       // Read with the writes, so the drawings are placed on the widths the user will see (F2).
       const drawn = format && first.drawings ? queueDrawingGeometry(first.read.sheet, first.drawings, first.read.used) : null;
+      for (const block of later) {
+        // One sync per block of a very large chase sheet: how many depends on its size, not a fixed loop.
+        await quietSync(context);
+        block();
+      }
       // Our change events are told from the user's by where they land (hosts without triggerSource).
       const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, ourSheets);
       // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
@@ -264,6 +274,27 @@ export async function runPlan(
     undefined,
     parts.format || parts.summary ? 'write' : 'read',
   );
+}
+
+/** Above this many request bytes for our columns' values, the format is sent in a sync of its own. */
+const SPLIT_WRITE_BYTES = 2_000_000;
+
+/** The request bytes our columns' values take (UTF-8 and JSON quoting, roughly), to decide whether to split a write. */
+function planWriteBytes(plan: FormatPlan): number {
+  let n = 0;
+  for (const column of [...(plan.status ? [plan.status] : []), ...plan.added])
+    for (const [v] of column.values) n += typeof v === 'string' ? utf8Length(v) + 4 : 12;
+  return n;
+}
+
+/** A sync of our own writes: change events it raises on hosts without triggerSource are taken as ours. */
+async function quietSync(context: Excel.RequestContext): Promise<void> {
+  quietUntil = Number.POSITIVE_INFINITY;
+  try {
+    await context.sync();
+  } finally {
+    quietUntil = Date.now() + OWN_CHANGE_MS;
+  }
 }
 
 /** What a run writes, for the words that describe it. */
@@ -561,6 +592,7 @@ function queueOurSummary(
   now: Date,
   activate: boolean,
   movement: Movement | undefined,
+  later: (() => void)[],
 ): Excel.Worksheet[] {
   const { ours, name, chase } = decided;
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
@@ -580,7 +612,7 @@ function queueOurSummary(
       ? { kind: 'ours', sheet: chase.ours, charts: chase.charts, mark: first.chaseMarker?.comment ?? null }
       : { kind: 'new', name: chase.name };
   const chaseModel = buildChaseSheet(analysis, stampFromDate(now), chase.name);
-  const chaseSheet = queueSummary(context, chaseTarget, chaseModel, CHASE_MARKER_NAME, date1904);
+  const chaseSheet = queueSummary(context, chaseTarget, chaseModel, CHASE_MARKER_NAME, date1904, later);
   queuePageLayout(chaseSheet, planSummaryPrint(chaseModel, analysis.asAt), true);
   if (activate) sheet.activate();
   return [sheet, chaseSheet];

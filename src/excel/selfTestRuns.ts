@@ -8,7 +8,7 @@ import { analyseSheet } from '../core/analyse';
 import { isDateFormat } from '../core/dates';
 import { keptAsAt } from '../core/figures/snapshotXml';
 import { planFormat } from '../core/plans/formatPlan';
-import { SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/summaryModel';
+import { CHASE_MARKER_NAME, CHASE_SHEET_NAME, SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/summaryModel';
 import type { CellValue } from '../core/types';
 import { columnLetter } from '../core/address';
 import { DAYS_1904 } from './dateSystem';
@@ -55,6 +55,7 @@ interface Marks {
   readonly sheets: ReadonlySet<string>;
   readonly parts: ReadonlySet<string>;
   readonly marker: boolean;
+  readonly chaseMarker: boolean;
 }
 
 async function marks(): Promise<Marks> {
@@ -62,11 +63,13 @@ async function marks(): Promise<Marks> {
     const sheets = context.workbook.worksheets.load('items/name');
     const parts = supports('1.5', false) ? context.workbook.customXmlParts.load('items/id') : null;
     const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+    const chaseMarker = context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME);
     await context.sync();
     return {
       sheets: new Set(sheets.items.map((s) => s.name)),
       parts: new Set((parts?.items ?? []).map((p) => p.id)),
       marker: !marker.isNullObject,
+      chaseMarker: !chaseMarker.isNullObject,
     };
   });
 }
@@ -77,11 +80,13 @@ async function removeAdded(before: Marks): Promise<void> {
     const sheets = context.workbook.worksheets.load('items/name');
     const parts = supports('1.5', false) ? context.workbook.customXmlParts.load('items/id') : null;
     const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+    const chaseMarker = context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME);
     await context.sync();
     if (!before.marker && !marker.isNullObject) marker.delete();
+    if (!before.chaseMarker && !chaseMarker.isNullObject) chaseMarker.delete();
     for (const part of parts?.items ?? []) if (!before.parts.has(part.id)) part.delete();
     // Only sheets the self-test or its runs add: a sheet the user added meanwhile stays.
-    const ours = (name: string) => name.startsWith(PLAN_SHEET) || name.startsWith(SUMMARY_SHEET_NAME);
+    const ours = (name: string) => [PLAN_SHEET, SUMMARY_SHEET_NAME, CHASE_SHEET_NAME].some((start) => name.startsWith(start));
     for (const sheet of sheets.items) if (!before.sheets.has(sheet.name) && ours(sheet.name)) sheet.delete();
     await context.sync();
   });

@@ -150,6 +150,35 @@ function summaryValue(cell: SummaryModel['rows'][number][number], date1904: bool
   return cell.value ?? '';
 }
 
+/** Request bytes a block of the grid may take: well under Excel's 5 MB per request, with the rest of a write beside it. */
+export const GRID_BLOCK_BYTES = 3_000_000;
+
+/** The grid's values and number formats as row blocks of at most GRID_BLOCK_BYTES each, each a write to queue. */
+function gridBlocks(sheet: Excel.Worksheet, model: SummaryModel, date1904: boolean): (() => void)[] {
+  const width = model.rows[0]?.length ?? 1;
+  const blocks: (() => void)[] = [];
+  let start = 0;
+  let bytes = 0;
+  const cut = (end: number) => {
+    const from = start;
+    if (end <= from) return;
+    blocks.push(() => {
+      const rows = model.rows.slice(from, end);
+      const range = sheet.getRangeByIndexes(from, 0, rows.length, width);
+      range.numberFormat = rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
+      range.values = rows.map((row) => row.map((c) => summaryValue(c, date1904)));
+    });
+    start = end;
+    bytes = 0;
+  };
+  model.rows.forEach((row, r) => {
+    for (const c of row) bytes += (typeof c.value === 'string' ? c.value.length * 3 : 12) + (c.numberFormat?.length ?? 7) + 6;
+    if (bytes > GRID_BLOCK_BYTES) cut(r + 1);
+  });
+  cut(model.rows.length);
+  return blocks;
+}
+
 /** Where the summary goes: a new sheet, or our existing one rewritten in place (its charts loaded, to remove them). */
 export type SummaryTarget =
   | { readonly kind: 'new'; readonly name: string }
@@ -175,6 +204,8 @@ export function queueSummary(
   model: SummaryModel,
   markerName = SUMMARY_MARKER_NAME,
   date1904 = false,
+  /** Where the grid's later row blocks go, to be queued after a sync each (a big chase sheet passes 5 MB); none: all now. */
+  later?: (() => void)[],
 ): Excel.Worksheet {
   const sheet = target.kind === 'new' ? context.workbook.worksheets.add(target.name) : target.sheet;
   // The marker's comment is the fingerprint of what we write at the sheet's top (summaryMark.ts), so the command
@@ -194,11 +225,9 @@ export function queueSummary(
     for (const chart of target.charts.items) chart.delete();
     sheet.getRange().clear();
   }
-  const rows = model.rows.length;
-  const width = model.rows[0]?.length ?? 1;
-  const grid = sheet.getRangeByIndexes(0, 0, rows, width);
-  grid.numberFormat = model.rows.map((row) => row.map((c) => c.numberFormat ?? 'General'));
-  grid.values = model.rows.map((row) => row.map((c) => summaryValue(c, date1904)));
+  const blocks = gridBlocks(sheet, model, date1904);
+  blocks[0]?.();
+  for (const block of blocks.slice(1)) later ? later.push(block) : block();
   for (const s of model.styles) STYLE[s.style](sheet.getRange(s.range));
   // Figure columns and their headers right-aligned (Range.format.horizontalAlignment, ExcelApi 1.1).
   for (const range of model.rightAligned) sheet.getRange(range).format.horizontalAlignment = 'Right';

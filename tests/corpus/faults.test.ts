@@ -81,7 +81,7 @@ describe.each(PROFILES)('$name', (profile) => {
       fake.inject({ code: 'ResponsePayloadSizeLimitExceeded', atSync: fake.stats.syncs + 1 });
       const result = await runPlan({}, ALL, undefined, { now: NOW });
       expect(result.analysis.stats.total).toBe(13);
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     });
   });
 });

@@ -124,7 +124,7 @@ describe('undo that keeps its word (issue 20.2)', () => {
       expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
       expect(again.undo).toBe('one-step');
       expect(fake.names[0]?.comment).toBe(mark);
-      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     },
   );
 
@@ -142,7 +142,7 @@ describe('undo that keeps its word (issue 20.2)', () => {
     marker.comment = legacyMark('Action plan summary', top);
     fake.stats.runs = 0;
     const again = await runPlan({}, ALL, undefined, { now: LATER });
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary']);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Appendix 1', 'Action plan summary', 'Action plan chase and checks']);
     expect(fake.stats.runs).toBe(2);
     expect(again.undo).toBe('history');
     expect(marker.comment.startsWith('APC2-')).toBe(true);

@@ -127,9 +127,11 @@ if (soffice)
     tablePages = appendix.table.map((p) => p.text);
   });
 
-  test('the table sheet prints on at most 5 pages (9-point type takes more paper than the 7-point it had on 4)', () => {
+  test('the table sheet prints on at most 8 pages (9-point type and our three columns take more paper than the 7-point table had on 4)', () => {
+    // Row heights are stored for Excel's line spacing (15 pt a line of Calibri 11); LibreOffice sets lines closer, so
+    // its pages carry some white space under long rows (README, Printing).
     expect(tablePages.length).toBeGreaterThanOrEqual(1);
-    expect(tablePages.length).toBeLessThanOrEqual(5);
+    expect(tablePages.length).toBeLessThanOrEqual(8);
   });
 
   test('page 1 carries the title rows above the header: "Appendix 1", the plan\'s title and its date', () => {

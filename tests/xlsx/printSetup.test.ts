@@ -84,8 +84,8 @@ describe('[P1.3] .xlsx row heights fit the wrapped text, as auto heights', () =>
       }),
     );
     const sheet = parts['xl/worksheets/sheet1.xml'] ?? '';
-    // R1 (row 3): 30 four-letter words in the recommendation column (23 wide once the table is fitted to the print
-    // budget with our three columns: 27 characters, five words a line): 6 lines = 6 x 15 + 3.
+    // R1 (row 3): 30 four-letter words in the recommendation column (21 wide once the table is fitted to the print
+    // budget with our three columns: 24 characters, five words a line): 6 lines = 6 x 15 + 3.
     expect(rowTag(sheet, 3)).toMatch(/ ht="93"/);
     expect(rowTag(sheet, 3)).not.toMatch(/customHeight/);
     // The title row is outside the table.

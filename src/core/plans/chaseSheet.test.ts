@@ -62,7 +62,8 @@ describe('[C1] the chase sheet: the full chase list, one lead per page', () => {
 describe('[C1] the chase list names slipped, unrated and statutory items', () => {
   test('[C1] "Also" says how a target moved and that a status is missing; "Marked" the statutory', () => {
     // As at 30 June 2003: R2 due 31 May 2003 (first 31 March) is 30 days overdue, slipped once by 30 + 31 = 61 days;
-    // R4 (31 January 2003) is 150 days overdue and has no status; R4's subject says it is statutory.
+    // R4 (due 31 January 2003) has no status, so it is Not rated, never overdue (S1): chased for its status, with no
+    // days overdue; Finance, with the overdue item, comes first.
     const m = buildChaseSheet(
       analyseSheet(
         snapshot([
@@ -77,9 +78,9 @@ describe('[C1] the chase list names slipped, unrated and statutory items', () =>
     );
     const hr = rowOf(m, 'HR');
     const finance = rowOf(m, 'Finance');
-    expect(hr).toBeLessThan(finance);
-    expect(values(m, hr)?.[4]).toBe('1 overdue, 0 slipped, 1 not rated');
-    expect(values(m, hr + 2)?.slice(0, 5)).toEqual(['R4', 37652, 150, '', 'Not rated']);
+    expect(finance).toBeLessThan(hr);
+    expect(values(m, hr)?.[4]).toBe('0 overdue, 0 slipped, 1 not rated');
+    expect(values(m, hr + 2)?.slice(0, 5)).toEqual(['R4', 37652, '', '', 'Not rated']);
     expect(values(m, finance + 2)?.slice(0, 5)).toEqual(['R2', 37772, 30, '', 'Slipped 1x (+61 days)']);
   });
 });

@@ -45,26 +45,26 @@ describe('[F1] table formatting', () => {
       verticalAlignment: 'Top',
     });
     // Short columns at their widths (No 8, Lead 14, Timescales 14; ours: status 14, days 12, data check 18: 80); the
-    // prose columns' caps (Subject 20, Recommendation 32, Progress 75: 127) narrowed to the 92 left of the budget of
-    // 172: x 0.724, rounded down (14, 23, 54).
+    // prose columns' caps (Subject 20, Recommendation 32, Progress 75: 127) narrowed to the 84 left of the budget of
+    // 164: x 0.661, rounded down (13, 21, 49).
     expect(p.columnWidths).toEqual([
       { column: 'A', width: 8 },
-      { column: 'B', width: 14 },
+      { column: 'B', width: 13 },
       { column: 'C', width: 14 },
       { column: 'D', width: 14 },
-      { column: 'E', width: 23 },
-      { column: 'F', width: 54 },
+      { column: 'E', width: 21 },
+      { column: 'F', width: 49 },
       { column: 'G', width: STATUS_WIDTH },
       { column: 'H', width: DAYS_WIDTH },
       { column: 'I', width: CHECK_WIDTH },
     ]);
   });
 
-  test('[P1.1] the table fits the print budget, so one page wide prints at 87% or more (11 pt text at 9.5 pt)', () => {
+  test('[P1.1] the table fits the print budget, so one page wide prints at 90% or more (11 pt text at 9 pt and more)', () => {
     const total = p.columnWidths.reduce((sum, w) => sum + w.width, 0);
     expect(total).toBeLessThanOrEqual(PRINT_WIDTH_BUDGET);
     // 806 pt of A4 landscape between Narrow margins over the table's width in points (7 px a unit + 5 px, 0.75 pt a px).
-    expect(806 / ((total * 7 + 5 * p.columnWidths.length) * 0.75)).toBeGreaterThanOrEqual(0.86);
+    expect(806 / ((total * 7 + 5 * p.columnWidths.length) * 0.75)).toBeGreaterThanOrEqual(0.9);
   });
 
   test('[P1.1] a table with every column: prose columns at their minima, never narrower, others as they are', () => {

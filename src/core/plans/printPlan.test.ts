@@ -124,8 +124,8 @@ describe('[P1.3] row heights fit the wrapped text', () => {
 
   test('each row takes the height of its tallest cell; one-line rows are left alone', () => {
     // Header on row 2: its tallest cell is our days-overdue header, "Days overdue at 31 Mar 2002 (auto)" in 12 wide
-    // (13 characters a line: "Days overdue" | "at 31 Mar" | "2002 (auto)"), 3 lines. R1's recommendation (width 23,
-    // narrowed to the print budget: 27 characters, five four-letter words a line) needs 6 lines; R2's tallest cell is
+    // (13 characters a line: "Days overdue" | "at 31 Mar" | "2002 (auto)"), 3 lines. R1's recommendation (width 21,
+    // narrowed to the print budget: 24 characters, five four-letter words a line) needs 6 lines; R2's tallest cell is
     // its lead, "Head of Performance" (19 characters in 14 wide: 16 a line), 2 lines.
     const s = planSheet([
       rec('R1', { recommendation: THIRTY_WORDS, subject: 'Audit', progress: 'Recommendation met: fully' }),
