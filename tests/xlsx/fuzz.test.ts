@@ -1,5 +1,6 @@
 jest.setTimeout(600_000);
 
+import { onlySheet } from './printing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -220,7 +221,8 @@ function csvRows(file: string): string[][] {
     const files = [join(dir, 'in.xlsx')];
     writeFileSync(files[0] as string, readFileSync(join(ROOT, 'assets/samples/action-plan-2001-02.xlsx')));
     picked.forEach((k, i) => {
-      writeFileSync(join(dir, `out${i}.xlsx`), k.out);
+      // Our sheets now come first in the output (M1) and CSV holds one sheet: convert the plan sheet alone.
+      writeFileSync(join(dir, `out${i}.xlsx`), onlySheet(k.out, 'Appendix 1'));
       files.push(join(dir, `out${i}.xlsx`));
     });
     execFileSync(

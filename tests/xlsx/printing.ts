@@ -46,8 +46,8 @@ export function onlySheet(bytes: Uint8Array, name: string): Uint8Array {
   const wb = openWorkbook(bytes);
   const index = wb.info.sheets.findIndex((s) => s.name === name);
   const xml = (wb.pkg.text(wb.info.part) ?? '')
-    .replace(/<sheet\b[^>]*\/>/g, (tag) => (tag.includes(`name="${name}"`) ? tag : ''))
-    .replace(/<definedName\b[^>]*>[^<]*<\/definedName>/g, (tag) => {
+    .replace(/<([\w.-]+:)?sheet\b[^>]*\/>/g, (tag) => (tag.includes(`name="${name}"`) ? tag : ''))
+    .replace(/<([\w.-]+:)?definedName\b[^>]*>[^<]*<\/([\w.-]+:)?definedName>/g, (tag) => {
       const local = /localSheetId="(\d+)"/.exec(tag)?.[1];
       return local !== undefined && Number(local) === index ? tag.replace(/localSheetId="\d+"/, 'localSheetId="0"') : '';
     })
