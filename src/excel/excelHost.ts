@@ -21,8 +21,7 @@ import { snapshotOf, type Movement, type PlanSnapshot } from '../core/figures/mo
 import { pageSetupOwner, planSummaryPrint, planTablePrint } from '../core/plans/printPlan';
 import { parseSettings } from '../core/settings';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../core/plans/summaryMark';
-import { buildChaseSheet } from '../core/plans/chaseSheet';
-import { buildSummary, CHASE_MARKER_NAME, CHASE_SHEET_NAME, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/summaryModel';
+import { CHASE_MARKER_NAME, CHASE_SHEET_NAME, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/sheetNames';
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
 import { planRead, queueSheetRead, readRest, utf8Length, type QueuedRead } from './read';
@@ -52,6 +51,10 @@ export const SETTINGS_KEY = 'ActionPlanChecker.settings';
  */
 export const analyseLater: Analyser = (snapshot, options) =>
   import(/* webpackChunkName: "analyse" */ '../core/analyse.js').then((core) => core.analyseSheet(snapshot, options));
+
+/** What builds the summary and chase sheets, loaded when a run first writes them: no part of the pane's first paint. */
+type SummaryBuilders = typeof import('./summaryBuilders');
+const summaryBuilders = (): Promise<SummaryBuilders> => import(/* webpackChunkName: "summary" */ './summaryBuilders.js');
 
 /** Sheet changes within this long after our own writes are our own, not the user's. */
 const OWN_CHANGE_MS = 2000;
@@ -211,6 +214,7 @@ export async function runPlan(
       }
       refuseProtected(first, parts, snapshot.name);
       const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
+      const builders = parts.summary ? await summaryBuilders() : null;
 
       tracker.markWriting();
       const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
@@ -231,10 +235,18 @@ export async function runPlan(
       // The chase sheet of a very large plan passes Excel's 5 MB request limit: its later row blocks, a sync each.
       const later: (() => void)[] = [];
       let keptReturn = false;
-      if (summary && moved) {
+      if (summary && moved && builders) {
         movement = moved.movement;
         const since = movement.kind === 'since' ? movement.movement : undefined;
-        ourSheets = queueOurSummary(context, first, meta, summary, analysis, now, options.activateSummary ?? false, since, later);
+        ourSheets = queueOurSummary(
+          context,
+          { first, meta, decided: summary, builders },
+          analysis,
+          now,
+          options.activateSummary ?? false,
+          since,
+          later,
+        );
         if (moved.current && kept.available) {
           const day = fromIso(analysis.asAt);
           const when = day === null ? analysis.asAt : formatLong(day);
@@ -585,15 +597,15 @@ function decideSummary(first: FirstRead, meta: Meta): SummaryDecision {
 /** Queues the summary sheet and the chase sheet where `decided` says; returns both (their ids are loaded by the write's sync). */
 function queueOurSummary(
   context: Excel.RequestContext,
-  first: FirstRead,
-  meta: Meta,
-  decided: SummaryDecision,
+  run: { first: FirstRead; meta: Meta; decided: SummaryDecision; builders: SummaryBuilders },
   analysis: Analysis,
   now: Date,
   activate: boolean,
   movement: Movement | undefined,
   later: (() => void)[],
 ): Excel.Worksheet[] {
+  const { first, meta, decided, builders } = run;
+  const { buildSummary, buildChaseSheet } = builders;
   const { ours, name, chase } = decided;
   // A marker left dangling (the user deleted our sheet) is replaced with the new sheet's.
   if (!ours && first.marker && !first.marker.isNullObject) first.marker.delete();

@@ -8,7 +8,7 @@ import { analyseSheet } from '../core/analyse';
 import { isDateFormat } from '../core/dates';
 import { keptAsAt } from '../core/figures/snapshotXml';
 import { planFormat } from '../core/plans/formatPlan';
-import { CHASE_MARKER_NAME, CHASE_SHEET_NAME, SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/summaryModel';
+import { CHASE_MARKER_NAME, CHASE_SHEET_NAME, SUMMARY_MARKER_NAME, SUMMARY_SHEET_NAME } from '../core/plans/sheetNames';
 import type { CellValue } from '../core/types';
 import { columnLetter } from '../core/address';
 import { DAYS_1904 } from './dateSystem';

@@ -1,7 +1,8 @@
 import { isOurRule, type FormatPlan } from '../core/plans/formatPlan';
 import { DAYS_1904 } from './dateSystem';
 import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, summaryFingerprint } from '../core/plans/summaryMark';
-import { SUMMARY_MARKER_NAME, type ChartSpec, type SummaryModel, type SummaryStyle } from '../core/plans/summaryModel';
+import { SUMMARY_MARKER_NAME } from '../core/plans/sheetNames';
+import type { ChartSpec, SummaryModel, SummaryStyle } from '../core/plans/summaryModel';
 import { SUMMARY_DATE_FORMAT } from '../core/plans/summaryGrid';
 
 /**
