@@ -1,51 +1,15 @@
 jest.setTimeout(300_000);
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { run } from '../cli/helpers';
 import { syntheticPlan } from '../fixtures/plans';
-import { onlySheet } from './printing';
+import { onlySheet, pdfPages, soffice, type PdfPage as PrintedPage } from './printing';
 
-const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'samples', 'action-plan-2001-02.xlsx');
-
-/** One printed page: its text, its size in points, and the type sizes of its text runs (points). */
-interface PrintedPage {
-  text: string;
-  width: number;
-  height: number;
-  sizes: number[];
-}
-
-/**
- * The pages of a PDF, read with pdfjs-dist's legacy build (Node) in a child process: it is an ES module, which
- * Jest's CommonJS transform cannot import. A run's type size is its glyph height from the text matrix.
- */
-function pdfPages(file: string): PrintedPage[] {
-  const script = `
-    import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-    import { readFileSync } from 'node:fs';
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(process.env.PDF_FILE)), verbosity: 0 }).promise;
-    const pages = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      const { width, height } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const sizes = content.items.filter((item) => (item.str ?? '').trim() !== '').map((item) => Math.hypot(item.transform[2], item.transform[3]));
-      pages.push({ text: content.items.map((item) => item.str ?? '').join(' ').replace(/\\s+/g, ' '), width, height, sizes });
-    }
-    process.stdout.write(JSON.stringify(pages));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: join(__dirname, '..', '..'),
-    env: { ...process.env, PDF_FILE: file },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out) as PrintedPage[];
-}
 
 /** The synthetic plan as a workbook, plainly laid out as the sample is (title rows, a blank row, the header). */
 async function syntheticWorkbook(file: string, rows: number): Promise<void> {

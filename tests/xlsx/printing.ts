@@ -5,16 +5,17 @@ import { openWorkbook } from '../../src/xlsx/workbook';
 /** True where LibreOffice is installed (the printing tests are skipped elsewhere). */
 export const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 
-/** A printed page: its text (words joined by spaces) and its size in points. */
+/** A printed page: its text (words joined by spaces), its size in points and the type sizes of its text runs. */
 export interface PdfPage {
   text: string;
   width: number;
   height: number;
+  sizes: number[];
 }
 
 /**
  * The text of each page of a PDF, read with pdfjs-dist's legacy build (Node) in a child process: it is an ES
- * module, which Jest's CommonJS transform cannot import.
+ * module, which Jest's CommonJS transform cannot import. A run's type size is its glyph height from the text matrix.
  */
 export function pdfPages(file: string): PdfPage[] {
   const script = `
@@ -26,7 +27,8 @@ export function pdfPages(file: string): PdfPage[] {
       const page = await doc.getPage(i);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push({ text: content.items.map((item) => item.str ?? '').join(' ').replace(/\\s+/g, ' '), width, height });
+      const sizes = content.items.filter((item) => (item.str ?? '').trim() !== '').map((item) => Math.hypot(item.transform[2], item.transform[3]));
+      pages.push({ text: content.items.map((item) => item.str ?? '').join(' ').replace(/\\s+/g, ' '), width, height, sizes });
     }
     process.stdout.write(JSON.stringify(pages));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
