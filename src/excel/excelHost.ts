@@ -391,6 +391,11 @@ function queueMarked(marker: Excel.NamedItem | null) {
 }
 type Marked = ReturnType<typeof queueMarked>;
 
+/** Whether the meta read queued anything (our rules' formulas, our sheets' markers, the tables' ranges) that needs a sync. */
+function metaQueued(meta: Meta): boolean {
+  return meta.customs.length > 0 || meta.markerRange !== null || meta.chase.range !== null || meta.tableRanges.length > 0;
+}
+
 /** What the writes need to know, queued with the rest of the read: our rules, our summary and chase sheets, the tables' ranges. */
 function queueMeta(first: FirstRead) {
   const customs = (first.formats?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
@@ -445,8 +450,7 @@ async function readPlanSheet(
     snapshot = readPlan.snapshot;
     // A plan read whole is small: its kept returns ride on the meta read.
     const prefetched = queueNewestXml(kept);
-    if (meta.customs.length > 0 || meta.markerRange || meta.chase.range || meta.tableRanges.length > 0 || prefetched > 0)
-      await context.sync();
+    if (metaQueued(meta) || prefetched > 0) await context.sync();
   } else {
     // Number formats only where the core reads them.
     const formatColumnsRead = readPlan.have ? await formatColumns(readPlan.have, settings, today, analyse) : null;
@@ -455,7 +459,7 @@ async function readPlanSheet(
     const head = preview && formatColumnsRead === null ? readPlan.have : null;
     if (head) {
       snapshot = head;
-      if (meta.customs.length > 0 || meta.markerRange || meta.chase.range || meta.tableRanges.length > 0) await context.sync();
+      if (metaQueued(meta)) await context.sync();
     } else {
       snapshot = await readRest(context, first.read, {
         ...readPlan,
