@@ -24,7 +24,7 @@ import { FINGERPRINT_COLUMNS, FINGERPRINT_ROWS, isOurSummarySheet } from '../cor
 import { CHASE_MARKER_NAME, CHASE_SHEET_NAME, freeSummaryName, SUMMARY_MARKER_NAME } from '../core/plans/sheetNames';
 import type { AnalyseOptions, Analysis, CellValue, Finding, SheetSnapshot } from '../core/types';
 import { isPayloadLimit } from './errors';
-import { planRead, queueSheetRead, readRest, utf8Length, type QueuedRead } from './read';
+import { planRead, queueSheetRead, readRest, roughBytes, type QueuedRead } from './read';
 import { isDate1904, queueDateSystemProbe, to1900Dates } from './dateSystem';
 import { drawingSpans, queueDrawingGeometry, queueDrawingNames, type DrawingNames } from './drawings';
 import { mergedAddress, withMergedTaken } from './merges';
@@ -293,10 +293,7 @@ const SPLIT_WRITE_BYTES = 2_000_000;
 
 /** The request bytes our columns' values take (UTF-8 and JSON quoting, roughly), to decide whether to split a write. */
 function planWriteBytes(plan: FormatPlan): number {
-  let n = 0;
-  for (const column of [...(plan.status ? [plan.status] : []), ...plan.added])
-    for (const [v] of column.values) n += typeof v === 'string' ? utf8Length(v) + 4 : 12;
-  return n;
+  return [...(plan.status ? [plan.status] : []), ...plan.added].reduce((n, column) => n + roughBytes(column.values), 0);
 }
 
 /** A sync of our own writes: change events it raises on hosts without triggerSource are taken as ours. */

@@ -99,8 +99,8 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** A rough byte count of a block of values (UTF-8, with the quotes and commas of JSON), to size the next block. */
-function roughBytes(values: readonly (readonly unknown[])[]): number {
+/** A rough byte count of a block of values (UTF-8, with the quotes and commas of JSON), to size a read or a write. */
+export function roughBytes(values: readonly (readonly unknown[])[]): number {
   let n = 2;
   for (const row of values) for (const v of row) n += typeof v === 'string' ? utf8Length(v) + 3 : 8;
   return n;
