@@ -29,14 +29,17 @@ describe('[T1][T2][T3][T4][T6][T7][S1] generated trackers: totals, complete, exc
 });
 
 describe('pending families: not yet read right (families.ts lists why; a fix makes these fail, so take the family off the list)', () => {
+  // Each runs without the pending combinations (other than its own): otherwise every pending family failed on
+  // a combination it happened to draw, and a fix of the family itself could never show.
   test.failing.each(pending)('%s is read right', (family) => {
-    fc.assert(fc.property(trackerArb(withFamily(allowed, family)), readsRight), { numRuns: 200, seed: SEED });
+    fc.assert(fc.property(trackerArb(withFamily(allowed, family), without), readsRight), { numRuns: 200, seed: SEED });
   });
 
   test.failing.each(PENDING_COMBINATIONS.map((c) => c.families.join(' + ')))('%s together are read right', (names) => {
     let families = allowed;
     for (const f of names.split(' + ') as Family[]) families = withFamily(families, f);
-    fc.assert(fc.property(trackerArb(families), readsRight), { numRuns: 200, seed: SEED });
+    const others = without.filter((c) => c.join(' + ') !== names);
+    fc.assert(fc.property(trackerArb(families, others), readsRight), { numRuns: 200, seed: SEED });
   });
 });
 
