@@ -44,6 +44,12 @@ function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, 
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
 }
 
+/** True when the row holds exactly the header's lower row, cell for cell: a unit row ("(dd/mm/yyyy)", "£000") repeated under it. */
+function sameLabels(row: readonly CellValue[], lower: ReadonlyMap<number, string>, originColumn: number): boolean {
+  const texts = rowTexts(row, originColumn);
+  return texts.size > 0 && texts.size === lower.size && [...texts].every(([c, t]) => normalise(t) === normalise(lower.get(c) ?? ''));
+}
+
 /**
  * A row that reads as a header of its own (T1), standing apart from the rows above (a blank row or a
  * heading line above it, as each table has); ruled out cheaply for rows that start with a reference or hold few labels.
@@ -105,7 +111,8 @@ function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
 /** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
 function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, words: HeaderWords): HeaderMatch | null {
   const { originColumn } = grid;
-  const like = (row: readonly CellValue[]) => repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn);
+  const like = (row: readonly CellValue[]) =>
+    repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn) || sameLabels(row, words.lower, originColumn);
   if (words.upper !== null) {
     const span = main.rowIndex - words.upper.index;
     if (repeats(rowValues(grid, i), words.upper.texts, originColumn) && like(rowValues(grid, i + span)))
