@@ -316,3 +316,31 @@ describe('[T2] shapes the generator found (issue 22, families taken off the pend
     expect(a.table?.headerRow).toBe(2);
   });
 });
+
+describe('[T1][T2] header shapes read without merged areas (the add-in reads none on a check: office-js #5918)', () => {
+  const item2 = (ref: string) => [ref, `Recommendation ${ref}`, 'Head of Finance', '31 March 2024', '30 June 2024', 'In progress'];
+
+  test('a split header, "Target date" over "Original" | "Revised", is told from the text alone', () => {
+    const rows = [
+      ['Ref', 'Recommendation', 'Lead', 'Target date', '', 'Status'],
+      ['', '', '', 'Original', 'Revised', ''],
+      item2('1'),
+      item2('2'),
+    ];
+    const a = analyse(rows, {}, { today: '2024-05-31' });
+    expect(a.table?.headerRow).toBe(2);
+    expect(a.recommendations.map((r) => [r.originalDue, r.timescale.due, r.overdue])).toEqual([
+      ['2024-03-31', '2024-06-30', false],
+      ['2024-03-31', '2024-06-30', false],
+    ]);
+  });
+
+  test('[ROWS_SKIPPED] group headings repeated over a repeated header are part of it, not an item', () => {
+    const groups = ['Audit recommendation', '', '', 'Management response and progress'];
+    const head = ['No', 'Recommendation', 'Lead', 'Timescales', 'Progress'];
+    const row = (ref: string) => [ref, `Recommendation ${ref}`, 'Head of Finance', '31 December 2030', 'Recommendation met: partially'];
+    const a = analyse([groups, head, ['Governance'], groups, head, row('R1'), ['Housing'], groups, head, row('R2')]);
+    expect(ids(a)).toEqual(['R1', 'R2']);
+    expect(a.recommendations.map((r) => r.section)).toEqual(['Governance', 'Housing']);
+  });
+});
