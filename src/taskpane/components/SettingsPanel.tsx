@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { HeaderChoices } from '../../core/read/headerChoices';
 import type { CellSelection } from '../../core/host';
+import { BlockChooser } from './BlockChooser';
 import { ColumnMapping } from './ColumnMapping';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
@@ -96,6 +97,14 @@ export function SettingsPanel({
             if (problems.length === 0) onSave(draft);
           }}
         >
+          <BlockChooser
+            blocks={analysis?.blocks ?? []}
+            value={draft.block}
+            onChange={(block) => {
+              const { block: _old, ...rest } = draft;
+              setDraft(block === undefined ? rest : { ...rest, block });
+            }}
+          />
           <Checkbox
             checked={draft.statusColumn !== false}
             onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
