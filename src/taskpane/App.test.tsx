@@ -120,4 +120,15 @@ describe('App', () => {
     expect(screen.getByRole('combobox', { name: 'Status scale' })).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: /Write the status column/ }) as HTMLInputElement).checked).toBe(true);
   });
+
+  test('[FISCAL_YEAR_ASSUMED] the financial year is chosen in Settings and saved with the workbook', async () => {
+    const { host, saved, finish } = fakeHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await finish();
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Financial year' }), 'Australian: July to June');
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+    expect(saved.at(-1)).toEqual({ fiscalYear: 'au' });
+  });
 });

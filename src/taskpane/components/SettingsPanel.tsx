@@ -3,6 +3,7 @@ import type { HeaderChoices } from '../../core/read/headerChoices';
 import type { CellSelection } from '../../core/host';
 import { BlockChooser } from './BlockChooser';
 import { ColumnMapping } from './ColumnMapping';
+import { FiscalYearField } from './FiscalYearField';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import { DEFAULT_SCALE, validateScale } from '../../core/interpret/rating';
@@ -103,6 +104,13 @@ export function SettingsPanel({
             onChange={(block) => {
               const { block: _old, ...rest } = draft;
               setDraft(block === undefined ? rest : { ...rest, block });
+            }}
+          />
+          <FiscalYearField
+            value={draft.fiscalYear}
+            onChange={(fiscalYear) => {
+              const { fiscalYear: _old, ...rest } = draft;
+              setDraft(fiscalYear === undefined ? rest : { ...rest, fiscalYear });
             }}
           />
           <Checkbox
