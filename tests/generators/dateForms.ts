@@ -92,6 +92,12 @@ export function writeDate(day: number, form: DateForm, choice: number): WrittenD
   }
 }
 
+/** A past event's day and month in a progress note, the US way ("March 12, 2023") in a US-written tracker. */
+export function writeEventDate(day: number, us: boolean): { day: string; month: string } {
+  const { year: y, month: m, day: d } = parts(day);
+  return { day: us ? `${long(m)} ${d}, ${y}` : `${d} ${long(m)} ${y}`, month: `${long(m)} ${y}` };
+}
+
 /** A day written in a title line: "31 March 2024", "31st March 2024", "31/03/2024". */
 export function writeTitleDate(day: number, choice: number): string {
   const { year: y, month: m, day: d } = parts(day);

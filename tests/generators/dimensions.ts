@@ -78,14 +78,16 @@ export const DIMENSIONS = {
   ],
   /** A priority column. */
   priority: ['none', 'words', 'numbers'],
-  /** An original target date beside the revised one. */
-  revised: ['none', 'originalAndRevised'],
+  /** An original target date beside the revised one, or in the timescale's own words ("31 March 2024 (revised from 31 December 2023)"). */
+  revised: ['none', 'originalAndRevised', 'inText'],
   /** Planned and actual days columns, as in work tables of audits. */
   days: ['none', 'plannedActual'],
   /** Done items whose date cell says so ("Done", "Completed") instead of a date. */
   doneInDate: ['none', 'words'],
   /** Items with no date ("Ongoing", "TBC"). */
   undated: ['none', 'some'],
+  /** Progress notes naming the dates of past events (a meeting, a decision), as real notes do: never a due date, position or status. */
+  narrative: ['plain', 'dated'],
 } as const;
 
 export type Dimension = keyof typeof DIMENSIONS;

@@ -33,7 +33,7 @@ export function tableColumns(tracker: Tracker): Column[] {
       case 'priority':
         return layout.priority !== 'none';
       case 'original':
-        return layout.revised !== 'none';
+        return layout.revised === 'originalAndRevised';
       case 'completed':
         return layout.completionDate !== 'none';
       case 'planned':
@@ -60,7 +60,7 @@ export function tableColumns(tracker: Tracker): Column[] {
 
 /** The two columns under one group heading in a split two-row header. */
 function splitPair(tracker: Tracker): [Column, Column] {
-  return tracker.layout.revised !== 'none' ? ['original', 'timescale'] : ['lead', 'timescale'];
+  return tracker.layout.revised === 'originalAndRevised' ? ['original', 'timescale'] : ['lead', 'timescale'];
 }
 
 export function isTick(column: Column): column is TickColumn {
@@ -73,7 +73,7 @@ export function headerOf(tracker: Tracker, column: Column): string {
   const choice = choices.headers[USUAL_ORDER.indexOf(column)] ?? 0;
   if (isTick(column)) return pick(TICK_COLUMNS[column].headers, choice);
   if (column === 'status') return pick(STATUS_HEADERS[layout.scale] ?? ['Status'], choice);
-  if (column === 'timescale' && layout.revised !== 'none') return pick(REVISED_HEADERS, choice);
+  if (column === 'timescale' && layout.revised === 'originalAndRevised') return pick(REVISED_HEADERS, choice);
   const words = layout.header === 'rare' ? RARE_HEADERS : COMMON_HEADERS;
   return pick(words[column], choice);
 }
@@ -114,7 +114,7 @@ export function headerRows(grid: Grid, tracker: Tracker, columns: readonly Colum
   }
   const [first, second] = splitPair(tracker);
   const at = columns.indexOf(first);
-  const revised = tracker.layout.revised !== 'none';
+  const revised = tracker.layout.revised === 'originalAndRevised';
   const upper = texts.map((t, i) => (i === at ? (revised ? 'Target date' : 'Implementation') : i === at + 1 ? null : t));
   const lower = columns.map((c) =>
     c === first ? (revised ? 'Original' : 'Officer') : c === second ? (revised ? 'Revised' : 'Date') : null,

@@ -195,6 +195,8 @@ export interface ItemTruth {
   readonly complete: boolean;
   readonly excluded: boolean;
   readonly overdue: boolean;
+  /** The original target where the timescale's words give it ("(revised from ...)"), else null; undefined: not checked. */
+  readonly original?: string | null;
 }
 
 /** Everything the product must get right, known from the model alone. */
@@ -212,6 +214,14 @@ export interface Truth {
 /** Positions that state no date the product should take: it must fall back to today. */
 const NO_STATED_DATE = new Set(['none', 'yearEndedOnly']);
 
+/** The original target a timescale's words give: where it moved and both dates are written as text. */
+function originalInText(tracker: Tracker, item: Item): string | null {
+  const due = dueWritten(tracker, item);
+  const original = originalWritten(tracker, item);
+  if (item.slip === 0 || !due || !original || typeof due.value !== 'string' || typeof original.value !== 'string') return null;
+  return toIso(original.due);
+}
+
 /** The truth of a tracker, by construction. */
 export function truthOf(tracker: Tracker): Truth {
   const asAt = tracker.asAt;
@@ -227,6 +237,7 @@ export function truthOf(tracker: Tracker): Truth {
       complete,
       excluded,
       overdue: !complete && !excluded && due !== null && due < asAt,
+      ...(tracker.layout.revised === 'inText' ? { original: originalInText(tracker, item) } : {}),
     };
   });
   return {

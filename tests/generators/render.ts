@@ -1,11 +1,12 @@
 import { toSerial } from '../../src/core/dates';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { Grid } from './grid';
-import { writeTitleDate } from './dateForms';
+import { writeEventDate, writeTitleDate } from './dateForms';
 import { doneInDate, dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
 import { headerRows, tableColumns } from './headerRows';
 import {
   CONTINUATIONS,
+  DATED_PROGRESS,
   DONE_WORDS,
   TICK_COLUMN_NAMES,
   TICK_COLUMNS,
@@ -17,6 +18,7 @@ import {
   PRIORITY_WORDS,
   PROGRESS,
   RECOMMENDATIONS,
+  REVISED_IN_TEXT,
   SECTION_NAMES,
   STATUS_VALUES,
   SUBJECTS,
@@ -48,6 +50,19 @@ function statusCell(tracker: Tracker, item: Item): { value: CellValue; format?: 
   return typeof value === 'number' ? { value, format: '0%' } : { value };
 }
 
+/** A progress note naming a past event's date: 20 days to a year before the position, never a due date. */
+function datedProgress(tracker: Tracker, item: Item, k: number): string {
+  const us = ['mdyText', 'usLong', 'usFiscal'].includes(tracker.layout.dateForm);
+  const event = writeEventDate(tracker.asAt - 20 - ((item.progress * 53 + k * 17) % 330), us);
+  return pick(DATED_PROGRESS, item.progress).replace('{d}', event.day).replace('{m}', event.month);
+}
+
+/** The timescale with its original date in words where the target moved and both are written as text. */
+function revisedInText(due: CellValue, original: CellValue | undefined, item: Item): CellValue {
+  if (item.slip === 0 || typeof due !== 'string' || typeof original !== 'string') return due;
+  return pick(REVISED_IN_TEXT, item.form).replace('{d}', due).replace('{o}', original);
+}
+
 /** The cells of one item's row. */
 function itemCells(tracker: Tracker, item: Item, k: number) {
   const cells: Partial<Record<Column, CellValue>> = {};
@@ -56,7 +71,7 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
   cells.subject = pick(SUBJECTS, item.subject);
   cells.lead = pick(LEADS, item.lead);
   cells.recommendation = pick(RECOMMENDATIONS, item.text);
-  const progress = pick(PROGRESS, item.progress);
+  const progress = tracker.layout.narrative === 'dated' ? datedProgress(tracker, item, k) : pick(PROGRESS, item.progress);
   const phrase = pick(STATUS_VALUES.extentPhrases?.[stateOf(tracker, item)] ?? [''], item.word);
   const phrases = tracker.layout.scale === 'extentPhrases' && tracker.layout.completionDate !== 'only';
   cells.progress = phrases ? `${progress}\nRecommendation met: ${phrase}` : progress;
@@ -72,10 +87,13 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
   const due = dueWritten(tracker, item);
   const original = originalWritten(tracker, item);
   if (due === null) cells.timescale = doneInDate(tracker, item) ? pick(DONE_WORDS, item.form) : pick(UNDATED, item.form);
-  else if (original !== null && item.slip === 0) {
+  else if (original !== null && item.slip === 0 && tracker.layout.revised === 'originalAndRevised') {
     // Never revised: the original date only, the revised column left empty.
     cells.original = due.value;
     if (due.format) formats.original = due.format;
+  } else if (tracker.layout.revised === 'inText') {
+    cells.timescale = revisedInText(due.value, original?.value, item);
+    if (due.format) formats.timescale = due.format;
   } else {
     cells.timescale = due.value;
     if (due.format) formats.timescale = due.format;

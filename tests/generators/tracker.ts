@@ -28,6 +28,8 @@ export function mismatches(analysis: Analysis, truth: Truth): string[] {
     for (const key of ['ref', 'due', 'complete', 'excluded', 'overdue'] as const) {
       if (got[key] !== t[key]) out.push(`item ${k + 1} (${t.ref}) ${key} ${String(got[key])}, expected ${String(t[key])}`);
     }
+    if (t.original !== undefined && r.originalDue !== t.original)
+      out.push(`item ${k + 1} (${t.ref}) original ${String(r.originalDue)}, expected ${String(t.original)}`);
   });
   return out;
 }

@@ -213,6 +213,19 @@ export const PROGRESS = [
   'Officers are reviewing the options before a decision is taken.',
   'The system change is being tested with the supplier.',
 ];
+/**
+ * Progress notes with the date of a past event in them ({d}: a day, {m}: a month and year), in the wording of the
+ * real corpus's notes ("In September 2010 the governor approved ...", "Training delivered 12/09/2023").
+ */
+export const DATED_PROGRESS = [
+  'The draft policy went to the Audit Committee on {d}; comments are being taken in.',
+  'In {m} the service confirmed the new procedure and training is being arranged.',
+  'Update: the first monthly reconciliation was reviewed on {d}.',
+  'Met the supplier on {d} to agree the system change; testing follows.',
+  'A paper went to the management team in {m} and actions were agreed.',
+];
+/** A timescale that says it moved, as the Isle of Wight and Waverley plans write it ({d}: the target now, {o}: the original). */
+export const REVISED_IN_TEXT = ['{d} (revised from {o})', '{d} (originally {o})', 'Revised to {d} (was {o})'];
 /** Text of a row that carries on the progress note of the item above. */
 export const CONTINUATIONS = ['(continued) Further testing is planned with the service.', 'Follow-up meeting arranged with the supplier.'];
 export const SECTION_NAMES = ['Governance', 'Financial controls', 'Information technology', 'Procurement and contracts'];
