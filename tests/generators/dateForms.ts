@@ -50,6 +50,56 @@ function quarterWords(y: number, m: number, choice: number): WrittenDate {
   return { value: pick(forms, choice), due: endOfMonth(y, q * 3) };
 }
 
+const SEASONS: Readonly<Record<number, string>> = {
+  3: 'Spring',
+  4: 'Spring',
+  5: 'Spring',
+  6: 'Summer',
+  7: 'Summer',
+  8: 'Summer',
+  9: 'Autumn',
+  10: 'Autumn',
+  11: 'Autumn',
+};
+
+/**
+ * A period of the year holding the day, as plans write them (dialects.md): "H1 2024", "first half of 2024",
+ * "Spring 2024" (March to May), "Jan-Mar 2024", "July to September 2024", "early 2024" (to March), "late 2024"
+ * (October on). The due date is the period's last day. A form that cannot hold the day gives way to a half-year.
+ */
+function periodWords(y: number, m: number, choice: number): WrittenDate {
+  const half = m <= 6 ? 1 : 2;
+  const halves = [`H${half} ${y}`, `${half === 1 ? 'first' : 'second'} half of ${y}`, `${half === 1 ? 'First' : 'Second'} half ${y}`];
+  const halfDate = { value: pick(halves, choice), due: endOfMonth(y, half * 6) };
+  const q = Math.ceil(m / 3);
+  switch (choice % 5) {
+    case 1: {
+      const season = SEASONS[m];
+      return season ? { value: `${season} ${y}`, due: endOfMonth(y, m <= 5 ? 5 : m <= 8 ? 8 : 11) } : halfDate;
+    }
+    case 2:
+      return { value: `${short(q * 3 - 2)}-${short(q * 3)} ${y}`, due: endOfMonth(y, q * 3) };
+    case 3:
+      return { value: `${long(q * 3 - 2)} to ${long(q * 3)} ${y}`, due: endOfMonth(y, q * 3) };
+    case 4:
+      if (q === 1) return { value: `early ${y}`, due: endOfMonth(y, 3) };
+      return q === 4 ? { value: `Late ${y}`, due: endOfMonth(y, 12) } : halfDate;
+    default:
+      return halfDate;
+  }
+}
+
+/**
+ * A month or a day with no year ("End June", "September", "By end of March", "15 June"): the model keeps such
+ * dates within five months of the position, so the nearest occurrence (what a reader assumes) is the one meant.
+ */
+function yearless(m: number, d: number, day: number, choice: number): WrittenDate {
+  const { year: y } = parts(day);
+  if (choice % 5 === 4) return { value: `${d} ${long(m)}`, due: day };
+  const forms = [`End ${long(m)}`, long(m), `By end of ${long(m)}`, `end-${short(m)}`];
+  return { value: pick(forms, choice), due: endOfMonth(y, m) };
+}
+
 /** A UK financial year (April to March) quarter, or the whole year, holding the day. */
 function ukFinancial(y: number, m: number, choice: number): WrittenDate {
   const start = m >= 4 ? y : y - 1;
@@ -87,6 +137,10 @@ export function writeDate(day: number, form: DateForm, choice: number): WrittenD
       return ukFinancial(y, m, choice);
     case 'usFiscal':
       return usFiscal(y, m, choice);
+    case 'periodWords':
+      return periodWords(y, m, choice);
+    case 'yearless':
+      return yearless(m, d, day, choice);
     default:
       return { value: pick(DAY_FORMS[form] ?? [], choice)(y, m, d), due: day };
   }

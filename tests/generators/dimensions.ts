@@ -75,6 +75,8 @@ export const DIMENSIONS = {
     'usLong',
     'ukFinancial',
     'usFiscal',
+    'periodWords',
+    'yearless',
   ],
   /** A priority column. */
   priority: ['none', 'words', 'numbers'],

@@ -105,6 +105,14 @@ function normalise(tracker: Tracker): Tracker {
   // A tracker of nothing but withdrawn items is not one anybody keeps: one item at least is live.
   const first = items[0];
   if (first && items.every((i) => i.state === 'excluded')) items[0] = { ...first, state: 'none' };
+  if (tracker.layout.dateForm === 'yearless') {
+    // A date with no year is read as its occurrence nearest the position: kept within five months, that is the one meant.
+    for (const [k, item] of items.entries()) {
+      const dueOffset = (((item.dueOffset % 301) + 301) % 301) - 150;
+      // The original date too, so "End June (revised from End March)" names two dates a reader can place.
+      items[k] = { ...item, dueOffset, slip: item.slip % (dueOffset + 151) };
+    }
+  }
   if (tracker.layout.dateForm === 'mdyText') {
     // Only a written date can tell the order: an undated item's day, or a done item's "Done", does not count.
     const dated = (i: Item) => !isUndated(tracker, i) && !doneInDate(tracker, i);
