@@ -19,7 +19,7 @@ import { readInput, resolveOutput, writeOutput, type InputFile, type WriteBytes,
 import { notAWorkbook } from './identify';
 import { movementReport, type ReturnSide } from './movementReport';
 import { humanReport, jsonReport } from './report';
-import { parseBlock, parseColumns, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
+import { parseBlock, parseColumns, parseFiscalYear, parseHeaderRow, parseScale, TableOptionError } from './tableOptions';
 
 /** Where the command writes; injected so tests can run it in-process. */
 export interface Io {
@@ -39,7 +39,7 @@ const HELP: Record<string, string> = {
   main: `action-plan: check and format audit action plan progress summaries in .xlsx files, without Excel.
 
 Usage:
-  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--block N] [--columns id=A,...] [--json]
+  action-plan check <file.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--scale NAME] [--header-row N] [--block N] [--fiscal-year uk|us|au] [--columns id=A,...] [--json]
   action-plan apply <file.xlsx> --out <out.xlsx> [--sheet NAME] [--as-at YYYY-MM-DD] [--no-status-column]
   action-plan apply <file.xlsx> --in-place [...]
   action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--json]
@@ -62,6 +62,9 @@ Checks the action plan and prints headline figures and findings grouped by sever
   --block N           where the sheet holds several tables (one per audit, addressee or year, each
                       with its own header), read table N alone (default: every table with the columns
                       of the header found, as one plan); the report lists the tables found
+  --fiscal-year uk|us|au  the body's financial year, for "FY2025" and "Q3 FY2025": uk April to March,
+                      us October to September, au July to June (default: US when the sheet writes a
+                      year alone as "FY2025" and no "2024/25", else UK; the report says which it assumed)
   --columns ROLE=COL,...  columns by role, overriding what is found: id, subject, statutory, lead,
                       timescale, originalTimescale, recommendation, progress, rating (the status), priority,
                       completed (the date done), days (planned days), opinion (assurance opinion)
@@ -87,7 +90,7 @@ failure or Ctrl+C leaves the input as it was and no partial file.
                       with this, the copy is written without the signature, and the run says so
   --previous FILE     the previous return of this plan: the summary sheet gains a "Since <its as-at
                       date>" block (completed, status up and down, newly overdue, added, removed, ...)
-  --sheet, --as-at, --today, --scale, --header-row, --block, --columns, --json as for check
+  --sheet, --as-at, --today, --scale, --header-row, --block, --fiscal-year, --columns, --json as for check
 Exit codes as for check.
 `,
   compare: `action-plan compare <previous.xlsx> <current.xlsx> [--sheet NAME] [--today YYYY-MM-DD] [--json]
@@ -98,7 +101,7 @@ are matched by reference, or by their text where references are missing or renum
 which). Each return's as-at date is its own (from its title rows). Writes nothing.
   --sheet NAME        the sheet to compare in each file (a file without it: its first sheet with a table)
   --today DATE        the date to treat as today (a return without an as-at date is taken as at today)
-  --scale, --header-row, --block, --columns as for check, for both files
+  --scale, --header-row, --block, --fiscal-year, --columns as for check, for both files
   --json              { previous: {file, sheet, asAt, asAtSource}, current: {...}, movement: {matched, completed, ...} }
 Exit 0 when compared, 2 when either file cannot be read or has no action-plan table.
 `,
@@ -144,13 +147,14 @@ interface Request {
   readonly previous: string | undefined;
 }
 
-/** --scale, --header-row, --block and --columns: the pane's table settings, on the command line. */
+/** --scale, --header-row, --block, --fiscal-year and --columns: the pane's table settings, on the command line. */
 function tableOptions(values: Record<string, unknown>): Partial<AnalyseOptions> {
   try {
     return {
       ...(typeof values.scale === 'string' ? parseScale(values.scale) : {}),
       ...(typeof values['header-row'] === 'string' ? { headerRow: parseHeaderRow(values['header-row']) } : {}),
       ...(typeof values.block === 'string' ? { block: parseBlock(values.block) } : {}),
+      ...(typeof values['fiscal-year'] === 'string' ? { fiscalYear: parseFiscalYear(values['fiscal-year']) } : {}),
       ...(typeof values.columns === 'string' ? { columns: parseColumns(values.columns) } : {}),
     };
   } catch (e) {
@@ -172,6 +176,7 @@ function request(args: string[], io: Io, writing: boolean): Request | null {
       scale: { type: 'string' },
       'header-row': { type: 'string' },
       block: { type: 'string' },
+      'fiscal-year': { type: 'string' },
       columns: { type: 'string' },
       previous: { type: 'string' },
       help: { type: 'boolean' },
@@ -343,6 +348,7 @@ async function compare(args: string[], io: Io): Promise<number> {
       scale: { type: 'string' },
       'header-row': { type: 'string' },
       block: { type: 'string' },
+      'fiscal-year': { type: 'string' },
       columns: { type: 'string' },
       help: { type: 'boolean' },
     },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { columnIndex } from '../core/address';
 import { validateScale } from '../core/interpret/scales';
-import type { AnalyseOptions, RatingLevel, Role } from '../core/types';
-import { ROLES } from '../core/types';
+import type { AnalyseOptions, FiscalYear, RatingLevel, Role } from '../core/types';
+import { FISCAL_YEARS, ROLES } from '../core/types';
 import { BUILT_IN_SCALE_NAMES } from '../core/vocabulary/scales';
 
 /** A command-line value that cannot be used: the caller turns it into exit 2 with this message. */
@@ -35,6 +35,14 @@ export function parseHeaderRow(text: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 1_048_576)
     throw new TableOptionError(`--header-row must be a row number from 1 to 1048576, not "${text}".`);
   return n;
+}
+
+/** Parses --fiscal-year: uk (April-March), us (October-September) or au (July-June). */
+export function parseFiscalYear(text: string): FiscalYear {
+  const fiscal = FISCAL_YEARS.find((f) => f === text.trim().toLowerCase());
+  if (!fiscal)
+    throw new TableOptionError(`--fiscal-year must be uk (April to March), us (October to September) or au (July to June), not "${text}".`);
+  return fiscal;
 }
 
 /** `--block N`: the 1-based number of the table to read, where a sheet holds several (T2). */

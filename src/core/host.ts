@@ -1,7 +1,7 @@
 import type { RunMovement } from './figures/keptMovement';
 import type { PlanSnapshot } from './figures/movement';
 import type { HeaderChoices } from './read/headerChoices';
-import type { AnalyseOptions, Analysis, Finding, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
+import type { AnalyseOptions, Analysis, Finding, FiscalYear, RatingScale, Role, ScaleName, SheetSnapshot } from './types';
 
 /** Settings that travel with the workbook. */
 export interface WorkbookSettings {
@@ -18,6 +18,8 @@ export interface WorkbookSettings {
   readonly scale?: Exclude<ScaleName, 'custom'>;
   /** Whether the status column is written (default true). */
   readonly statusColumn?: boolean;
+  /** The body's financial year, for "FY2025" and "Q3 FY2025"; without it, told from the sheet (T6). */
+  readonly fiscalYear?: FiscalYear;
 }
 
 /** Which parts of the everyday job to do. */

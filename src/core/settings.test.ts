@@ -19,6 +19,11 @@ describe('workbook settings, as stored (any version, or edited by hand)', () => 
     expect(parseSettings('{"block":1.5}')).toEqual({});
   });
 
+  test('[FISCAL_YEAR_ASSUMED] a chosen financial year is kept; another word is dropped', () => {
+    expect(parseSettings('{"fiscalYear":"au"}')).toEqual({ fiscalYear: 'au' });
+    expect(parseSettings('{"fiscalYear":"ca"}')).toEqual({});
+  });
+
   test('broken text gives no settings rather than an error', () => {
     expect(parseSettings('{not json')).toEqual({});
   });

@@ -4,7 +4,7 @@ import type { WorkbookSettings } from './host';
 import { validateScale } from './interpret/rating';
 import { BUILT_IN_SCALE_NAMES } from './vocabulary/scales';
 import type { RatingLevel, Role } from './types';
-import { ROLES } from './types';
+import { FISCAL_YEARS, ROLES } from './types';
 
 /**
  * Reads settings stored in a workbook (JSON text written by any version, or edited by hand),
@@ -26,6 +26,8 @@ export function parseSettings(stored: unknown): WorkbookSettings {
   if (typeof r.statusColumn === 'boolean') out.statusColumn = r.statusColumn;
   if (typeof r.headerRow === 'number' && Number.isInteger(r.headerRow) && r.headerRow >= 1 && r.headerRow <= 1_048_576)
     out.headerRow = r.headerRow;
+  const fiscal = FISCAL_YEARS.find((f) => f === r.fiscalYear);
+  if (fiscal) out.fiscalYear = fiscal;
   if (typeof r.block === 'number' && Number.isInteger(r.block) && r.block >= 1 && r.block <= 10_000) out.block = r.block;
   if (typeof r.columns === 'object' && r.columns !== null) {
     const columns: Partial<Record<Role, string>> = {};

@@ -37,6 +37,8 @@ export type DateOrder = 'dmy' | 'mdy';
 
 /** Whose financial year a "FY2024" or "Q3 FY2025" means: UK April-March, US federal October-September, Australian July-June. */
 export type FiscalYear = 'uk' | 'us' | 'au';
+/** Every financial year convention, as settings and the command accept them. */
+export const FISCAL_YEARS: readonly FiscalYear[] = ['uk', 'us', 'au'];
 
 /** How a column's dates are read: its order of numeric dates and the body's financial year. */
 export interface DateReading {

@@ -103,6 +103,7 @@ export function analyseOptions(settings: WorkbookSettings, today: string): Analy
     ...(settings.block ? { block: settings.block } : {}),
     ...(settings.ratingScale ? { ratingScale: settings.ratingScale } : {}),
     ...(settings.scale ? { scale: settings.scale } : {}),
+    ...(settings.fiscalYear ? { fiscalYear: settings.fiscalYear } : {}),
   };
 }
 

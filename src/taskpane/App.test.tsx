@@ -19,13 +19,13 @@ jest.setTimeout(20000);
 const values = [['As at 31 March 2002'], HEADER, rec('R1', { timescale: 'Jan 2002' }), rec(null, { progress: 'x' })];
 
 /** A host whose runs wait until the test lets them finish, so the busy state can be looked at. */
-function fakeHost() {
+function fakeHost(sheet = values) {
   const saved: WorkbookSettings[] = [];
   let finish: (() => void) | null = null;
   const result = (settings: WorkbookSettings, applied: string[]): Promise<RunResult> =>
     new Promise((resolve) => {
       finish = () =>
-        resolve({ analysis: analyseSheet(snapshot(values), { ...OPTIONS, ...settings }), applied, notes: [], summarySheet: null });
+        resolve({ analysis: analyseSheet(snapshot(sheet), { ...OPTIONS, ...settings }), applied, notes: [], summarySheet: null });
     });
   const host: PlanHost = {
     check: (s) => result(s, []),
@@ -84,6 +84,31 @@ describe('App', () => {
     expect(screen.getByText(/Type a date as dd\/mm\/yyyy/)).toBeTruthy();
   });
 
+  test('[T2][BLOCKS_FOUND] a sheet of two tables: the table to read is chosen in Settings, saved, and read alone', async () => {
+    const head = ['Ref', 'Recommendation', 'Responsible officer', 'Target date', 'Status'];
+    const twoTables = [
+      ['2022/23 audit'],
+      head,
+      ['A1', 'Reconcile the ledger', 'Head of Finance', '31 March 2030', 'In progress'],
+      ['A2', 'Review the register', 'Head of Finance', '31 March 2030', 'Implemented'],
+      [],
+      ['2023/24 audit: follow-up'],
+      ['No', 'Finding', 'Owner', 'Due date'],
+      ['B1', 'Weak controls', 'Head of IT', '31 March 2001'],
+    ];
+    const { host, saved, finish } = fakeHost(twoTables);
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await finish();
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    const chooser = await screen.findByRole('combobox', { name: 'Table to read' });
+    await userEvent.selectOptions(chooser, 'Table 2: 2023/24 audit: follow-up (rows 6-8, 1 item)');
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+    expect(saved.at(-1)).toEqual({ block: 2 });
+    await finish();
+    expect(await screen.findByRole('heading', { name: /^0 of 1 complete; 1 overdue/ })).toBeTruthy();
+  });
+
   test('settings are one tab away, with named dropdowns and a real checkbox', async () => {
     const { host, finish } = fakeHost();
     render(<App host={host} theme="light" />);
@@ -94,5 +119,16 @@ describe('App', () => {
     expect(await screen.findByRole('combobox', { name: 'Timescale column' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Status scale' })).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: /Write the status column/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('[FISCAL_YEAR_ASSUMED] the financial year is chosen in Settings and saved with the workbook', async () => {
+    const { host, saved, finish } = fakeHost();
+    render(<App host={host} theme="light" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await finish();
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Financial year' }), 'Australian: July to June');
+    await userEvent.click(screen.getByRole('button', { name: /Save/ }));
+    expect(saved.at(-1)).toEqual({ fiscalYear: 'au' });
   });
 });

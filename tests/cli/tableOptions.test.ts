@@ -144,3 +144,31 @@ describe('[BLOCKS_FOUND] several tables on one sheet (--block)', () => {
     expect(r.err).toMatch(/--block must be a table number/);
   });
 });
+
+// A tracker dating its targets by fiscal year: "FY2025" alone, and no "2024/25" anywhere.
+const FISCAL = [
+  ['Recommendations tracker, position as at 31 July 2025'],
+  ['Ref', 'Recommendation', 'Responsible officer', 'Target date', 'Status'],
+  ['R1', 'Reconcile the ledger', 'Head of Finance', 'FY2025', 'In progress'],
+];
+
+describe("[FISCAL_YEAR_ASSUMED] --fiscal-year sets the body's financial year", () => {
+  type Out = { findings: { rule: string; message: string }[]; recommendations: { timescale: { due: string | null }; overdue: boolean }[] };
+  test('by default "FY2025" alone is the US federal year (to 30 September 2025), said; --fiscal-year au reads it to 30 June 2025, unsaid', async () => {
+    const file = await workbook('fiscal.xlsx', FISCAL);
+    const assumed = JSON.parse((await run(['check', file, '--json', '--today', '2025-08-01'])).out) as Out;
+    expect(assumed.recommendations.map((r) => [r.timescale.due, r.overdue])).toEqual([['2025-09-30', false]]);
+    expect(assumed.findings.find((f) => f.rule === 'FISCAL_YEAR_ASSUMED')?.message).toContain('--fiscal-year');
+    const au = JSON.parse((await run(['check', file, '--json', '--today', '2025-08-01', '--fiscal-year', 'au'])).out) as Out;
+    // The Australian year 2025 ends 30 June 2025, before the position date of 31 July 2025: overdue.
+    expect(au.recommendations.map((r) => [r.timescale.due, r.overdue])).toEqual([['2025-06-30', true]]);
+    expect(au.findings.filter((f) => f.rule === 'FISCAL_YEAR_ASSUMED')).toEqual([]);
+  });
+
+  test('--fiscal-year must be uk, us or au', async () => {
+    const file = await workbook('fiscal-bad.xlsx', FISCAL);
+    const r = await run(['check', file, '--fiscal-year', 'canada']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--fiscal-year must be uk \(April to March\), us \(October to September\) or au \(July to June\)/);
+  });
+});

@@ -95,8 +95,12 @@ function layoutArb(allowed: Allowed): fc.Arbitrary<Layout> {
   return fc.record(record) as unknown as fc.Arbitrary<Layout>;
 }
 
-/** Items in section order; an m/d/y column gets a day over 12 somewhere so its order can be told (as a reader would need). */
+/** Items in section order; a plain document date above the table; an m/d/y column gets a day over 12 somewhere so its order can be told (as a reader would need). */
 function normalise(tracker: Tracker): Tracker {
+  // A document's date on a line of its own under its symbol heads a paper (the UN's reports); under a table a lone
+  // date could be anything (a footnote's, a signature's), so the product rightly reads no position there.
+  if (tracker.layout.title === 'below' && tracker.layout.position === 'plainDate')
+    return normalise({ ...tracker, layout: { ...tracker.layout, title: 'above' } });
   const items = [...tracker.items].sort((a, b) => a.section - b.section);
   // A tracker of nothing but withdrawn items is not one anybody keeps: one item at least is live.
   const first = items[0];

@@ -67,7 +67,7 @@ function blocksFound(located: LocatedTable): Finding[] {
     finding(
       'BLOCKS_FOUND',
       { row: blocks[0]?.firstRow ?? null },
-      `${asked}Found ${blocks.length} table${blocks.length === 1 ? '' : 's'} on this sheet: ${blocks.map(describeBlock).join('; ')}. ${how} To read one table alone, choose its number (command line: --block N).`,
+      `${asked}Found ${blocks.length} table${blocks.length === 1 ? '' : 's'} on this sheet: ${blocks.map(describeBlock).join('; ')}. ${how} To read one table alone, choose it (pane: Settings, Table to read; command: --block N).`,
       missingBlock === null ? undefined : 'warning',
     ),
   ];

@@ -56,8 +56,11 @@ const PROGRESS_PERIOD_RE = new RegExp(
   `\\b(?:${alternation(PROGRESS_REPORT_WORDS)})\\b(?:\\s+(?!financial\\b)[\\w-]+){0,4}?\\s+(?:${alternation(PROGRESS_PERIOD_WORDS)})\\s*:?\\s*$`,
   'i',
 );
-/** "Status of recommendations at", "Position of the plan as of": a stated position with words between. */
-const STATED_PHRASE_RE = /\b(?:status|position|progress)\b[^.\d]{0,50}?\b(?:at|as at|as of)\s*:?\s*$/i;
+/**
+ * "Status of recommendations at", "Position of the plan as of", "Progress report to": a stated position with
+ * words between (even a report's name, which alone would make the date a meeting's).
+ */
+const STATED_PHRASE_RE = /\b(?:status|position|progress|update)\b[^.\d]{0,50}?\b(?:at|as at|as of|to)\s*:?\s*$/i;
 const MONTH_RUN_RE = /[a-z]{3,}\.?\s*(?:\/|-|\u2013|\u2014|to|and|&)\s*[a-z]{3,}/i;
 
 /** A title date while candidates are compared: day-precise dates win over month-and-year ones with the same cue. */
@@ -102,7 +105,7 @@ function mentionCue(text: string, mentions: readonly DateMention[], i: number, l
   const cue = cueOf(gap);
   // The end of the period a progress report covers is its position; an audited year ended never is.
   if (cue === 'period' && PROGRESS_PERIOD_RE.test(text.slice(0, m.start))) return 'stated';
-  if (cue === 'plain' && STATED_PHRASE_RE.test(gap)) return 'stated';
+  if ((cue === 'plain' || cue === 'meeting') && STATED_PHRASE_RE.test(gap)) return 'stated';
   return cue === 'plain' && !prev ? cueOf(label) : cue;
 }
 

@@ -136,6 +136,6 @@ function fiscalAssumed(cell: DateCell, fiscal: FiscalYear, why: FiscalWhy): Find
   return finding(
     'FISCAL_YEAR_ASSUMED',
     { cell: cell.cell, row: cell.row },
-    `${quote(written)} in ${cell.cell} is read in ${FISCAL_YEAR_NAMES[fiscal]}, ${FISCAL_WHY[why]}. If the body's year runs otherwise, write the date the year ends (for example "30 June 2025").`,
+    `${quote(written)} in ${cell.cell} is read in ${FISCAL_YEAR_NAMES[fiscal]}, ${FISCAL_WHY[why]}. If the body's year runs otherwise, set it (pane: Settings, Financial year; command: --fiscal-year uk, us or au) or write the date the year ends (for example "30 June 2025").`,
   );
 }

@@ -43,12 +43,18 @@ export interface StatusResult {
 }
 
 const TICK_BLANKS = new Set(['', '-', 'no', 'n', '0', 'false']);
+/** Symbols that say "not this one" in a tick-mark column: an empty box, a ballot cross, dashes. */
+const UNMARKED_SYMBOL_RE = /^[\u2610\u2717\u2718\-\u2013\u2014.]+$/u;
 
-/** True for a tick-mark cell that is marked (X, a tick, Y, Yes, TRUE, or any other note). */
+/** True for a tick-mark cell that is marked (X, a tick symbol such as \u2713 or \u2611, Y, Yes, TRUE, or any other note). */
 function ticked(value: CellValue): boolean {
   if (value === true) return true;
   if (isBlank(value) || value === false) return false;
-  return !TICK_BLANKS.has(normalise(cellText(value)));
+  const text = cellText(value).trim();
+  if (UNMARKED_SYMBOL_RE.test(text)) return false;
+  // A symbol has no letters or digits, so it normalises to nothing: a tick there is a mark all the same.
+  const words = normalise(text);
+  return words === '' || !TICK_BLANKS.has(words);
 }
 
 function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingRead[]; column: RatingRead; percent: number | null } {

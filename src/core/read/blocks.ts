@@ -44,6 +44,12 @@ function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, 
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
 }
 
+/** True when the row holds exactly the header's lower row, cell for cell: a unit row ("(dd/mm/yyyy)", "£000") repeated under it. */
+function sameLabels(row: readonly CellValue[], lower: ReadonlyMap<number, string>, originColumn: number): boolean {
+  const texts = rowTexts(row, originColumn);
+  return texts.size > 0 && texts.size === lower.size && [...texts].every(([c, t]) => normalise(t) === normalise(lower.get(c) ?? ''));
+}
+
 /**
  * A row that reads as a header of its own (T1), standing apart from the rows above (a blank row or a
  * heading line above it, as each table has); ruled out cheaply for rows that start with a reference or hold few labels.
@@ -89,14 +95,18 @@ function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]):
 /** The words a repeated header is compared with: its lower row as written, its words, and the row above that repeats with it. */
 interface HeaderWords {
   readonly lower: ReadonlyMap<number, string>;
+  /** The row just above a one-row header, when it has two labels or more (group headings over it, merged or not). */
+  readonly above: ReadonlyMap<number, string> | null;
   readonly texts: ReadonlyMap<number, string>;
   readonly upper: { readonly index: number; readonly texts: ReadonlyMap<number, string> } | null;
 }
 
 function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
   const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const above = main.firstRowIndex > 0 ? rowTexts(rowValues(grid, main.firstRowIndex - 1), grid.originColumn) : null;
   return {
     lower: rowTexts(rowValues(grid, main.rowIndex), grid.originColumn),
+    above: above !== null && above.size >= 2 ? above : null,
     texts: main.texts,
     upper: upper === null ? null : { index: upper, texts: rowTexts(rowValues(grid, upper), grid.originColumn) },
   };
@@ -105,13 +115,18 @@ function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
 /** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
 function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, words: HeaderWords): HeaderMatch | null {
   const { originColumn } = grid;
-  const like = (row: readonly CellValue[]) => repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn);
+  const like = (row: readonly CellValue[]) =>
+    repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn) || sameLabels(row, words.lower, originColumn);
   if (words.upper !== null) {
     const span = main.rowIndex - words.upper.index;
     if (repeats(rowValues(grid, i), words.upper.texts, originColumn) && like(rowValues(grid, i + span)))
       return { ...main, firstRowIndex: i, rowIndex: i + span };
   }
-  return like(rowValues(grid, i)) ? { ...main, rowIndex: i, firstRowIndex: i } : null;
+  if (!like(rowValues(grid, i))) return null;
+  // Without merges (the add-in reads none on a check), group headings over the header are told by repeating too.
+  const above = words.upper === null ? words.above : null;
+  const withAbove = above !== null && i > 0 && sameLabels(rowValues(grid, i - 1), above, originColumn);
+  return { ...main, rowIndex: i, firstRowIndex: withAbove ? i - 1 : i };
 }
 
 /** Every header row on the sheet: the one found, the same header repeated under sections, and headers of other tables. */

@@ -145,6 +145,21 @@ function subHeading(group: string, sub: string): string {
 }
 
 /**
+ * Group headings told without merges: a header cell with a short label under it, and the blank header cells to
+ * its right that have labels under them too ("Target date" | blank over "Original" | "Revised").
+ */
+function groupsFromText(upper: ReadonlyMap<number, string>, lower: ReadonlyMap<number, string>): { left: number; right: number }[] {
+  const out: { left: number; right: number }[] = [];
+  for (const left of upper.keys()) {
+    if (!lower.has(left)) continue;
+    let right = left;
+    while (!upper.has(right + 1) && lower.has(right + 1)) right++;
+    if (right > left) out.push({ left, right });
+  }
+  return out;
+}
+
+/**
  * A split two-row header (T1): short labels under header cells merged across columns ("Target date" over
  * "Original" | "Revised", "Implementation" over "Officer" | "Date"), each read with its group's words.
  */
@@ -152,7 +167,9 @@ function splitHeader(snapshot: SheetSnapshot, match: Scored, origin: { column: n
   const below = rowTexts(snapshot.values[match.rowIndex + 1], origin.column);
   if (below.size === 0 || [...below.values()].some((t) => t.length > 30 || looksLikeReference(t))) return null;
   const row = origin.row + match.rowIndex;
-  const groups = parseMerges(snapshot.merges).filter((m) => m.top === row && m.right > m.left);
+  const merged = parseMerges(snapshot.merges).filter((m) => m.top === row && m.right > m.left);
+  // The add-in reads no merged areas on a check (office-js #5918), so the groups are also told from the text alone.
+  const groups = merged.length > 0 ? merged : groupsFromText(match.texts, below);
   const groupOf = (c: number) => groups.find((m) => m.left <= c && m.right >= c);
   if (![...below.keys()].every((c) => groupOf(c) !== undefined)) return null;
   const texts = new Map(match.texts);

@@ -63,12 +63,17 @@ function loneText(cells: Cells, idColumn: number | null): string | null {
   return only.column === idColumn && looksLikeReference(only.value) ? null : only.value.trim();
 }
 
-/** A position line: one or two cells, the first a position label ("As at" | 31/03/2024), wherever it sits. */
+/**
+ * A position line, wherever it sits: one or two cells, the first a position label ("As at" | 31/03/2024), or a
+ * title with the dated position at its right-hand end ("Audit tracker" | "As at 1 January 2018").
+ */
 function isPositionLine(values: readonly CellValue[]): boolean {
   const filledCells = values.filter((v) => !isBlank(v));
-  const first = filledCells[0];
+  const [first, second] = filledCells;
   // Short: a progress note carried on below an item ("Updated in May: the policy ...") is not a position line.
-  return filledCells.length <= 2 && typeof first === 'string' && first.length <= 60 && POSITION_RE.test(first);
+  const label = (v: CellValue | undefined) => typeof v === 'string' && v.length <= 60 && POSITION_RE.test(v);
+  if (filledCells.length > 2) return false;
+  return label(first) || (label(second) && /\b(?:19|20)\d{2}\b/.test(String(second)) && typeof first === 'string' && first.length <= 60);
 }
 
 /** The row's kind from its first cell and the phase the block is in (after a key or notes, the rest is key or footer). */
@@ -134,9 +139,11 @@ function firstKinds(grid: SheetGrid, shape: BlockShape): { index: number; kind: 
 /** True when a row only carries on the item above: no reference, and none of the cells an item of its own fills. */
 function continues(cells: Cells, shape: BlockShape, row: number, merges: readonly Merge[]): boolean {
   const id = shape.columns.id;
-  if (id === null || cells.some((c) => c.column === id)) return false;
-  if (mergedFromAbove(merges, row, id)) return true;
   const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
+  // With no reference column, the recommendation cell is what starts an item: a row without it carries one on.
+  if (id === null) return !cells.some((c) => own.has(c.column) || c.column === shape.columns.recommendation);
+  if (cells.some((c) => c.column === id)) return false;
+  if (mergedFromAbove(merges, row, id)) return true;
   if (cells.some((c) => own.has(c.column))) return false;
   // A row with a subject and a recommendation of its own is a recommendation whose reference is missing, not more
   // text for the one above (that is ID_MISSING's to say).
@@ -164,6 +171,18 @@ export function classifyBlock(grid: SheetGrid, shape: BlockShape, merges: readon
   return withContinuations(grid, kinds, shape, merges);
 }
 
+/**
+ * With no reference column: true when most rows that fill the recommendation cell also fill an item's own cells
+ * (a lead, a date, a status), so a row with neither is text carried on, not an item with everything missing.
+ */
+function startsOwnItems(rows: readonly { kind: RowKind; cells: Cells }[], shape: BlockShape, own: ReadonlySet<number | null>): boolean {
+  const rec = shape.columns.recommendation;
+  if (rec === null) return false;
+  const starts = rows.filter((r) => r.kind === 'item' && r.cells.some((c) => c.column === rec));
+  const full = starts.filter((r) => r.cells.some((c) => own.has(c.column))).length;
+  return full >= 2 && full >= starts.length * 0.8;
+}
+
 /** Items that only carry on the one above become its continuation, when most items have a reference. */
 function withContinuations(
   grid: SheetGrid,
@@ -176,7 +195,7 @@ function withContinuations(
   const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
   const items = rows.filter((r) => r.kind === 'item' && r.cells.some((c) => own.has(c.column)));
   const referenced = items.filter((r) => r.cells.some((c) => c.column === id)).length;
-  const mostly = id !== null && referenced >= 2 && referenced >= items.length * 0.8;
+  const mostly = id === null ? startsOwnItems(rows, shape, own) : referenced >= 2 && referenced >= items.length * 0.8;
   const out: (ClassifiedRow & { continued: number[] })[] = [];
   let owner: (ClassifiedRow & { continued: number[] }) | null = null;
   for (const r of rows) {

@@ -261,3 +261,86 @@ describe('[T3] the position date from anywhere on the sheet', () => {
 function line(text: string): CellValue[] {
   return [text];
 }
+
+describe('[T2] shapes the generator found (issue 22, families taken off the pending list)', () => {
+  const UNITS = ['', '', '', '(dd/mm/yyyy)'];
+  const noRef = ['Recommendation', 'Lead', 'Timescales', 'Progress'];
+  const plain = (n: number, status = 'Recommendation met: partially') => [
+    `Recommendation ${n}`,
+    'Head of Finance',
+    '31 December 2030',
+    status,
+  ];
+
+  test('[ROWS_SKIPPED] a header repeated under each section keeps its unit row, which is not an item', () => {
+    const rows = [noRef, UNITS, ['Governance'], noRef, UNITS, plain(1), ['Housing'], noRef, UNITS, plain(2)];
+    const a = analyse(rows);
+    expect(a.recommendations.map((r) => r.recommendation)).toEqual(['Recommendation 1', 'Recommendation 2']);
+    expect(a.recommendations.map((r) => r.section)).toEqual(['Governance', 'Housing']);
+  });
+
+  test('[ROWS_SKIPPED] with no reference column, a row with only progress text carries on the item above', () => {
+    const rows = [noRef, plain(1), ['', '', '', '(continued) Further testing is planned.'], plain(2), plain(3)];
+    const a = analyse(rows);
+    expect(a.stats.total).toBe(3);
+    expect(rules(a, 'ROWS_SKIPPED')[0]?.message).toContain('row 3 carries on the recommendation above');
+  });
+
+  test('[T1] tick symbols in tick-mark columns are marks; an empty box or a ballot cross is not', () => {
+    const head = ['No', 'Recommendation', 'Lead', 'Target date', 'Implemented', 'Under implementation', 'Not implemented'];
+    const row = (ref: string, marks: string[]) => [ref, `Recommendation ${ref}`, 'Head of Finance', '31 December 2030', ...marks];
+    const a = analyse([head, row('1', ['\u2713', '', '']), row('2', ['\u2610', '\u2714', '\u2717']), row('3', ['', '', '\u2611'])]);
+    expect(a.recommendations.map((r) => r.rating)).toEqual(['implemented', 'inProgress', 'notStarted']);
+    expect(a.stats.complete).toBe(1);
+  });
+
+  test('[T3] a title line with the position at its right-hand end, under the table, is its position, not an item', () => {
+    const body: CellValue[][] = [HEAD, item('1', 'In progress', '30 April 2021'), item('2', 'In progress', '30 June 2021')];
+    const a = analyse([...body, [], ['Audit recommendations tracker', '', '', '', '', 'As at 31 May 2021']]);
+    expect([a.stats.total, a.asAt, a.asAtSource]).toEqual([2, '2021-05-31', 'sheet']);
+  });
+
+  test('[T3] "Progress report to <date>" is the position, not the committee meeting named above it', () => {
+    const a = analyse([['Audit and Governance Committee - 11 February 2018'], ['Progress report to 1 January 2018'], [], HEAD, item('1')]);
+    expect(a.asAt).toBe('2018-01-01');
+  });
+
+  test('[T1] a dated title line right above a tick-mark header is a title, not group headings over it', () => {
+    const head = ['', 'No', 'Recommendation', 'Lead', 'Target date', 'Implemented', 'Under implementation', 'Not implemented'];
+    const a = analyse([
+      ['Audit recommendations tracker', '', '', '', '', '', '', 'As at 1 January 2018'],
+      head,
+      ['', 'R1', 'Recommendation 1', 'Head of Finance', '31 December 2017', 'X', '', ''],
+    ]);
+    expect([a.asAt, a.stats.total, a.stats.complete]).toEqual(['2018-01-01', 1, 1]);
+    expect(a.table?.headerRow).toBe(2);
+  });
+});
+
+describe('[T1][T2] header shapes read without merged areas (the add-in reads none on a check: office-js #5918)', () => {
+  const item2 = (ref: string) => [ref, `Recommendation ${ref}`, 'Head of Finance', '31 March 2024', '30 June 2024', 'In progress'];
+
+  test('a split header, "Target date" over "Original" | "Revised", is told from the text alone', () => {
+    const rows = [
+      ['Ref', 'Recommendation', 'Lead', 'Target date', '', 'Status'],
+      ['', '', '', 'Original', 'Revised', ''],
+      item2('1'),
+      item2('2'),
+    ];
+    const a = analyse(rows, {}, { today: '2024-05-31' });
+    expect(a.table?.headerRow).toBe(2);
+    expect(a.recommendations.map((r) => [r.originalDue, r.timescale.due, r.overdue])).toEqual([
+      ['2024-03-31', '2024-06-30', false],
+      ['2024-03-31', '2024-06-30', false],
+    ]);
+  });
+
+  test('[ROWS_SKIPPED] group headings repeated over a repeated header are part of it, not an item', () => {
+    const groups = ['Audit recommendation', '', '', 'Management response and progress'];
+    const head = ['No', 'Recommendation', 'Lead', 'Timescales', 'Progress'];
+    const row = (ref: string) => [ref, `Recommendation ${ref}`, 'Head of Finance', '31 December 2030', 'Recommendation met: partially'];
+    const a = analyse([groups, head, ['Governance'], groups, head, row('R1'), ['Housing'], groups, head, row('R2')]);
+    expect(ids(a)).toEqual(['R1', 'R2']);
+    expect(a.recommendations.map((r) => r.section)).toEqual(['Governance', 'Housing']);
+  });
+});

@@ -1,7 +1,9 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { HeaderChoices } from '../../core/read/headerChoices';
 import type { CellSelection } from '../../core/host';
+import { BlockChooser } from './BlockChooser';
 import { ColumnMapping } from './ColumnMapping';
+import { FiscalYearField } from './FiscalYearField';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import { DEFAULT_SCALE, validateScale } from '../../core/interpret/rating';
@@ -111,6 +113,21 @@ function OptionsForm({
         if (problems.length === 0) onSave(draft);
       }}
     >
+      <BlockChooser
+        blocks={analysis?.blocks ?? []}
+        value={draft.block}
+        onChange={(block) => {
+          const { block: _old, ...rest } = draft;
+          setDraft(block === undefined ? rest : { ...rest, block });
+        }}
+      />
+      <FiscalYearField
+        value={draft.fiscalYear}
+        onChange={(fiscalYear) => {
+          const { fiscalYear: _old, ...rest } = draft;
+          setDraft(fiscalYear === undefined ? rest : { ...rest, fiscalYear });
+        }}
+      />
       <Checkbox
         checked={draft.statusColumn !== false}
         onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
