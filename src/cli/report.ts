@@ -140,6 +140,7 @@ export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = 
     table: tableJson(analysis.table),
     asAt: analysis.asAt,
     asAtSource: analysis.asAtSource,
+    asAtPlace: analysis.asAtPlace ?? null,
     documentDate: analysis.documentDate,
     stats: statsJson(analysis.stats),
     blocks: analysis.blocks,
