@@ -53,6 +53,17 @@ export default [
     },
   },
   {
+    // No function over about 60 lines in the product's code. Tests may keep long describe blocks.
+    files: ['src/**/*.{ts,tsx,js}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // readCells is being split on another branch (h-speed): a warning until that lands, then remove this entry.
+    files: ['src/xlsx/read.ts'],
+    rules: { 'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Only the Excel adapter may speak to Office.js.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/excel/**'],

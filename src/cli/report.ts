@@ -67,70 +67,84 @@ function groupJson(g: GroupStats): Record<string, unknown> {
   };
 }
 
+/** The table's place, columns and scale, for `check --json`. */
+function tableJson(table: Analysis['table']): unknown {
+  if (!table) return null;
+  return {
+    headerRow: table.headerRow,
+    firstRow: table.firstRow,
+    lastRow: table.lastRow,
+    columns: { ...Object.fromEntries(ROLES.map((r: Role) => [r, table.columns[r]])), statusTicks: table.statusTicks },
+    scale: table.scale,
+  };
+}
+
+/** The completion statistics, for `check --json`. */
+function statsJson(stats: Analysis['stats']): unknown {
+  return {
+    total: stats.total,
+    rated: stats.rated,
+    unrated: stats.unrated,
+    overdue: stats.overdue,
+    dueSoon: stats.dueSoon,
+    complete: stats.complete,
+    excluded: stats.excluded,
+    slipped: stats.slipped,
+    pastOriginal: stats.pastOriginal,
+    medianSlippage: stats.medianSlippage,
+    completionRate: stats.completionRate,
+    weightedScore: stats.weightedScore,
+    completely: stats.completely,
+    byState: stats.byState,
+    byRating: stats.byRating,
+    byLevel: stats.byLevel,
+    byPriority: stats.byPriority,
+    recordsStatutory: stats.recordsStatutory,
+    statutory: groupJson(stats.statutory),
+    nonStatutory: groupJson(stats.nonStatutory),
+    byLead: stats.byLead,
+    ageing: stats.ageing,
+  };
+}
+
+/** One recommendation, for `check --json`. */
+function recommendationJson(r: Analysis['recommendations'][number]): unknown {
+  return {
+    id: r.id,
+    row: r.row,
+    section: r.section,
+    statutory: r.statutory,
+    lead: r.lead,
+    rating: r.rating,
+    level: r.level,
+    state: r.state,
+    complete: r.complete,
+    excluded: r.excluded,
+    priority: r.priority,
+    originalDue: r.originalDue,
+    revisions: r.revisions,
+    slippedDays: r.slippedDays,
+    timescale: r.timescale,
+    overdue: r.overdue,
+    daysOverdue: r.daysOverdue,
+    dueSoon: r.dueSoon,
+    daysToDue: r.daysToDue,
+    checks: r.checks,
+  };
+}
+
 /** The `check --json` contract: add fields freely, never rename these. */
 export function jsonReport(analysis: Analysis, extra: Record<string, unknown> = {}): unknown {
-  const { stats, table } = analysis;
   return {
     sheet: analysis.sheet,
-    table: table
-      ? {
-          headerRow: table.headerRow,
-          firstRow: table.firstRow,
-          lastRow: table.lastRow,
-          columns: { ...Object.fromEntries(ROLES.map((r: Role) => [r, table.columns[r]])), statusTicks: table.statusTicks },
-          scale: table.scale,
-        }
-      : null,
+    table: tableJson(analysis.table),
     asAt: analysis.asAt,
     asAtSource: analysis.asAtSource,
+    asAtPlace: analysis.asAtPlace ?? null,
     documentDate: analysis.documentDate,
-    stats: {
-      total: stats.total,
-      rated: stats.rated,
-      unrated: stats.unrated,
-      overdue: stats.overdue,
-      dueSoon: stats.dueSoon,
-      complete: stats.complete,
-      excluded: stats.excluded,
-      slipped: stats.slipped,
-      pastOriginal: stats.pastOriginal,
-      medianSlippage: stats.medianSlippage,
-      completionRate: stats.completionRate,
-      weightedScore: stats.weightedScore,
-      completely: stats.completely,
-      byState: stats.byState,
-      byRating: stats.byRating,
-      byLevel: stats.byLevel,
-      byPriority: stats.byPriority,
-      recordsStatutory: stats.recordsStatutory,
-      statutory: groupJson(stats.statutory),
-      nonStatutory: groupJson(stats.nonStatutory),
-      byLead: stats.byLead,
-      ageing: stats.ageing,
-    },
+    stats: statsJson(analysis.stats),
     blocks: analysis.blocks,
-    recommendations: analysis.recommendations.map((r) => ({
-      id: r.id,
-      row: r.row,
-      section: r.section,
-      statutory: r.statutory,
-      lead: r.lead,
-      rating: r.rating,
-      level: r.level,
-      state: r.state,
-      complete: r.complete,
-      excluded: r.excluded,
-      priority: r.priority,
-      originalDue: r.originalDue,
-      revisions: r.revisions,
-      slippedDays: r.slippedDays,
-      timescale: r.timescale,
-      overdue: r.overdue,
-      daysOverdue: r.daysOverdue,
-      dueSoon: r.dueSoon,
-      daysToDue: r.daysToDue,
-      checks: r.checks,
-    })),
+    recommendations: analysis.recommendations.map(recommendationJson),
     findings: analysis.findings,
     ...extra,
   };

@@ -425,13 +425,14 @@ function noTable(snapshot: SheetSnapshot, base: AnalysisBase): Analysis {
   };
 }
 
-type AnalysisBase = Pick<Analysis, 'sheet' | 'asAt' | 'asAtSource' | 'documentDate' | 'titleRows'>;
+type AnalysisBase = Pick<Analysis, 'sheet' | 'asAt' | 'asAtSource' | 'asAtPlace' | 'documentDate' | 'titleRows'>;
 
 function baseOf(snapshot: SheetSnapshot, position: Position): AnalysisBase {
   return {
     sheet: snapshot.name,
     asAt: toIso(position.asAtDay),
     asAtSource: position.asAtSource,
+    ...(position.asAtPlace ? { asAtPlace: position.asAtPlace } : {}),
     documentDate: position.documentDay === null ? null : toIso(position.documentDay),
     titleRows: position.titleRows,
   };

@@ -205,6 +205,9 @@ export interface Timescale {
   readonly impossible?: string;
 }
 
+/** Where on the sheet the as-at date was read (T3): the title rows, a line under or between the tables, a cell beside the table. */
+export type AsAtPlace = 'title' | 'below' | 'beside';
+
 /** Where the as-at date came from. */
 export type AsAtSource = 'option' | 'sheet' | 'assumed';
 
@@ -382,6 +385,8 @@ export interface Analysis {
   readonly table: TableLocation | null;
   readonly asAt: string;
   readonly asAtSource: AsAtSource;
+  /** Where on the sheet the as-at date was read, when `asAtSource` is `sheet`. */
+  readonly asAtPlace?: AsAtPlace;
   /** The date stated in the title rows, used to place year-less timescales; null if none. */
   readonly documentDate: string | null;
   readonly titleRows: readonly string[];

@@ -188,105 +188,179 @@ export async function runPlan(
 ): Promise<RunResult> {
   const now = options.now ?? new Date();
   const analyse: Analyser = options.analyse ?? analyseLater;
-  const readParts = options.preview ? { format: true, summary: true } : parts;
+  const preview = options.preview ?? false;
+  const readParts = preview ? { format: true, summary: true } : parts;
   return runExcel(
     async (context, tracker) => {
-      const { first, meta, snapshot, tables, kept } = await readPlanSheet(context, tracker, {
+      const read = await readPlanSheet(context, tracker, {
         sheetName,
         parts: readParts,
         settings,
         today: isoFromDate(now),
         analyse,
-        preview: options.preview ?? false,
+        preview,
       });
-      const analysis = await analyse(snapshot, analyseOptions(settings, isoFromDate(now)));
-      const header = headerOf(analysis, snapshot, settings);
-      const notes: Finding[] = [];
-      const writes = (parts.format || parts.summary) && analysis.table !== null;
+      const analysis = await analyse(read.snapshot, analyseOptions(settings, isoFromDate(now)));
       // This return's snapshot: kept by summary runs, and the pane compares it with a previous version's file.
-      const current = analysis.table ? snapshotOf(analysis, snapshot) : null;
-      const own = current ? { planSnapshot: current } : {};
-      if (!writes) {
-        if (!options.preview) return { analysis, applied: [], notes, summarySheet: null, header, ...own };
-        const format = decideFormat(first, meta, analysis, snapshot, tables, settings);
-        const summary = analysis.table ? decideSummary(first, meta) : null;
-        const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
-        return { analysis, applied: [], notes, summarySheet: null, header, preview: describePlan(factsOf(format, summary)), marks, ...own };
-      }
-      refuseProtected(first, parts, snapshot.name);
-      const moved = parts.summary && current ? await keptMovement(context, kept, analysis, current) : null;
-      const builders = parts.summary ? await summaryBuilders() : null;
-
-      tracker.markWriting();
-      const format = parts.format ? decideFormat(first, meta, analysis, snapshot, tables, settings) : null;
-      const extra: string[] = [];
-      if (format) {
-        const queued = queuePlanFormat(first, format, analysis, snapshot);
-        notes.push(...queued.notes);
-        if (queued.applied) extra.push(queued.applied);
-        const printed = queueTablePrint(first, format.plan, analysis, snapshot);
-        if (printed) extra.push(printed);
-        // Our three columns on a very large plan, with the summary, would pass Excel's 5 MB request limit: send
-        // them first (still inside the run, so still one merged undo group where the host merges).
-        if (planWriteBytes(format.plan) > SPLIT_WRITE_BYTES) await quietSync(context);
-      }
-      const summary = parts.summary ? decideSummary(first, meta) : null;
-      let movement: RunMovement | undefined;
-      let ourSheets: Excel.Worksheet[] = [];
-      // The chase sheet of a very large plan passes Excel's 5 MB request limit: its later row blocks, a sync each.
-      const later: (() => void)[] = [];
-      let keptReturn = false;
-      if (summary && moved && builders) {
-        movement = moved.movement;
-        const since = movement.kind === 'since' ? movement.movement : undefined;
-        ourSheets = queueOurSummary(
-          context,
-          { first, meta, decided: summary, builders },
-          analysis,
-          now,
-          options.activateSummary ?? false,
-          since,
-          later,
-        );
-        if (moved.current && kept.available) {
-          const day = fromIso(analysis.asAt);
-          const when = day === null ? analysis.asAt : formatLong(day);
-          keptReturn = queueKeep(context, kept, moved.current);
-          if (keptReturn) extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
-          else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
-        }
-      }
-      // Read with the writes, so the drawings are placed on the widths the user will see (F2).
-      const drawn = format && first.drawings ? queueDrawingGeometry(first.read.sheet, first.drawings, first.read.used) : null;
-      for (const block of later) {
-        // One sync per block of a very large chase sheet: how many depends on its size, not a fixed loop.
-        await quietSync(context);
-        block();
-      }
-      // Our change events are told from the user's by where they land (hosts without triggerSource).
-      const written = queueWrittenAreas(first.read.sheet, format?.plan ?? null, ourSheets);
-      // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
-      quietUntil = Number.POSITIVE_INFINITY;
-      try {
-        await context.sync();
-      } finally {
-        quietUntil = Date.now() + OWN_CHANGE_MS;
-        ownAreas = written.areas();
-      }
-      if (drawn && format) notes.push(...statusCoveredFindings(format.plan, drawingSpans(drawn)));
-      // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
-      const addedOnDesktop =
-        summary !== null && (summary.ours === null || summary.chase.ours === null) && officePlatform() !== 'OfficeOnline';
-      const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
-      const applied = [...describeWritten(factsOf(format, summary)), ...extra];
-      const words = undoWords({ story: undo, mac: officePlatform() === 'Mac', cloud: inTheCloud(), keptReturn });
-      const result = { analysis, applied, notes, summarySheet: summary?.name ?? null, header, undo, undoWords: words, ...own };
-      return movement ? { ...result, movement } : result;
+      const current = analysis.table ? snapshotOf(analysis, read.snapshot) : null;
+      const run: PlanRun = {
+        ...read,
+        context,
+        settings,
+        parts,
+        now,
+        activate: options.activateSummary ?? false,
+        analysis,
+        header: headerOf(analysis, read.snapshot, settings),
+        current,
+      };
+      const writes = (parts.format || parts.summary) && analysis.table !== null;
+      return writes ? writePlan(run, tracker) : readOnlyResult(run, preview);
     },
     sheetName,
     undefined,
     parts.format || parts.summary ? 'write' : 'read',
   );
+}
+
+/** One run of runPlan after its reads and the analysis: what the steps that write share. */
+interface PlanRun {
+  readonly context: Excel.RequestContext;
+  readonly settings: WorkbookSettings;
+  readonly parts: RunParts;
+  readonly now: Date;
+  /** Whether to show the summary sheet when it is written. */
+  readonly activate: boolean;
+  readonly first: FirstRead;
+  readonly meta: Meta;
+  readonly snapshot: SheetSnapshot;
+  readonly tables: SheetTable[];
+  readonly kept: Kept;
+  readonly analysis: Analysis;
+  readonly header: HeaderChoices | null;
+  /** This return's snapshot, when a table was found. */
+  readonly current: PlanSnapshot | null;
+}
+
+/** The snapshot field of a run's result, when there is one. */
+const ownSnapshot = (run: PlanRun): { planSnapshot?: PlanSnapshot } => (run.current ? { planSnapshot: run.current } : {});
+
+/** The result of a run that writes nothing: with `preview`, what a full run would change and what of ours is there. */
+function readOnlyResult(run: PlanRun, preview: boolean): RunResult {
+  const { analysis, header, first, meta } = run;
+  const base = { analysis, applied: [], notes: [], summarySheet: null, header, ...ownSnapshot(run) };
+  if (!preview) return base;
+  const format = decideFormat(first, meta, analysis, run.snapshot, run.tables, run.settings);
+  const summary = analysis.table ? decideSummary(first, meta) : null;
+  const marks: OurMarks = { formatted: ourRules(meta).length > 0, summary: summary?.ours?.name ?? null };
+  return { ...base, preview: describePlan(factsOf(format, summary)), marks };
+}
+
+/** Queues the plan's format and print settings; a very large format is sent in a sync of its own. */
+async function queueFormatStep(run: PlanRun, format: FormatDecision, notes: Finding[], extra: string[]): Promise<void> {
+  const queued = queuePlanFormat(run.first, format, run.analysis, run.snapshot);
+  notes.push(...queued.notes);
+  if (queued.applied) extra.push(queued.applied);
+  const printed = queueTablePrint(run.first, format.plan, run.analysis, run.snapshot);
+  if (printed) extra.push(printed);
+  // Our three columns on a very large plan, with the summary, would pass Excel's 5 MB request limit: send
+  // them first (still inside the run, so still one merged undo group where the host merges).
+  if (planWriteBytes(format.plan) > SPLIT_WRITE_BYTES) await quietSync(run.context);
+}
+
+/** What queueing the summary and chase sheets gave: our sheets, the movement to report, whether this return was kept. */
+interface SummaryQueued {
+  readonly ourSheets: Excel.Worksheet[];
+  readonly movement: RunMovement | undefined;
+  readonly keptReturn: boolean;
+}
+
+/** Queues the summary and chase sheets and keeps this return for the next run's movement. */
+function queueSummaryStep(
+  run: PlanRun,
+  summary: SummaryDecision,
+  moved: Awaited<ReturnType<typeof keptMovement>>,
+  builders: SummaryBuilders,
+  out: { readonly later: (() => void)[]; readonly extra: string[] },
+): SummaryQueued {
+  const { analysis, kept } = run;
+  let movement: RunMovement = moved.movement;
+  const since = movement.kind === 'since' ? movement.movement : undefined;
+  const ourSheets = queueOurSummary(
+    run.context,
+    { first: run.first, meta: run.meta, decided: summary, builders },
+    analysis,
+    run.now,
+    run.activate,
+    since,
+    out.later,
+  );
+  let keptReturn = false;
+  if (moved.current && kept.available) {
+    const day = fromIso(analysis.asAt);
+    const when = day === null ? analysis.asAt : formatLong(day);
+    keptReturn = queueKeep(run.context, kept, moved.current);
+    if (keptReturn) out.extra.push(`Kept this return (as at ${when}) in the workbook for comparison with the next`);
+    else if (movement.kind !== 'unavailable') movement = { kind: 'unavailable', reason: TOO_LARGE };
+  }
+  return { ourSheets, movement, keptReturn };
+}
+
+/** Sends the queued writes: a very large chase sheet's later blocks a sync each, then the last sync with every write. */
+async function sendWrites(
+  run: PlanRun,
+  format: FormatDecision | null,
+  ourSheets: readonly Excel.Worksheet[],
+  later: readonly (() => void)[],
+) {
+  for (const block of later) {
+    // One sync per block of a very large chase sheet: how many depends on its size, not a fixed loop.
+    await quietSync(run.context);
+    block();
+  }
+  // Our change events are told from the user's by where they land (hosts without triggerSource).
+  const written = queueWrittenAreas(run.first.read.sheet, format?.plan ?? null, ourSheets);
+  // Hosts without triggerSource: the events of our writes may arrive during the sync or just after it.
+  quietUntil = Number.POSITIVE_INFINITY;
+  try {
+    await run.context.sync();
+  } finally {
+    quietUntil = Date.now() + OWN_CHANGE_MS;
+    ownAreas = written.areas();
+  }
+}
+
+/** Formats and summarises the plan as asked, in as few syncs as the sizes allow, and says what was written. */
+async function writePlan(run: PlanRun, tracker: WriteTracker): Promise<RunResult> {
+  const { first, meta, parts, analysis } = run;
+  refuseProtected(first, parts, run.snapshot.name);
+  const moved = parts.summary && run.current ? await keptMovement(run.context, run.kept, analysis, run.current) : null;
+  const builders = parts.summary ? await summaryBuilders() : null;
+
+  tracker.markWriting();
+  const notes: Finding[] = [];
+  const extra: string[] = [];
+  const format = parts.format ? decideFormat(first, meta, analysis, run.snapshot, run.tables, run.settings) : null;
+  if (format) await queueFormatStep(run, format, notes, extra);
+  const summary = parts.summary ? decideSummary(first, meta) : null;
+  // The chase sheet of a very large plan passes Excel's 5 MB request limit: its later row blocks, a sync each.
+  const later: (() => void)[] = [];
+  const queued: SummaryQueued =
+    summary && moved && builders
+      ? queueSummaryStep(run, summary, moved, builders, { later, extra })
+      : { ourSheets: [], movement: undefined, keptReturn: false };
+  // Read with the writes, so the drawings are placed on the widths the user will see (F2).
+  const drawn = format && first.drawings ? queueDrawingGeometry(first.read.sheet, first.drawings, first.read.used) : null;
+  await sendWrites(run, format, queued.ourSheets, later);
+  if (drawn && format) notes.push(...statusCoveredFindings(format.plan, drawingSpans(drawn)));
+  // Adding a sheet clears the undo history on desktop Excel (office-js #6170): only the web keeps it.
+  const addedOnDesktop = summary !== null && (summary.ours === null || summary.chase.ours === null) && officePlatform() !== 'OfficeOnline';
+  const undo: UndoStory = tracker.oneUndoStep && !addedOnDesktop ? 'one-step' : 'history';
+  const applied = [...describeWritten(factsOf(format, summary)), ...extra];
+  const words = undoWords({ story: undo, mac: officePlatform() === 'Mac', cloud: inTheCloud(), keptReturn: queued.keptReturn });
+  const summarySheet = summary?.name ?? null;
+  const result = { analysis, applied, notes, summarySheet, header: run.header, undo, undoWords: words, ...ownSnapshot(run) };
+  return queued.movement ? { ...result, movement: queued.movement } : result;
 }
 
 /** Above this many request bytes for our columns' values, the format is sent in a sync of its own. */

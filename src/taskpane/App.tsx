@@ -83,27 +83,140 @@ function useFocusAfterRun(phase: string) {
   return { ref, expect: () => (step.current = 'armed') };
 }
 
+type Plan = ReturnType<typeof usePlan>;
+
+/** The results tab: the figures, the run buttons with the as-at date, then the details. */
+function ResultsPanel({
+  plan,
+  open,
+  headingRef,
+  showResults,
+  onOpenSettings,
+}: {
+  plan: Plan;
+  open: boolean;
+  headingRef: (el: HTMLHeadingElement | null) => void;
+  showResults: () => void;
+  onOpenSettings: () => void;
+}) {
+  const styles = useStyles();
+  const { state, select } = plan;
+  const result = state.result;
+  const faded = mergeClasses(styles.part, state.stale && styles.stale);
+  const onSelect = (cell: string) => result && void select(result.analysis.sheet, cell);
+  return (
+    <div
+      role="tabpanel"
+      id="panel-results"
+      aria-labelledby="tab-results"
+      hidden={!open}
+      className={open ? styles.panel : undefined}
+      aria-describedby={state.stale ? 'stale-note' : undefined}
+    >
+      {state.stale ? (
+        <p id="stale-note" className={styles.live}>
+          Results out of date: refresh to update them.
+        </p>
+      ) : null}
+      {result ? (
+        <Suspense fallback={null}>
+          <div className={faded} data-results="figures">
+            <Overview
+              result={result}
+              headingRef={headingRef}
+              onOpenSettings={onOpenSettings}
+              summarySheet={state.marks?.summary ?? null}
+              onGoToSummary={(sheet) => void select(sheet, 'A1')}
+            />
+          </div>
+        </Suspense>
+      ) : (
+        <p className={styles.intro}>Check the plan to see its figures, whom to chase and what to fix. Checking writes nothing.</p>
+      )}
+      <RunActions plan={plan} showResults={showResults} />
+      {result ? (
+        <Suspense fallback={null}>
+          <div className={faded} data-results="details">
+            <Details result={result} settings={state.settings} onSelect={onSelect} />
+          </div>
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}
+
+/** The run buttons, with what the first run will change and the as-at date field. */
+function RunActions({ plan, showResults }: { plan: Plan; showResults: () => void }) {
+  const { state, run, saveSettings } = plan;
+  // Before the first write on this workbook (none of our marks yet), say what the whole job will change.
+  const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
+  const busy = state.phase === 'working';
+  return (
+    <Actions
+      busy={busy}
+      action={state.action}
+      onRun={(a) => {
+        showResults();
+        void run(a);
+      }}
+      preview={preview}
+    >
+      <AsAtField
+        value={state.settings.asAt}
+        busy={busy}
+        hint={asAtWords(state.result?.analysis ?? null, state.settings)}
+        onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
+      />
+    </Actions>
+  );
+}
+
+/** The settings tab: loaded and mounted from its first opening on, so a half-edited form survives a look at the results. */
+function SettingsTab({ plan, open, seen, showResults }: { plan: Plan; open: boolean; seen: boolean; showResults: () => void }) {
+  const { state, saveSettings, selection } = plan;
+  return (
+    <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={!open}>
+      {seen ? (
+        <Suspense fallback={<p role="status">Loading settings…</p>}>
+          <SettingsPanel
+            analysis={state.result?.analysis ?? null}
+            header={state.header}
+            onPickHeaderRow={selection}
+            onRecheck={(s) => void saveSettings(s, true)}
+            settings={state.settings}
+            onSave={(s) => {
+              showResults();
+              void saveSettings(s, true);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}
+
+const TABS = [
+  { value: 'results', label: 'Results' },
+  { value: 'settings', label: 'Settings' },
+] as const;
+
 /** The task pane: it gets the host through props and never touches Office.js itself. */
 export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
   const styles = useStyles();
-  const { state, run, saveSettings, select, selection } = usePlan(host);
+  const plan = usePlan(host);
+  const { state, run } = plan;
   const refresh = refreshAction(state);
-  // Before the first write on this workbook (none of our marks yet), say what the whole job will change.
-  const preview = state.marks && (state.marks.formatted || state.marks.summary) ? null : state.preview;
   const [view, setView] = useState<View>('results');
   // Mounted from the first opening on, so a half-edited form survives a look at the results.
   const [settingsSeen, setSettingsSeen] = useState(false);
   if (view === 'settings' && !settingsSeen) setSettingsSeen(true);
   useEffect(() => void loadResults().catch(() => undefined), []);
   const focus = useFocusAfterRun(state.phase);
-  const result = state.result;
-  const analysis = result?.analysis ?? null;
-  const summarySheet = state.marks?.summary ?? null;
-  const show = (next: View) => () => {
+  const analysis = state.result?.analysis ?? null;
+  const showResults = () => {
     focus.expect();
-    setView(next);
+    setView('results');
   };
-  const onSelect = (cell: string) => analysis && void select(analysis.sheet, cell);
   return (
     <FluentProvider theme={fluentTheme(theme)}>
       <main className={styles.root} aria-label="Action Plan Checker">
@@ -116,91 +229,22 @@ export function App({ host, theme }: { host: PlanHost; theme: PaneTheme }) {
           refresh={refresh}
           busy={state.phase === 'working'}
           onRefresh={() => {
-            show('results')();
+            showResults();
             // The sheet the results are about, even when another is active now (after Go to summary).
             void run(refresh, undefined, analysis?.sheet);
           }}
         />
         {/* Above the tabs, so an error is seen (and heard) whichever view is open, settings included. */}
         {state.error ? <ErrorBar message={state.error.message} code={state.error.code} /> : null}
-        <ViewTabs
-          label="Views"
-          tabs={[
-            { value: 'results', label: 'Results' },
-            { value: 'settings', label: 'Settings' },
-          ]}
-          value={view}
-          onChange={setView}
+        <ViewTabs label="Views" tabs={TABS} value={view} onChange={setView} />
+        <ResultsPanel
+          plan={plan}
+          open={view === 'results'}
+          headingRef={focus.ref}
+          showResults={showResults}
+          onOpenSettings={() => setView('settings')}
         />
-        <div
-          role="tabpanel"
-          id="panel-results"
-          aria-labelledby="tab-results"
-          hidden={view !== 'results'}
-          className={view === 'results' ? styles.panel : undefined}
-          aria-describedby={state.stale ? 'stale-note' : undefined}
-        >
-          {state.stale ? (
-            <p id="stale-note" className={styles.live}>
-              Results out of date: refresh to update them.
-            </p>
-          ) : null}
-          {result ? (
-            <Suspense fallback={null}>
-              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="figures">
-                <Overview
-                  result={result}
-                  headingRef={focus.ref}
-                  onOpenSettings={() => setView('settings')}
-                  summarySheet={summarySheet}
-                  onGoToSummary={(sheet) => void select(sheet, 'A1')}
-                />
-              </div>
-            </Suspense>
-          ) : (
-            <p className={styles.intro}>Check the plan to see its figures, whom to chase and what to fix. Checking writes nothing.</p>
-          )}
-          <Actions
-            busy={state.phase === 'working'}
-            action={state.action}
-            onRun={(a) => {
-              show('results')();
-              void run(a);
-            }}
-            preview={preview}
-          >
-            <AsAtField
-              value={state.settings.asAt}
-              busy={state.phase === 'working'}
-              hint={asAtWords(analysis, state.settings)}
-              onAsAt={(asAt) => void saveSettings({ ...state.settings, ...(asAt ? { asAt } : { asAt: undefined }) }, true)}
-            />
-          </Actions>
-          {result ? (
-            <Suspense fallback={null}>
-              <div className={mergeClasses(styles.part, state.stale && styles.stale)} data-results="details">
-                <Details result={result} settings={state.settings} onSelect={onSelect} />
-              </div>
-            </Suspense>
-          ) : null}
-        </div>
-        <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
-          {settingsSeen ? (
-            <Suspense fallback={<p role="status">Loading settings…</p>}>
-              <SettingsPanel
-                analysis={analysis}
-                header={state.header}
-                onPickHeaderRow={selection}
-                onRecheck={(s) => void saveSettings(s, true)}
-                settings={state.settings}
-                onSave={(s) => {
-                  show('results')();
-                  void saveSettings(s, true);
-                }}
-              />
-            </Suspense>
-          ) : null}
-        </div>
+        <SettingsTab plan={plan} open={view === 'settings'} seen={settingsSeen} showResults={showResults} />
       </main>
     </FluentProvider>
   );

@@ -1,27 +1,11 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { CellSelection, PlanHost, WorkbookSettings } from '../core/host';
-import { ACTION_PARTS, initialState, paneError, paneReducer, type Action } from './paneState';
+import { ACTION_PARTS, initialState, paneError, paneReducer, type Action, type PaneEvent, type PaneState } from './paneState';
 
-/** The pane's state and the actions that drive the host. */
-export function usePlan(host: PlanHost) {
-  const [state, dispatch] = useReducer(paneReducer, initialState);
-  const latest = useRef(state);
-  latest.current = state;
-  /** The last sheet on which a table was found: where a run goes when the active sheet is our summary sheet. */
-  const planSheet = useRef<string | null>(null);
-  if (state.result?.analysis.table) planSheet.current = state.result.analysis.sheet;
-
-  /**
-   * The sheet to work on when none is named: the active one, unless it is our own summary sheet (as after "Go to
-   * summary"), where there is no plan to check: then the plan's sheet. Asks the host only in that case.
-   */
-  const sheetFor = useCallback(async (): Promise<string | undefined> => {
-    const ours = latest.current.marks?.summary ?? null;
-    if (ours === null || planSheet.current === null || planSheet.current === ours) return undefined;
-    const active = await host.selection().catch(() => null);
-    return active?.sheet === ours ? planSheet.current : undefined;
-  }, [host]);
-
+/**
+ * Loads the settings and checks quietly on opening, and listens for changes to the sheet, until the pane closes.
+ */
+function useOpening(host: PlanHost, dispatch: Dispatch<PaneEvent>): void {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let live = true;
@@ -46,7 +30,32 @@ export function usePlan(host: PlanHost) {
       live = false;
       stop?.();
     };
+  }, [host, dispatch]);
+}
+
+/**
+ * The sheet to work on when none is named: the active one, unless it is our own summary sheet (as after "Go to
+ * summary"), where there is no plan to check: then the plan's sheet. Asks the host only in that case.
+ */
+function useSheetFor(host: PlanHost, state: PaneState): () => Promise<string | undefined> {
+  const latest = useRef(state);
+  latest.current = state;
+  /** The last sheet on which a table was found: where a run goes when the active sheet is our summary sheet. */
+  const planSheet = useRef<string | null>(null);
+  if (state.result?.analysis.table) planSheet.current = state.result.analysis.sheet;
+  return useCallback(async (): Promise<string | undefined> => {
+    const ours = latest.current.marks?.summary ?? null;
+    if (ours === null || planSheet.current === null || planSheet.current === ours) return undefined;
+    const active = await host.selection().catch(() => null);
+    return active?.sheet === ours ? planSheet.current : undefined;
   }, [host]);
+}
+
+/** The pane's state and the actions that drive the host. */
+export function usePlan(host: PlanHost) {
+  const [state, dispatch] = useReducer(paneReducer, initialState);
+  const sheetFor = useSheetFor(host, state);
+  useOpening(host, dispatch);
 
   const run = useCallback(
     /** `sheet` names the sheet to work on (Refresh: the one the results are about); without it, the active sheet (sheetFor). */

@@ -67,26 +67,11 @@ export function readTimescale(row: RowContext, reference: string, readings: Part
   return readOriginal(row, reference, readings.originalTimescale) ?? revised;
 }
 
-/** Due date and status against the as-at date, with the timescale's findings (T6, T7). */
-export function checkTimescale(
-  row: RowContext,
-  timescale: Timescale,
-  status: StatusResult,
-  important: { readonly statutory: boolean | null; readonly topPriority: string | null },
-  dates: { readonly asAtDay: number; readonly dueSoonDays: number },
-): TimescaleResult {
-  // Open means rated and not done: an item with no readable status is "Not rated", never overdue or due (S1).
-  const open = !status.complete && !status.excluded && !status.unrated;
-  const dueDay = timescale.due === null ? null : fromIso(timescale.due);
-  const overdue = dueDay !== null && dueDay < dates.asAtDay && open;
-  const daysOverdue = overdue && dueDay !== null ? dates.asAtDay - dueDay : 0;
-  const daysToDue = dueDay !== null && !overdue && open && dueDay - dates.asAtDay <= dates.dueSoonDays ? dueDay - dates.asAtDay : null;
-  if (!row.has('timescale') || row.errored('timescale')) return { timescale, overdue, daysOverdue, daysToDue };
-
+/** Reports a timescale the checker cannot date: missing, impossible, unparsed or without a deadline (T6). */
+function reportUndated(row: RowContext, timescale: Timescale): void {
   const { name } = row;
   const ts = row.at('timescale');
   const here = where(row, 'timescale');
-  const rated = status.complete ? 'complete' : status.level === null ? 'unrated' : `rated "${status.level.label.toLowerCase()}"`;
   if (timescale.kind === 'missing') {
     row.report(
       finding(
@@ -114,7 +99,20 @@ export function checkTimescale(
       ),
     );
   }
-  if (dueDay === null) return { timescale, overdue, daysOverdue, daysToDue };
+}
+
+/** Reports a dated timescale's findings: year assumed, overdue, due soon (T6, T7). */
+function reportDated(
+  row: RowContext,
+  timescale: Timescale,
+  dueDay: number,
+  result: TimescaleResult,
+  status: StatusResult,
+  important: { readonly statutory: boolean | null; readonly topPriority: string | null },
+): void {
+  const { name } = row;
+  const ts = row.at('timescale');
+  const here = where(row, 'timescale');
   if (timescale.yearInferred) {
     row.report(
       finding(
@@ -124,25 +122,46 @@ export function checkTimescale(
       ),
     );
   }
-  if (overdue) {
+  if (result.overdue) {
+    const rated = status.complete ? 'complete' : status.level === null ? 'unrated' : `rated "${status.level.label.toLowerCase()}"`;
     const why = [important.statutory ? 'statutory' : null, important.topPriority].filter((w) => w !== null).join(', ');
     row.report(
       finding(
         'OVERDUE',
         here,
-        `${name}${why ? ` (${why})` : ''} was due by ${formatLong(dueDay)} (${ts}) and is ${plural(daysOverdue, 'day')} overdue, ${rated}. Update the progress and status, or agree a revised timescale.`,
+        `${name}${why ? ` (${why})` : ''} was due by ${formatLong(dueDay)} (${ts}) and is ${plural(result.daysOverdue, 'day')} overdue, ${rated}. Update the progress and status, or agree a revised timescale.`,
         why ? 'error' : 'warning',
       ),
     );
   }
-  if (daysToDue !== null) {
+  if (result.daysToDue !== null) {
     row.report(
       finding(
         'DUE_SOON',
         here,
-        `${name} is due by ${formatLong(dueDay)} (${ts}), in ${plural(daysToDue, 'day')}, and is not yet complete.`,
+        `${name} is due by ${formatLong(dueDay)} (${ts}), in ${plural(result.daysToDue, 'day')}, and is not yet complete.`,
       ),
     );
   }
-  return { timescale, overdue, daysOverdue, daysToDue };
+}
+
+/** Due date and status against the as-at date, with the timescale's findings (T6, T7). */
+export function checkTimescale(
+  row: RowContext,
+  timescale: Timescale,
+  status: StatusResult,
+  important: { readonly statutory: boolean | null; readonly topPriority: string | null },
+  dates: { readonly asAtDay: number; readonly dueSoonDays: number },
+): TimescaleResult {
+  // Open means rated and not done: an item with no readable status is "Not rated", never overdue or due (S1).
+  const open = !status.complete && !status.excluded && !status.unrated;
+  const dueDay = timescale.due === null ? null : fromIso(timescale.due);
+  const overdue = dueDay !== null && dueDay < dates.asAtDay && open;
+  const daysOverdue = overdue && dueDay !== null ? dates.asAtDay - dueDay : 0;
+  const daysToDue = dueDay !== null && !overdue && open && dueDay - dates.asAtDay <= dates.dueSoonDays ? dueDay - dates.asAtDay : null;
+  const result: TimescaleResult = { timescale, overdue, daysOverdue, daysToDue };
+  if (!row.has('timescale') || row.errored('timescale')) return result;
+  reportUndated(row, timescale);
+  if (dueDay !== null) reportDated(row, timescale, dueDay, result, status, important);
+  return result;
 }

@@ -2,12 +2,14 @@ import { readTitleDates, type TitleDate } from './asAt';
 import { cellText, isBlank, squash } from '../cells';
 import { fromIso, toIso } from '../dates';
 import type { PositionLines, SheetLine } from '../read/positionLines';
-import type { AsAtSource } from '../types';
+import type { AsAtPlace, AsAtSource } from '../types';
 
 /** The dates an analysis is read against, and where the as-at date came from (T3). */
 export interface Position {
   readonly asAtDay: number;
   readonly asAtSource: AsAtSource;
+  /** Where on the sheet the as-at date was read, when it was read from the sheet. */
+  readonly asAtPlace?: AsAtPlace;
   /** The position date stated on the sheet; places year-less timescales. */
   readonly documentDay: number | null;
   /** ISO date that places year-less and two-digit-year timescales. */
@@ -24,16 +26,20 @@ function datesIn(lines: readonly SheetLine[], reference: number): TitleDate | nu
   ).asAt;
 }
 
+/** A date read from the sheet's lines, with where it was read. */
+export type PlacedDate = TitleDate & { readonly place: AsAtPlace };
+
 /**
  * The position date written on the sheet (T3): a stated position ("as at", "position at", "updated as
  * at", a progress report's "period ended") in the title rows, else one under or beside the table; else a
  * meeting or report date or a plain date in the title rows; else a meeting or report date under the table.
  */
-export function sheetPosition(lines: PositionLines, reference: number): TitleDate | null {
-  const title = datesIn(lines.title, reference);
+export function sheetPosition(lines: PositionLines, reference: number): PlacedDate | null {
+  const placed = (place: AsAtPlace, found: TitleDate | null): PlacedDate | null => (found ? { ...found, place } : null);
+  const title = placed('title', datesIn(lines.title, reference));
   if (title?.cue === 'stated') return title;
-  const below = datesIn(lines.below, reference);
-  const beside = datesIn(lines.beside, reference);
+  const below = placed('below', datesIn(lines.below, reference));
+  const beside = placed('beside', datesIn(lines.beside, reference));
   const stated = [below, beside].find((d) => d?.cue === 'stated');
   if (stated) return stated;
   if (title) return title;
@@ -51,8 +57,10 @@ export function readPosition(lines: PositionLines, chosen: number | undefined, t
         .join(' '),
     )
     .filter((t) => t !== '');
-  const documentDay = fromIso(sheetPosition(lines, chosen ?? today)?.date ?? '');
+  const found = sheetPosition(lines, chosen ?? today);
+  const documentDay = fromIso(found?.date ?? '');
   const asAtDay = chosen ?? documentDay ?? today;
   const asAtSource: AsAtSource = chosen !== undefined ? 'option' : documentDay !== null ? 'sheet' : 'assumed';
-  return { asAtDay, asAtSource, documentDay, reference: toIso(documentDay ?? asAtDay), titleRows };
+  const place = asAtSource === 'sheet' && found ? { asAtPlace: found.place } : {};
+  return { asAtDay, asAtSource, ...place, documentDay, reference: toIso(documentDay ?? asAtDay), titleRows };
 }

@@ -94,20 +94,18 @@ function advice(row: RowContext, vocab: StatusVocabulary): string {
   return `End the progress text with, for example, "Recommendation met: ${example}".`;
 }
 
-/** Reads a row's status on the table's scale, with completion evidence from the timescale, progress and completion-date cells (T4). */
-export function readStatus(
-  row: RowContext,
-  vocab: StatusVocabulary,
-  timescale: Timescale,
-  completedOn: CompletionDate | null = null,
-): StatusResult {
-  const levels = vocab.scale.levels;
-  const { reads, column, percent } = statusReads(row, vocab);
-  const at = statusCell(row, vocab, column);
-  const evidence = completionEvidence(row, timescale, completedOn);
+/** What the status reads said, with the unknown ones reported (T4). */
+interface ReadsTally {
+  readonly found: readonly RatingLevel[];
+  readonly unclear: boolean;
+  /** "Done" or "Completed" in a status column whose scale has no such word still means done. */
+  readonly statusSaysDone: boolean;
+}
+
+/** Tallies the levels read, reporting each status off the scale (RATING_UNKNOWN). */
+function tallyReads(row: RowContext, vocab: StatusVocabulary, reads: readonly RatingRead[], at: string | null): ReadsTally {
   const found: RatingLevel[] = [];
   let unclear = false;
-  // "Done" or "Completed" in a status column whose scale has no such word still means done.
   let statusSaysDone = false;
   for (const r of reads) {
     if (r.kind === 'level') found.push(r.level);
@@ -123,34 +121,60 @@ export function readStatus(
       );
     }
   }
-  // A status column wins; otherwise the last phrase, since the rating is the last line.
+  return { found, unclear, statusSaysDone };
+}
+
+/** The level written: a status column wins; otherwise the last phrase, since the rating is the last line. */
+function writtenLevel(reads: readonly RatingRead[], column: RatingRead): RatingLevel | null {
   // The last phrase is the rating, so a last phrase off the scale leaves the item unclear rather than taking an earlier one.
   const phrases = column.kind === 'none' ? reads : reads.slice(0, -1);
   const last = phrases[phrases.length - 1];
-  const level = column.kind === 'level' ? column.level : last?.kind === 'level' ? last.level : null;
+  return column.kind === 'level' ? column.level : last?.kind === 'level' ? last.level : null;
+}
+
+/** Reports a row that gives more than one level (RATING_CONFLICT). */
+function reportConflictingLevels(row: RowContext, found: readonly RatingLevel[], level: RatingLevel | null, at: string | null): void {
   const distinct = [...new Set(found)];
-  if (distinct.length > 1 && level) {
-    row.report(
-      finding(
-        'RATING_CONFLICT',
-        { cell: at, row: row.rowNumber, id: row.id },
-        `${row.name} gives ${distinct.length} different statuses (${distinct.map((l) => quote(l.label.toLowerCase())).join(' and ')}). "${level.label.toLowerCase()}" is counted; remove the other so the report is unambiguous.`,
-      ),
-    );
-  }
+  if (distinct.length <= 1 || !level) return;
+  row.report(
+    finding(
+      'RATING_CONFLICT',
+      { cell: at, row: row.rowNumber, id: row.id },
+      `${row.name} gives ${distinct.length} different statuses (${distinct.map((l) => quote(l.label.toLowerCase())).join(' and ')}). "${level.label.toLowerCase()}" is counted; remove the other so the report is unambiguous.`,
+    ),
+  );
+}
+
+/** Reports a row with no status where the table records one (RATING_MISSING). */
+function reportMissing(row: RowContext, vocab: StatusVocabulary, at: string | null): void {
+  const empty =
+    vocab.ticks.length > 0
+      ? 'no status column is marked'
+      : row.has('rating')
+        ? `${at} is empty`
+        : `${at} has no "Recommendation met: ..." line`;
+  row.report(
+    finding('RATING_MISSING', { cell: at, row: row.rowNumber, id: row.id }, `${row.name} is unrated: ${empty}. ${advice(row, vocab)}`),
+  );
+}
+
+/** Reads a row's status on the table's scale, with completion evidence from the timescale, progress and completion-date cells (T4). */
+export function readStatus(
+  row: RowContext,
+  vocab: StatusVocabulary,
+  timescale: Timescale,
+  completedOn: CompletionDate | null = null,
+): StatusResult {
+  const levels = vocab.scale.levels;
+  const { reads, column, percent } = statusReads(row, vocab);
+  const at = statusCell(row, vocab, column);
+  const evidence = completionEvidence(row, timescale, completedOn);
+  const { found, unclear, statusSaysDone } = tallyReads(row, vocab, reads, at);
+  const level = writtenLevel(reads, column);
+  reportConflictingLevels(row, found, level, at);
   const errored = vocab.ticks.length === 0 && (row.errored('rating') || (!row.has('rating') && row.errored('progress')));
   const recorded = vocab.recorded;
-  if (found.length === 0 && !unclear && !statusSaysDone && !errored && recorded && evidence === null) {
-    const empty =
-      vocab.ticks.length > 0
-        ? 'no status column is marked'
-        : row.has('rating')
-          ? `${at} is empty`
-          : `${at} has no "Recommendation met: ..." line`;
-    row.report(
-      finding('RATING_MISSING', { cell: at, row: row.rowNumber, id: row.id }, `${row.name} is unrated: ${empty}. ${advice(row, vocab)}`),
-    );
-  }
+  if (found.length === 0 && !unclear && !statusSaysDone && !errored && recorded && evidence === null) reportMissing(row, vocab, at);
   // Completion follows the status when it holds one; words elsewhere (a "Done" timescale or update, a date in the
   // completion-date column) decide only when it is empty, and then the item counts at the scale's complete level,
   // so the chart's bars, the rating counts and the complete count agree. A contradiction is a finding, never a count.

@@ -234,20 +234,8 @@ function keyRows(analysis: Analysis): { sample: SummaryCell; swatch: Swatch; mea
 
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
-/** The preparer's checks: where the table is, every finding with its cell, rule ID and severity, then the colour key. */
-function checksBlocks(p: Pager, analysis: Analysis): number {
-  const { table } = analysis;
-  p.newPage();
-  const counts = SEVERITY_ORDER.map((sev) => analysis.findings.filter((f) => f.severity === sev).length);
-  const row = p.add([txt('Checks for the officer preparing the report')], 'title');
-  const where = table ? `${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}` : 'no table found';
-  p.add([txt('Table checked'), lit(`${analysis.sheet}!${where}`)], 'label');
-  p.add(
-    [txt('Findings'), txt(`${plural(counts[0] ?? 0, 'error')}, ${plural(counts[1] ?? 0, 'warning')}, ${plural(counts[2] ?? 0, 'note')}`)],
-    'label',
-  );
-  p.add([txt('Re-run the checker after editing the plan to refresh this sheet and the summary.')], 'note');
-  p.blank();
+/** The findings table (at most CHECKS_LIMIT rows, with a note when some are left off), then a blank line. */
+function findingsList(p: Pager, analysis: Analysis): void {
   const shown = analysis.findings.slice(0, CHECKS_LIMIT);
   p.list(
     titled('Findings'),
@@ -281,6 +269,10 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
       'note',
     );
   p.blank();
+}
+
+/** The colour key: what each highlight on the plan means, with its swatch, kept on one page. */
+function colourKey(p: Pager, analysis: Analysis): void {
   const key = keyRows(analysis);
   if (key.length > 0) {
     p.room(HEADING_HEIGHT + LINE_HEIGHT * (key.length + 1));
@@ -295,6 +287,24 @@ function checksBlocks(p: Pager, analysis: Analysis): number {
     );
     key.forEach((k, i) => p.g.swatches.push({ range: `A${first + i}`, fill: k.swatch.fill, font: k.swatch.font }));
   }
+}
+
+/** The preparer's checks: where the table is, every finding with its cell, rule ID and severity, then the colour key. */
+function checksBlocks(p: Pager, analysis: Analysis): number {
+  const { table } = analysis;
+  p.newPage();
+  const counts = SEVERITY_ORDER.map((sev) => analysis.findings.filter((f) => f.severity === sev).length);
+  const row = p.add([txt('Checks for the officer preparing the report')], 'title');
+  const where = table ? `${table.firstColumn}${table.headerRow}:${table.lastColumn}${table.lastRow}` : 'no table found';
+  p.add([txt('Table checked'), lit(`${analysis.sheet}!${where}`)], 'label');
+  p.add(
+    [txt('Findings'), txt(`${plural(counts[0] ?? 0, 'error')}, ${plural(counts[1] ?? 0, 'warning')}, ${plural(counts[2] ?? 0, 'note')}`)],
+    'label',
+  );
+  p.add([txt('Re-run the checker after editing the plan to refresh this sheet and the summary.')], 'note');
+  p.blank();
+  findingsList(p, analysis);
+  colourKey(p, analysis);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { referenceValues } from '../../../tests/fixtures/reference';
-import { HEADER, OPTIONS, snapshot } from '../../../tests/fixtures/sheets';
+import { HEADER, OPTIONS, rec, snapshot } from '../../../tests/fixtures/sheets';
 import { parseAddress } from '../address';
 import { analyseSheet } from '../analyse';
 import { looksLikeFormula } from '../cells';
@@ -177,5 +177,39 @@ describe('[M1] safety and size', () => {
     // 1,200 items, every one overdue (due January 2002), 300 of them statutory.
     expect(allText(big)).toContain('Complete: 0 of 1,200, 0%. Overdue: 1,200, 300 of them statutory. Not rated: 1,200.');
     expect(allText(big)).toContain('And 295 more: every overdue item is on "Action plan chase and checks", by lead officer.');
+  });
+});
+
+describe('[M1] [T3] the position date says where on the sheet it was read', () => {
+  const items = [rec('R1'), rec('R2')];
+  /** The words beside "Position as at", and the date's serial there. */
+  const source = (values: CellValue[][], options = OPTIONS) => {
+    const m = buildSummary(analyseSheet(snapshot(values), options), 'now');
+    const row = m.rows[rowOf(m, 'Position as at') - 1];
+    return [row?.[1]?.value, row?.[2]?.value];
+  };
+  // 31 March 2002 is serial 37346 (1 January 2002 is 37257; + 31 + 28 + 30).
+  const MARCH_31 = 37346;
+
+  test('a title row above the table: "from the sheet\'s title rows"', () => {
+    expect(source([['Position as at 31 March 2002'], HEADER, ...items])).toEqual([MARCH_31, "from the sheet's title rows"]);
+  });
+
+  test('a last line under the table: "from a line below the table", not the title rows', () => {
+    expect(source([HEADER, ...items, [], ['Position as at 31 March 2002']])).toEqual([MARCH_31, 'from a line below the table']);
+  });
+
+  test('a cell right of the header: "from a cell beside the table", not the title rows', () => {
+    expect(source([[...HEADER, '', 'Updated as at 31 March 2002'], ...items])).toEqual([MARCH_31, 'from a cell beside the table']);
+  });
+
+  test('no date on the sheet: today, assumed, with no mention of title rows', () => {
+    // OPTIONS.today is 26 November 2026: 1 January 2026 is serial 46023, + 329 days to 26 November.
+    expect(source([HEADER, ...items])).toEqual([46023 + 329, "today's date, assumed: no as-at date on the sheet"]);
+  });
+
+  test('a date the user chose wins over one under the table, and says so', () => {
+    const chosen = source([HEADER, ...items, [], ['Position as at 31 March 2002']], { ...OPTIONS, asAt: '2002-06-30' });
+    expect(chosen[1]).toBe('chosen by the user');
   });
 });

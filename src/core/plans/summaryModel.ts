@@ -107,11 +107,19 @@ export function clip(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}\u2026`;
 }
 
-const SOURCE_WORDS = {
-  option: 'chosen by the user',
-  sheet: "from the sheet's title rows",
-  assumed: "today's date, assumed: no as-at date in the title rows",
+/** Where the as-at date was read on the sheet, in words. */
+const PLACE_WORDS = {
+  title: "from the sheet's title rows",
+  below: 'from a line below the table',
+  beside: 'from a cell beside the table',
 } as const;
+
+/** Where the as-at date came from, in words: the user, where on the sheet it was read, or today assumed. */
+function asAtSourceWords(analysis: Pick<Analysis, 'asAtSource' | 'asAtPlace'>): string {
+  if (analysis.asAtSource === 'option') return 'chosen by the user';
+  if (analysis.asAtSource === 'assumed') return "today's date, assumed: no as-at date on the sheet";
+  return analysis.asAtPlace ? PLACE_WORDS[analysis.asAtPlace] : 'from the sheet';
+}
 
 /** The top of each of our sheets: title, report title, source sheet, as-at date (a real date) and where it came from, when generated. */
 export function topBlock(g: SummaryGrid, title: string, analysis: Analysis, generatedAt: string): void {
@@ -120,11 +128,7 @@ export function topBlock(g: SummaryGrid, title: string, analysis: Analysis, gene
   if (report) g.add([lit(report)], 'subtitle');
   const first = g.next;
   g.add([txt('Source sheet'), lit(analysis.sheet)]);
-  g.add([
-    txt('Position as at'),
-    fromIso(analysis.asAt) === null ? lit(analysis.asAt) : day(analysis.asAt),
-    txt(SOURCE_WORDS[analysis.asAtSource]),
-  ]);
+  g.add([txt('Position as at'), fromIso(analysis.asAt) === null ? lit(analysis.asAt) : day(analysis.asAt), txt(asAtSourceWords(analysis))]);
   g.add([txt('Generated'), txt(generatedAt)]);
   g.styleRows(first, g.rows.length, 'label', 3);
   g.blank();

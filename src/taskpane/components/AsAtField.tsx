@@ -42,7 +42,9 @@ export function AsAtField(props: { value: string | undefined; busy: boolean; hin
   );
 }
 
-const SOURCE = { option: 'chosen by you', sheet: 'from the sheet title', assumed: 'today, assumed (no date in the sheet title)' } as const;
+const SOURCE = { option: 'chosen by you', assumed: 'today, assumed (no date on the sheet)' } as const;
+/** Where on the sheet the date was read. */
+const PLACE = { title: 'from the sheet title', below: 'from a line below the table', beside: 'from a cell beside the table' } as const;
 
 /** The as-at date the results use, in words, and where it came from ("31 March 2002, from the sheet title"). */
 export function asAtWords(analysis: Analysis | null, settings: WorkbookSettings): string {
@@ -50,5 +52,6 @@ export function asAtWords(analysis: Analysis | null, settings: WorkbookSettings)
   if (!analysis || day === null) return 'Taken from the sheet title, or today';
   // The user's own date is credited to them even while the result on screen predates it.
   const source = settings.asAt ? 'option' : analysis.asAtSource;
-  return `${formatLong(day)}, ${SOURCE[source]}`;
+  const words = source === 'sheet' ? PLACE[analysis.asAtPlace ?? 'title'] : SOURCE[source];
+  return `${formatLong(day)}, ${words}`;
 }

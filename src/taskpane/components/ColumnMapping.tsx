@@ -22,6 +22,95 @@ const AUTO = '';
 /** "E: Recommendation". */
 const label = (c: { column: string; text: string }) => `${c.column}: ${c.text}`;
 
+/** One kind of column: a list of the header row's cells with their first values, or "Found automatically". */
+function RoleDropdown({
+  role,
+  cells,
+  chosen,
+  found,
+  onColumn,
+}: {
+  role: Role;
+  cells: HeaderChoices['cells'];
+  chosen: string;
+  found: string | null;
+  onColumn: (role: Role, letter: string) => void;
+}) {
+  const styles = useStyles();
+  const auto = found ? `Found automatically (${found})` : 'Found automatically (none)';
+  const selected = cells.find((c) => c.column === chosen);
+  return (
+    <Field label={`${ROLE_NAMES[role]} column`}>
+      <Dropdown
+        className={styles.dropdown}
+        listbox={{ className: styles.listbox }}
+        value={selected ? label(selected) : auto}
+        selectedOptions={[chosen]}
+        onOptionSelect={(_e, d) => onColumn(role, d.optionValue ?? AUTO)}
+      >
+        <Option value={AUTO} text={auto}>
+          {auto}
+        </Option>
+        {cells.map((c) => (
+          <Option key={c.column} value={c.column} text={label(c)}>
+            <span className={styles.option}>
+              {label(c)}
+              {c.samples.length > 0 ? <span className={styles.samples}>{c.samples.join(' · ')}</span> : null}
+            </span>
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+/** Which row is the header, and the buttons to take the selected row instead or to find it automatically again. */
+function HeaderRowPicker({
+  header,
+  headerRow,
+  found,
+  onPickHeaderRow,
+  onHeaderRow,
+}: {
+  header: HeaderChoices | null;
+  headerRow: number | undefined;
+  found: boolean;
+  onPickHeaderRow: () => Promise<CellSelection | null>;
+  onHeaderRow: (row: number | undefined) => void;
+}) {
+  const styles = useStyles();
+  const [problem, setProblem] = useState<string | null>(null);
+  const pick = async () => {
+    setProblem(null);
+    const cell = await onPickHeaderRow();
+    if (!cell) setProblem('No cell is selected in a worksheet. Click a cell of the header row, then try again.');
+    else onHeaderRow(cell.row);
+  };
+  return (
+    <>
+      <p className={styles.text}>
+        {header
+          ? `Header row ${header.row}${headerRow ? ', chosen by you' : found ? ', found automatically' : ', the likeliest one'}.`
+          : 'No header row yet.'}{' '}
+        To use another, click a cell of the header row in the sheet, then:
+      </p>
+      <div className={styles.row}>
+        <Button onClick={() => void pick()}>Use the selected row as header</Button>
+        {headerRow ? (
+          <Button appearance="subtle" onClick={() => onHeaderRow(undefined)}>
+            Find the header automatically
+          </Button>
+        ) : null}
+      </div>
+      {problem ? (
+        <p className={styles.text} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * Choosing the table by picking, not typing: the header row is the row of the cell the user clicks in the sheet
  * ("Use the selected row as header"), and each kind of column is a list of that row's header cells, each with
@@ -51,67 +140,30 @@ export function ColumnMapping({
   onApply: () => void;
 }) {
   const styles = useStyles();
-  const [problem, setProblem] = useState<string | null>(null);
   const cells = header?.cells ?? [];
-  const pick = async () => {
-    setProblem(null);
-    const cell = await onPickHeaderRow();
-    if (!cell) setProblem('No cell is selected in a worksheet. Click a cell of the header row, then try again.');
-    else onHeaderRow(cell.row);
-  };
   return (
     <section className={styles.root} aria-labelledby="columns-heading">
       <h3 id="columns-heading" className={styles.h3}>
         Columns
       </h3>
-      <p className={styles.text}>
-        {header
-          ? `Header row ${header.row}${headerRow ? ', chosen by you' : found ? ', found automatically' : ', the likeliest one'}.`
-          : 'No header row yet.'}{' '}
-        To use another, click a cell of the header row in the sheet, then:
-      </p>
-      <div className={styles.row}>
-        <Button onClick={() => void pick()}>Use the selected row as header</Button>
-        {headerRow ? (
-          <Button appearance="subtle" onClick={() => onHeaderRow(undefined)}>
-            Find the header automatically
-          </Button>
-        ) : null}
-      </div>
-      {problem ? (
-        <p className={styles.text} role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <HeaderRowPicker
+        header={header}
+        headerRow={headerRow}
+        found={found !== null}
+        onPickHeaderRow={onPickHeaderRow}
+        onHeaderRow={onHeaderRow}
+      />
       {cells.length > 0
-        ? ROLES.map((role) => {
-            const chosen = columns[role] ?? AUTO;
-            const auto = found?.[role] ? `Found automatically (${found[role]})` : 'Found automatically (none)';
-            const selected = cells.find((c) => c.column === chosen);
-            return (
-              <Field key={role} label={`${ROLE_NAMES[role]} column`}>
-                <Dropdown
-                  className={styles.dropdown}
-                  listbox={{ className: styles.listbox }}
-                  value={selected ? label(selected) : auto}
-                  selectedOptions={[chosen]}
-                  onOptionSelect={(_e, d) => onColumn(role, d.optionValue ?? AUTO)}
-                >
-                  <Option value={AUTO} text={auto}>
-                    {auto}
-                  </Option>
-                  {cells.map((c) => (
-                    <Option key={c.column} value={c.column} text={label(c)}>
-                      <span className={styles.option}>
-                        {label(c)}
-                        {c.samples.length > 0 ? <span className={styles.samples}>{c.samples.join(' · ')}</span> : null}
-                      </span>
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            );
-          })
+        ? ROLES.map((role) => (
+            <RoleDropdown
+              key={role}
+              role={role}
+              cells={cells}
+              chosen={columns[role] ?? AUTO}
+              found={found?.[role] ?? null}
+              onColumn={onColumn}
+            />
+          ))
         : null}
       {cells.length > 0 ? (
         <Button appearance="primary" onClick={onApply}>

@@ -129,23 +129,43 @@ function useExpanded(groups: ReturnType<typeof groupByRule>) {
   return { expanded, toggle };
 }
 
-/**
- * Findings grouped by rule (with counts, so a thousand "Not rated" findings are one header) or by recommendation,
- * in a windowed list, with Previous/Next to walk their cells in sheet order as Excel's Error Checking does.
- */
-export function FindingsList({
-  analysis,
-  notes,
-  onSelect,
-}: {
-  analysis: Analysis;
-  notes: readonly Finding[];
-  onSelect: (cell: string) => void;
-}) {
+/** A group's header: a button that opens or closes it, with its caption and count. */
+function GroupHeader({ row, view, toggle }: { row: FindingRow & { kind: 'group' }; view: FindingsView; toggle: (key: string) => void }) {
   const styles = useStyles();
-  const [view, setView] = useState<FindingsView>('rule');
-  const [at, setAt] = useState(-1);
-  const [reveal, setReveal] = useState<{ index: number; nonce: number } | null>(null);
+  return (
+    <h3 className={styles.h3}>
+      <button type="button" className={styles.toggle} aria-expanded={row.expanded} onClick={() => toggle(row.group.key)}>
+        <span aria-hidden="true" className={mergeClasses(styles.chevron, row.expanded && styles.open)}>
+          {'\u203A'}
+        </span>
+        <span>{groupCaption(row.group, view)}</span>
+      </button>
+    </h3>
+  );
+}
+
+/** Previous/Next through the findings' cells in sheet order, with where the walk is and the current finding's message. */
+function WalkBar({ walk, at, go }: { walk: readonly Finding[]; at: number; go: (i: number) => void }) {
+  const styles = useStyles();
+  const current = walk[at] ?? null;
+  return (
+    <div className={styles.walk}>
+      <Button size="small" disabled={at <= 0} onClick={() => go(at - 1)}>
+        Previous
+      </Button>
+      <Button size="small" disabled={at >= walk.length - 1} onClick={() => go(at + 1)}>
+        Next
+      </Button>
+      <p className={styles.where} aria-live="polite">
+        {current ? `${count(at + 1)} of ${count(walk.length)}: ${findingLabel(current)}` : `${count(walk.length)} cells to visit`}
+      </p>
+      {current ? <p className={mergeClasses(styles.where, styles.detail)}>{current.message}</p> : null}
+    </div>
+  );
+}
+
+/** The findings and notes in walk order and in the view's groups, with each group's open/closed state and the rows shown. */
+function useFindingGroups(analysis: Analysis, notes: readonly Finding[], view: FindingsView) {
   const all = useMemo(() => [...analysis.findings, ...notes], [analysis, notes]);
   const walk = useMemo(() => walkOrder(all), [all]);
   const walkIndex = useMemo(() => new Map(walk.map((f, i) => [f, i])), [walk]);
@@ -156,9 +176,15 @@ export function FindingsList({
   const groups = view === 'rule' ? byRule : byRecommendation;
   const { expanded, toggle } = view === 'rule' ? ruleState : recommendationState;
   const rows = useMemo(() => flattenGroups(groups, expanded), [groups, expanded]);
-  const current = walk[at] ?? null;
   const leads = useMemo(() => new Map(analysis.recommendations.map((r) => [r.row, r.lead])), [analysis]);
+  return { all, walk, walkIndex, groups, expanded, toggle, rows, leads };
+}
 
+/** Where the Previous/Next walk is, and the step that opens a finding's group, scrolls to it and selects its cell. */
+function useWalk(found: ReturnType<typeof useFindingGroups>, view: FindingsView, onSelect: (cell: string) => void) {
+  const { walk, groups, expanded, toggle } = found;
+  const [at, setAt] = useState(-1);
+  const [reveal, setReveal] = useState<{ index: number; nonce: number } | null>(null);
   /** Opens the finding's group and scrolls its row into view (after the rows that opening adds exist). */
   const show = (f: Finding) => {
     const key = groupKeyOf(f, view);
@@ -174,19 +200,38 @@ export function FindingsList({
     show(f);
     onSelect(f.cell);
   };
+  return { at, setAt, current: walk[at] ?? null, reveal, go };
+}
+
+const GROUPINGS = [
+  { value: 'rule', label: 'By rule' },
+  { value: 'recommendation', label: 'By recommendation' },
+] as const;
+
+/**
+ * Findings grouped by rule (with counts, so a thousand "Not rated" findings are one header) or by recommendation,
+ * in a windowed list, with Previous/Next to walk their cells in sheet order as Excel's Error Checking does.
+ */
+export function FindingsList({
+  analysis,
+  notes,
+  onSelect,
+}: {
+  analysis: Analysis;
+  notes: readonly Finding[];
+  onSelect: (cell: string) => void;
+}) {
+  const styles = useStyles();
+  const [view, setView] = useState<FindingsView>('rule');
+  const found = useFindingGroups(analysis, notes, view);
+  const { all, walk, walkIndex, toggle, rows, leads } = found;
+  const { at, setAt, current, reveal, go } = useWalk(found, view, onSelect);
 
   if (all.length === 0) return <p>No findings: the plan is complete and consistent.</p>;
   const severities = severityCounts(all);
   const render = (row: FindingRow) =>
     row.kind === 'group' ? (
-      <h3 className={styles.h3}>
-        <button type="button" className={styles.toggle} aria-expanded={row.expanded} onClick={() => toggle(row.group.key)}>
-          <span aria-hidden="true" className={mergeClasses(styles.chevron, row.expanded && styles.open)}>
-            {'\u203A'}
-          </span>
-          <span>{groupCaption(row.group, view)}</span>
-        </button>
-      </h3>
+      <GroupHeader row={row} view={view} toggle={toggle} />
     ) : (
       <div className={styles.cell}>
         <FindingItem
@@ -206,29 +251,8 @@ export function FindingsList({
       <h2 id={FINDINGS_HEADING} tabIndex={-1} className={styles.h2}>
         Findings: {plural(severities.error, 'error')}, {plural(severities.warning, 'warning')}, {plural(severities.info, 'note')}
       </h2>
-      <ViewTabs
-        label="Group findings"
-        tabs={[
-          { value: 'rule', label: 'By rule' },
-          { value: 'recommendation', label: 'By recommendation' },
-        ]}
-        value={view}
-        onChange={setView}
-      />
-      {walk.length > 0 ? (
-        <div className={styles.walk}>
-          <Button size="small" disabled={at <= 0} onClick={() => go(at - 1)}>
-            Previous
-          </Button>
-          <Button size="small" disabled={at >= walk.length - 1} onClick={() => go(at + 1)}>
-            Next
-          </Button>
-          <p className={styles.where} aria-live="polite">
-            {current ? `${count(at + 1)} of ${count(walk.length)}: ${findingLabel(current)}` : `${count(walk.length)} cells to visit`}
-          </p>
-          {current ? <p className={mergeClasses(styles.where, styles.detail)}>{current.message}</p> : null}
-        </div>
-      ) : null}
+      <ViewTabs label="Group findings" tabs={GROUPINGS} value={view} onChange={setView} />
+      {walk.length > 0 ? <WalkBar walk={walk} at={at} go={go} /> : null}
       {VIEWS.map((v) => (
         <div key={v} role="tabpanel" id={`panel-${v}`} aria-labelledby={`tab-${v}`} hidden={v !== view}>
           {v === view ? (

@@ -31,6 +31,122 @@ function fromTable(analysis: Analysis | null): HeaderChoices | null {
 /** Development builds carry the self-test page (webpack.config.js); production builds drop this link. */
 const SELF_TEST = process.env.NODE_ENV === 'development';
 
+type SetDraft = (s: WorkbookSettings) => void;
+
+/** The status scale: found from the table, a built-in one, or the user's own labels and weights. */
+function ScaleField({ draft, setDraft, analysis }: { draft: WorkbookSettings; setDraft: SetDraft; analysis: Analysis | null }) {
+  const styles = useStyles();
+  return (
+    <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
+      <Select
+        className={styles.select}
+        select={{ className: styles.selectInner }}
+        value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
+        onChange={(_e, d) => {
+          const { scale: _s, ratingScale: _r, ...rest } = draft;
+          if (d.value === 'custom') setDraft({ ...rest, ratingScale: DEFAULT_SCALE });
+          else setDraft(d.value === '' ? rest : { ...rest, scale: d.value as NonNullable<WorkbookSettings['scale']> });
+        }}
+      >
+        <option value="">Found from the table</option>
+        {BUILT_IN_SCALES.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.label}:{' '}
+            {s.levels
+              .map((l) => l.label)
+              .slice(0, 4)
+              .join(', ')}
+          </option>
+        ))}
+        <option value="custom">My own labels and weights</option>
+      </Select>
+    </Field>
+  );
+}
+
+/** The user's own rating scale: a label and a weight for each level, best first. */
+function CustomScale({ scale, setLevel }: { scale: readonly RatingLevel[]; setLevel: (i: number, change: Partial<RatingLevel>) => void }) {
+  const styles = useStyles();
+  return (
+    <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+      <legend>Rating scale, best first: label and weight (0 to 1)</legend>
+      {scale.map((level, i) => (
+        <div key={level.key} className={styles.level}>
+          <Input aria-label={`Rating ${i + 1} label`} value={level.label} onChange={(_e, d) => setLevel(i, { label: d.value })} />
+          <Input
+            aria-label={`Rating ${i + 1} weight`}
+            type="number"
+            step={0.05}
+            min={0}
+            max={1}
+            value={level.weight === null ? '' : String(level.weight)}
+            onChange={(_e, d) => setLevel(i, { weight: Number(d.value) })}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The status column and scale settings, with the scale's problems and the save button. */
+function OptionsForm({
+  draft,
+  setDraft,
+  analysis,
+  onSave,
+}: {
+  draft: WorkbookSettings;
+  setDraft: SetDraft;
+  analysis: Analysis | null;
+  onSave: (s: WorkbookSettings) => void;
+}) {
+  const styles = useStyles();
+  const scale: readonly RatingLevel[] = draft.ratingScale ?? DEFAULT_SCALE;
+  const problems = validateScale(scale);
+  const setLevel = (i: number, change: Partial<RatingLevel>) =>
+    setDraft({ ...draft, ratingScale: scale.map((l, j) => (j === i ? { ...l, ...change } : l)) });
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (problems.length === 0) onSave(draft);
+      }}
+    >
+      <BlockChooser
+        blocks={analysis?.blocks ?? []}
+        value={draft.block}
+        onChange={(block) => {
+          const { block: _old, ...rest } = draft;
+          setDraft(block === undefined ? rest : { ...rest, block });
+        }}
+      />
+      <FiscalYearField
+        value={draft.fiscalYear}
+        onChange={(fiscalYear) => {
+          const { fiscalYear: _old, ...rest } = draft;
+          setDraft(fiscalYear === undefined ? rest : { ...rest, fiscalYear });
+        }}
+      />
+      <Checkbox
+        checked={draft.statusColumn !== false}
+        onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
+        label={'Write the status column ("Check (auto)")'}
+      />
+      <ScaleField draft={draft} setDraft={setDraft} analysis={analysis} />
+      {draft.ratingScale ? <CustomScale scale={scale} setLevel={setLevel} /> : null}
+      {problems.map((p) => (
+        <p key={p} className={styles.problem} role="alert">
+          {p}
+        </p>
+      ))}
+      <Button type="submit" disabled={problems.length > 0}>
+        Save settings and check again
+      </Button>
+    </form>
+  );
+}
+
 /** Column mapping, status column and rating scale, stored in the workbook (the pane's Settings tab). */
 export function SettingsPanel({
   analysis,
@@ -54,16 +170,12 @@ export function SettingsPanel({
   const [draft, setDraft] = useState<WorkbookSettings>(settings);
   useEffect(() => setDraft(settings), [settings]);
   const noTable = analysis !== null && analysis.table === null;
-  const scale: readonly RatingLevel[] = draft.ratingScale ?? DEFAULT_SCALE;
-  const problems = validateScale(scale);
   const setColumn = (role: Role, letter: string) => {
     const columns = { ...(draft.columns ?? {}) };
     if (letter === '') delete columns[role];
     else columns[role] = letter;
     setDraft({ ...draft, columns });
   };
-  const setLevel = (i: number, change: Partial<RatingLevel>) =>
-    setDraft({ ...draft, ratingScale: scale.map((l, j) => (j === i ? { ...l, ...change } : l)) });
 
   return (
     <section aria-labelledby="settings-heading">
@@ -87,89 +199,11 @@ export function SettingsPanel({
         }}
         onColumn={setColumn}
         onApply={() => {
-          if (problems.length === 0) onSave(draft);
+          if (validateScale(draft.ratingScale ?? DEFAULT_SCALE).length === 0) onSave(draft);
         }}
       />
       <div>
-        <form
-          className={styles.form}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (problems.length === 0) onSave(draft);
-          }}
-        >
-          <BlockChooser
-            blocks={analysis?.blocks ?? []}
-            value={draft.block}
-            onChange={(block) => {
-              const { block: _old, ...rest } = draft;
-              setDraft(block === undefined ? rest : { ...rest, block });
-            }}
-          />
-          <FiscalYearField
-            value={draft.fiscalYear}
-            onChange={(fiscalYear) => {
-              const { fiscalYear: _old, ...rest } = draft;
-              setDraft(fiscalYear === undefined ? rest : { ...rest, fiscalYear });
-            }}
-          />
-          <Checkbox
-            checked={draft.statusColumn !== false}
-            onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
-            label={'Write the status column ("Check (auto)")'}
-          />
-          <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
-            <Select
-              className={styles.select}
-              select={{ className: styles.selectInner }}
-              value={draft.ratingScale ? 'custom' : (draft.scale ?? '')}
-              onChange={(_e, d) => {
-                const { scale: _s, ratingScale: _r, ...rest } = draft;
-                if (d.value === 'custom') setDraft({ ...rest, ratingScale: DEFAULT_SCALE });
-                else setDraft(d.value === '' ? rest : { ...rest, scale: d.value as NonNullable<WorkbookSettings['scale']> });
-              }}
-            >
-              <option value="">Found from the table</option>
-              {BUILT_IN_SCALES.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.label}:{' '}
-                  {s.levels
-                    .map((l) => l.label)
-                    .slice(0, 4)
-                    .join(', ')}
-                </option>
-              ))}
-              <option value="custom">My own labels and weights</option>
-            </Select>
-          </Field>
-          {draft.ratingScale ? (
-            <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
-              <legend>Rating scale, best first: label and weight (0 to 1)</legend>
-              {scale.map((level, i) => (
-                <div key={level.key} className={styles.level}>
-                  <Input aria-label={`Rating ${i + 1} label`} value={level.label} onChange={(_e, d) => setLevel(i, { label: d.value })} />
-                  <Input
-                    aria-label={`Rating ${i + 1} weight`}
-                    type="number"
-                    step={0.05}
-                    min={0}
-                    max={1}
-                    value={level.weight === null ? '' : String(level.weight)}
-                    onChange={(_e, d) => setLevel(i, { weight: Number(d.value) })}
-                  />
-                </div>
-              ))}
-            </fieldset>
-          ) : null}
-          {problems.map((p) => (
-            <p key={p} className={styles.problem} role="alert">
-              {p}
-            </p>
-          ))}
-          <Button type="submit" disabled={problems.length > 0}>
-            Save settings and check again
-          </Button>
-        </form>
+        <OptionsForm draft={draft} setDraft={setDraft} analysis={analysis} onSave={onSave} />
         {SELF_TEST && <a href="selftest.html">Run the self-test for real Excel (development build)</a>}
       </div>
     </section>

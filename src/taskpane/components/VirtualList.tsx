@@ -87,6 +87,99 @@ function useMeasuredHeights<T>(keyOf: (row: T) => unknown, estimate: (row: T) =>
   return { heightOf, measure, version };
 }
 
+/** A row asked for before it was drawn: scrolled into view (and focused) once it is. */
+type PendingRow = { index: number; focus: boolean } | null;
+
+/**
+ * After every render: notes the scroller's height, measures the drawn rows, and brings a pending row exactly into
+ * view (and focuses it) once it is drawn.
+ */
+function useAfterDraw(
+  scroller: React.RefObject<HTMLElement | null>,
+  list: React.RefObject<HTMLElement | null>,
+  pending: React.MutableRefObject<PendingRow>,
+  measure: () => void,
+  [viewport, setViewport]: [number, (h: number) => void],
+): void {
+  useLayoutEffect(() => {
+    const h = scroller.current?.clientHeight;
+    if (h && h !== viewport) setViewport(h);
+    measure();
+    const wanted = pending.current;
+    const row = wanted ? list.current?.querySelector<HTMLElement>(`:scope > [data-row="${wanted.index}"]`) : null;
+    if (!wanted || !row) return;
+    pending.current = null;
+    // Now that it is drawn, the browser puts it exactly in view (its estimated place may have been a little off).
+    row.scrollIntoView?.({ block: 'nearest' });
+    if (wanted.focus) row.querySelector<HTMLElement>('button, [tabindex]')?.focus({ preventScroll: true });
+  });
+}
+
+/** Scrolls to the row `reveal` names each time its `nonce` changes (a row out of range is ignored). */
+function useReveal(reveal: { index: number; nonce: number } | null | undefined, rows: number, scrollTo: (i: number) => void): void {
+  const revealIndex = reveal?.index;
+  const revealNonce = reveal?.nonce;
+  useLayoutEffect(() => {
+    if (revealIndex === undefined || revealIndex < 0 || revealIndex >= rows) return;
+    scrollTo(revealIndex);
+    // Only a new request scrolls; the list re-rendering for other reasons must not pull the user back.
+  }, [revealNonce]);
+}
+
+/**
+ * Where the list is scrolled, and the moves that bring row `i` into view: `revealRow` (for `reveal`) and
+ * `moveToRow` (arrow keys: the row focused, scrolled to and drawn first when it is not yet in the page).
+ */
+function useRowScroll(
+  scroller: React.RefObject<HTMLElement | null>,
+  list: React.RefObject<HTMLElement | null>,
+  tops: readonly number[],
+  viewport: number,
+) {
+  const [scrollTop, setScrollTop] = useState(0);
+  const pending = useRef<PendingRow>(null);
+  /** Scrolls just enough for row `i` to be in view, by its known or estimated place. */
+  const bringIntoView = (i: number) => {
+    const el = scroller.current;
+    const top = tops[i] ?? 0;
+    const bottom = tops[i + 1] ?? top;
+    const height = el?.clientHeight || viewport;
+    let next = scrollTop;
+    if (top < next) next = top;
+    else if (bottom > next + height) next = bottom - height;
+    if (el) el.scrollTop = next;
+    setScrollTop(next);
+  };
+  const revealRow = (i: number) => {
+    bringIntoView(i);
+    pending.current = { index: i, focus: false };
+  };
+  /** Focuses row `i` when it is drawn (the browser scrolls it into view), else scrolls to it and focuses it once drawn. */
+  const moveToRow = (i: number) => {
+    const drawnRow = list.current?.querySelector<HTMLElement>(`:scope > [data-row="${i}"] button`);
+    if (drawnRow) {
+      drawnRow.focus(); // the browser scrolls it into view
+      return;
+    }
+    bringIntoView(i);
+    pending.current = { index: i, focus: true }; // drawn on the next render, focused then
+  };
+  return { scrollTop, setScrollTop, pending, moveToRow, revealRow };
+}
+
+/** The list items for rows [start, end), each with its place in the whole list for screen readers. */
+function drawnRows<T>(rows: readonly T[], start: number, end: number, render: (row: T, index: number) => ReactNode): ReactNode[] {
+  const drawn: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    drawn.push(
+      <div key={i} role="listitem" aria-setsize={rows.length} aria-posinset={i + 1} data-row={i}>
+        {render(rows[i] as T, i)}
+      </div>,
+    );
+  }
+  return drawn;
+}
+
 /**
  * A windowed list: only the rows in view (plus a margin) are in the page, so 10,000 rows cost what 20 do. Rows
  * are as tall as their text: each is estimated until drawn, then measured (again when the pane's width changes);
@@ -108,59 +201,18 @@ export function VirtualList<T>(props: {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(ASSUMED_VIEWPORT);
-  const pending = useRef<{ index: number; focus: boolean } | null>(null);
   const width = useWidth(scroller);
   const { heightOf, measure, version } = useMeasuredHeights(props.keyOf, props.estimate);
   // `version` and `width` stand for the measured heights, which live in a ref.
   const tops = useMemo(() => rowTops(props.rows, heightOf), [props.rows, version, width]);
   const total = tops[props.rows.length] ?? 0;
 
-  /** Scrolls just enough for row `i` to be in view, by its known or estimated place. */
-  const bringIntoView = (i: number) => {
-    const el = scroller.current;
-    const top = tops[i] ?? 0;
-    const bottom = tops[i + 1] ?? top;
-    const height = el?.clientHeight || viewport;
-    let next = scrollTop;
-    if (top < next) next = top;
-    else if (bottom > next + height) next = bottom - height;
-    if (el) el.scrollTop = next;
-    setScrollTop(next);
-  };
-
-  useLayoutEffect(() => {
-    const h = scroller.current?.clientHeight;
-    if (h && h !== viewport) setViewport(h);
-    measure(list.current, props.rows);
-    const wanted = pending.current;
-    const row = wanted ? list.current?.querySelector<HTMLElement>(`:scope > [data-row="${wanted.index}"]`) : null;
-    if (!wanted || !row) return;
-    pending.current = null;
-    // Now that it is drawn, the browser puts it exactly in view (its estimated place may have been a little off).
-    row.scrollIntoView?.({ block: 'nearest' });
-    if (wanted.focus) row.querySelector<HTMLElement>('button, [tabindex]')?.focus({ preventScroll: true });
-  });
-
-  const revealIndex = props.reveal?.index;
-  const revealNonce = props.reveal?.nonce;
-  useLayoutEffect(() => {
-    if (revealIndex === undefined || revealIndex < 0 || revealIndex >= props.rows.length) return;
-    bringIntoView(revealIndex);
-    pending.current = { index: revealIndex, focus: false };
-    // Only a new request scrolls; the list re-rendering for other reasons must not pull the user back.
-  }, [revealNonce]);
+  const { scrollTop, setScrollTop, pending, moveToRow, revealRow } = useRowScroll(scroller, list, tops, viewport);
+  useAfterDraw(scroller, list, pending, () => measure(list.current, props.rows), [viewport, setViewport]);
+  useReveal(props.reveal, props.rows.length, revealRow);
 
   const [start, end] = visibleRange(tops, scrollTop - OVERSCAN, scrollTop + viewport + OVERSCAN);
-  const drawn: ReactNode[] = [];
-  for (let i = start; i < end; i++) {
-    drawn.push(
-      <div key={i} role="listitem" aria-setsize={props.rows.length} aria-posinset={i + 1} data-row={i}>
-        {props.render(props.rows[i] as T, i)}
-      </div>,
-    );
-  }
   return (
     <div
       ref={scroller}
@@ -171,13 +223,7 @@ export function VirtualList<T>(props: {
         const next = rowKeyTarget(e.key, e.target as HTMLElement, props.rows.length);
         if (next === null) return;
         e.preventDefault();
-        const drawnRow = list.current?.querySelector<HTMLElement>(`:scope > [data-row="${next}"] button`);
-        if (drawnRow) {
-          drawnRow.focus(); // the browser scrolls it into view
-          return;
-        }
-        bringIntoView(next);
-        pending.current = { index: next, focus: true }; // drawn on the next render, focused then
+        moveToRow(next);
       }}
     >
       <div
@@ -187,7 +233,7 @@ export function VirtualList<T>(props: {
         className={styles.list}
         style={{ paddingTop: tops[start] ?? 0, paddingBottom: Math.max(0, total - (tops[end] ?? total)) }}
       >
-        {drawn}
+        {drawnRows(props.rows, start, end, props.render)}
       </div>
     </div>
   );
