@@ -320,7 +320,8 @@ function interpretRow(
   checkSlippage(row, slip, open, limits.slipDays);
   const originalDay = slip.originalDue === null ? null : fromIso(slip.originalDue);
   const slipped = open ? slippedFlag(slip) : null;
-  const state = itemState({ ...status, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
+  const { complete, excluded, unrated } = status;
+  const state = itemState({ complete, excluded, unrated, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
   return {
     row: row.rowNumber,
     statutory,

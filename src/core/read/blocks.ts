@@ -1,4 +1,4 @@
-import { cellText, isBlank, normalise, squash } from '../cells';
+import { cellText, isBlank, normalise, normalisesTo, squash } from '../cells';
 import { looksLikeReference } from '../interpret/references';
 import { isLevelName } from '../interpret/scales';
 import type { CellValue, Role } from '../types';
@@ -38,7 +38,7 @@ function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, 
   row.forEach((v, i) => {
     if (isBlank(v)) return;
     const header = texts.get(originColumn + i);
-    if (typeof v === 'string' && header !== undefined && normalise(v) === normalise(header)) same++;
+    if (typeof v === 'string' && header !== undefined && normalisesTo(v, normalise(header))) same++;
     else other++;
   });
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
