@@ -31,14 +31,14 @@ export function sameColumns(
   return ROLES.every((r) => a.columns[r] === b.columns[r]);
 }
 
-/** True when every text cell of the row repeats the header's words in the same column (at most one differs). */
+/** True when every text cell of the row repeats the header's words (`texts`, normalised) in the same column (at most one differs). */
 function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, originColumn: number): boolean {
   let same = 0;
   let other = 0;
   row.forEach((v, i) => {
     if (isBlank(v)) return;
     const header = texts.get(originColumn + i);
-    if (typeof v === 'string' && header !== undefined && normalisesTo(v, normalise(header))) same++;
+    if (typeof v === 'string' && header !== undefined && normalisesTo(v, header)) same++;
     else other++;
   });
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
@@ -86,26 +86,35 @@ function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]):
   return above >= 0 && isGroupRow(grid, above, merges) ? above : null;
 }
 
-/** The words a repeated header is compared with: its lower row as written, its words, and the row above that repeats with it. */
+/**
+ * The words a repeated header is compared with, normalised once for every row: its lower row as written,
+ * its words (null when they are the lower row's, so each row is compared once), and the row above that repeats with it.
+ */
 interface HeaderWords {
   readonly lower: ReadonlyMap<number, string>;
-  readonly texts: ReadonlyMap<number, string>;
+  readonly texts: ReadonlyMap<number, string> | null;
   readonly upper: { readonly index: number; readonly texts: ReadonlyMap<number, string> } | null;
 }
 
+const normalisedTexts = (texts: ReadonlyMap<number, string>) => new Map([...texts].map(([c, t]) => [c, normalise(t)] as const));
+
 function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
   const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const lower = normalisedTexts(rowTexts(rowValues(grid, main.rowIndex), grid.originColumn));
+  const texts = normalisedTexts(main.texts);
+  const same = texts.size === lower.size && [...texts].every(([c, t]) => lower.get(c) === t);
   return {
-    lower: rowTexts(rowValues(grid, main.rowIndex), grid.originColumn),
-    texts: main.texts,
-    upper: upper === null ? null : { index: upper, texts: rowTexts(rowValues(grid, upper), grid.originColumn) },
+    lower,
+    texts: same ? null : texts,
+    upper: upper === null ? null : { index: upper, texts: normalisedTexts(rowTexts(rowValues(grid, upper), grid.originColumn)) },
   };
 }
 
 /** The header repeated at `i`: with the row above it, or its one row (its words, or its lower row as written). */
 function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, words: HeaderWords): HeaderMatch | null {
   const { originColumn } = grid;
-  const like = (row: readonly CellValue[]) => repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn);
+  const like = (row: readonly CellValue[]) =>
+    repeats(row, words.lower, originColumn) || (words.texts !== null && repeats(row, words.texts, originColumn));
   if (words.upper !== null) {
     const span = main.rowIndex - words.upper.index;
     if (repeats(rowValues(grid, i), words.upper.texts, originColumn) && like(rowValues(grid, i + span)))
