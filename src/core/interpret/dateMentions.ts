@@ -169,7 +169,8 @@ export interface DateReadout {
 export function readDates(text: string, reference: number, reading: DateReading = UK_READING): DateReadout {
   // A row's timescale is read twice in a row (its due date, then its revisions): the second read is the first's answer.
   const last = lastRead;
-  if (last.text === text && last.reference === reference && last.order === reading.order && last.fiscal === reading.fiscal) return last.readout;
+  if (last.text === text && last.reference === reference && last.order === reading.order && last.fiscal === reading.fiscal)
+    return last.readout;
   const readout = scan(text, reference, reading);
   lastRead = { text, reference, order: reading.order, fiscal: reading.fiscal, readout };
   return readout;
