@@ -35,12 +35,14 @@ export function sameColumns(
 function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, originColumn: number): boolean {
   let same = 0;
   let other = 0;
-  row.forEach((v, i) => {
-    if (isBlank(v)) return;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isBlank(v)) continue;
     const header = texts.get(originColumn + i);
     if (typeof v === 'string' && header !== undefined && normalisesTo(v, header)) same++;
-    else other++;
-  });
+    // Two cells that differ rule the row out: a data row is left after its first cells.
+    else if (++other > 1) return false;
+  }
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
 }
 
