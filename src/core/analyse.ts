@@ -76,7 +76,16 @@ function textCells(located: LocatedTable, column: number | null): DateCell[] {
   const out: DateCell[] = [];
   for (const record of located.items) {
     const value = record.value(column);
-    if (typeof value === 'string' && value.trim() !== '') out.push({ text: value, cell: cellAddress(column, record.row), row: record.row });
+    // The address is named only for a finding: built when asked, not for every progress note.
+    const row = record.row;
+    if (typeof value === 'string' && value.trim() !== '')
+      out.push({
+        text: value,
+        row,
+        get cell() {
+          return cellAddress(column, row);
+        },
+      });
   }
   return out;
 }
@@ -277,7 +286,7 @@ function readRecommendation(
   }
   const marker = vocab.markers[k] ?? { statutory: null, subject: '' };
   const flags = { errored: erroredColumns.length > 0, noReference };
-  const read = interpretRow(row, vocab, marker, position, limits, flags);
+  const read = interpretRow(row, vocab, marker, record.section, position, limits, flags);
   for (const role of FIELD_ROLES) {
     if (!row.has(role) || row.errored(role) || row.text(role) !== '') continue;
     // A finished or withdrawn item needs no progress note; nor does an audit in a plan of audits, whose status says where it is.
@@ -290,7 +299,7 @@ function readRecommendation(
       ),
     );
   }
-  return { id, section: record.section, subject: marker.subject, ...read };
+  return read;
 }
 
 /** Days that tune the checks: due soon within, and slipped "repeatedly" beyond. */
@@ -304,10 +313,11 @@ function interpretRow(
   row: RowContext,
   vocab: TableVocabulary,
   marker: SubjectMarker,
+  section: string | null,
   position: Position,
   limits: Limits,
   rowFlags: { readonly errored: boolean; readonly noReference: boolean },
-): Omit<Recommendation, 'id' | 'subject' | 'section'> {
+): Recommendation {
   const statutory = checkStatutory(row, marker, vocab.recordsStatutory);
   const priority = readPriority(row.raw('priority'), vocab.priority);
   const { timescale, slip } = readDue(row, position.reference, vocab.dates);
@@ -320,8 +330,13 @@ function interpretRow(
   checkSlippage(row, slip, open, limits.slipDays);
   const originalDay = slip.originalDue === null ? null : fromIso(slip.originalDue);
   const slipped = open ? slippedFlag(slip) : null;
-  const state = itemState({ ...status, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
+  const { complete, excluded, unrated } = status;
+  const state = itemState({ complete, excluded, unrated, overdue: due.overdue, daysToDue: due.daysToDue, timescale });
+  // One literal, in the order the report lists the fields: no spread of a partial record on each row.
   return {
+    id: row.id,
+    section,
+    subject: marker.subject,
     row: row.rowNumber,
     statutory,
     lead: squash(row.text('lead')),

@@ -32,7 +32,10 @@ export function isErrorCode(text: string): boolean {
 
 /** True for an empty cell: null, undefined or only white space. */
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (typeof value !== 'string') return value === null || value === undefined;
+  // A text starting with a printable ASCII character is not blank: answered without trimming a long progress note.
+  const first = value.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f) && value.trim() === '';
 }
 
 /** A cell's text as a person reads it; numbers in plain form, errors as their code. */
@@ -58,6 +61,23 @@ export function normalise(text: string): string {
 }
 
 const NORMALISED = new Map<string, string>();
+
+/**
+ * True when `text` normalises to `normalised` (already normalised). A long progress cell is ruled out
+ * without normalising it: each ASCII letter or digit stays a letter or digit, so a text with more of
+ * them than `normalised` has characters cannot normalise to it.
+ */
+export function normalisesTo(text: string, normalised: string): boolean {
+  let alphanumerics = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const letter = code | 0x20; // ASCII upper case to lower; other codes stay outside a-z
+    if ((letter >= 0x61 && letter <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (++alphanumerics > normalised.length) return false;
+    }
+  }
+  return normalise(text) === normalised;
+}
 
 function normaliseNow(text: string): string {
   return text

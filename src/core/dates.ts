@@ -29,8 +29,17 @@ export function endOfMonth(year: number, month: number): number {
 
 /** ISO `YYYY-MM-DD` for a day number. */
 export function toIso(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = ISO_OF_DAY.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    // Due dates repeat down a table: each day is formatted once, not on every row.
+    if (ISO_OF_DAY.size > 10_000) ISO_OF_DAY.clear();
+    ISO_OF_DAY.set(day, iso);
+  }
+  return iso;
 }
+
+const ISO_OF_DAY = new Map<number, string>();
 
 /** Day number for an ISO `YYYY-MM-DD`; null when it is not a real date. */
 export function fromIso(iso: string): number | null {

@@ -64,13 +64,16 @@ function findSequence(parsed: readonly Parsed[]): Sequence | null {
     if (byNumber.size === 0) written = p.written;
     byNumber.set(p.number, r);
   }
-  const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+  const keys = [...byNumber.keys()];
+  // Most tables number their items in order: sorting is needed only when they are not.
+  const inOrder = keys.every((n, i) => i === 0 || (keys[i - 1] ?? n) < n);
+  const numbers = inOrder ? keys : keys.sort((a, b) => a - b);
   const span = (numbers[numbers.length - 1] ?? 0) - (numbers[0] ?? 0) + 1;
   if (numbers.length < 2 || span - numbers.length > numbers.length) return null;
   // A regular stride (12, 14, 16 ... 30) is a list of report paragraphs, not a numbering with items missing.
   const steps = new Set(numbers.slice(1).map((n, i) => n - (numbers[i] ?? n)));
   if (numbers.length >= 3 && steps.size === 1 && !steps.has(1)) return null;
-  return { prefix, written, count, byNumber: new Map([...byNumber].sort((a, b) => a[0] - b[0])) };
+  return { prefix, written, count, byNumber: inOrder ? byNumber : new Map([...byNumber].sort((a, b) => a[0] - b[0])) };
 }
 
 /** ID_FORMAT: within a sequence, a reference with no number, or with a prefix fewer references use. */

@@ -27,7 +27,17 @@ export function ageing(recs: readonly Recommendation[]): Ageing {
 function group(recs: readonly Recommendation[], top: string | null): GroupStats & { ageing: Ageing } {
   const total = recs.length;
   const byState = countStates(recs);
-  const rated = recs.filter((r) => r.rating !== null).length;
+  // One pass for the counts that are not states.
+  let rated = 0;
+  let completely = 0;
+  let slipped = 0;
+  let pastOriginal = 0;
+  for (const r of recs) {
+    if (r.rating !== null) rated++;
+    if (top !== null && r.rating === top) completely++;
+    if (r.slippedDays > 0 || r.revisions > 0) slipped++;
+    if (r.pastOriginal) pastOriginal++;
+  }
   const complete = byState.Complete;
   const excluded = byState['Not counted'];
   const counted = total - excluded;
@@ -35,14 +45,14 @@ function group(recs: readonly Recommendation[], top: string | null): GroupStats 
     total,
     rated,
     unrated: total - rated,
-    completely: top === null ? 0 : recs.filter((r) => r.rating === top).length,
+    completely,
     complete,
     excluded,
     overdue: byState.Overdue,
     dueSoon: byState['Due soon'] + byState['Due today'],
     byState,
-    slipped: recs.filter((r) => r.slippedDays > 0 || r.revisions > 0).length,
-    pastOriginal: recs.filter((r) => r.pastOriginal).length,
+    slipped,
+    pastOriginal,
     completionRate: counted <= 0 ? 0 : complete / counted,
     ageing: ageing(recs),
   };

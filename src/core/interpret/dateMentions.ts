@@ -167,6 +167,24 @@ export interface DateReadout {
  * years. Spans already read are not read again, so an impossible "2022/09/31" is not read as 2022.
  */
 export function readDates(text: string, reference: number, reading: DateReading = UK_READING): DateReadout {
+  // A row's timescale is read twice in a row (its due date, then its revisions): the second read is the first's answer.
+  const last = lastRead;
+  if (last.text === text && last.reference === reference && last.order === reading.order && last.fiscal === reading.fiscal)
+    return last.readout;
+  const readout = scan(text, reference, reading);
+  lastRead = { text, reference, order: reading.order, fiscal: reading.fiscal, readout };
+  return readout;
+}
+
+let lastRead: { text: string; reference: number; order: string; fiscal: string; readout: DateReadout } = {
+  text: '',
+  reference: NaN,
+  order: '',
+  fiscal: '',
+  readout: { mentions: [], impossible: [] },
+};
+
+function scan(text: string, reference: number, reading: DateReading): DateReadout {
   const lower = text.toLowerCase();
   const taken: boolean[] = new Array<boolean>(lower.length).fill(false);
   const refYear = parts(reference).year;

@@ -48,6 +48,18 @@ const LABELS = new Set(REFERENCE_LABELS);
 
 /** Reads a reference into prefix, number and sub-parts; null when it has no number ("Rec five", "(a)"). */
 export function parseReference(ref: string): ParsedReference | null {
+  // Each reference is read by its family, its key and its checks in turn: the last answer is reused.
+  if (ref !== lastReference) {
+    lastParsed = readReference(ref);
+    lastReference = ref;
+  }
+  return lastParsed;
+}
+
+let lastReference: string | null = null;
+let lastParsed: ParsedReference | null = null;
+
+function readReference(ref: string): ParsedReference | null {
   const m = REFERENCE_RE.exec(ref.trim());
   if (!m) return null;
   const written = m[1] ?? '';

@@ -67,6 +67,25 @@ function roles(text: string, mentions: readonly DateMention[]): Role[] {
  * document date (ISO) that places two-digit and missing years.
  */
 export function parseRevisions(text: string, reference: string, reading?: DateReading): Revisions {
+  // Timescales repeat down a table ("March 2003", "Ongoing"): each distinct one is read once per reference and reading.
+  const key = reading === undefined ? reference : `${reference}|${reading.order}|${reading.fiscal}`;
+  if (key !== cachedKey || cached.size >= CACHE_LIMIT) {
+    cached.clear();
+    cachedKey = key;
+  }
+  let answer = cached.get(text);
+  if (answer === undefined) {
+    answer = readRevisions(text, reference, reading);
+    cached.set(text, answer);
+  }
+  return answer;
+}
+
+const CACHE_LIMIT = 20_000;
+const cached = new Map<string, Revisions>();
+let cachedKey = '';
+
+function readRevisions(text: string, reference: string, reading?: DateReading): Revisions {
   const ref = fromIso(reference);
   if (ref === null) return { due: null, originalDue: null, revisions: 0, chain: [] };
   const mentions = findDateMentions(text, ref, reading).filter((m) => Math.abs(m.day - ref) <= MAX_DAYS_FROM_REFERENCE);

@@ -1,4 +1,4 @@
-import { cellText, isBlank, normalise, squash } from '../cells';
+import { cellText, isBlank, normalise, normalisesTo, squash } from '../cells';
 import { looksLikeReference } from '../interpret/references';
 import { isLevelName } from '../interpret/scales';
 import type { CellValue, Role } from '../types';
@@ -31,23 +31,36 @@ export function sameColumns(
   return ROLES.every((r) => a.columns[r] === b.columns[r]);
 }
 
-/** True when every text cell of the row repeats the header's words in the same column (at most one differs). */
+/** True when every text cell of the row repeats the header's words (`texts`, normalised) in the same column (at most one differs). */
 function repeats(row: readonly CellValue[], texts: ReadonlyMap<number, string>, originColumn: number): boolean {
   let same = 0;
   let other = 0;
-  row.forEach((v, i) => {
-    if (isBlank(v)) return;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isBlank(v)) continue;
     const header = texts.get(originColumn + i);
-    if (typeof v === 'string' && header !== undefined && normalise(v) === normalise(header)) same++;
-    else other++;
-  });
+    if (typeof v === 'string' && header !== undefined && normalisesTo(v, header)) same++;
+    // Two cells that differ rule the row out: a data row is left after its first cells.
+    else if (++other > 1) return false;
+  }
   return same >= Math.max(2, Math.ceil(texts.size / 2)) && other <= (same >= 3 ? 1 : 0);
 }
 
-/** True when the row holds exactly the header's lower row, cell for cell: a unit row ("(dd/mm/yyyy)", "£000") repeated under it. */
-function sameLabels(row: readonly CellValue[], lower: ReadonlyMap<number, string>, originColumn: number): boolean {
-  const texts = rowTexts(row, originColumn);
-  return texts.size > 0 && texts.size === lower.size && [...texts].every(([c, t]) => normalise(t) === normalise(lower.get(c) ?? ''));
+/**
+ * True when the row holds exactly the given labels (normalised), cell for cell: a unit row ("(dd/mm/yyyy)", "£000")
+ * repeated under a header, or group headings repeated over it.
+ */
+function sameLabels(row: readonly CellValue[], labels: ReadonlyMap<number, string>, originColumn: number): boolean {
+  let count = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isBlank(v)) continue;
+    const label = labels.get(originColumn + i);
+    // Left at the first cell that differs: a data row costs one comparison.
+    if (typeof v !== 'string' || label === undefined || !normalisesTo(v, label)) return false;
+    count++;
+  }
+  return count > 0 && count === labels.size;
 }
 
 /**
@@ -92,23 +105,31 @@ function upperRow(grid: SheetGrid, main: HeaderMatch, merges: readonly Merge[]):
   return above >= 0 && isGroupRow(grid, above, merges) ? above : null;
 }
 
-/** The words a repeated header is compared with: its lower row as written, its words, and the row above that repeats with it. */
+/**
+ * The words a repeated header is compared with, normalised once for every row: its lower row as written,
+ * its words (null when they are the lower row's, so each row is compared once), and the row above that repeats with it.
+ */
 interface HeaderWords {
   readonly lower: ReadonlyMap<number, string>;
   /** The row just above a one-row header, when it has two labels or more (group headings over it, merged or not). */
   readonly above: ReadonlyMap<number, string> | null;
-  readonly texts: ReadonlyMap<number, string>;
+  readonly texts: ReadonlyMap<number, string> | null;
   readonly upper: { readonly index: number; readonly texts: ReadonlyMap<number, string> } | null;
 }
 
+const normalisedTexts = (texts: ReadonlyMap<number, string>) => new Map([...texts].map(([c, t]) => [c, normalise(t)] as const));
+
 function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
   const upper = upperRow(grid, main, parseMerges(grid.snapshot.merges));
+  const lower = normalisedTexts(rowTexts(rowValues(grid, main.rowIndex), grid.originColumn));
+  const texts = normalisedTexts(main.texts);
+  const same = texts.size === lower.size && [...texts].every(([c, t]) => lower.get(c) === t);
   const above = main.firstRowIndex > 0 ? rowTexts(rowValues(grid, main.firstRowIndex - 1), grid.originColumn) : null;
   return {
-    lower: rowTexts(rowValues(grid, main.rowIndex), grid.originColumn),
-    above: above !== null && above.size >= 2 ? above : null,
-    texts: main.texts,
-    upper: upper === null ? null : { index: upper, texts: rowTexts(rowValues(grid, upper), grid.originColumn) },
+    lower,
+    above: above !== null && above.size >= 2 ? normalisedTexts(above) : null,
+    texts: same ? null : texts,
+    upper: upper === null ? null : { index: upper, texts: normalisedTexts(rowTexts(rowValues(grid, upper), grid.originColumn)) },
   };
 }
 
@@ -116,7 +137,9 @@ function headerWords(grid: SheetGrid, main: HeaderMatch): HeaderWords {
 function repeatedAt(grid: SheetGrid, i: number, main: HeaderMatch, words: HeaderWords): HeaderMatch | null {
   const { originColumn } = grid;
   const like = (row: readonly CellValue[]) =>
-    repeats(row, words.lower, originColumn) || repeats(row, words.texts, originColumn) || sameLabels(row, words.lower, originColumn);
+    repeats(row, words.lower, originColumn) ||
+    (words.texts !== null && repeats(row, words.texts, originColumn)) ||
+    sameLabels(row, words.lower, originColumn);
   if (words.upper !== null) {
     const span = main.rowIndex - words.upper.index;
     if (repeats(rowValues(grid, i), words.upper.texts, originColumn) && like(rowValues(grid, i + span)))
