@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.e2e.test.ts'],
   globalSetup: '<rootDir>/tests/e2e/globalSetup.js',
   testTimeout: 30000,
+  // Both files at once (one browser each): the pane's and the self-test's (Jest would use one worker on 2 cores).
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
   transform: {
     '^.+\\.tsx?$': [

@@ -1,4 +1,4 @@
-jest.setTimeout(600_000); // the 100,000-row workbook is built and read back through exceljs three times
+jest.setTimeout(600_000); // the largest workbook (100,000 rows under test:slow) is built and read back through exceljs three times
 
 import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';

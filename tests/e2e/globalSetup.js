@@ -7,7 +7,7 @@ const makeConfig = require('../../webpack.config.js');
 
 /** The development config reduced to the self-test page. */
 async function selfTestConfig() {
-  const dev = await makeConfig({}, { mode: 'development' });
+  const dev = await makeConfig({ transpileOnly: true }, { mode: 'development' });
   return {
     ...dev,
     devtool: false,

@@ -5,7 +5,7 @@ import { dayNumber, toIso, toSerial } from '../../src/core/dates';
 import type { CellValue } from '../../src/core/types';
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { UNDO_GROUP_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { syntheticPlan } from '../fixtures/plans';
 
 const NOW = new Date(2026, 10, 26, 10, 4);
@@ -29,7 +29,7 @@ function datedPlan(date1904: boolean) {
   return { plan, formats, due };
 }
 
-describe.each(PLATFORM_PROFILES)('$name: the 1904 date system', (profile) => {
+describe.each(UNDO_GROUP_PROFILES)('$name: the 1904 date system', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => (fake = current()));

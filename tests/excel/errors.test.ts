@@ -1,6 +1,6 @@
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { UNDO_GROUP_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
@@ -27,7 +27,7 @@ const CODES: [string, string, RegExp][] = [
   ['RequestAborted', 'Unknown', /stopped the request/],
 ];
 
-describe.each(PLATFORM_PROFILES)('$name: every documented error code becomes a plain message', (profile) => {
+describe.each(UNDO_GROUP_PROFILES)('$name: every documented error code becomes a plain message', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => {

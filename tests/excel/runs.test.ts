@@ -1,7 +1,7 @@
 import { runPlan } from '../../src/excel';
 import { CELL_EDIT_WAIT } from '../../src/excel/run';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { UNDO_GROUP_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 
@@ -28,7 +28,7 @@ function installLocks(): () => void {
   return () => Object.defineProperty(globalThis, 'navigator', { value: previous, configurable: true, writable: true });
 }
 
-describe.each(PLATFORM_PROFILES)('$name', (profile) => {
+describe.each(UNDO_GROUP_PROFILES)('$name', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { UNDO_GROUP_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
 import { syntheticPlan } from '../fixtures/plans';
@@ -8,7 +8,7 @@ import { syntheticPlan } from '../fixtures/plans';
 const NOW = new Date(2026, 10, 26, 10, 4);
 const ALL = { format: true, summary: true };
 
-describe.each(PLATFORM_PROFILES)('$name', (profile) => {
+describe.each(UNDO_GROUP_PROFILES)('$name', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => (fake = current()));

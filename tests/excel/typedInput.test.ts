@@ -1,6 +1,6 @@
 import { runPlan } from '../../src/excel';
 import type { FakeWorkbook } from '../fakes/excelFake';
-import { PLATFORM_PROFILES, useFakeExcel } from '../fakes/jestFake';
+import { UNDO_GROUP_PROFILES, useFakeExcel } from '../fakes/jestFake';
 import { dateSerial, typedInput } from '../fakes/typedInput';
 import { referenceValues } from '../fixtures/reference';
 import { scalarGrid } from '../corpus/workbooks';
@@ -32,7 +32,7 @@ describe('the fake parses strings written through values as typed input (en-US)'
   });
 });
 
-describe.each(PLATFORM_PROFILES)('$name: everything that echoes the user\u2019s words stays text', (profile) => {
+describe.each(UNDO_GROUP_PROFILES)('$name: everything that echoes the user\u2019s words stays text', (profile) => {
   const current = useFakeExcel(profile);
   let fake: FakeWorkbook;
   beforeEach(() => (fake = current()));

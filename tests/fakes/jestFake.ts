@@ -23,6 +23,13 @@ export const PLATFORM_PROFILES: readonly FakeProfile[] = (['web', 'windows', 'ma
   { name: `${platform}, ExcelApi 1.20`, apiMinor: 20, platform },
 ]);
 
+/**
+ * PLATFORM_PROFILES less ExcelApi 1.9 on the web and the Mac: at 1.20 each platform refuses a merged undo group over
+ * its own calls (UNDO_UNSUPPORTED), so all three play; at 1.9 the platform changes only the undo story a run tells
+ * and the fake's `undoCleared`, so Windows alone, for the suites that assert neither (the others keep all six).
+ */
+export const UNDO_GROUP_PROFILES: readonly FakeProfile[] = PLATFORM_PROFILES.filter((p) => p.apiMinor >= 20 || p.platform === 'windows');
+
 /** A fresh strict fake installed as the Office globals around each test; call `fake()` inside a test. */
 export function useFakeExcel(profile?: FakeProfile): () => FakeWorkbook {
   let current: FakeWorkbook | null = null;
