@@ -232,6 +232,22 @@ function cellContent(xml: string, t: Tag, part: string): { raw: string | null; i
   };
 }
 
+/** A <row> tag's number (its r, else the one after the last), refused outside the sheet. */
+function rowNumberOf(tag: string, previous: number, part: string): number {
+  const n = Number(attr(tag, 'r') ?? previous + 1);
+  if (!(n >= 1 && n <= MAX_ROW))
+    throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} has a row outside the sheet).`);
+  return n;
+}
+
+function tooManyCells(): HostError {
+  return new HostError(
+    'PayloadTooLarge',
+    `This sheet has more than ${MAX_CELLS.toLocaleString('en-GB')} cells holding data, too many to check safely; nothing was written.`,
+  );
+}
+
+/** The cells of a sheetData element into `rows`, in any order; how many hold data and the last row with one. */
 function readCells(
   xml: string,
   open: Tag,
@@ -252,10 +268,7 @@ function readCells(
       continue;
     }
     if (t.local === 'row') {
-      const tag = xml.slice(t.start, t.end);
-      rowNumber = Number(attr(tag, 'r') ?? rowNumber + 1);
-      if (!(rowNumber >= 1 && rowNumber <= MAX_ROW))
-        throw new HostError('FileUnreadable', `This is not a readable .xlsx workbook (${part} has a row outside the sheet).`);
+      rowNumber = rowNumberOf(xml.slice(t.start, t.end), rowNumber, part);
       column = -1;
       row = undefined;
       t = nextTag(xml, t.end, part);
@@ -282,11 +295,7 @@ function readCells(
       row = rows.get(r);
       if (!row) rows.set(r, (row = { values: [], formats: [], formulas: [] }));
     }
-    if (++cells > MAX_CELLS)
-      throw new HostError(
-        'PayloadTooLarge',
-        `This sheet has more than ${MAX_CELLS.toLocaleString('en-GB')} cells holding data, too many to check safely; nothing was written.`,
-      );
+    if (++cells > MAX_CELLS) throw tooManyCells();
     put(row, column, value, format, formula === '=' ? '=(shared)' : formula);
     if (r > maxRow) maxRow = r;
     t = next;
