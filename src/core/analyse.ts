@@ -20,6 +20,7 @@ import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
 import { readCompletionDate } from './interpret/completion';
 import { ITEM_NOUN, tableKind } from './interpret/tableKind';
+import { keyScale, readKey, type KeyEntry } from './interpret/tableKey';
 import { decideDateReadings, positionOrderAssumed, writtenOrder, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
@@ -118,7 +119,7 @@ function hasPhrases(located: LocatedTable): boolean {
 }
 
 /** Stage 3: chooses the table's status scale (option, tick headers, the status column's values, or extent met). */
-function chooseScale(located: LocatedTable, options: AnalyseOptions): StatusScale {
+function chooseScale(located: LocatedTable, options: AnalyseOptions, key: readonly KeyEntry[]): StatusScale {
   if (options.ratingScale && options.ratingScale.length > 0) return customScale(options.ratingScale);
   if (options.scale) return builtInScale(options.scale);
   if (located.header.tickScale) return located.header.tickScale;
@@ -126,11 +127,14 @@ function chooseScale(located: LocatedTable, options: AnalyseOptions): StatusScal
   // Without a status column: "Recommendation met: ..." in the progress text is the extent scale; else completion words.
   const audits = tableKind(located.columns) === 'audits';
   if (column === null) return audits ? AUDIT_PLAN_SCALE : builtInScale(hasPhrases(located) ? 'extent' : 'implementation');
-  const scale = detectScale(
-    located.items.map((r) => r.value(column)),
+  const values = located.items.map((r) => r.value(column));
+  const detected = detectScale(
+    values,
     located.items.map((r) => r.format(column)),
     audits ? AUDIT_SCALE_ORDER : undefined,
   );
+  // The table's own key, where its labels are the status values, says what each colour means (T4).
+  const scale = keyScale(key, values) ?? detected;
   // A plan of audits: an audit deferred out of the year's plan is excluded (T4, tables of work).
   return audits && scale.name === 'implementation' ? AUDIT_PLAN_SCALE : scale;
 }
@@ -148,9 +152,16 @@ function statusPercentUnit(located: LocatedTable): PercentUnit | null {
   );
 }
 
+/** What is read from the whole sheet before the table's vocabulary: its date order and its own key. */
+interface SheetReadings {
+  readonly dates: DateReadings;
+  readonly key: readonly KeyEntry[];
+}
+
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
-function tableVocabulary(located: LocatedTable, options: AnalyseOptions, dates: DateReadings): TableVocabulary {
-  const scale = chooseScale(located, options);
+function tableVocabulary(located: LocatedTable, options: AnalyseOptions, sheet: SheetReadings): TableVocabulary {
+  const { dates } = sheet;
+  const scale = chooseScale(located, options, sheet.key);
   const texts = located.header.texts;
   const ticks = located.header.ticks.map((c) => ({
     letter: columnLetter(c),
@@ -457,8 +468,8 @@ function baseOf(snapshot: SheetSnapshot, position: Position): AnalysisBase {
 }
 
 /** Stages 3-5 on a located table: its vocabulary, each item read and checked, the reference checks, the figures. */
-function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase, dates: DateReadings): Analysis {
-  const vocab = tableVocabulary(located, options, dates);
+function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase, sheet: SheetReadings): Analysis {
+  const vocab = tableVocabulary(located, options, sheet);
   const headerRow = located.origin.row + located.header.rowIndex;
   const findings: Finding[] = [
     ...missingColumns(located, headerRow, vocab),
@@ -508,5 +519,6 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   const lines = positionLines(located);
   const dates = dateReadings(located, options, lines.title);
   const position = readPosition(lines, chosen, today, dates.sheet);
-  return readTable(located, position, options, baseOf(snapshot, position), dates);
+  const key = readKey([...lines.title, ...lines.below].map((l) => l.cells));
+  return readTable(located, position, options, baseOf(snapshot, position), { dates, key });
 }

@@ -23,12 +23,7 @@ const PLANS = realLayouts();
  * right: then delete the entry. `figures`: core, adapter and command disagree with the hand count;
  * `ids`: the references differ too. Causes are in tests/corpus/real/README.md ("Misreadings").
  */
-const KNOWN_MISREADINGS: Readonly<Record<string, { readonly reason: string; readonly ids?: true }>> = {
-  'tas-pac-recommendation-tracker-2026': {
-    reason:
-      '"Traffic Light" is not a status column (scale read as implementation, not rag); and by the default RAG reading Grey would be withdrawn, where this table\'s key says "yet to be established"',
-  },
-};
+const KNOWN_MISREADINGS: Readonly<Record<string, { readonly reason: string; readonly ids?: true }>> = {};
 const dir = mkdtempSync(join(tmpdir(), 'apc-real-'));
 
 /** The figures a careful officer counts, as the product reports them. */
