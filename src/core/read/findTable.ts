@@ -24,8 +24,9 @@ export const HEADER_SEARCH_ROWS = 50;
 
 /**
  * Which role a header cell names (T1): a count ("# Years", "Number of days") names none; a number sign
- * or "No." after the words ("Recommendation #", "Rec. #") is the reference; else the longest matching
- * word; else a label that ends in "status" ("Auditor's Assessment of 1-Year Status") is the status. Null if none.
+ * or "No." after the words ("Recommendation #", "Rec. #") is the reference; a header word that is the
+ * whole header names its role; else a label ending in "status" ("Auditor's Assessment of 1-Year Status")
+ * is the status; else the longest header word it starts with names the role. Null if none.
  */
 export function roleOfHeader(text: string): Role | null {
   const raw = text.trim();
@@ -43,7 +44,9 @@ export function roleOfHeader(text: string): Role | null {
       if (!best || word.length > best.length) best = { role, length: word.length };
     }
   }
-  return best?.role ?? (STATUS_SUFFIX_RE.test(n) ? 'rating' : null);
+  // "Auditor's Assessment of 1-Year Status": the closing "status" names the column, not the opening "auditor".
+  if (STATUS_SUFFIX_RE.test(n) && (best === null || best.length < n.length)) return 'rating';
+  return best?.role ?? null;
 }
 
 /** "# Years", "# of findings", "Number of days", "No. of actions": a count of something, never the reference. */
