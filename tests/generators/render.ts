@@ -1,7 +1,7 @@
 import { toSerial } from '../../src/core/dates';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { Grid } from './grid';
-import { writeTitleDate } from './dateForms';
+import { US_FORMS, writeTitleDate } from './dateForms';
 import { doneInDate, dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
 import { headerRows, tableColumns } from './headerRows';
 import {
@@ -219,7 +219,7 @@ function distractorLine(grid: Grid, tracker: Tracker): void {
   const { layout, choices, asAt } = tracker;
   if (layout.distractor === 'none' || !STATED.has(layout.position)) return;
   if (layout.distractor === 'meetingDate') {
-    const meeting = writeTitleDate(asAt + 14 + (choices.position % 5) * 9, choices.position);
+    const meeting = writeTitleDate(asAt + 14 + (choices.position % 5) * 9, choices.position, usWritten(tracker));
     grid.add([pick(['Audit and Governance Committee - {d}', 'Report to the Audit Committee, {d}'], choices.title).replace('{d}', meeting)]);
     return;
   }
@@ -232,10 +232,15 @@ function distractorLine(grid: Grid, tracker: Tracker): void {
   ]);
 }
 
+/** A sheet whose written due dates are month first ("March 31, 2024", "06/30/2023"): its title dates are written so too. */
+function usWritten(tracker: Tracker): boolean {
+  return US_FORMS.includes(tracker.layout.dateForm) && tracker.items.some((i) => dueWritten(tracker, i) !== null);
+}
+
 /** The line that states the position date, in the layout's words. */
 function positionLine(grid: Grid, tracker: Tracker): void {
   const c = tracker.choices.position;
-  const d = writeTitleDate(tracker.asAt, c);
+  const d = writeTitleDate(tracker.asAt, c, usWritten(tracker));
   switch (tracker.layout.position) {
     case 'none':
       return;

@@ -3,6 +3,7 @@
 // table's own key").
 import { cellText, isBlank, normalise } from '../cells';
 import type { CellValue, RatingLevel, StatusScale } from '../types';
+import { matchLevel } from './scales';
 import { EXCLUDED_WORDS, IMPLEMENTATION_SCALE, RAG_SCALE } from '../vocabulary/scales';
 
 /** What a key's meaning says of the items marked so, in the status vocabulary. */
@@ -85,10 +86,27 @@ function keyLevel(entry: KeyEntry): RatingLevel {
   };
 }
 
+/** What the built-in RAG reading makes of a label ("Grey" withdrawn), in the key's terms; null when it reads none. */
+function builtInMeaning(label: string): KeyMeaning | null {
+  const level = matchLevel(label, RAG_SCALE.levels);
+  if (!level) return null;
+  return level.complete ? 'complete' : level.excluded ? 'excluded' : 'open';
+}
+
+/** The built-in RAG levels no key label names by colour ("Grey Light" replaces Grey; "Yellow Light" Amber, whose word yellow is). */
+function unreplaced(entries: readonly KeyEntry[]): RatingLevel[] {
+  const colours = new Set(entries.flatMap((e) => normalise(e.label).split(' ')));
+  const kept = RAG_SCALE.levels.filter((l) => !l.synonyms.some((w) => colours.has(normalise(w))));
+  // "N/A", "Withdrawn" stay excluded when the key's own Grey replaces the level that held them.
+  const notApplicable: RatingLevel = { key: 'excluded', label: 'Not applicable', weight: null, excluded: true, synonyms: EXCLUDED_WORDS };
+  return kept.some((l) => l.excluded) ? kept : [...kept, notApplicable];
+}
+
 /**
  * The scale a table's own key gives (T4): its labels as levels, each complete, excluded or open as its
- * meaning says, when at least two key rows are found and most status values are key labels; else null,
- * and the detected scale stands. A key of colours is a RAG scale, so it keeps that name and label.
+ * meaning says, over the built-in RAG levels of the colours it does not name; when at least two key rows
+ * are found, most status values are key labels, and the key says something the built-in reading does not
+ * (a Grey that is not withdrawn, a label it cannot read). Else null, and the detected scale stands.
  */
 export function keyScale(entries: readonly KeyEntry[], values: readonly CellValue[]): StatusScale | null {
   const labels = new Set(entries.map((e) => normalise(e.label)));
@@ -96,7 +114,7 @@ export function keyScale(entries: readonly KeyEntry[], values: readonly CellValu
   const written = values.filter((v) => !isBlank(v)).map((v) => normalise(cellText(v)));
   const named = written.filter((v) => labels.has(v)).length;
   if (named === 0 || named * 2 < written.length) return null;
+  if (entries.every((e) => builtInMeaning(e.label) === (e.meaning === 'notRated' ? 'open' : e.meaning))) return null;
   const sorted = [...entries].sort((a, b) => ORDER.indexOf(a.meaning) - ORDER.indexOf(b.meaning));
-  const notApplicable: RatingLevel = { key: 'excluded', label: 'Not applicable', weight: null, excluded: true, synonyms: EXCLUDED_WORDS };
-  return { name: RAG_SCALE.name, label: RAG_SCALE.label, levels: [...sorted.map(keyLevel), notApplicable] };
+  return { name: RAG_SCALE.name, label: RAG_SCALE.label, levels: [...sorted.map(keyLevel), ...unreplaced(entries)] };
 }
