@@ -95,8 +95,14 @@ function layoutArb(allowed: Allowed): fc.Arbitrary<Layout> {
   return fc.record(record) as unknown as fc.Arbitrary<Layout>;
 }
 
+/** Date forms a US-written sheet may use: month first, or forms that tell no order. */
+const US_COMPATIBLE_FORMS: readonly string[] = ['serial', 'monthYear', 'quarterWords', 'ymdText', 'mdyText', 'usLong', 'usFiscal'];
+
 /** Items in section order; an m/d/y column gets a day over 12 somewhere so its order can be told (as a reader would need). */
-function normalise(tracker: Tracker): Tracker {
+function normalise(drawn: Tracker): Tracker {
+  // "As of 7/10/25" is a US dashboard's: its other dates are written month first or carry no order.
+  const us = drawn.layout.position === 'usNumeric' && !US_COMPATIBLE_FORMS.includes(drawn.layout.dateForm);
+  const tracker = us ? { ...drawn, layout: { ...drawn.layout, dateForm: 'usLong' as const } } : drawn;
   const items = [...tracker.items].sort((a, b) => a.section - b.section);
   // A tracker of nothing but withdrawn items is not one anybody keeps: one item at least is live.
   const first = items[0];

@@ -18,15 +18,28 @@ function isLongText(value: CellValue | undefined): boolean {
   return typeof value === 'string' && value.trim().length >= 40;
 }
 
-/** The non-blank cells of one sheet column over the sampled rows. */
-function columnValues(rows: readonly (readonly CellValue[])[], column: number, originColumn: number): CellValue[] {
-  return rows.map((r) => r[column - originColumn] ?? null).filter((v) => !isBlank(v));
+/**
+ * The non-blank cells of one sheet column over the table's records: rows that fill at least two of the
+ * other labelled columns (so headings, subtotals, continuation notes and key lines under it say nothing).
+ */
+function columnValues(
+  rows: readonly (readonly CellValue[])[],
+  column: number,
+  originColumn: number,
+  labelled: readonly number[],
+): CellValue[] {
+  const others = labelled.filter((c) => c !== column);
+  const need = Math.min(2, others.length);
+  const records = rows.filter((r) => others.filter((c) => !isBlank(r[c - originColumn])).length >= need);
+  // Sparse labelled columns (no close dates yet): rows of two filled cells or more, whichever columns they fill.
+  const read = records.length > 0 ? records : rows.filter((r) => r.filter((v) => !isBlank(v)).length >= 2);
+  return read.map((r) => r[column - originColumn] ?? null).filter((v) => !isBlank(v));
 }
 
-/** True when at least two cells, and `share` of the non-blank ones, pass the test. */
+/** True when some, and `share`, of the non-blank cells pass the test (a one-item table has one cell to judge by). */
 function mostly(values: readonly CellValue[], test: (v: CellValue) => boolean, share: number): boolean {
   const hits = values.filter(test).length;
-  return hits >= 2 && hits >= values.length * share;
+  return hits > 0 && hits >= values.length * share;
 }
 
 function rescored(match: Scored, columns: Record<Role, number | null>, headerColumns: readonly number[]): Scored {
@@ -37,7 +50,7 @@ function rescored(match: Scored, columns: Record<Role, number | null>, headerCol
 /**
  * Roles decided by content (T1): a "Recommendation" header over a column of small numbers is the
  * reference (a dashboard's "Recommendation 3" label), and a blank header over long texts, within the
- * table's width, is the recommendation text. Headers whose values agree with them are left alone.
+ * table's width or just beside it, is the recommendation text. Headers whose values agree with them are left alone.
  */
 export function rolesFromContent(
   snapshot: { readonly values: readonly (readonly CellValue[])[] },
@@ -46,17 +59,18 @@ export function rolesFromContent(
 ): Scored {
   if (match.score === 0 || match.headerColumns.length === 0) return match;
   const rows = snapshot.values.slice(match.rowIndex + 1, match.rowIndex + 1 + SAMPLE_ROWS);
+  const labelled = [...match.texts.keys()];
   const columns = { ...match.columns };
   const rec = columns.recommendation;
-  if (rec !== null && columns.id === null && mostly(columnValues(rows, rec, originColumn), isSmallNumber, 0.8)) {
+  if (rec !== null && columns.id === null && mostly(columnValues(rows, rec, originColumn, labelled), isSmallNumber, 0.8)) {
     columns.id = rec;
     columns.recommendation = null;
   }
   const headerColumns = [...match.headerColumns];
   if (columns.recommendation === null) {
     const first = Math.max(originColumn, Math.min(...match.headerColumns) - 1);
-    for (let column = first; column <= Math.max(...match.headerColumns); column++) {
-      if (match.texts.has(column) || !mostly(columnValues(rows, column, originColumn), isLongText, 0.6)) continue;
+    for (let column = first; column <= Math.max(...match.headerColumns) + 1; column++) {
+      if (match.texts.has(column) || !mostly(columnValues(rows, column, originColumn, labelled), isLongText, 0.5)) continue;
       columns.recommendation = column;
       headerColumns.push(column);
       break;

@@ -262,7 +262,7 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
   if (!best) return null;
   const { score: _score, ...match } = chosen
     ? best
-    : blankReferenceColumn(snapshot, twoRowHeader(snapshot, best, origin.column), origin.column);
+    : blankReferenceColumn(snapshot, rolesFromContent(snapshot, twoRowHeader(snapshot, best, origin.column), origin.column), origin.column);
   return match;
 }
 
