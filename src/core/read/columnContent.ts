@@ -3,7 +3,15 @@
 import { isBlank } from '../cells';
 import { looksLikeReference } from '../interpret/references';
 import { ROLES, type CellValue, type Role } from '../types';
-import type { Scored } from './findTable';
+
+/** What this stage needs of a header read (`Scored` in findTable.ts, which imports this module). */
+interface ContentMatch {
+  readonly rowIndex: number;
+  readonly columns: Record<Role, number | null>;
+  readonly headerColumns: readonly number[];
+  readonly texts: ReadonlyMap<number, string>;
+  readonly score: number;
+}
 
 /** How many rows under a header are looked at to judge a column's content. */
 const SAMPLE_ROWS = 40;
@@ -42,7 +50,7 @@ function mostly(values: readonly CellValue[], test: (v: CellValue) => boolean, s
   return hits > 0 && hits >= values.length * share;
 }
 
-function rescored(match: Scored, columns: Record<Role, number | null>, headerColumns: readonly number[]): Scored {
+function rescored<M extends ContentMatch>(match: M, columns: Record<Role, number | null>, headerColumns: readonly number[]): M {
   const gained = ROLES.filter((r) => columns[r] !== null).length - ROLES.filter((r) => match.columns[r] !== null).length;
   return { ...match, columns, headerColumns: [...headerColumns].sort((a, b) => a - b), score: match.score + gained };
 }
@@ -52,11 +60,11 @@ function rescored(match: Scored, columns: Record<Role, number | null>, headerCol
  * reference (a dashboard's "Recommendation 3" label), and a blank header over long texts, within the
  * table's width or just beside it, is the recommendation text. Headers whose values agree with them are left alone.
  */
-export function rolesFromContent(
+export function rolesFromContent<M extends ContentMatch>(
   snapshot: { readonly values: readonly (readonly CellValue[])[] },
-  match: Scored,
+  match: M,
   originColumn: number,
-): Scored {
+): M {
   if (match.score === 0 || match.headerColumns.length === 0) return match;
   const rows = snapshot.values.slice(match.rowIndex + 1, match.rowIndex + 1 + SAMPLE_ROWS);
   const labelled = [...match.texts.keys()];
