@@ -7,7 +7,7 @@ import { finding, itemName, sortFindings } from './findings';
 import { closestHeader, findHeader, headerText, letterOrNull, ROLE_NAMES, type HeaderMatch } from './read/findTable';
 import { checkIds } from './check/ids';
 import { locateTable, type LocatedTable } from './read/locate';
-import { linesWithoutTable, positionLines } from './read/positionLines';
+import { linesWithoutTable, positionLines, type SheetLine } from './read/positionLines';
 import type { RowRecord } from './read/records';
 import { readingNotes } from './check/readingNotes';
 import { readPosition, type Position } from './interpret/position';
@@ -20,7 +20,8 @@ import { computeStatistics } from './figures/statistics';
 import { readStatus, type StatusVocabulary } from './interpret/status';
 import { readCompletionDate } from './interpret/completion';
 import { ITEM_NOUN, tableKind } from './interpret/tableKind';
-import { decideDateReadings, type DateCell, type DateReadings } from './interpret/dateOrder';
+import { keyScale, readKey, type KeyEntry } from './interpret/tableKey';
+import { decideDateReadings, positionOrderAssumed, writtenOrder, type DateCell, type DateReadings } from './interpret/dateOrder';
 import { subjectMarker, type SubjectMarker } from './interpret/statutory';
 import type {
   AnalyseOptions,
@@ -35,6 +36,7 @@ import type {
 } from './types';
 import { ROLES } from './types';
 import type { PriorityScale } from './vocabulary/priority';
+import { AUDIT_PLAN_SCALE, BUILT_IN_SCALES, IMPLEMENTATION_SCALE } from './vocabulary/scales';
 
 /** Misuse of the core's API (an impossible option), as opposed to a problem in the user's data. */
 export class CoreOptionError extends Error {
@@ -90,14 +92,25 @@ function textCells(located: LocatedTable, column: number | null): DateCell[] {
   return out;
 }
 
-/** Stage 3: the date order of each date column and the financial year, from all the table's date cells (T6). */
-function dateReadings(located: LocatedTable, options: AnalyseOptions): DateReadings {
+/**
+ * Stage 3: the date order of each date column and the financial year, from all the table's date cells,
+ * else from how the sheet's lines (above, under and beside the table) and date columns write dates with the month in words (T6).
+ */
+function dateReadings(located: LocatedTable, options: AnalyseOptions, sheetLines: readonly SheetLine[]): DateReadings {
   const { columns } = located;
   const dateColumns = DATE_ROLES.flatMap((role) => {
     const column = columns[role];
     return column === null ? [] : [{ role, letter: columnLetter(column), cells: textCells(located, column) }];
   });
-  return decideDateReadings(dateColumns, textCells(located, columns.progress), options.fiscalYear);
+  const lineTexts = sheetLines.flatMap((l) => l.cells.filter((v): v is string => typeof v === 'string'));
+  const written = writtenOrder([...lineTexts, ...dateColumns.flatMap((c) => c.cells.map((x) => x.text))]);
+  return decideDateReadings(dateColumns, textCells(located, columns.progress), options.fiscalYear, written);
+}
+
+/** DATE_ORDER_ASSUMED when the sheet's position date reads either way (T3, T6). */
+function positionOrder(position: Position, dates: DateReadings): Finding[] {
+  const f = position.statedText === null ? null : positionOrderAssumed(position.statedText, dates.sheet, dates.why);
+  return f ? [f] : [];
 }
 
 /** References at the start of each recommendation text, when there is no reference column and most rows have one (R5). */
@@ -115,18 +128,28 @@ function hasPhrases(located: LocatedTable): boolean {
 }
 
 /** Stage 3: chooses the table's status scale (option, tick headers, the status column's values, or extent met). */
-function chooseScale(located: LocatedTable, options: AnalyseOptions): StatusScale {
+function chooseScale(located: LocatedTable, options: AnalyseOptions, key: readonly KeyEntry[]): StatusScale {
   if (options.ratingScale && options.ratingScale.length > 0) return customScale(options.ratingScale);
   if (options.scale) return builtInScale(options.scale);
   if (located.header.tickScale) return located.header.tickScale;
   const column = located.columns.rating;
   // Without a status column: "Recommendation met: ..." in the progress text is the extent scale; else completion words.
-  if (column === null) return builtInScale(hasPhrases(located) ? 'extent' : 'implementation');
-  return detectScale(
-    located.items.map((r) => r.value(column)),
+  const audits = tableKind(located.columns) === 'audits';
+  if (column === null) return audits ? AUDIT_PLAN_SCALE : builtInScale(hasPhrases(located) ? 'extent' : 'implementation');
+  const values = located.items.map((r) => r.value(column));
+  const detected = detectScale(
+    values,
     located.items.map((r) => r.format(column)),
+    audits ? AUDIT_SCALE_ORDER : undefined,
   );
+  // The table's own key, where its labels are the status values, says what each colour means (T4).
+  const scale = keyScale(key, values) ?? detected;
+  // A plan of audits: an audit deferred out of the year's plan is excluded (T4, tables of work).
+  return audits && scale.name === 'implementation' ? AUDIT_PLAN_SCALE : scale;
 }
+
+/** A plan of audits tries the implementation scale first: "Complete / Final report issued" ties with extent's "Complete". */
+const AUDIT_SCALE_ORDER = [IMPLEMENTATION_SCALE, ...BUILT_IN_SCALES.filter((s) => s !== IMPLEMENTATION_SCALE)];
 
 /** How the status column writes plain-number percentages, decided once from all its cells (fractions or hundreds). */
 function statusPercentUnit(located: LocatedTable): PercentUnit | null {
@@ -138,9 +161,16 @@ function statusPercentUnit(located: LocatedTable): PercentUnit | null {
   );
 }
 
+/** What is read from the whole sheet before the table's vocabulary: its date order and its own key. */
+interface SheetReadings {
+  readonly dates: DateReadings;
+  readonly key: readonly KeyEntry[];
+}
+
 /** Stage 3: the vocabulary of this table, chosen from its own values. */
-function tableVocabulary(located: LocatedTable, options: AnalyseOptions): TableVocabulary {
-  const scale = chooseScale(located, options);
+function tableVocabulary(located: LocatedTable, options: AnalyseOptions, sheet: SheetReadings): TableVocabulary {
+  const { dates } = sheet;
+  const scale = chooseScale(located, options, sheet.key);
   const texts = located.header.texts;
   const ticks = located.header.ticks.map((c) => ({
     letter: columnLetter(c),
@@ -159,7 +189,7 @@ function tableVocabulary(located: LocatedTable, options: AnalyseOptions): TableV
       recorded: ticks.length > 0 || columns.rating !== null || hasPhrases(located),
     },
     leadingReferences: leadingReferences(located),
-    dates: dateReadings(located, options),
+    dates,
     priority,
     markers,
     recordsStatutory: columns.statutory !== null || markers.some((m) => m.statutory !== null),
@@ -454,14 +484,15 @@ function baseOf(snapshot: SheetSnapshot, position: Position): AnalysisBase {
 }
 
 /** Stages 3-5 on a located table: its vocabulary, each item read and checked, the reference checks, the figures. */
-function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase): Analysis {
-  const vocab = tableVocabulary(located, options);
+function readTable(located: LocatedTable, position: Position, options: AnalyseOptions, base: AnalysisBase, sheet: SheetReadings): Analysis {
+  const vocab = tableVocabulary(located, options, sheet);
   const headerRow = located.origin.row + located.header.rowIndex;
   const findings: Finding[] = [
     ...missingColumns(located, headerRow, vocab),
     ...assumedAsAt(position),
     ...readingNotes(located),
     ...vocab.dates.findings,
+    ...positionOrder(position, vocab.dates),
   ];
   const limits = { dueSoonDays: options.dueSoonDays ?? 30, slipDays: options.slipDays ?? 180 };
   const read = located.items.map((_, k) => readRecommendation(located, k, vocab, position, limits, findings));
@@ -501,6 +532,10 @@ export function analyseSheet(snapshot: SheetSnapshot, options: AnalyseOptions): 
   if (!header) return noTable(snapshot, baseOf(snapshot, readPosition(linesWithoutTable(snapshot), chosen, today)));
   const { located, invalid } = locateTable(snapshot, header, options.columns, options.block);
   if (invalid.length > 0) throw new CoreOptionError(`These column choices are not column letters: ${invalid.join(', ')}.`);
-  const position = readPosition(positionLines(located), chosen, today);
-  return readTable(located, position, options, baseOf(snapshot, position));
+  const lines = positionLines(located);
+  // Every line the position may be read from tells how the sheet writes dates: the title lines, and those under or beside the table.
+  const dates = dateReadings(located, options, [...lines.title, ...lines.below, ...lines.beside]);
+  const position = readPosition(lines, chosen, today, dates.sheet);
+  const key = readKey([...lines.title, ...lines.below].map((l) => l.cells));
+  return readTable(located, position, options, baseOf(snapshot, position), { dates, key });
 }

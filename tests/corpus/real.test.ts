@@ -23,37 +23,7 @@ const PLANS = realLayouts();
  * right: then delete the entry. `figures`: core, adapter and command disagree with the hand count;
  * `ids`: the references differ too. Causes are in tests/corpus/real/README.md ("Misreadings").
  */
-const KNOWN_MISREADINGS: Readonly<Record<string, { readonly reason: string; readonly ids?: true }>> = {
-  'north-norfolk-ia-plan-2011-12': {
-    reason: 'an audit "Deferred to 2012/13" (planned days cut to 0) is read as Not started, not as out of the year\'s plan (excluded)',
-  },
-  'ca-state-auditor-2018-041-table1': {
-    reason: '"Comp Date" is not a status column, so "Will Not Implement" (excluded) goes unread; "# Years" is taken as the reference',
-  },
-  'ca-state-auditor-2009-501-responses': {
-    reason:
-      'header from the response pages\' labels ("Recommendation #", "To", "1-Year Agency Response", "Response Date", "...Assessment of 1-Year Status") names one role: no table found',
-    ids: true,
-  },
-  'tas-pac-recommendation-tracker-2026': {
-    reason:
-      '"Traffic Light" is not a status column (scale read as implementation, not rag); and by the default RAG reading Grey would be withdrawn, where this table\'s key says "yet to be established"',
-  },
-  'usaid-oig-ghana-7-641-11-005-p': {
-    reason:
-      'dashboard labels "Recommendation" (the number), a blank header over the text, "Questioned Cost", "Close Date": two roles, no table found',
-    ids: true,
-  },
-  'usaid-oig-zambia-4-611-13-002-p': {
-    reason: 'as Ghana (no table found); and "As of 7/10/25" (US month/day) is read day-first as 7 October 2025',
-    ids: true,
-  },
-  'usaid-oig-benin-7-680-13-001-p': { reason: 'as Ghana: no table found', ids: true },
-  'usaid-oig-mcc-mongolia-m-000-12-001-p': {
-    reason: 'as Zambia: no table found, and "As of 7/10/25" is read day-first',
-    ids: true,
-  },
-};
+const KNOWN_MISREADINGS: Readonly<Record<string, { readonly reason: string; readonly ids?: true }>> = {};
 const dir = mkdtempSync(join(tmpdir(), 'apc-real-'));
 
 /** The figures a careful officer counts, as the product reports them. */

@@ -152,8 +152,15 @@ export function writeEventDate(day: number, us: boolean): { day: string; month: 
   return { day: us ? `${long(m)} ${d}, ${y}` : `${d} ${long(m)} ${y}`, month: `${long(m)} ${y}` };
 }
 
-/** A day written in a title line: "31 March 2024", "31st March 2024", "31/03/2024". */
-export function writeTitleDate(day: number, choice: number): string {
+/**
+ * A day written in a title line: "31 March 2024", "31st March 2024", "31/03/2024"; on a US-written sheet
+ * (`us`: its dates month first) "March 31, 2024" or "03/31/2024", as its author would write it.
+ */
+export function writeTitleDate(day: number, choice: number, us = false): string {
   const { year: y, month: m, day: d } = parts(day);
+  if (us) return pick([`${long(m)} ${d}, ${y}`, `${long(m)} ${d}, ${y}`, `${pad(m)}/${pad(d)}/${y}`], choice);
   return pick([`${d} ${long(m)} ${y}`, `${ordinal(d)} ${long(m)} ${y}`, `${pad(d)}/${pad(m)}/${y}`], choice);
 }
+
+/** Date forms that mark a sheet as US-written: its title lines write dates month first too. */
+export const US_FORMS: readonly string[] = ['usLong', 'mdyText'];

@@ -25,9 +25,12 @@ export const DIMENSIONS = {
     'periodEnded',
     'besideTitle',
     'plainDate',
+    'usNumeric',
   ],
   /** Header words: the common ones, rarer synonyms and case, or a two-row header. */
   header: ['common', 'rare', 'groupRowAbove', 'unitRow', 'twoRowSplit'],
+  /** Labelled fields laid out as a grid (a dashboard, response pages): "Recommendation"/"Rec. #" over the numbers, a blank label over the texts, "To" over the addressee. */
+  fieldLabels: ['none', 'dashboard'],
   /** Column order: the usual one or shuffled. */
   columnOrder: ['usual', 'shuffled'],
   /** Section headings between groups of rows, and headers repeated under each. */
@@ -58,6 +61,7 @@ export const DIMENSIONS = {
     'auditStages',
     'ticks',
     'tickSymbols',
+    'keyedLights',
   ],
   /** A completion-date column beside the status, or as the only record of completion. */
   completionDate: ['none', 'column', 'only'],

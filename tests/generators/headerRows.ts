@@ -3,6 +3,8 @@ import type { Tracker } from './model';
 import type { Grid } from './grid';
 import {
   COMMON_HEADERS,
+  FIELD_ID_HEADERS,
+  FIELD_LEAD_HEADERS,
   TICK_COLUMN_NAMES,
   TICK_COLUMNS,
   type TickColumn,
@@ -74,6 +76,13 @@ export function headerOf(tracker: Tracker, column: Column): string {
   if (isTick(column)) return pick(TICK_COLUMNS[column].headers, choice);
   if (column === 'status') return pick(STATUS_HEADERS[layout.scale] ?? ['Status'], choice);
   if (column === 'timescale' && layout.revised === 'originalAndRevised') return pick(REVISED_HEADERS, choice);
+  if (layout.fieldLabels === 'dashboard') {
+    // A dashboard's labels: the number's label is "Recommendation" only over plain numbers in a plain list.
+    const plain = layout.references === 'numbers' && layout.sections === 'none' && layout.totals === 'none';
+    if (column === 'id') return pick(plain ? ['Recommendation', ...FIELD_ID_HEADERS] : FIELD_ID_HEADERS, choice);
+    if (column === 'recommendation') return '';
+    if (column === 'lead') return pick(FIELD_LEAD_HEADERS, choice);
+  }
   const words = layout.header === 'rare' ? RARE_HEADERS : COMMON_HEADERS;
   return pick(words[column], choice);
 }

@@ -95,12 +95,30 @@ function layoutArb(allowed: Allowed): fc.Arbitrary<Layout> {
   return fc.record(record) as unknown as fc.Arbitrary<Layout>;
 }
 
-/** Items in section order; a plain document date above the table; an m/d/y column gets a day over 12 somewhere so its order can be told (as a reader would need). */
-function normalise(tracker: Tracker): Tracker {
+/** Date forms a US-written sheet may use: month first, or forms that tell no order. */
+const US_COMPATIBLE_FORMS: readonly string[] = [
+  'serial',
+  'monthYear',
+  'quarterWords',
+  'ymdText',
+  'mdyText',
+  'usLong',
+  'usFiscal',
+  'periodWords',
+];
+
+/**
+ * Items in section order; a plain document date above the table; a US dashboard's dates month first; an m/d/y
+ * column gets a day over 12 somewhere so its order can be told (as a reader would need).
+ */
+function normalise(drawn: Tracker): Tracker {
   // A document's date on a line of its own under its symbol heads a paper (the UN's reports); under a table a lone
   // date could be anything (a footnote's, a signature's), so the product rightly reads no position there.
-  if (tracker.layout.title === 'below' && tracker.layout.position === 'plainDate')
-    return normalise({ ...tracker, layout: { ...tracker.layout, title: 'above' } });
+  if (drawn.layout.title === 'below' && drawn.layout.position === 'plainDate')
+    return normalise({ ...drawn, layout: { ...drawn.layout, title: 'above' } });
+  // "As of 7/10/25" is a US dashboard's: its other dates are written month first or carry no order.
+  const us = drawn.layout.position === 'usNumeric' && !US_COMPATIBLE_FORMS.includes(drawn.layout.dateForm);
+  const tracker = us ? { ...drawn, layout: { ...drawn.layout, dateForm: 'usLong' as const } } : drawn;
   const items = [...tracker.items].sort((a, b) => a.section - b.section);
   // A tracker of nothing but withdrawn items is not one anybody keeps: one item at least is live.
   const first = items[0];

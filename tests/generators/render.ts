@@ -1,7 +1,7 @@
-import { toSerial } from '../../src/core/dates';
+import { parts, toSerial } from '../../src/core/dates';
 import type { CellValue, SheetSnapshot } from '../../src/core/types';
 import { Grid } from './grid';
-import { writeEventDate, writeTitleDate } from './dateForms';
+import { US_FORMS, writeEventDate, writeTitleDate } from './dateForms';
 import { doneInDate, dueWritten, originalWritten, referenceOf, stateOf, type Item, type Tracker } from './model';
 import { headerRows, tableColumns } from './headerRows';
 import {
@@ -13,6 +13,7 @@ import {
   TICKS,
   TICK_SYMBOLS,
   LEADS,
+  LIGHT_KEY,
   pick,
   PRIORITY_NUMBERS,
   PRIORITY_WORDS,
@@ -180,6 +181,8 @@ function writeSheet(grid: Grid, tracker: Tracker): void {
   const above = layout.title !== 'below';
   if (above) titleLines(grid, tracker);
   if (layout.keys === 'keyAbove') keyLines(grid, tracker, true);
+  const ownKeyAbove = tracker.choices.key % 2 === 0;
+  if (layout.scale === 'keyedLights' && ownKeyAbove) lightKey(grid, tracker, true);
   const n = tracker.items.length;
   const split = layout.blocks === 'two' && n >= 2 ? Math.ceil(n / 2) : n;
   writeBlock(grid, tracker, 0, split);
@@ -195,6 +198,7 @@ function writeSheet(grid: Grid, tracker: Tracker): void {
   }
   if (layout.totals === 'total') totalLine(grid, tracker);
   if (layout.keys === 'keyBelow') keyLines(grid, tracker, false);
+  if (layout.scale === 'keyedLights' && !ownKeyAbove) lightKey(grid, tracker, false);
   if (layout.footer !== 'none') footerLines(grid, tracker);
   if (!above) {
     grid.add([]);
@@ -230,6 +234,7 @@ const STATED = new Set([
   'progressTo',
   'periodEnded',
   'besideTitle',
+  'usNumeric',
 ]);
 
 /** A date that is not the position, beside a stated one: the meeting the paper goes to, or the accounts' year end. */
@@ -237,23 +242,30 @@ function distractorLine(grid: Grid, tracker: Tracker): void {
   const { layout, choices, asAt } = tracker;
   if (layout.distractor === 'none' || !STATED.has(layout.position)) return;
   if (layout.distractor === 'meetingDate') {
-    const meeting = writeTitleDate(asAt + 14 + (choices.position % 5) * 9, choices.position);
+    const meeting = writeTitleDate(asAt + 14 + (choices.position % 5) * 9, choices.position, usWritten(tracker));
     grid.add([pick(['Audit and Governance Committee - {d}', 'Report to the Audit Committee, {d}'], choices.title).replace('{d}', meeting)]);
     return;
   }
   const year = new Date(asAt * 86_400_000).getUTCFullYear() - 1;
+  // A US-written sheet writes the year end month first, as it writes its other dates.
+  const [march, december] = usWritten(tracker)
+    ? [`March 31, ${year}`, `December 31, ${year}`]
+    : [`31 March ${year}`, `31 December ${year}`];
   grid.add([
-    pick(
-      [`Statement of accounts for the year ended 31 March ${year}`, `Annual governance statement, year ending 31 December ${year}`],
-      choices.title,
-    ),
+    pick([`Statement of accounts for the year ended ${march}`, `Annual governance statement, year ending ${december}`], choices.title),
   ]);
+}
+
+/** A sheet whose written due dates are month first ("March 31, 2024", "06/30/2023"): its title dates are written so too. */
+function usWritten(tracker: Tracker): boolean {
+  if (tracker.layout.position === 'usNumeric') return true;
+  return US_FORMS.includes(tracker.layout.dateForm) && tracker.items.some((i) => dueWritten(tracker, i) !== null);
 }
 
 /** The line that states the position date, in the layout's words. */
 function positionLine(grid: Grid, tracker: Tracker): void {
   const c = tracker.choices.position;
-  const d = writeTitleDate(tracker.asAt, c);
+  const d = writeTitleDate(tracker.asAt, c, usWritten(tracker));
   switch (tracker.layout.position) {
     case 'none':
       return;
@@ -278,6 +290,14 @@ function positionLine(grid: Grid, tracker: Tracker): void {
       grid.add([`Annual audit report for the year ended 31 March ${year}`]);
       return;
     }
+    case 'usNumeric': {
+      // A US dashboard's "As of 7/10/25" (month/day/two-digit year), under which the report's date is written month first.
+      const { year, month, day } = parts(tracker.asAt);
+      const written = `${month}/${day}/${String(year % 100).padStart(2, '0')}`;
+      grid.add([pick(['Total Open Recommendations (As of {d})', 'As of {d}'], c).replace('{d}', written)]);
+      grid.add([`Audit report issued ${writeTitleDate(tracker.asAt - 400, 0, true)}`]);
+      return;
+    }
     case 'updatedOrdinal': {
       // As printed in a council paper: "Updated as at 30th June , 2024".
       const [day = '', month = '', year = ''] = writeTitleDate(tracker.asAt, 1).split(' ');
@@ -298,6 +318,14 @@ const POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
   progressTo: ['Progress to {d}', 'Progress report to {d}'],
   periodEnded: ['Progress for the period ended {d}', 'Recommendations tracker for the period ended {d}'],
 };
+
+/** The table's own key of lights (scale:keyedLights): "Legend", then each light and its meaning. */
+function lightKey(grid: Grid, tracker: Tracker, above: boolean): void {
+  if (!above) grid.add([]);
+  grid.add([pick(['Legend', 'Key'], tracker.choices.key)]);
+  for (const [light, meanings] of LIGHT_KEY) grid.add([light, pick(meanings, tracker.choices.title)]);
+  if (above) grid.add([]);
+}
 
 function keyLines(grid: Grid, tracker: Tracker, above: boolean): void {
   const rag = tracker.layout.scale === 'rag';

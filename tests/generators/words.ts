@@ -175,7 +175,31 @@ export const STATUS_VALUES: Readonly<Record<string, Readonly<Record<State, reado
     none: ['Not started'],
     excluded: ['Cancelled', 'Deferred to next year'],
   },
+  // Lights named by the table's own key (keyedLights): Grey is "yet to be established", not withdrawn;
+  // Yellow is "not accepted" (excluded), not Amber. Only the key says so (LIGHT_KEY).
+  keyedLights: {
+    done: ['Green Light'],
+    most: ['Light Green Light'],
+    half: ['Orange Light'],
+    little: ['Orange Light'],
+    none: ['Grey Light', 'Red Light'],
+    excluded: ['Yellow Light'],
+  },
 };
+
+/** A table's own key of lights: each light and what it means, in two phrasings (Parliament of Tasmania's, and plainer). */
+export const LIGHT_KEY: readonly (readonly [string, readonly string[]])[] = [
+  ['Grey Light', ['Progress towards recommendation yet to be established by Committee', 'Not yet assessed']],
+  ['Orange Light', ['Recommendation observed to be underway but awaiting decision to progress', 'Underway, awaiting a decision']],
+  ['Green Light', ['Recommendation considered complete - no further action', 'Complete']],
+  ['Red Light', ['Recommendation acknowledged but has not commenced', 'Not commenced']],
+  ['Light Green Light', ['Recommendation observed to being progressed to completion', 'Being progressed']],
+  ['Yellow Light', ['Recommendation not accepted and thus not progressed', 'Not accepted']],
+];
+
+/** Labelled-field headers (fieldLabels:dashboard): the reference's label, "Recommendation" only over plain numbers. */
+export const FIELD_ID_HEADERS: readonly string[] = ['Recommendation #', 'Rec. #', 'Recommendation No.'];
+export const FIELD_LEAD_HEADERS: readonly string[] = ['To'];
 
 /** The status column's header per scale. */
 export const STATUS_HEADERS: Readonly<Record<string, readonly string[]>> = {
@@ -186,6 +210,7 @@ export const STATUS_HEADERS: Readonly<Record<string, readonly string[]>> = {
   percentFraction: ['% complete', 'Percent complete'],
   statusWords: ['Status', 'Implementation status'],
   auditStages: ['Status', 'Stage', 'Audit status'],
+  keyedLights: ['Traffic Light', 'Traffic light status', "Committee's Assessment of Status"],
 };
 
 export const LEADS = [

@@ -1,7 +1,7 @@
 import { cellText, isBlank, squash } from '../cells';
 import { formatLong, fromSerial, isDateFormat, toIso } from '../dates';
 import { findDateMentions, type DateMention } from './dateMentions';
-import type { CellValue } from '../types';
+import type { CellValue, DateReading } from '../types';
 import {
   alternation,
   AS_AT_WORDS,
@@ -110,8 +110,10 @@ function mentionCue(text: string, mentions: readonly DateMention[], i: number, l
 }
 
 /** The dated mentions of one text cell that could be a position date (a day, or a month and year, as written). */
-function textDates(text: string, label: string, rowIndex: number, reference: number): Candidate[] {
-  const mentions = findDateMentions(text, reference).filter((m) => !m.yearInferred && (m.precision === 'day' || m.precision === 'month'));
+function textDates(text: string, label: string, rowIndex: number, reference: number, reading?: DateReading): Candidate[] {
+  const mentions = findDateMentions(text, reference, reading).filter(
+    (m) => !m.yearInferred && (m.precision === 'day' || m.precision === 'month'),
+  );
   return mentions.map((m, i) => ({
     date: toIso(m.day),
     text: squash(text),
@@ -130,6 +132,7 @@ export function readTitleDates(
   rows: readonly (readonly CellValue[])[],
   formats: readonly (readonly string[] | undefined)[],
   reference: number,
+  reading?: DateReading,
 ): TitleDates {
   const found: Candidate[] = [];
   rows.forEach((row, r) => {
@@ -142,7 +145,7 @@ export function readTitleDates(
         found.push({ date: toIso(day), text: `${label} ${formatLong(day)}`.trim(), cue, rowIndex: r, precise: true });
         return;
       }
-      found.push(...textDates(cellText(value), label, r, reference));
+      found.push(...textDates(cellText(value), label, r, reference, reading));
     });
   });
   let best: Candidate | null = null;

@@ -5,7 +5,8 @@ import { formatLong, fromIso } from '../dates';
 import { finding, quote } from '../findings';
 import { parseTimescaleCell } from './parseTimescale';
 import type { RowContext } from '../read/rowContext';
-import type { DateReading, RatingLevel, Timescale } from '../types';
+import type { DateReading, RatingLevel, RatingScale, Timescale } from '../types';
+import { matchLevel } from './scales';
 import { COMPLETION_WORDS } from '../vocabulary/scales';
 import { normalise } from '../cells';
 
@@ -40,6 +41,16 @@ export function readCompletionDate(row: RowContext, reference: string, asAtDay: 
   if (read.kind === 'complete' || saysComplete(text)) return { day: null, text };
   const day = read.kind === 'date' && read.due !== null ? fromIso(read.due) : null;
   return day !== null && day <= asAtDay ? { day, text } : null;
+}
+
+/**
+ * A status written where the completion date would stand ("Will Not Implement" in "Comp Date"), read on
+ * the table's scale when the table has no status column (T4); null for a date, a blank or other text.
+ */
+export function statusInCompletedCell(row: RowContext, levels: RatingScale): RatingLevel | null {
+  if (row.has('rating') || !row.has('completed') || row.errored('completed')) return null;
+  const raw = row.raw('completed');
+  return typeof raw === 'string' ? matchLevel(raw, levels) : null;
 }
 
 /** DATE_IMPOSSIBLE: a date written in a cell that does not exist ("31/09/2022"), which sets no date. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { OPTIONS, snapshot } from '../../../tests/fixtures/sheets';
 import { analyseSheet } from '../analyse';
 import { parseTimescale } from './parseTimescale';
+import { writtenOrder } from './dateOrder';
 import type { Analysis, CellValue, DateReading, FiscalYear, RuleId } from '../types';
 
 const rules = (a: Analysis, rule: RuleId) => a.findings.filter((f) => f.rule === rule);
@@ -167,5 +168,17 @@ describe('[T6] financial years by the body\u2019s convention', () => {
 
   test('a UK tracker\u2019s "2023/24" and "Q2 2023/24" are unchanged (April-March)', () => {
     expect(dues(tracker(['2023/24', 'Q2 2023/24']))).toEqual(['2024-03-31', '2023-09-30']);
+  });
+});
+
+describe('[T6] the order of dates written with the month in words (writtenOrder)', () => {
+  test.each([
+    [['Mar 17, 2011', 'Audit Report'], 'mdy'],
+    [['Report issued March 31, 2024', '17 March 2011', 'Feb 12, 2014'], 'mdy'],
+    [['31st March 2024', 'Position as at 30 June 2024'], 'dmy'],
+    [['March 2024', 'Q3 2023/24'], null],
+    [['Mar 17, 2011', '17 March 2011'], null],
+  ])('%j reads %s', (texts, order) => {
+    expect(writtenOrder(texts)?.order ?? null).toBe(order);
   });
 });

@@ -60,11 +60,50 @@ export function decidedOrder(e: Pick<OrderEvidence, 'dayFirst' | 'monthFirst'>):
   return null;
 }
 
+const MONTH_WORD =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+/** A month named before its day and year ("Mar 17, 2011", "March 31, 2024"): the US way of writing a date. */
+const MONTH_FIRST_RE = new RegExp(`\\b${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}\\b`, 'i');
+/** A day before its month and year ("17 Mar 2011", "31st March 2024"): the UK way. */
+const DAY_FIRST_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD},?\\s+(?:19|20)\\d{2}\\b`, 'i');
+
+/** The order the sheet's dates with a month in words are written in, and the first that shows it. */
+export interface WrittenOrder {
+  readonly order: DateOrder;
+  readonly example: string;
+}
+
+/**
+ * The order the sheet writes its dates with a month in words (T6): month first ("Mar 17, 2011") marks a
+ * US-written sheet, day first ("17 March 2011") a UK one; the majority of the texts decides, null on none or a tie.
+ */
+export function writtenOrder(texts: readonly string[]): WrittenOrder | null {
+  let mdy = 0;
+  let dmy = 0;
+  const example: Record<DateOrder, string> = { mdy: '', dmy: '' };
+  for (const text of texts) {
+    const m = MONTH_FIRST_RE.exec(text);
+    const d = m ? null : DAY_FIRST_RE.exec(text);
+    if (m) mdy++;
+    if (d) dmy++;
+    if (m && example.mdy === '') example.mdy = m[0];
+    if (d && example.dmy === '') example.dmy = d[0];
+  }
+  if (mdy === dmy) return null;
+  const order: DateOrder = mdy > dmy ? 'mdy' : 'dmy';
+  return { order, example: example[order] };
+}
+
+/** Why an undecided date is read in the order it is: the sheet's numeric dates, its dates in words, or neither (the UK way). */
+export type OrderWhy = { readonly from: 'numbers' } | { readonly from: 'words'; readonly example: string } | { readonly from: 'none' };
+
 /** How each date column is read, the sheet's own way, and the findings that say what was assumed. */
 export interface DateReadings {
   readonly byRole: Partial<Record<Role, DateReading>>;
   /** The sheet's reading: its columns' evidence together, else the UK's. */
   readonly sheet: DateReading;
+  /** Why the sheet's order is what it is, for findings about dates read in it. */
+  readonly why: OrderWhy;
   readonly findings: readonly Finding[];
 }
 
@@ -79,12 +118,16 @@ export function decideDateReadings(
   columns: readonly DateColumn[],
   notes: readonly DateCell[],
   fiscalOption: FiscalYear | undefined,
+  written: WrittenOrder | null = null,
 ): DateReadings {
   const evidence = columns.map((c) => ({ column: c, e: orderEvidence(c.cells) }));
   const noteEvidence = orderEvidence(notes);
   const sum = (k: 'dayFirst' | 'monthFirst') => evidence.reduce((n, x) => n + x.e[k], noteEvidence[k]);
   const sheetDecided = decidedOrder({ dayFirst: sum('dayFirst'), monthFirst: sum('monthFirst') });
-  const sheetOrder = sheetDecided ?? 'dmy';
+  // No numeric date tells the order: the sheet's dates with the month in words do ("Mar 17, 2011": month first).
+  const sheetOrder = sheetDecided ?? written?.order ?? 'dmy';
+  const orderWhy: OrderWhy =
+    sheetDecided !== null ? { from: 'numbers' } : written ? { from: 'words', example: written.example } : { from: 'none' };
   const cells = columns.flatMap((c) => c.cells);
   const fiscalCell = cells.find((c) => FISCAL_RE.test(c.text));
   // "FY2025" alone, with no "2023/24" anywhere, is how US federal bodies write their fiscal year.
@@ -96,10 +139,10 @@ export function decideDateReadings(
   for (const { column, e } of evidence) {
     const own = decidedOrder(e);
     byRole[column.role] = { order: own ?? sheetOrder, fiscal };
-    if (own === null && e.ambiguous !== null) findings.push(orderAssumed(column, e.ambiguous, sheetOrder, sheetDecided !== null));
+    if (own === null && e.ambiguous !== null) findings.push(orderAssumed(column, e.ambiguous, sheetOrder, orderWhy));
   }
   if (fiscalCell && !fiscalOption) findings.push(fiscalAssumed(fiscalCell, fiscal, why));
-  return { byRole, sheet: { order: sheetOrder, fiscal }, findings };
+  return { byRole, sheet: { order: sheetOrder, fiscal }, why: orderWhy, findings };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -111,14 +154,37 @@ function readAs(text: string, order: DateOrder): string {
   return `${day} ${MONTHS[month - 1] ?? ''}`;
 }
 
-function orderAssumed(column: DateColumn, example: DateCell, order: DateOrder, fromSheet: boolean): Finding {
+/** Why the order was taken, in words, for the findings. */
+function orderReason(order: DateOrder, why: OrderWhy): string {
+  if (why.from === 'numbers') return 'as the other dates in this sheet are written';
+  if (why.from === 'words')
+    return `as the sheet writes its dates with the month in words ${order === 'mdy' ? 'month' : 'day'} first (${quote(why.example)})`;
+  return 'the UK way, as nothing in the sheet says otherwise';
+}
+
+function orderAssumed(column: DateColumn, example: DateCell, order: DateOrder, why: OrderWhy): Finding {
   const way = order === 'dmy' ? 'day first' : 'month first';
   const other = order === 'dmy' ? 'mdy' : 'dmy';
-  const why = fromSheet ? 'as the other dates in this sheet are written' : 'the UK way, as nothing in the sheet says otherwise';
   return finding(
     'DATE_ORDER_ASSUMED',
     { cell: example.cell, row: example.row },
-    `The dates in column ${column.letter} (such as ${quote(example.text)} in ${example.cell}) could be day first or month first; they are read ${way} (${readAs(example.text, order)}, not ${readAs(example.text, other)}), ${why}. If that is wrong, write the month in words.`,
+    `The dates in column ${column.letter} (such as ${quote(example.text)} in ${example.cell}) could be day first or month first; they are read ${way} (${readAs(example.text, order)}, not ${readAs(example.text, other)}), ${orderReason(order, why)}. If that is wrong, write the month in words.`,
+  );
+}
+
+/**
+ * DATE_ORDER_ASSUMED for the position date (T3, T6): a stated "As of 7/10/25" that reads either way is read
+ * in the sheet's order, and the finding says which and why. Null when the text holds no such date.
+ */
+export function positionOrderAssumed(text: string, reading: DateReading, why: OrderWhy): Finding | null {
+  const ambiguous = orderEvidence([{ text, cell: '', row: 0 }]).ambiguous;
+  if (ambiguous === null) return null;
+  const way = reading.order === 'dmy' ? 'day first' : 'month first';
+  const other = reading.order === 'dmy' ? 'mdy' : 'dmy';
+  return finding(
+    'DATE_ORDER_ASSUMED',
+    {},
+    `The position date ${quote(text)} could be day first or month first; it is read ${way} (${readAs(ambiguous.text, reading.order)}, not ${readAs(ambiguous.text, other)}), ${orderReason(reading.order, why)}. If that is wrong, write the month in words, or set the as-at date.`,
   );
 }
 

@@ -2,7 +2,7 @@ import { readTitleDates, type TitleDate } from './asAt';
 import { cellText, isBlank, squash } from '../cells';
 import { fromIso, toIso } from '../dates';
 import type { PositionLines, SheetLine } from '../read/positionLines';
-import type { AsAtPlace, AsAtSource } from '../types';
+import type { AsAtPlace, AsAtSource, DateReading } from '../types';
 
 /** The dates an analysis is read against, and where the as-at date came from (T3). */
 export interface Position {
@@ -15,14 +15,17 @@ export interface Position {
   /** ISO date that places year-less and two-digit-year timescales. */
   readonly reference: string;
   readonly titleRows: readonly string[];
+  /** The text the sheet's position date was read from, or null (chosen, assumed). */
+  readonly statedText: string | null;
 }
 
-function datesIn(lines: readonly SheetLine[], reference: number): TitleDate | null {
+function datesIn(lines: readonly SheetLine[], reference: number, reading?: DateReading): TitleDate | null {
   if (lines.length === 0) return null;
   return readTitleDates(
     lines.map((l) => l.cells),
     lines.map((l) => l.formats),
     reference,
+    reading,
   ).asAt;
 }
 
@@ -34,20 +37,20 @@ export type PlacedDate = TitleDate & { readonly place: AsAtPlace };
  * at", a progress report's "period ended") in the title rows, else one under or beside the table; else a
  * meeting or report date or a plain date in the title rows; else a meeting or report date under the table.
  */
-export function sheetPosition(lines: PositionLines, reference: number): PlacedDate | null {
+export function sheetPosition(lines: PositionLines, reference: number, reading?: DateReading): PlacedDate | null {
   const placed = (place: AsAtPlace, found: TitleDate | null): PlacedDate | null => (found ? { ...found, place } : null);
-  const title = placed('title', datesIn(lines.title, reference));
+  const title = placed('title', datesIn(lines.title, reference, reading));
   if (title?.cue === 'stated') return title;
-  const below = placed('below', datesIn(lines.below, reference));
-  const beside = placed('beside', datesIn(lines.beside, reference));
+  const below = placed('below', datesIn(lines.below, reference, reading));
+  const beside = placed('beside', datesIn(lines.beside, reference, reading));
   const stated = [below, beside].find((d) => d?.cue === 'stated');
   if (stated) return stated;
   if (title) return title;
   return below?.cue === 'meeting' ? below : null;
 }
 
-/** Reads the sheet's lines for the position date; the chosen date wins, else the sheet's, else today, said as assumed. */
-export function readPosition(lines: PositionLines, chosen: number | undefined, today: number): Position {
+/** Reads the sheet's lines for the position date (numeric dates in the sheet's order); the chosen date wins, else the sheet's, else today, said as assumed. */
+export function readPosition(lines: PositionLines, chosen: number | undefined, today: number, reading?: DateReading): Position {
   const titleRows = lines.title
     .map((line) =>
       line.cells
@@ -57,10 +60,11 @@ export function readPosition(lines: PositionLines, chosen: number | undefined, t
         .join(' '),
     )
     .filter((t) => t !== '');
-  const found = sheetPosition(lines, chosen ?? today);
+  const found = sheetPosition(lines, chosen ?? today, reading);
   const documentDay = fromIso(found?.date ?? '');
   const asAtDay = chosen ?? documentDay ?? today;
   const asAtSource: AsAtSource = chosen !== undefined ? 'option' : documentDay !== null ? 'sheet' : 'assumed';
   const place = asAtSource === 'sheet' && found ? { asAtPlace: found.place } : {};
-  return { asAtDay, asAtSource, ...place, documentDay, reference: toIso(documentDay ?? asAtDay), titleRows };
+  const statedText = asAtSource === 'sheet' ? (found?.text ?? null) : null;
+  return { asAtDay, asAtSource, ...place, documentDay, reference: toIso(documentDay ?? asAtDay), titleRows, statedText };
 }

@@ -151,13 +151,18 @@ function namesWhole(value: CellValue | undefined, scale: RatingScale): boolean {
 /**
  * The scale that reads most of a table's status values; on a tie, the one whose own words are more of the
  * values whole ("Fully Implemented" is an implementation status, though "Fully" starts the extent scale's
- * Completely); then the earlier built-in scale. The extent-met scale when none reads any. Excluded words
- * are on every scale, so they never decide.
+ * Completely); then the earlier scale in `order` (the built-in order; a plan of audits puts the
+ * implementation scale, whose words hold an audit's stages, first). The first scale when none reads any.
+ * Excluded words are on every scale, so they never decide.
  */
-export function detectScale(values: readonly CellValue[], formats?: readonly (string | undefined)[]): StatusScale {
-  let best: { scale: StatusScale; count: number; whole: number } = { scale: EXTENT_SCALE, count: 0, whole: 0 };
+export function detectScale(
+  values: readonly CellValue[],
+  formats?: readonly (string | undefined)[],
+  order: readonly StatusScale[] = BUILT_IN_SCALES,
+): StatusScale {
+  let best: { scale: StatusScale; count: number; whole: number } = { scale: order[0] ?? EXTENT_SCALE, count: 0, whole: 0 };
   const unit = percentUnit(values, formats);
-  for (const scale of BUILT_IN_SCALES) {
+  for (const scale of order) {
     let count = 0;
     let whole = 0;
     values.forEach((v, i) => {

@@ -4,7 +4,14 @@ import { ratingPhrases, type RatingRead } from './rating';
 import type { RowContext } from '../read/rowContext';
 import { isCompleteLevel, levelLabels, readStatusValue, type PercentUnit } from './scales';
 import type { CellValue, RatingLevel, StatusScale, Timescale } from '../types';
-import { completionDateConflict, completionEvidence, saysComplete, type CompletionDate, type CompletionSource } from './completion';
+import {
+  completionDateConflict,
+  completionEvidence,
+  saysComplete,
+  statusInCompletedCell,
+  type CompletionDate,
+  type CompletionSource,
+} from './completion';
 
 export { saysComplete };
 
@@ -76,6 +83,8 @@ function statusReads(row: RowContext, vocab: StatusVocabulary): { reads: RatingR
       phrases[phrases.length - 1] ??
       (read.level ? { kind: 'level', level: read.level, text: row.text('rating') } : { kind: 'unknown', text: row.text('rating') });
   }
+  const inDate = statusInCompletedCell(row, levels);
+  if (inDate) column = { kind: 'level', level: inDate, text: row.text('completed') };
   const phrases = row.has('progress') && !row.errored('progress') ? ratingPhrases(row.text('progress'), levels) : [];
   return { reads: column.kind === 'none' ? phrases : [...phrases, column], column, percent };
 }

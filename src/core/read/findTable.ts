@@ -2,10 +2,11 @@ import { columnIndex, columnLetter, parseAddress } from '../address';
 import { isBlank, normalise } from '../cells';
 import { looksLikeReference } from '../interpret/references';
 import { parseMerges } from './merges';
+import { rolesFromContent } from './columnContent';
 import { isLevelName, scaleOfTickHeaders } from '../interpret/scales';
 import type { CellValue, Role, SheetSnapshot, StatusScale } from '../types';
 import { ROLES } from '../types';
-import { HEADER_WORDS, REVISED_DATE_WORDS, ROLE_NAMES } from '../vocabulary/headers';
+import { EXACT_HEADER_WORDS, HEADER_WORDS, REVISED_DATE_WORDS, ROLE_NAMES } from '../vocabulary/headers';
 import { ourColumnOf } from '../plans/statusWords';
 
 export { ROLE_NAMES };
@@ -21,12 +22,21 @@ export function isStatusHeader(value: CellValue | undefined): boolean {
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 50;
 
-/** Which role a header cell names, by its longest matching word; null if none. */
+/**
+ * Which role a header cell names (T1): a count ("# Years", "Number of days") names none; a number sign
+ * or "No." after the words ("Recommendation #", "Rec. #") is the reference; a header word that is the
+ * whole header names its role; else a label ending in "status" ("Auditor's Assessment of 1-Year Status")
+ * is the status; else the longest header word it starts with names the role. Null if none.
+ */
 export function roleOfHeader(text: string): Role | null {
   const raw = text.trim();
   if (raw === '#') return 'id';
   const n = normalise(raw);
   if (n === '' || n === normalise(STATUS_HEADER)) return null;
+  if (COUNT_HEADER_RE.test(n)) return null;
+  if (NUMBER_SUFFIX_RE.test(n)) return 'id';
+  const exact = EXACT_HEADER_WORDS[n];
+  if (exact) return exact;
   let best: { role: Role; length: number } | null = null;
   for (const role of ROLES) {
     for (const word of HEADER_WORDS[role]) {
@@ -34,8 +44,17 @@ export function roleOfHeader(text: string): Role | null {
       if (!best || word.length > best.length) best = { role, length: word.length };
     }
   }
+  // "Auditor's Assessment of 1-Year Status": the closing "status" names the column, not the opening "auditor".
+  if (STATUS_SUFFIX_RE.test(n) && (best === null || best.length < n.length)) return 'rating';
   return best?.role ?? null;
 }
+
+/** "# Years", "# of findings", "Number of days", "No. of actions": a count of something, never the reference. */
+const COUNT_HEADER_RE = /^(?:# |(?:number|no) of )/;
+/** Words then a number sign or "No." ("Recommendation #", "Rec. #", "Finding No."): that item's number. */
+const NUMBER_SUFFIX_RE = /^(?!yes )\p{L}+(?: \p{L}+)? (?:#|no)$/u;
+/** A label ending in "status", "1-Year Status" included: the status (only when no header word matches). */
+const STATUS_SUFFIX_RE = /(?:^| )status$/;
 
 /** The header found: sheet columns (0-based) per role, tick-mark columns, and each header cell's text. */
 export interface HeaderMatch {
@@ -252,14 +271,15 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
   for (const rowIndex of candidates) {
     const row = snapshot.values[rowIndex];
     if (!row) continue;
-    const read = blankReferenceColumn(snapshot, readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex), origin.column);
+    const named = readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex);
+    const read = blankReferenceColumn(snapshot, rolesFromContent(snapshot, named, origin.column), origin.column);
     const enough = chosen ? read.headerColumns.length > 0 : isHeaderRead(read) || referencedPair(snapshot, read, origin.column);
     if (enough && (!best || read.score > best.score)) best = read;
   }
   if (!best) return null;
   const { score: _score, ...match } = chosen
     ? best
-    : blankReferenceColumn(snapshot, twoRowHeader(snapshot, best, origin.column), origin.column);
+    : blankReferenceColumn(snapshot, rolesFromContent(snapshot, twoRowHeader(snapshot, best, origin.column), origin.column), origin.column);
   return match;
 }
 

@@ -154,6 +154,8 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'closure date',
     'date of closure',
     'date cleared',
+    // "Comp Date": the completion date, abbreviated (California State Auditor's status tables).
+    'comp date',
   ],
   // A plan of audits or tasks: the days planned for each (the first such column; "Actual days" beside it is read as data).
   days: [
@@ -247,6 +249,10 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'current stage',
     'audit stage',
     'audit status',
+    // A traffic-light column is a RAG status ("Traffic Light", "Traffic lights").
+    'traffic light',
+    'traffic lights',
+    'traffic light status',
   ],
   priority: [
     'priority',
@@ -260,6 +266,13 @@ export const HEADER_WORDS: Readonly<Record<Role, readonly string[]>> = {
     'significance',
   ],
 };
+
+/**
+ * Header labels that name a role only when they are the whole header: "To" over the addressee of each
+ * recommendation (a labelled-field page's "To: <entity>") is the lead; as the start of a longer header
+ * ("To be completed by") it is not.
+ */
+export const EXACT_HEADER_WORDS: Readonly<Record<string, Role>> = { to: 'lead', 'addressed to': 'lead' };
 
 /** Each role's name for people: the header a column of that role usually has. */
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {

@@ -18,6 +18,9 @@ export const EXCLUDED_WORDS: readonly string[] = [
   'no longer relevant',
   'not agreed',
   'not accepted',
+  // The body declines the recommendation (California State Auditor): not agreed, so not counted.
+  'will not implement',
+  'will not be implemented',
   'rejected',
   'risk accepted',
   'cancelled',
@@ -182,6 +185,19 @@ export const IMPLEMENTATION_SCALE: StatusScale = {
     },
     excludedLevel('Overtaken by events / not applicable'),
   ],
+};
+
+/**
+ * A plan of audits or tasks (T4, tables of work): an audit "Deferred to 2012/13" has left
+ * this year's plan, so it is excluded ("Postponed" alone says not when, so it is not); for a recommendation, deferral is no such thing and stays unread or
+ * not started. Otherwise the implementation scale, whose words hold an audit's stages.
+ */
+export const DEFERRED_WORDS: readonly string[] = ['deferred', 'deferred until', 'moved to next year'];
+
+/** The implementation scale as a plan of audits reads it: deferred audits are out of the year's plan. */
+export const AUDIT_PLAN_SCALE: StatusScale = {
+  ...IMPLEMENTATION_SCALE,
+  levels: IMPLEMENTATION_SCALE.levels.map((l) => (l.excluded ? { ...l, synonyms: [...l.synonyms, ...DEFERRED_WORDS] } : l)),
 };
 
 /** Red / Amber / Green, with Blue (or "Complete") for done and Grey for withdrawn. */
