@@ -108,6 +108,8 @@ const STYLE: Readonly<Record<SummaryStyle, (range: Excel.Range) => void>> = {
   },
   label: (r) => {
     r.format.font.color = '#333333';
+    // The position date is a real date: left-aligned, it lines up with the labels' other values instead of sitting right.
+    r.format.horizontalAlignment = 'Left';
   },
   body: (r) => {
     r.format.wrapText = true;

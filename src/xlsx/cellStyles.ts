@@ -161,7 +161,8 @@ export function summaryStyle(book: StyleBook, look: SummaryLook, numFmtId: numbe
   const fontId = book.add('fonts', `<${e('font')}>${fontXml}<${e('name')} val="Calibri"/><${e('family')} val="2"/></${e('font')}>`);
   const fillId = extra.swatch ? solidFill(book, extra.swatch.fill) : look === 'tableHeader' ? solidFill(book, '#1F4E79') : 0;
   const alignAttrs = [
-    ...(extra.right ? ['horizontal="right"'] : []),
+    // A label block's date (the position date) lines up with the text values beside it instead of sitting right.
+    ...(extra.right ? ['horizontal="right"'] : look === 'label' ? ['horizontal="left"'] : []),
     ...(look === 'body' || look === 'line' || look === 'tableHeader' ? ['vertical="top"'] : []),
     ...(look === 'body' || look === 'tableHeader' ? ['wrapText="1"'] : []),
   ];

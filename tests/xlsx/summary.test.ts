@@ -125,7 +125,8 @@ describe('[M1] the written summary sheet (.xlsx)', () => {
   test('[M1] dates are numbers with the format d mmmm yyyy', () => {
     const asAt = at(`B${rowOf(cells, 'Position as at')}`);
     // 31 March 2002: 1 January 2002 is serial 37257; + 31 + 28 + 30 = 37346.
-    expect(asAt).toEqual({ value: 37346, horizontal: undefined, format: 'd mmmm yyyy' });
+    // A real date, left-aligned so it lines up with the label block's other values ("Appendix 1", the day generated).
+    expect(asAt).toEqual({ value: 37346, horizontal: 'left', format: 'd mmmm yyyy' });
   });
 
   test('[M1] the chase sheet\u2019s checks hold the rule IDs, cells and severities; the committee\u2019s pages do not', () => {
