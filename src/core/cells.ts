@@ -92,7 +92,10 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
+/** A text `squash` changes: doubled white space, a line break or tab, or white space at either end. */
+export const SQUASHABLE_RE = /\s\s|[\t\n\r\f\v]|^\s|\s$/;
+
 /** Collapses runs of white space (line breaks included) to one space and trims. */
 export function squash(text: string): string {
-  return /\s\s|[\t\n\r\f\v]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return SQUASHABLE_RE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
