@@ -304,6 +304,7 @@ describe.each(THEMES)('every state in the $name theme is axe-clean', ({ name, of
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings for this workbook' }).waitFor();
     expect(await a11y(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `settings-${name.replace(' ', '-')}.png`), fullPage: true });
     await page.close();
   });
 

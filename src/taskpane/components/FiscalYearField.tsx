@@ -18,9 +18,12 @@ export function FiscalYearField({
   onChange: (fiscal: FiscalYear | undefined) => void;
 }) {
   return (
-    <Field label="Financial year" hint='For dates written "FY2025" or "Q3 FY2025".'>
+    <Field
+      label="Financial year"
+      hint='For dates written "FY2025" or "Q3 FY2025". Found from the sheet: UK, unless it writes its dates the US way.'
+    >
       <Select value={value ?? ''} onChange={(_e, d) => onChange(FISCAL_YEARS.find((f) => f === d.value))}>
-        <option value="">Found from the sheet (UK unless it writes US dates)</option>
+        <option value="">Found from the sheet</option>
         {FISCAL_YEARS.map((f) => (
           <option key={f} value={f}>
             {LABELS[f]}

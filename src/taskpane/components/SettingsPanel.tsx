@@ -12,6 +12,8 @@ import { BUILT_IN_SCALES } from '../../core/vocabulary/scales';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The table's options stand apart from the column choices' own button above them.
+  options: { marginTop: tokens.spacingVerticalL },
   level: { display: 'grid', gridTemplateColumns: '1fr 72px', gap: tokens.spacingHorizontalS },
   problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
@@ -88,7 +90,7 @@ function CustomScale({ scale, setLevel }: { scale: readonly RatingLevel[]; setLe
   );
 }
 
-/** The status column and scale settings, with the scale's problems and the save button. */
+/** The table to read, the status scale, the financial year and the status column, with the scale's problems and the save button. */
 function OptionsForm({
   draft,
   setDraft,
@@ -121,6 +123,8 @@ function OptionsForm({
           setDraft(block === undefined ? rest : { ...rest, block });
         }}
       />
+      <ScaleField draft={draft} setDraft={setDraft} analysis={analysis} />
+      {draft.ratingScale ? <CustomScale scale={scale} setLevel={setLevel} /> : null}
       <FiscalYearField
         value={draft.fiscalYear}
         onChange={(fiscalYear) => {
@@ -133,8 +137,6 @@ function OptionsForm({
         onChange={(_e, d) => setDraft({ ...draft, statusColumn: d.checked === true })}
         label={'Write the status column ("Check (auto)")'}
       />
-      <ScaleField draft={draft} setDraft={setDraft} analysis={analysis} />
-      {draft.ratingScale ? <CustomScale scale={scale} setLevel={setLevel} /> : null}
       {problems.map((p) => (
         <p key={p} className={styles.problem} role="alert">
           {p}
@@ -202,7 +204,7 @@ export function SettingsPanel({
           if (validateScale(draft.ratingScale ?? DEFAULT_SCALE).length === 0) onSave(draft);
         }}
       />
-      <div>
+      <div className={styles.options}>
         <OptionsForm draft={draft} setDraft={setDraft} analysis={analysis} onSave={onSave} />
         {SELF_TEST && <a href="selftest.html">Run the self-test for real Excel (development build)</a>}
       </div>
