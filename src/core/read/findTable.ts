@@ -202,7 +202,14 @@ export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColum
   const below = rowTexts(snapshot.values[match.rowIndex + 1], originColumn);
   const belowScale = scaleOfTickHeaders([...below.values()]);
   const belowAllHeaders = [...below.values()].every((t) => roleOfHeader(t) !== null || isLevelName(t));
-  if (belowScale && belowAllHeaders) {
+  // A data row under the header names the header's roles again in the same columns ("Subject 1" under
+  // "Subject", "progress report." under "Progress"); a row of level names under a header never does.
+  const restatesRoles = [...below].some(([c, t]) => {
+    if (isLevelName(t)) return false;
+    const role = roleOfHeader(t);
+    return role !== null && role === roleOfHeader(match.texts.get(c) ?? '');
+  });
+  if (belowScale && belowAllHeaders && !restatesRoles) {
     const combined = readHeaderCells(combine(match.texts, below), match.rowIndex + 1, match.rowIndex);
     if (combined.ticks.length >= 2) return combined;
   }

@@ -344,3 +344,18 @@ describe('[T1][T2] header shapes read without merged areas (the add-in reads non
     expect(a.recommendations.map((r) => r.section)).toEqual(['Governance', 'Housing']);
   });
 });
+
+describe('[T1] a lone item under the header is an item, not a second header row', () => {
+  test('level names in its cells ("Complete", "Not started") do not make it tick-mark sub-headings', () => {
+    // Found by the state generator (tests/figures/states.test.ts): the one item restates the header's roles in
+    // the same columns ("Subject 1" under "Subject", a progress note under "Progress"), as no sub-header does.
+    const head = ['No', 'Subject', 'Lead', 'Timescales', 'Recommendation', 'Progress', 'Status', 'Priority'];
+    const a = analyse([
+      ['Position as at 31 March 2002'],
+      head,
+      ['', 'Subject 1\nSTATUTORY', '', 'Complete', 'Recommendation 1', 'progress budget report.', 'Not started', ''],
+    ]);
+    expect(a.table?.headerRow).toBe(2);
+    expect(a.stats.total).toBe(1);
+  });
+});
