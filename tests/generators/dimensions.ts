@@ -64,7 +64,7 @@ export const DIMENSIONS = {
     'keyedLights',
   ],
   /** A completion-date column beside the status, or as the only record of completion. */
-  completionDate: ['none', 'column', 'only'],
+  completionDate: ['none', 'column', 'only', 'withWords'],
   /** How the due dates are written (one form per table, "mixed" mixes the supported ones per cell). */
   dateForm: [
     'longText',

@@ -24,12 +24,12 @@ export function tableColumns(tracker: Tracker): Column[] {
       case 'subject':
         return choices.subject;
       case 'status':
-        return !['extentPhrases', 'ticks', 'tickSymbols'].includes(layout.scale) && layout.completionDate !== 'only';
+        return !['extentPhrases', 'ticks', 'tickSymbols'].includes(layout.scale) && !['only', 'withWords'].includes(layout.completionDate);
       case 'tickDone':
       case 'tickPartial':
       case 'tickNot':
       case 'tickExcluded':
-        return (layout.scale === 'ticks' || layout.scale === 'tickSymbols') && layout.completionDate !== 'only';
+        return (layout.scale === 'ticks' || layout.scale === 'tickSymbols') && !['only', 'withWords'].includes(layout.completionDate);
       case 'id':
         return layout.references !== 'noColumn';
       case 'priority':

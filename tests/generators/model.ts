@@ -116,6 +116,9 @@ function normalise(drawn: Tracker): Tracker {
   // date could be anything (a footnote's, a signature's), so the product rightly reads no position there.
   if (drawn.layout.title === 'below' && drawn.layout.position === 'plainDate')
     return normalise({ ...drawn, layout: { ...drawn.layout, title: 'above' } });
+  // A dashboard's labels are one row of the page's own words: never a split two-row header over them.
+  if (drawn.layout.fieldLabels === 'dashboard' && drawn.layout.header === 'twoRowSplit')
+    return normalise({ ...drawn, layout: { ...drawn.layout, header: 'common' } });
   // "As of 7/10/25" is a US dashboard's: its other dates are written month first or carry no order.
   const us = drawn.layout.position === 'usNumeric' && !US_COMPATIBLE_FORMS.includes(drawn.layout.dateForm);
   const tracker = us ? { ...drawn, layout: { ...drawn.layout, dateForm: 'usLong' as const } } : drawn;
@@ -161,6 +164,8 @@ export function trackerArb(allowed: Allowed, without: readonly (readonly Family[
 /** The item's state as the tracker can record it: with only a completion-date column, done or not done. */
 export function stateOf(tracker: Tracker, item: Item): State {
   if (tracker.layout.completionDate === 'only') return item.state === 'done' ? 'done' : 'half';
+  // The completion column as California's status tables keep it: a date when done, "Will Not Implement" when declined.
+  if (tracker.layout.completionDate === 'withWords') return item.state === 'done' || item.state === 'excluded' ? item.state : 'half';
   return item.state;
 }
 

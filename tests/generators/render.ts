@@ -74,7 +74,7 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
   cells.recommendation = pick(RECOMMENDATIONS, item.text);
   const progress = tracker.layout.narrative === 'dated' ? datedProgress(tracker, item, k) : pick(PROGRESS, item.progress);
   const phrase = pick(STATUS_VALUES.extentPhrases?.[stateOf(tracker, item)] ?? [''], item.word);
-  const phrases = tracker.layout.scale === 'extentPhrases' && tracker.layout.completionDate !== 'only';
+  const phrases = tracker.layout.scale === 'extentPhrases' && !['only', 'withWords'].includes(tracker.layout.completionDate);
   cells.progress = phrases ? `${progress}\nRecommendation met: ${phrase}` : progress;
   for (const tick of TICK_COLUMN_NAMES)
     cells[tick] = TICK_COLUMNS[tick].states.includes(stateOf(tracker, item))
@@ -113,6 +113,8 @@ function itemCells(tracker: Tracker, item: Item, k: number) {
     cells.completed = toSerial(tracker.asAt - item.completedAgo);
     formats.completed = 'dd/mm/yyyy';
   }
+  if (tracker.layout.completionDate === 'withWords' && stateOf(tracker, item) === 'excluded')
+    cells.completed = pick(['Will Not Implement', 'Will not be implemented', 'Will not implement'], item.word);
   return { cells, formats };
 }
 

@@ -264,6 +264,16 @@ export function isHeaderRead(read: Scored): boolean {
 }
 
 /**
+ * A row naming two roles whose split header makes it a header ("Recommendation | Implementation | Progress" over
+ * "Officer | Date"): without a reference column, the roles under the group heading are what make it one.
+ */
+function splitIsHeader(snapshot: SheetSnapshot, read: Scored, origin: { column: number; row: number }): boolean {
+  if (read.score !== 2) return false;
+  const split = splitHeader(snapshot, read, origin);
+  return split !== null && isHeaderRead(split);
+}
+
+/**
  * Finds the header row in the first 50 rows: the row naming the most column roles, with at least
  * three and one of id, subject or recommendation; then a two-row header and a blank header over the
  * references. `headerRow` (1-based, sheet) skips the search.
@@ -280,7 +290,9 @@ export function findHeader(snapshot: SheetSnapshot, headerRow?: number): HeaderM
     if (!row) continue;
     const named = readHeaderCells(rowTexts(row, origin.column), rowIndex, rowIndex);
     const read = blankReferenceColumn(snapshot, rolesFromContent(snapshot, named, origin.column), origin.column);
-    const enough = chosen ? read.headerColumns.length > 0 : isHeaderRead(read) || referencedPair(snapshot, read, origin.column);
+    const enough = chosen
+      ? read.headerColumns.length > 0
+      : isHeaderRead(read) || referencedPair(snapshot, read, origin.column) || splitIsHeader(snapshot, read, origin);
     if (enough && (!best || read.score > best.score)) best = read;
   }
   if (!best) return null;

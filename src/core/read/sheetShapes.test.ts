@@ -359,3 +359,19 @@ describe('[T1] a lone item under the header is an item, not a second header row'
     expect(a.stats.total).toBe(1);
   });
 });
+
+describe('[T1] a split header makes a header of a row naming only two roles', () => {
+  test('"Recommendation | Implementation | Progress" over "Officer | Date", with no reference column', () => {
+    const a = analyse(
+      [
+        ['Recommendation', 'Implementation', '', 'Progress'],
+        ['', 'Officer', 'Date'],
+        ['Reconcile the ledger', 'Head of Finance', '1 January 2018', 'Started.\nRecommendation met: partially'],
+      ],
+      { merges: ['B1:C1', 'A1:A2', 'D1:D2'] },
+      { today: '2018-07-20' },
+    );
+    expect([a.table?.headerRow, a.stats.total, a.stats.overdue]).toEqual([2, 1, 1]);
+    expect(a.table?.columns.lead).toBe('B');
+  });
+});
