@@ -9,7 +9,7 @@ import { HEADER } from '../fixtures/sheets';
 import { syntheticPlan } from '../fixtures/plans';
 import { sized } from '../slow';
 
-export type Scalar = string | number | boolean;
+export type { Scalar } from '../fakes/excelFake';
 
 /** The largest plan of the corpus: scale, with the same checks as every other workbook. */
 const LARGE_ROWS = sized(10_000, 100_000);
@@ -258,7 +258,4 @@ export const CORPUS: CorpusWorkbook[] = [
   },
 ];
 
-/** Only the cells that hold a value (null and "" are empty), as scalars: how fakes and files store them. */
-export function scalarGrid(values: CellValue[][]): Scalar[][] {
-  return values.map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? v.error : v)));
-}
+export { scalarGrid } from '../fakes/excelFake';

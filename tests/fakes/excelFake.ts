@@ -13,6 +13,7 @@
  * - `*OrNullObject` / `isNullObject`, protection (`AccessDenied`), cell-edit mode
  *   (`InvalidOperationInCellEditMode` unless `delayForCellEdit`), and any error injected on demand.
  */
+import type { CellValue } from '../../src/core/types';
 import { typedInput } from './typedInput';
 import { boxAddress, colLetters, intersects, MAX_COLS, MAX_ROWS, parseBox, qualified, type Box } from './addresses';
 
@@ -34,7 +35,12 @@ export const UNDO_UNSUPPORTED: Readonly<Record<string, readonly FakePlatform[]>>
   'NamedItem.comment': ['web'],
 };
 
-type Scalar = string | number | boolean;
+export type Scalar = string | number | boolean;
+
+/** Only the cells that hold a value (null and "" are empty), as scalars: how fakes and files store them; an error as its code. */
+export function scalarGrid(values: readonly (readonly CellValue[])[]): Scalar[][] {
+  return values.map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? v.error : v)));
+}
 
 /** Date codes per language, as the web has returned them (office-js #2824: `TT.MM.JJJJ`; French `jj/mm/aaaa`). */
 const LOCAL_DATE_CODES: Readonly<Record<'de-DE' | 'fr-FR', Readonly<Record<string, string>>>> = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { SheetSnapshot } from '../../src/core/types';
 import { runPlan } from '../../src/excel/excelHost';
-import { FakeWorkbook, installFakeOffice } from '../fakes/excelFake';
+import { FakeWorkbook, installFakeOffice, scalarGrid } from '../fakes/excelFake';
 import { allowedWithout, type Family } from './dimensions';
 import { PENDING_COMBINATIONS, PENDING_FAMILIES } from './families';
 import { trackerArb, truthOf, type Tracker } from './model';
@@ -17,8 +17,7 @@ const without = PENDING_COMBINATIONS.map((c) => c.families);
 /** The snapshot as a sheet in the fake: values, number formats and merges, as a user's workbook holds them. */
 function load(snapshot: SheetSnapshot): FakeWorkbook {
   const fake = new FakeWorkbook();
-  const values = snapshot.values.map((row) => row.map((v) => (v === null ? '' : typeof v === 'object' ? v.error : v)));
-  fake.addSheet(snapshot.name, values, { numberFormats: snapshot.numberFormats?.map((r) => [...r]) ?? [] });
+  fake.addSheet(snapshot.name, scalarGrid(snapshot.values), { numberFormats: snapshot.numberFormats?.map((r) => [...r]) ?? [] });
   for (const m of snapshot.merges ?? []) fake.merge(snapshot.name, m);
   fake.activate(snapshot.name);
   return fake;

@@ -53,7 +53,8 @@ function statusCell(tracker: Tracker, item: Item): { value: CellValue; format?: 
 
 /** A progress note naming a past event's date: 20 days to a year before the position, never a due date. */
 function datedProgress(tracker: Tracker, item: Item, k: number): string {
-  const us = ['mdyText', 'usLong', 'usFiscal'].includes(tracker.layout.dateForm);
+  // A US body's notes: its dates month first, or its targets in US fiscal years.
+  const us = US_FORMS.includes(tracker.layout.dateForm) || tracker.layout.dateForm === 'usFiscal';
   const event = writeEventDate(tracker.asAt - 20 - ((item.progress * 53 + k * 17) % 330), us);
   return pick(DATED_PROGRESS, item.progress).replace('{d}', event.day).replace('{m}', event.month);
 }

@@ -20,10 +20,10 @@ export interface FamilyReport {
   readonly example?: { readonly sheet: string; readonly problems: readonly string[] };
 }
 
-/** The problems the product has with one tracker (empty when it reads it right). */
-export function problemsOf(tracker: Tracker): string[] {
+/** The problems the product has with one tracker (empty when it reads it right); `as` changes the sheet first. */
+export function problemsOf(tracker: Tracker, as: (sheet: SheetSnapshot) => SheetSnapshot = (s) => s): string[] {
   const truth = truthOf(tracker);
-  return mismatches(analyseSheet(render(tracker), { today: truth.today }), truth);
+  return mismatches(analyseSheet(as(render(tracker)), { today: truth.today }), truth);
 }
 
 /** A snapshot as tab-separated rows, for a report. */
