@@ -4,6 +4,11 @@ const MS_PER_DAY = 86_400_000;
 /** Excel's serial 0 is 1899-12-30 in the 1900 date system (the 1900 leap-year bug included). */
 const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
 
+/** True when a text names a year of this century or the last ("As at 1 January 2018", "2023/24"): a dated line. */
+export function namesYear(text: string): boolean {
+  return /\b(?:19|20)\d{2}\b/.test(text);
+}
+
 /** Day number (days since 1970-01-01) of a calendar date; month is 1-12. */
 export function dayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;

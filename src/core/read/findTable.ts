@@ -1,5 +1,6 @@
 import { columnIndex, columnLetter, parseAddress } from '../address';
 import { isBlank, normalise } from '../cells';
+import { namesYear } from '../dates';
 import { looksLikeReference } from '../interpret/references';
 import { parseMerges } from './merges';
 import { rolesFromContent } from './columnContent';
@@ -218,16 +219,12 @@ export function twoRowHeader(snapshot: SheetSnapshot, match: Scored, originColum
   if (split) return split;
   if (match.ticks.length >= 2 && match.rowIndex > 0) {
     const above = rowTexts(snapshot.values[match.rowIndex - 1], originColumn);
-    if (isDatedLine(above)) return match;
+    // A row naming a year ("As at 1 January 2018", "Committee - 11 March 2024") is a title line, never group headings.
+    if ([...above.values()].some(namesYear)) return match;
     const combined = readHeaderCells(combine(above, match.texts), match.rowIndex, match.rowIndex - 1);
     if (combined.score > match.score) return combined;
   }
   return match;
-}
-
-/** A row naming a year ("As at 1 January 2018", "Committee - 11 March 2024") is a title line, never group headings over a header. */
-function isDatedLine(texts: ReadonlyMap<number, string>): boolean {
-  return [...texts.values()].some((t) => /\b(?:19|20)\d{2}\b/.test(t));
 }
 
 /** A blank header over a column of references is the reference column (T1). */

@@ -1,4 +1,5 @@
 import { isBlank } from '../cells';
+import { namesYear } from '../dates';
 import { looksLikeReference } from '../interpret/references';
 import type { CellValue, Role } from '../types';
 import type { Merge } from './merges';
@@ -73,7 +74,7 @@ function isPositionLine(values: readonly CellValue[]): boolean {
   // Short: a progress note carried on below an item ("Updated in May: the policy ...") is not a position line.
   const label = (v: CellValue | undefined) => typeof v === 'string' && v.length <= 60 && POSITION_RE.test(v);
   if (filledCells.length > 2) return false;
-  return label(first) || (label(second) && /\b(?:19|20)\d{2}\b/.test(String(second)) && typeof first === 'string' && first.length <= 60);
+  return label(first) || (label(second) && namesYear(String(second)) && typeof first === 'string' && first.length <= 60);
 }
 
 /** The row's kind from its first cell and the phase the block is in (after a key or notes, the rest is key or footer). */
