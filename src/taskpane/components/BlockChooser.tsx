@@ -1,11 +1,6 @@
-import { Field, makeStyles, Select } from '@fluentui/react-components';
+import { Field, Select } from '@fluentui/react-components';
 import type { TableBlock } from '../../core/types';
-
-const useStyles = makeStyles({
-  // A native select is as wide as its longest option: held to the pane's width, the text cut with an ellipsis.
-  select: { minWidth: 0, maxWidth: '100%' },
-  selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
-});
+import { useSelectStyles } from './selectStyles';
 
 /** How one table of the sheet is named in the list: its number, heading, rows and items (as the BLOCKS_FOUND note says). */
 export function blockLabel(block: TableBlock): string {
@@ -26,7 +21,7 @@ export function BlockChooser({
   value: number | undefined;
   onChange: (block: number | undefined) => void;
 }) {
-  const styles = useStyles();
+  const styles = useSelectStyles();
   if (blocks.length < 2 && value === undefined) return null;
   const read = blocks.filter((b) => b.read).length;
   return (

@@ -4,6 +4,7 @@ import type { CellSelection } from '../../core/host';
 import { BlockChooser } from './BlockChooser';
 import { ColumnMapping } from './ColumnMapping';
 import { FiscalYearField } from './FiscalYearField';
+import { useSelectStyles } from './selectStyles';
 import { useEffect, useState } from 'react';
 import type { WorkbookSettings } from '../../core/host';
 import { DEFAULT_SCALE, validateScale } from '../../core/interpret/rating';
@@ -18,9 +19,6 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalS} 0` },
   note: { margin: `0 0 ${tokens.spacingVerticalS}` },
-  // A native select is as wide as its longest option: held to the pane's width, the text cut with an ellipsis.
-  select: { minWidth: 0, maxWidth: '100%' },
-  selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** The table's header cells (without samples) when the host gave no header choices. */
@@ -37,7 +35,7 @@ type SetDraft = (s: WorkbookSettings) => void;
 
 /** The status scale: found from the table, a built-in one, or the user's own labels and weights. */
 function ScaleField({ draft, setDraft, analysis }: { draft: WorkbookSettings; setDraft: SetDraft; analysis: Analysis | null }) {
-  const styles = useStyles();
+  const styles = useSelectStyles();
   return (
     <Field label="Status scale" hint={analysis?.table ? `This table reads as: ${analysis.scaleLabel}` : undefined}>
       <Select
