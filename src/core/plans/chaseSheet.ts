@@ -324,10 +324,7 @@ export function buildChaseSheet(analysis: Analysis, generatedAt: string, sheetNa
   const checksRow = checksBlocks(p, analysis);
   return {
     sheetName,
-    rows: g.rows,
-    styles: g.styles,
-    rightAligned: g.right,
-    swatches: g.swatches,
+    ...g.parts(),
     columnWidths: CHASE_COLUMN_WIDTHS,
     chart: null,
     rowBreaks: p.breaks,

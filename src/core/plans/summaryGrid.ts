@@ -92,6 +92,11 @@ export class SummaryGrid {
 
   constructor(readonly width = SUMMARY_COLUMNS) {}
 
+  /** What a sheet's model takes from the grid: its rows, style runs, right-aligned ranges and key swatches. */
+  parts(): { rows: SummaryCell[][]; styles: SummaryStyleRange[]; rightAligned: string[]; swatches: SummarySwatch[] } {
+    return { rows: this.rows, styles: this.styles, rightAligned: this.right, swatches: this.swatches };
+  }
+
   /** Next row number (1-based). */
   get next(): number {
     return this.rows.length + 1;

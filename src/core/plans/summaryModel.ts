@@ -427,10 +427,7 @@ export function buildSummary(
   movementBlock(g, movement);
   return {
     sheetName,
-    rows: g.rows,
-    styles: g.styles,
-    rightAligned: g.right,
-    swatches: g.swatches,
+    ...g.parts(),
     columnWidths: SUMMARY_COLUMN_WIDTHS,
     chart,
     rowBreaks: [page2],
