@@ -137,14 +137,21 @@ function firstKinds(grid: SheetGrid, shape: BlockShape): { index: number; kind: 
   return out;
 }
 
-/** True when a row only carries on the item above: no reference, and none of the cells an item of its own fills. */
-function continues(cells: Cells, shape: BlockShape, row: number, merges: readonly Merge[]): boolean {
+/**
+ * True when a row only carries on the item above: no reference, and none of the cells an item of its own fills
+ * (`own`: those columns, built once per block).
+ */
+function continues(
+  cells: Cells,
+  shape: BlockShape,
+  own: ReadonlySet<number | null>,
+  at: { row: number; merges: readonly Merge[] },
+): boolean {
   const id = shape.columns.id;
-  const own = new Set([...ITEM_ROLES.map((r) => shape.columns[r]), ...shape.ticks]);
   // With no reference column, the recommendation cell is what starts an item: a row without it carries one on.
   if (id === null) return !cells.some((c) => own.has(c.column) || c.column === shape.columns.recommendation);
   if (cells.some((c) => c.column === id)) return false;
-  if (mergedFromAbove(merges, row, id)) return true;
+  if (mergedFromAbove(at.merges, at.row, id)) return true;
   if (cells.some((c) => own.has(c.column))) return false;
   // A row with a subject and a recommendation of its own is a recommendation whose reference is missing, not more
   // text for the one above (that is ID_MISSING's to say).
@@ -184,7 +191,10 @@ function startsOwnItems(rows: readonly { kind: RowKind; cells: Cells }[], shape:
   return full >= 2 && full >= starts.length * 0.8;
 }
 
-/** Items that only carry on the one above become its continuation, when most items have a reference. */
+/**
+ * Items that only carry on the one above become its continuation, when most items have a reference (or, with no
+ * reference column, most rows with a recommendation fill an item's own cells).
+ */
 function withContinuations(
   grid: SheetGrid,
   rows: readonly { index: number; kind: RowKind; heading: string | null; cells: Cells }[],
@@ -201,7 +211,7 @@ function withContinuations(
   let owner: (ClassifiedRow & { continued: number[] }) | null = null;
   for (const r of rows) {
     const carries = owner !== null && r.kind === 'item' && (mostly || mergedFromAbove(merges, grid.originRow + r.index, id ?? -1));
-    if (carries && owner && continues(r.cells, shape, grid.originRow + r.index, merges)) {
+    if (carries && owner && continues(r.cells, shape, own, { row: grid.originRow + r.index, merges })) {
       owner.continued.push(r.index);
       out.push({ index: r.index, kind: 'continuation', heading: null, continued: [] });
       continue;
