@@ -58,12 +58,19 @@ interface Marks {
   readonly chaseMarker: boolean;
 }
 
+/** Queues the reads both `marks` and `removeAdded` need: sheet names, custom XML part ids, our two markers. */
+function queueMarks(context: Excel.RequestContext) {
+  return {
+    sheets: context.workbook.worksheets.load('items/name'),
+    parts: supports('1.5', false) ? context.workbook.customXmlParts.load('items/id') : null,
+    marker: context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME),
+    chaseMarker: context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME),
+  };
+}
+
 async function marks(): Promise<Marks> {
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets.load('items/name');
-    const parts = supports('1.5', false) ? context.workbook.customXmlParts.load('items/id') : null;
-    const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
-    const chaseMarker = context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME);
+    const { sheets, parts, marker, chaseMarker } = queueMarks(context);
     await context.sync();
     return {
       sheets: new Set(sheets.items.map((s) => s.name)),
@@ -77,10 +84,7 @@ async function marks(): Promise<Marks> {
 /** Removes what was added since `before`: sheets, custom XML parts, our marker; the user's own are untouched. */
 async function removeAdded(before: Marks): Promise<void> {
   await Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets.load('items/name');
-    const parts = supports('1.5', false) ? context.workbook.customXmlParts.load('items/id') : null;
-    const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
-    const chaseMarker = context.workbook.names.getItemOrNullObject(CHASE_MARKER_NAME);
+    const { sheets, parts, marker, chaseMarker } = queueMarks(context);
     await context.sync();
     if (!before.marker && !marker.isNullObject) marker.delete();
     if (!before.chaseMarker && !chaseMarker.isNullObject) chaseMarker.delete();
